@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable Botyard reads. Deployment files (Dockerfile, compose file, systemd
+ * unit) may only name these; a test keeps them in step.
+ */
+export const environmentSchema = z.object({
+  BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "BOT_TOKEN looks like 123456:ABC-def").optional(),
+  BOTYARD_CONFIG: z.string().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  PUBLIC_URL: z.string().url().optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "WEBHOOK_SECRET: 16-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  TELEGRAM_API_ROOT: z.string().url().optional(),
+  OWNER_TELEGRAM_IDS: z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated numbers").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  HANDLER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  USER_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+s$/, "USER_RATE_LIMIT looks like 20/10s")
+    .default("20/10s"),
+  OUTBOX_RATE_GLOBAL: z.coerce.number().positive().default(30),
+  INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+  BACKUP_DIR: z.string().default("./backups"),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+const botEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "bot id: lowercase letters, digits and -"),
+  token: z.string().regex(/^\d+:[\w-]+$/),
+  owners: z.array(z.number().int().positive()).optional(),
+  modules: z.array(z.string()).optional(),
+  timeZone: z.string().default("UTC"),
+  languages: z.array(z.enum(["en", "ru"])).default(["en", "ru"]),
+});
+
+const configFileSchema = z.object({ bots: z.array(botEntrySchema).min(1) });
+
+/** One bot this deployment runs: a tenant whose data all carry its id. */
+export interface BotConfig {
+  id: string;
+  token: string;
+  owners: number[];
+  modules: string[] | undefined;
+  timeZone: string;
+  languages: ("en" | "ru")[];
+}
+
+export interface Config {
+  env: Environment;
+  bots: BotConfig[];
+  /** No token anywhere: the built-in Bot API emulator plays Telegram. */
+  sandbox: boolean;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  webhook: { publicUrl: string; secret: string } | undefined;
+  userRateLimit: { count: number; windowMs: number };
+}
+
+/** A configuration problem a person can fix; printed without a stack trace. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const SANDBOX_TOKEN = "1000000001:sandbox-token-not-secret";
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { sandbox?: boolean } = {}): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const owners = env.OWNER_TELEGRAM_IDS?.split(",").map((id) => Number(id.trim())) ?? [];
+
+  let bots: BotConfig[];
+  if (env.BOTYARD_CONFIG !== undefined) {
+    const path = resolve(env.BOTYARD_CONFIG);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      throw new ConfigError(`Cannot read BOTYARD_CONFIG ${path}: ${(error as Error).message}`);
+    }
+    const file = configFileSchema.safeParse(raw);
+    if (!file.success) {
+      const lines = file.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+      throw new ConfigError(`Invalid config file ${path}:\n${lines.join("\n")}`);
+    }
+    bots = file.data.bots.map((bot) => ({ ...bot, owners: bot.owners ?? owners, modules: bot.modules }));
+  } else {
+    bots = [
+      {
+        id: "main",
+        token: env.BOT_TOKEN ?? SANDBOX_TOKEN,
+        owners,
+        modules: undefined,
+        timeZone: "UTC",
+        languages: ["en", "ru"],
+      },
+    ];
+  }
+  const sandbox = options.sandbox === true || (env.BOT_TOKEN === undefined && env.BOTYARD_CONFIG === undefined);
+  if (sandbox && env.BOTYARD_CONFIG !== undefined) throw new ConfigError("sandbox mode runs without a bot token or config file");
+
+  if ((env.PUBLIC_URL === undefined) !== (env.WEBHOOK_SECRET === undefined)) {
+    throw new ConfigError("Webhook mode needs both PUBLIC_URL and WEBHOOK_SECRET");
+  }
+  const [count, seconds] = env.USER_RATE_LIMIT.replace("s", "").split("/").map(Number) as [number, number];
+
+  return {
+    env,
+    bots,
+    sandbox,
+    database:
+      env.DATABASE_URL !== undefined
+        ? { kind: "postgres", url: env.DATABASE_URL }
+        : { kind: "pglite", dataDir: resolve(env.DATA_DIR) },
+    webhook:
+      env.PUBLIC_URL !== undefined && env.WEBHOOK_SECRET !== undefined
+        ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secret: env.WEBHOOK_SECRET }
+        : undefined,
+    userRateLimit: { count, windowMs: seconds * 1000 },
+  };
+}

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+test("with no token it runs in sandbox mode on the embedded database", () => {
+  const config = loadConfig({});
+  assert.equal(config.sandbox, true);
+  assert.equal(config.database.kind, "pglite");
+  assert.equal(config.bots.length, 1);
+});
+
+test("a token and DATABASE_URL run a real bot on PostgreSQL", () => {
+  const config = loadConfig({ BOT_TOKEN: "123:abc", DATABASE_URL: "postgres://u@h/db" });
+  assert.equal(config.sandbox, false);
+  assert.deepEqual(config.database, { kind: "postgres", url: "postgres://u@h/db" });
+});
+
+test("webhook mode needs both PUBLIC_URL and WEBHOOK_SECRET", () => {
+  assert.throws(() => loadConfig({ BOT_TOKEN: "123:abc", PUBLIC_URL: "https://x.example" }), ConfigError);
+});
+
+test("a malformed variable is named in the error", () => {
+  assert.throws(() => loadConfig({ PORT: "http" }), /PORT/);
+});
