@@ -1,0 +1,31 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import * as platformCore from "./migrations/0001_platform_core.ts";
+
+/** Migrations by name; names sort into the order they run in (`platform_0001_...`, `booking_0001_...`). */
+export type Migrations = Record<string, Migration>;
+
+export const platformMigrations: Migrations = {
+  platform_0001_core: platformCore,
+};
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+/** Applies every pending migration of the platform and the given modules, each in its own transaction. */
+export async function migrateToLatest(db: Kysely<unknown>, moduleMigrations: Migrations = {}): Promise<string[]> {
+  const migrations = { ...platformMigrations, ...moduleMigrations };
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    allowUnorderedMigrations: true,
+    migrationTableName: "botyard_migration",
+    migrationLockTableName: "botyard_migration_lock",
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
+    throw new MigrationError(`Migration ${failed} failed: ${String((error as Error).message ?? error)}`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === "Success").map((result) => result.migrationName);
+}
