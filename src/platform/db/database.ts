@@ -39,12 +39,12 @@ const pgTypes = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     // int8: ids and counters fit in a double; a string would leak into every comparison.
     if (oid === 20) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
-  return settings.kind === "postgres" ? openPostgres(settings) : openPglite(settings);
+  return settings.kind === "postgres" ? Promise.resolve(openPostgres(settings)) : openPglite(settings);
 }
 
 function withTransactions<Tables>(db: Kysely<Tables>) {
@@ -54,7 +54,7 @@ function withTransactions<Tables>(db: Kysely<Tables>) {
   };
 }
 
-async function openPostgres(settings: { kind: "postgres"; url: string }): Promise<Database> {
+function openPostgres(settings: { kind: "postgres"; url: string }): Database {
   const pool = new pg.Pool({ connectionString: settings.url, max: 10, types: pgTypes });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
