@@ -1,0 +1,48 @@
+import pino, { type Logger } from "pino";
+
+export type { Logger };
+
+/** Bot tokens (`123456:AA...`) wherever they appear, including inside URLs. */
+const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{20,}/g;
+/** Query parameters and fragments that carry secrets (login links, feed tokens). */
+const URL_SECRET_PATTERN = /([?&#](?:token|secret|key|code|t)=)[^&#\s"]+/gi;
+
+/** Hides bot tokens and secret URL parameters in any string. */
+export function redactSecrets(text: string): string {
+  return text.replace(TOKEN_PATTERN, "[redacted-token]").replace(URL_SECRET_PATTERN, "$1[redacted]");
+}
+
+/**
+ * pino with secrets kept out: known secret fields are censored, and every message and string
+ * field is scanned for bot tokens and secret URL parameters.
+ */
+export function createLogger(options: { level: string; pretty?: boolean; destination?: pino.DestinationStream }): Logger {
+  const settings: pino.LoggerOptions = {
+    level: options.level,
+    redact: {
+      paths: [
+        "token",
+        "*.token",
+        "botToken",
+        "secret",
+        "*.secret",
+        "password",
+        "*.password",
+        "headers.authorization",
+        'headers["x-telegram-bot-api-secret-token"]',
+        "req.headers.authorization",
+        'req.headers["x-telegram-bot-api-secret-token"]',
+        "req.headers.cookie",
+      ],
+      censor: "[redacted]",
+    },
+    hooks: {
+      streamWrite: (line) => redactSecrets(line),
+    },
+  };
+  if (options.destination !== undefined) return pino(settings, options.destination);
+  if (options.pretty === true) {
+    return pino({ ...settings, transport: { target: "pino-pretty", options: { colorize: true } } });
+  }
+  return pino(settings);
+}
