@@ -3,7 +3,19 @@
  * read what the bot did. Served over HTTP under `/control/` next to the Bot API (`/bot<token>/`).
  * All bodies are JSON. Ids of users and chats are Telegram-style numbers the emulator assigns.
  */
-import type { Chat, Message, Update, User } from "@grammyjs/types";
+import type {
+  BotCommand,
+  BotCommandScope,
+  Chat,
+  ForceReply,
+  InlineKeyboardMarkup,
+  MenuButton,
+  Message,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  Update,
+  User,
+} from "@grammyjs/types";
 
 /** POST /control/users -> SimulatedUser. A private chat with each bot exists implicitly (chat id = user id). */
 export interface CreateUserRequest {
@@ -23,6 +35,12 @@ export interface CreateChatRequest {
   is_forum?: boolean;
   /** User ids that are members. */
   members: number[];
+  /** Added: user ids getChatMember reports as administrators. */
+  administrators?: number[];
+  /** Added: the user id getChatMember reports as the creator. */
+  creator?: number;
+  /** Added: a public @username (supergroups), so chat_id "@name" works. */
+  username?: string;
 }
 
 /**
@@ -43,6 +61,8 @@ export interface SendRequest {
   photo?: { base64: string; caption?: string };
   voice?: { base64: string; duration: number };
   document?: { base64: string; file_name: string; mime_type?: string };
+  /** Added: the message replies to this message (of the same chat). */
+  reply_to_message_id?: number;
 }
 export interface SendResponse {
   update_id: number;
@@ -58,6 +78,10 @@ export interface PressRequest {
   /** The button's callback_data. */
   data: string;
 }
+export interface PressResponse {
+  update_id: number;
+  callback_query_id: string;
+}
 
 /** POST /control/block -> {}: the user blocks (or unblocks) the bot; the bot gets my_chat_member. */
 export interface BlockRequest {
@@ -65,12 +89,31 @@ export interface BlockRequest {
   user_id: number;
   blocked: boolean;
 }
+/** Added: what POST /control/block returns (the my_chat_member update's id; absent when nothing changed). */
+export interface BlockResponse {
+  update_id?: number;
+}
 
 /** POST /control/pay -> {}: the user pays an invoice message (pre_checkout_query, then successful_payment). */
 export interface PayRequest {
   bot?: string | number;
   from: number;
   message_id: number;
+  /** Added: the chat of the invoice; defaults to the private chat with the user. */
+  chat_id?: number;
+}
+/**
+ * Added: what POST /control/pay returns once the bot answered the pre_checkout_query.
+ * ok true: the successful_payment message was sent to the bot (its update_id and message).
+ * ok false: the bot declined with error_message (also in the transcript as an "event" entry).
+ * No answer within 10 s (EmulatorOptions.preCheckoutTimeoutMs) -> HTTP 408 `{ error }`.
+ */
+export interface PayResponse {
+  ok: boolean;
+  pre_checkout_query_id: string;
+  error_message?: string;
+  update_id?: number;
+  message?: Message;
 }
 
 /**
@@ -88,6 +131,21 @@ export interface TranscriptEntry {
   /** The Bot API method that produced a bot-side entry. */
   method?: string;
   at: number;
+  /** Added: the bot whose conversation this is (private chats with two bots share the user's chat id). */
+  bot_id: number;
+  /**
+   * Added: for "from_bot" and "edit" entries, the reply_markup exactly as the bot sent it. Reply
+   * keyboards (and remove_keyboard / force_reply) never appear in `message`, so the Playground
+   * draws them from here.
+   */
+  reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+  /** Added: for "chat_action" entries, the action (typing, upload_photo, ...). */
+  action?: string;
+  /**
+   * Added: for "event" entries: "blocked" / "unblocked", "pre_checkout_query" (with
+   * pre_checkout_query_id), "pre_checkout_declined" (with error_message), "pre_checkout_timeout".
+   */
+  event?: { type: string; pre_checkout_query_id?: string; error_message?: string };
 }
 
 /** GET /control/transcript?chat_id=&after=&wait= -> TranscriptEntry[] (long-polls up to `wait` seconds when empty). */
@@ -95,11 +153,16 @@ export interface TranscriptQuery {
   chat_id?: number;
   after?: number;
   wait?: number;
+  /** Added: only entries of this bot (token or id). */
+  bot?: string | number;
 }
 
 /**
  * POST /control/faults -> {}: the next `count` matching calls fail as given.
- * Matches on method and/or chat_id when given.
+ * Matches on method and/or chat_id when given. A fault without `method` matches every method
+ * except getUpdates (a polling bot would otherwise use it up at once).
+ * Added: GET /control/faults -> the faults still armed (with `count` = remaining);
+ * DELETE /control/faults -> {} disarms all.
  */
 export interface FaultRequest {
   method?: string;
@@ -108,12 +171,18 @@ export interface FaultRequest {
   count: number;
   retry_after?: number;
   delay_ms?: number;
+  /** Added: the error's description for 400/403/500 (e.g. "Bad Request: message to edit not found"). */
+  description?: string;
 }
 
 /**
  * POST /control/limits -> {}: rate limits the emulator enforces with 429s (and counts as
  * violations). `time_scale` > 1 makes time pass faster for the limits (10 = a 30/s limit
  * behaves as 300/s of wall time).
+ * Each call replaces all limits (an omitted limit is off; `{}` turns them all off) and clears the
+ * windows. They apply to sendMessage, sendPhoto, sendDocument, sendVoice, copyMessage,
+ * forwardMessage and sendInvoice, never to edits. `retry_after` is in emulated seconds (a
+ * 1 s wait at time_scale 10 is 100 ms of wall time; at least 1).
  */
 export interface LimitsRequest {
   global_per_second?: number;
@@ -143,5 +212,89 @@ export interface EmulatorState {
   pendingUpdates: Record<string, number>;
 }
 
-/** Updates as the emulator queued them, for tests: GET /control/updates?bot= */
+/** Updates as the emulator queued them, for tests: GET /control/updates?bot= (every update ever queued, delivered or not). */
 export type QueuedUpdates = Update[];
+
+/** Added: POST /control/bots -> User: registers a bot's token and names before (or after) it first calls the API. */
+export interface RegisterBotRequest {
+  token: string;
+  username?: string;
+  first_name?: string;
+}
+
+/**
+ * Added: GET /control/commands?bot=&chat_id=&user_id=&language_code= -> CommandsResponse.
+ * `scopes` is every stored setMyCommands list; `effective` is the list the given user sees in the
+ * given chat, resolved as Telegram does (chat_member, chat_administrators, chat,
+ * all_chat_administrators, all_group_chats / all_private_chats, default; the language_code match
+ * first); present when chat_id is given (user_id defaults to chat_id for private chats).
+ */
+export interface CommandsQuery {
+  bot?: string | number;
+  chat_id?: number;
+  user_id?: number;
+  language_code?: string;
+}
+export interface CommandsResponse {
+  scopes: { scope: BotCommandScope; language_code: string; commands: BotCommand[] }[];
+  effective?: BotCommand[];
+  /** The menu button for chat_id (or the bot's default one). */
+  menu_button: MenuButton;
+}
+
+/**
+ * Added: GET /control/files/<file_id> -> the file's bytes with its Content-Type (and
+ * Content-Disposition with the file name for documents). 404 `{ error }` for an unknown id.
+ * Works for files users sent (control send) and files bots uploaded.
+ */
+export interface StoredFile {
+  file_id: string;
+  file_unique_id: string;
+  file_path: string;
+  mime_type: string;
+  file_name?: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Added: the in-process twin of the HTTP control API (`emulator.control`), one method per
+ * endpoint, same shapes. Methods that change state return at once; `pay` and `transcript`
+ * (with `wait`) are async. Errors are thrown as `Error`s with a `status` (the HTTP status the
+ * endpoint answers with).
+ */
+export interface EmulatorControl {
+  /** POST /control/bots */
+  registerBot(req: RegisterBotRequest): User;
+  /** POST /control/users */
+  createUser(req: CreateUserRequest): SimulatedUser;
+  /** POST /control/chats */
+  createChat(req: CreateChatRequest): Chat;
+  /** POST /control/send */
+  send(req: SendRequest): SendResponse;
+  /** POST /control/press */
+  press(req: PressRequest): PressResponse;
+  /** POST /control/block */
+  block(req: BlockRequest): BlockResponse;
+  /** POST /control/pay */
+  pay(req: PayRequest): Promise<PayResponse>;
+  /** GET /control/transcript */
+  transcript(query?: TranscriptQuery, signal?: AbortSignal): Promise<TranscriptEntry[]>;
+  /** POST /control/faults */
+  faults(req: FaultRequest): void;
+  /** DELETE /control/faults */
+  clearFaults(): void;
+  /** GET /control/faults */
+  armedFaults(): FaultRequest[];
+  /** POST /control/limits */
+  limits(req: LimitsRequest): void;
+  /** GET /control/stats */
+  stats(): EmulatorStats;
+  /** GET /control/state */
+  state(): EmulatorState;
+  /** GET /control/updates?bot= */
+  updates(bot?: string | number): QueuedUpdates;
+  /** GET /control/commands */
+  commands(query?: CommandsQuery): CommandsResponse;
+  /** GET /control/files/<file_id> (undefined when unknown) */
+  file(fileId: string): StoredFile | undefined;
+}
