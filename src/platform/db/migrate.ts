@@ -13,10 +13,10 @@ export class MigrationError extends Error {
 }
 
 /** Applies every pending migration of the platform and the given modules, each in its own transaction. */
-export async function migrateToLatest(db: Kysely<unknown>, moduleMigrations: Migrations = {}): Promise<string[]> {
+export async function migrateToLatest<Tables>(db: Kysely<Tables>, moduleMigrations: Migrations = {}): Promise<string[]> {
   const migrations = { ...platformMigrations, ...moduleMigrations };
   const migrator = new Migrator({
-    db,
+    db: db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     allowUnorderedMigrations: true,
     migrationTableName: "botyard_migration",

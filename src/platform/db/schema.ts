@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
+/** Written as a Date or SQL; optional on insert where the column has a default. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
@@ -9,7 +10,7 @@ export interface BotTable {
   telegram_id: number;
   username: string | null;
   settings: Json<BotSettings>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface BotSettings {
   timeZone: string;
@@ -24,8 +25,8 @@ export interface PersonTable {
   last_name: string | null;
   username: string | null;
   language_code: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** A person as one bot knows them: chosen language, whether they blocked the bot. */
@@ -34,8 +35,8 @@ export interface BotMemberTable {
   telegram_id: number;
   language: string | null;
   blocked_at: Timestamp | null;
-  last_seen_at: Generated<Timestamp>;
-  created_at: Generated<Timestamp>;
+  last_seen_at: Timestamp;
+  created_at: Timestamp;
 }
 
 export interface RoleTable {
@@ -43,7 +44,7 @@ export interface RoleTable {
   telegram_id: number;
   role: string;
   granted_by: number | null;
-  granted_at: Generated<Timestamp>;
+  granted_at: Timestamp;
 }
 
 export type InboxStatus = "pending" | "handling" | "done" | "failed";
@@ -58,8 +59,8 @@ export interface InboxTable {
   /** Also the fencing token: each handling attempt takes the next number. */
   attempts: Generated<number>;
   /** What a handling attempt did (transactions' results, API calls' results), replayed on retry. */
-  journal: Generated<Json<JournalStep[]>>;
-  received_at: Generated<Timestamp>;
+  journal: ColumnType<JournalStep[], string | undefined, string>;
+  received_at: Timestamp;
   finished_at: Timestamp | null;
   error: string | null;
 }
@@ -90,10 +91,10 @@ export interface OutboxTable {
   dedupe_key: string;
   status: Generated<OutboxStatus>;
   attempts: Generated<number>;
-  not_before: Generated<Timestamp>;
+  not_before: Timestamp;
   message_id: number | null;
   error: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   sent_at: Timestamp | null;
 }
 
@@ -107,7 +108,7 @@ export interface FlowTable {
   data: Json<Record<string, unknown>>;
   /** Rises with every new flow in this chat, so buttons of an older one are recognised as stale. */
   instance: number;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 /** A time-bound domain event (reminder, hold expiry) claimed by the tick when due. */

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import type { Database } from "../db/database.ts";
+import type { Logger } from "../log.ts";
+import type { Metrics } from "../metrics.ts";
+
+/** What /readyz reports about this process, besides the database. */
+export interface Readiness {
+  /** Checks that must pass for this process to take traffic (intake, workers). */
+  checks(): Record<string, boolean>;
+  /** Facts about Telegram (last successful call, webhook info): reported, never failing readiness. */
+  telegram(): Record<string, unknown>;
+}
+
+export interface ServerDependencies {
+  database: Database;
+  metrics: Metrics;
+  logger: Logger;
+  readiness: Readiness;
+  /** Where the built web UI is; served at / when it exists. */
+  webRoot?: string;
+}
+
+export async function createServer(deps: ServerDependencies): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = deps.logger.child({ component: "http" });
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  });
+
+  app.get("/healthz", () => ({ status: "ok" }));
+
+  app.get("/readyz", async (_request, reply) => {
+    const database = await sql`select 1`.execute(deps.database.db).then(
+      () => true,
+      () => false,
+    );
+    const checks = { database, ...deps.readiness.checks() };
+    const ready = Object.values(checks).every(Boolean);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks, telegram: deps.readiness.telegram() });
+  });
+
+  app.get("/metrics", async (_request, reply) => {
+    return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  const webRoot = deps.webRoot ?? resolve(import.meta.dirname, "../../../web/dist");
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // The web app routes on the client: unknown GETs outside the API get its page.
+    app.setNotFoundHandler((request, reply) => {
+      const api = /^\/(api|sandbox|telegram)\//.test(request.url);
+      if (request.method === "GET" && !api) return reply.sendFile("index.html");
+      return reply.code(404).send({ error: "not found" });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Update } from "@grammyjs/types";
+import type { FastifyInstance } from "fastify";
+import { crashPoint } from "../crash-points.ts";
+import type { Database } from "../db/database.ts";
+import type { Metrics } from "../metrics.ts";
+import { storeUpdates } from "../telegram/inbox.ts";
+
+export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+
+/** Compares secrets in constant time (hashing first, so lengths do not leak either). */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function webhookPath(botId: string): string {
+  return `/telegram/${botId}`;
+}
+
+/**
+ * Telegram's webhook: an update is answered 200 only after it is in the inbox, so a crash before
+ * that makes Telegram deliver it again, and a second delivery changes nothing.
+ */
+export function registerWebhook(
+  app: FastifyInstance,
+  options: { botIds: readonly string[]; secret: string; database: Database; metrics: Metrics; onStored(): void },
+): void {
+  app.post<{ Params: { botId: string }; Body: Update }>("/telegram/:botId", async (request, reply) => {
+    const header = request.headers[SECRET_HEADER];
+    if (!secretMatches(typeof header === "string" ? header : undefined, options.secret)) {
+      return reply.code(401).send({ error: "unauthorized" });
+    }
+    const { botId } = request.params;
+    if (!options.botIds.includes(botId)) return reply.code(404).send({ error: "unknown bot" });
+    const update = request.body;
+    if (typeof update !== "object" || update === null || !Number.isInteger(update.update_id)) {
+      return reply.code(400).send({ error: "not an update" });
+    }
+    await storeUpdates(options.database.db, botId, [update]);
+    options.metrics.updatesReceived.inc({ intake: "webhook" });
+    crashPoint("inbox-before-ack");
+    options.onStored();
+    return reply.code(200).send({ ok: true });
+  });
+}

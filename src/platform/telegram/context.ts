@@ -1,0 +1,30 @@
+import type { Context } from "grammy";
+import type { Transaction } from "kysely";
+import type { PlatformTables } from "../db/schema.ts";
+import type { Locale, TranslationArgs } from "../i18n/translator.ts";
+import type { Logger } from "../log.ts";
+import type { FlowState } from "./flows.ts";
+
+/** What Botyard adds to grammY's context for every update. */
+export interface BotyardFlavor {
+  /** The tenant: which of the deployment's bots this update came to. */
+  botId: string;
+  /** Platform roles of the sender in this bot (`owner`, `admin`, and modules' roles). */
+  roles: ReadonlySet<string>;
+  locale: Locale;
+  /** A text of the catalogue in the sender's language, with the bot's overrides. */
+  t(key: string, args?: TranslationArgs): string;
+  /**
+   * Runs `work` in one transaction, once per update even across crashes: a retried update gets
+   * the recorded result back instead of running it again. Return plain JSON data. Bot API calls
+   * inside `work` throw; reply after it returns.
+   */
+  commit<T>(name: string, work: (trx: Transaction<PlatformTables>) => Promise<T>): Promise<T>;
+  /** The sender's current multi-step flow in this chat, if any. */
+  flow: FlowState | undefined;
+  /** Aborted at the handler's deadline; pass it to slow work. */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+export type BotyardContext = Context & BotyardFlavor;

@@ -1,0 +1,54 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { GrammyError, type Api } from "grammy";
+import { crashPoint } from "../crash-points.ts";
+import type { Database } from "../db/database.ts";
+import type { Logger } from "../log.ts";
+import type { Metrics } from "../metrics.ts";
+import { ALLOWED_UPDATES } from "./chat-key.ts";
+import { storeUpdates } from "./inbox.ts";
+
+export interface PollingOptions {
+  botId: string;
+  api: Api;
+  database: Database;
+  signal: AbortSignal;
+  logger: Logger;
+  metrics: Metrics;
+  /** Called after a batch is stored (wakes the dispatcher). */
+  onStored(): void;
+  /** Long-poll timeout in seconds. */
+  timeoutSeconds?: number;
+}
+
+/**
+ * Long polling for one bot: store each batch in the inbox, and only then confirm it to Telegram
+ * (the next call's offset). Runs on the leader alone, until the signal aborts.
+ */
+export async function pollUpdates(options: PollingOptions): Promise<void> {
+  const { api, botId, database, signal, logger, metrics } = options;
+  let offset: number | undefined;
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      const updates = await api.getUpdates(
+        { offset, timeout: options.timeoutSeconds ?? 25, allowed_updates: [...ALLOWED_UPDATES] },
+        signal as Parameters<Api["getUpdates"]>[1],
+      );
+      failures = 0;
+      if (updates.length === 0) continue;
+      await storeUpdates(database.db, botId, updates);
+      metrics.updatesReceived.inc({ intake: "polling" }, updates.length);
+      crashPoint("inbox-before-ack");
+      offset = (updates.at(-1)?.update_id ?? 0) + 1;
+      options.onStored();
+    } catch (error) {
+      if (signal.aborted) break;
+      failures++;
+      const conflict = error instanceof GrammyError && error.error_code === 409;
+      logger.warn({ err: error, bot: botId }, conflict ? "another process is polling this bot" : "getUpdates failed");
+      const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
+      const delay = retryAfter !== undefined ? retryAfter * 1000 : Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
+      await sleep(delay, undefined, { signal }).catch(() => undefined);
+    }
+  }
+}
