@@ -342,7 +342,6 @@ export class BotApi {
     if (maxConnections < 1 || maxConnections > 100) throw badRequest("bad webhook: max_connections must be between 1 and 100");
     const allowed = p.json<string[]>("allowed_updates");
     if (allowed !== undefined) bot.allowedUpdates = allowed;
-    bot.poll?.terminate();
     this.deps.webhooks.set(
       bot,
       {
@@ -355,6 +354,8 @@ export class BotApi {
       },
       p.bool("drop_pending_updates") === true,
     );
+    // A poll still waiting ends empty: from now on the webhook gets the updates.
+    bot.poll?.terminate();
     return true;
   }
 

@@ -289,6 +289,7 @@ export class Control implements EmulatorControl {
       users: [...this.store.users.values()].map((u) => ({ ...u })),
       chats: [...this.store.chats.values()].map((c) => ({ ...c.chat })),
       pendingUpdates,
+      polling: [...this.store.bots.values()].filter((b) => b.poll !== undefined).map((b) => b.user.id),
     };
   }
 

@@ -210,6 +210,8 @@ export interface EmulatorState {
   chats: Chat[];
   /** Pending updates not yet taken by getUpdates or delivered to a webhook, per bot id. */
   pendingUpdates: Record<string, number>;
+  /** Added: ids of the bots with a getUpdates long poll waiting right now (tests wait for this). */
+  polling: number[];
 }
 
 /** Updates as the emulator queued them, for tests: GET /control/updates?bot= (every update ever queued, delivered or not). */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Message, Update, User } from "@grammyjs/types";
 import type { SendResponse, TranscriptEntry } from "../../src/sandbox/control.ts";
-import { BOT_ID, TOKEN, api, control, ok, startEmulator } from "./helpers.ts";
+import { BOT_ID, TOKEN, api, control, ok, startEmulator, until } from "./helpers.ts";
 
 describe("Bot API basics", () => {
   test("getMe auto-registers a bot from any well-formed token", async () => {
@@ -62,8 +62,7 @@ describe("getUpdates", () => {
     await ok(url, "getMe");
     const user = emu.control.createUser({ first_name: "Ann" });
     const poll = api<Update[]>(url, "getUpdates", { timeout: 30 });
-    // Let the poll reach the emulator and wait there.
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => emu.control.state().polling.includes(BOT_ID), "the poll to wait");
     const sent = emu.control.send({ from: user.id, text: "/start" });
     const reply = await poll;
     assert.equal(reply.ok, true);
@@ -104,7 +103,7 @@ describe("getUpdates", () => {
     const { url, emu } = await startEmulator();
     await ok(url, "getMe");
     const first = api(url, "getUpdates", { timeout: 30 });
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => emu.control.state().polling.includes(BOT_ID), "the first poll to wait");
     const second = api(url, "getUpdates", { timeout: 0 });
     const firstReply = await first;
     assert.equal(firstReply.error_code, 409);
@@ -127,12 +126,10 @@ describe("getUpdates", () => {
     await ok(url, "getMe");
     const controller = new AbortController();
     const poll = api(url, "getUpdates", { timeout: 30 }, TOKEN, controller.signal);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => emu.control.state().polling.includes(BOT_ID), "the poll to wait");
     controller.abort();
     await assert.rejects(poll);
-    // The server notices the closed connection; wait for it before polling again.
-    for (let i = 0; i < 100 && emu.control.stats().calls["getUpdates"] !== 1; i++) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => !emu.control.state().polling.includes(BOT_ID), "the emulator to drop the aborted poll");
     assert.equal((await api(url, "getUpdates", {})).ok, true);
     assert.equal(emu.control.stats().conflicts409, 0);
   });
@@ -141,7 +138,7 @@ describe("getUpdates", () => {
     const { url, emu } = await startEmulator();
     await ok(url, "getMe");
     const poll = api<Update[]>(url, "getUpdates", { timeout: 60 }).catch((error: unknown) => error);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => emu.control.state().polling.includes(BOT_ID), "the poll to wait");
     await emu.close();
     const outcome = await poll;
     assert.ok(outcome instanceof Error || (outcome as { ok: boolean }).ok === true);
