@@ -614,7 +614,7 @@ export class BotApi {
       next["caption_entities"] = caption["caption_entities"];
     }
     next["reply_markup"] = markup.inline;
-    const same = Object.entries(next).every(([k, v]) => JSON.stringify(v) === JSON.stringify(msg[k]));
+    const same = Object.entries(next).every(([k, v]) => stableJson(v) === stableJson(msg[k]));
     if (same) {
       throw badRequest(
         "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
@@ -788,6 +788,15 @@ export class BotApi {
 }
 
 // ------------------------------------------------------------ helpers
+
+/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
 
 function textContent(text: string, entities: MessageEntity[]): Record<string, unknown> {
   return entities.length > 0 ? { text, entities } : { text };

@@ -56,7 +56,25 @@ describe("parse modes", () => {
     );
   });
 
-  test("offsets count UTF-16 code units as Telegram's do", () => {
+  test("MarkdownV2 entities nest, and an unclosed one names its kind and byte offset", () => {
+    const r = formatText("*bold _both_*", "MarkdownV2");
+    assert.equal(r.text, "bold both");
+    assert.deepEqual(r.entities, [
+      { type: "bold", offset: 0, length: 9 },
+      { type: "italic", offset: 5, length: 4 },
+    ]);
+    assert.throws(() => formatText("é *open", "MarkdownV2"), {
+      message: "Bad Request: can't parse entities: Can't find end of Bold entity at byte offset 3",
+    });
+  });
+
+  test("an HTML end tag must match the open tag", () => {
+    assert.throws(() => formatText("<b><i>x</b></i>", "HTML"), {
+      message: 'Bad Request: can\'t parse entities: Unmatched end tag at byte offset 7, expected "</i>", found "</b>"',
+    });
+  });
+
+    test("offsets count UTF-16 code units as Telegram's do", () => {
     const r = formatText("👋 <b>hi</b>", "HTML");
     assert.deepEqual(r.entities, [{ type: "bold", offset: 3, length: 2 }]);
   });
@@ -177,6 +195,20 @@ describe("edits and deletes", () => {
     assert.equal(edited.text, "Bye");
     assert.equal(edited.reply_markup, undefined, "an edit without reply_markup removes the inline keyboard");
     assert.equal(typeof edited.edit_date, "number");
+    const reordered = await api(url, "editMessageText", {
+      chat_id: user.id,
+      message_id: msg.message_id,
+      text: "Bye",
+      reply_markup: { inline_keyboard: [[{ callback_data: "b", text: "B" }]] },
+    });
+    assert.equal(reordered.ok, true);
+    const sameKeysOtherOrder = await api(url, "editMessageReplyMarkup", {
+      chat_id: user.id,
+      message_id: msg.message_id,
+      reply_markup: { inline_keyboard: [[{ text: "B", callback_data: "b" }]] },
+    });
+    assert.equal(sameKeysOtherOrder.error_code, 400, "key order does not make a markup different");
+    await ok(url, "editMessageReplyMarkup", { chat_id: user.id, message_id: msg.message_id });
     const sameMarkup = await api(url, "editMessageReplyMarkup", { chat_id: user.id, message_id: msg.message_id });
     assert.equal(sameMarkup.error_code, 400);
     const entries = await emu.control.transcript({ chat_id: user.id });
@@ -184,6 +216,8 @@ describe("edits and deletes", () => {
       entries.map((e) => [e.direction, e.message?.text]),
       [
         ["from_bot", "Bye"],
+        ["edit", "Bye"],
+        ["edit", "Bye"],
         ["edit", "Bye"],
       ],
     );
