@@ -228,6 +228,7 @@ export class Control implements EmulatorControl {
       this.store.addTranscript({ chat_id: ref.chat.id, bot_id: bot.user.id, direction: "event", event: { type: "pre_checkout_timeout", pre_checkout_query_id: id } });
       throw new ControlError(408, `the bot did not answer pre_checkout_query ${id} within ${this.deps.preCheckoutTimeoutMs / 1000} s`);
     }
+    if (this.store.closed) throw new ControlError(503, "emulator closed");
     if (!result.ok) {
       const error_message = result.error_message ?? "";
       this.store.addTranscript({
@@ -238,7 +239,6 @@ export class Control implements EmulatorControl {
       });
       return { ok: false, pre_checkout_query_id: id, error_message };
     }
-    if (this.store.closed) throw new ControlError(503, "emulator closed");
     const sent = this.userMessage(bot, user, ref, {
       successful_payment: {
         currency: invoice.currency,

@@ -207,6 +207,7 @@ export interface EmulatorStats {
 export interface EmulatorState {
   bots: User[];
   users: User[];
+  /** Groups and supergroups; private chats are implicit (chat id = user id). */
   chats: Chat[];
   /** Pending updates not yet taken by getUpdates or delivered to a webhook, per bot id. */
   pendingUpdates: Record<string, number>;
