@@ -25,10 +25,10 @@ export interface ServerDependencies {
 }
 
 export async function createServer(deps: ServerDependencies): Promise<FastifyInstance> {
-  const logger: FastifyBaseLogger = deps.logger.child({ component: "http" });
+  // Request logs would be one line per webhook update; errors are what matter here.
+  const logger: FastifyBaseLogger = deps.logger.child({ component: "http" }, { level: "warn" });
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
-    disableRequestLogging: true,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
   });

@@ -1,0 +1,282 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Update, UserFromGetMe } from "@grammyjs/types";
+import { Api, BotError, GrammyError } from "grammy";
+import type { BotConfig, Config } from "./config.ts";
+import { allModules } from "./modules/index.ts";
+import { syncConfiguredOwners } from "./platform/auth/roles.ts";
+import { openDatabase, type Database } from "./platform/db/database.ts";
+import { migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
+import { createServer } from "./platform/http/server.ts";
+import { registerWebhook, webhookPath } from "./platform/http/webhook.ts";
+import { Translator, type Catalogue } from "./platform/i18n/translator.ts";
+import { platformCatalogues } from "./platform/i18n/catalogues.ts";
+import type { Logger } from "./platform/log.ts";
+import { createMetrics, type Metrics } from "./platform/metrics.ts";
+import type { BotyardModule } from "./platform/module.ts";
+import { ALLOWED_UPDATES } from "./platform/telegram/chat-key.ts";
+import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
+import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
+import { electLeader } from "./platform/telegram/leader.ts";
+import { pollUpdates } from "./platform/telegram/polling.ts";
+import type { Sandbox } from "./sandbox/sandbox.ts";
+
+export interface RunningApp {
+  /** Where HTTP listens, like http://127.0.0.1:3000. */
+  url: string;
+  database: Database;
+  metrics: Metrics;
+  /** Sandbox mode only: the emulator playing Telegram. */
+  sandbox: Sandbox | undefined;
+  /** Drains within the shutdown budget and closes everything. */
+  stop(reason: string): Promise<void>;
+}
+
+export interface RunOptions {
+  logger: Logger;
+  /** Replaces the shipped modules (tests). */
+  modules?: readonly BotyardModule[];
+}
+
+function modulesOf(bot: BotConfig, modules: readonly BotyardModule[]): readonly BotyardModule[] {
+  return bot.modules === undefined ? modules : modules.filter((module) => bot.modules?.includes(module.name));
+}
+
+async function getMeWithRetry(api: Api, logger: Logger, signal: AbortSignal): Promise<UserFromGetMe> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api.getMe();
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 401) throw new Error("Telegram rejected the bot token (401)", { cause: error });
+      if (signal.aborted) throw error;
+      logger.warn({ err: error, attempt }, "getMe failed; retrying");
+      await sleep(Math.min(30_000, 500 * 2 ** attempt), undefined, { signal });
+    }
+  }
+}
+
+/**
+ * The composition root: config -> database -> migrations -> bots -> dispatcher -> HTTP, and the
+ * leader's duties (intake, webhook, sending). Returns once the app is ready.
+ */
+export async function runApp(config: Config, options: RunOptions): Promise<RunningApp> {
+  const { logger } = options;
+  const started = performance.now();
+  const metrics = createMetrics();
+  const stopping = new AbortController();
+  const modules = options.modules ?? allModules;
+
+  const database = await openDatabase(config.database);
+  const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, "cleanup failed"));
+  };
+  try {
+    const moduleMigrations: Migrations = Object.fromEntries(modules.flatMap((module) => Object.entries(module.migrations ?? {})));
+    const applied = await migrateToLatest(database.db, moduleMigrations);
+    if (applied.length > 0) logger.info({ applied }, "migrations applied");
+
+    const catalogues: Catalogue[] = [...platformCatalogues(), ...modules.flatMap((module) => module.catalogues ?? [])];
+    const translator = new Translator(catalogues);
+
+    let sandbox: Sandbox | undefined;
+    let apiRoot = config.env.TELEGRAM_API_ROOT;
+    if (config.sandbox) {
+      // Loaded only in sandbox mode: with a real token the emulator is not even in memory.
+      const { startSandbox } = await import("./sandbox/sandbox.ts");
+      sandbox = await startSandbox(config, logger);
+      cleanups.push(() => sandbox?.close() ?? Promise.resolve());
+      apiRoot = sandbox.url;
+    }
+
+    const handlers = new Map<string, UpdateHandler>();
+    const apis = new Map<string, Api>();
+    const bots: { config: BotConfig; api: Api; botInfo: UserFromGetMe }[] = [];
+    for (const botConfig of config.bots) {
+      const api = new Api(botConfig.token, apiRoot === undefined ? {} : { apiRoot });
+      const botInfo = await getMeWithRetry(api, logger, stopping.signal);
+      await database.db
+        .insertInto("bot")
+        .values({
+          id: botConfig.id,
+          telegram_id: botInfo.id,
+          username: botInfo.username,
+          settings: JSON.stringify({ timeZone: botConfig.timeZone, languages: botConfig.languages, modules: botConfig.modules ?? null }),
+        })
+        .onConflict((conflict) => conflict.column("id").doUpdateSet({ telegram_id: botInfo.id, username: botInfo.username }))
+        .execute();
+      const owners = sandbox === undefined ? botConfig.owners : [...botConfig.owners, sandbox.owner.id];
+      await syncConfiguredOwners(database.db, botConfig.id, owners);
+      const bot = createBot({
+        config: botConfig,
+        botInfo,
+        apiRoot,
+        database,
+        translator,
+        modules: modulesOf(botConfig, modules),
+        logger,
+        metrics,
+        floodLimit: config.userRateLimit,
+      });
+      handlers.set(botConfig.id, (update) =>
+        // grammY wraps a handler's error with its whole context; the dispatcher wants the error.
+        bot.handleUpdate(update).catch((error: unknown) => {
+          throw error instanceof BotError ? error.error : error;
+        }),
+      );
+      apis.set(botConfig.id, api);
+      bots.push({ config: botConfig, api, botInfo });
+    }
+
+    const apologize = async (botId: string, update: Update) => {
+      const api = apis.get(botId);
+      const botConfig = config.bots.find((bot) => bot.id === botId);
+      const from = update.message?.from ?? update.callback_query?.from;
+      const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id;
+      if (api === undefined || botConfig === undefined || from === undefined) return;
+      const member = await database.db
+        .selectFrom("bot_member")
+        .select("language")
+        .where("bot_id", "=", botId)
+        .where("telegram_id", "=", from.id)
+        .executeTakeFirst()
+        .catch(() => undefined);
+      const locale = chooseLocale(member?.language, from.language_code, botConfig.languages);
+      const text = translator.translate(botId, locale, "error-apology");
+      try {
+        if (update.callback_query !== undefined) await api.answerCallbackQuery(update.callback_query.id, { text });
+        else if (chatId !== undefined) await api.sendMessage(chatId, text);
+      } catch (error) {
+        logger.warn({ err: error }, "could not apologise for a failed update");
+      }
+    };
+
+    const dispatcher = new Dispatcher({
+      database,
+      handlers,
+      apologize,
+      logger,
+      metrics,
+      handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
+    });
+    dispatcher.start();
+    cleanups.push(() => dispatcher.stop(config.env.SHUTDOWN_TIMEOUT_MS));
+
+    let leading = false;
+    const intakeRunning = new Set<string>();
+    let lastTelegramOk: string | undefined;
+
+    const server = await createServer({
+      database,
+      metrics,
+      logger,
+      readiness: {
+        checks: () => ({
+          dispatcher: dispatcher.running,
+          intake: config.webhook !== undefined || !leading || intakeRunning.size === bots.length,
+        }),
+        telegram: () => ({ leader: leading, mode: config.webhook === undefined ? "polling" : "webhook", lastOkAt: lastTelegramOk }),
+      },
+    });
+    if (config.webhook !== undefined) {
+      registerWebhook(server, {
+        botIds: config.bots.map((bot) => bot.id),
+        secret: config.webhook.secret,
+        database,
+        metrics,
+        onStored: () => dispatcher.wake(),
+      });
+    }
+    sandbox?.mount(server);
+    const url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
+    // Closing HTTP first stops webhook intake before the dispatcher drains.
+    cleanups.push(async () => {
+      await server.close();
+    });
+
+    // The leader's duties, taken over by a follower when the leader dies.
+    const lead = async () => {
+      while (!stopping.signal.aborted) {
+        const leadership = electLeader(config.database, logger);
+        const onStop = () => void leadership.release();
+        stopping.signal.addEventListener("abort", onStop, { once: true });
+        try {
+          await leadership.acquired;
+        } catch {
+          return;
+        }
+        leading = true;
+        logger.info("leading: intake and sending run in this process");
+        const duties = AbortSignal.any([stopping.signal, leadership.lost]);
+        const work: Promise<void>[] = [];
+        for (const bot of bots) {
+          if (config.webhook !== undefined) {
+            work.push(ensureWebhook(bot.api, `${config.webhook.publicUrl}${webhookPath(bot.config.id)}`, config.webhook.secret, logger));
+            continue;
+          }
+          intakeRunning.add(bot.config.id);
+          work.push(
+            pollUpdates({
+              botId: bot.config.id,
+              api: bot.api,
+              database,
+              signal: duties,
+              logger,
+              metrics,
+              onStored: () => {
+                lastTelegramOk = new Date().toISOString();
+                dispatcher.wake();
+              },
+            }).finally(() => intakeRunning.delete(bot.config.id)),
+          );
+        }
+        await Promise.all(work);
+        await new Promise<void>((resolve) => {
+          if (duties.aborted) resolve();
+          else duties.addEventListener("abort", () => resolve(), { once: true });
+        });
+        leading = false;
+        stopping.signal.removeEventListener("abort", onStop);
+        await leadership.release();
+      }
+    };
+    const leaderLoop = lead();
+    cleanups.push(async () => {
+      stopping.abort();
+      await leaderLoop;
+    });
+
+    logger.info(
+      { url, sandbox: config.sandbox, database: database.kind, startupMs: Math.round(performance.now() - started) },
+      "Botyard is ready",
+    );
+    let stopped: Promise<void> | undefined;
+    return {
+      url,
+      database,
+      metrics,
+      sandbox,
+      stop(reason) {
+        stopped ??= (async () => {
+          logger.info({ reason }, "shutting down");
+          stopping.abort();
+          await closeAll();
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    stopping.abort();
+    await closeAll();
+    throw error;
+  }
+}
+
+/** Sets the webhook only when Telegram's differs; never deletes it (a rolling restart must not drop updates). */
+async function ensureWebhook(api: Api, url: string, secret: string, logger: Logger): Promise<void> {
+  const info = await api.getWebhookInfo();
+  const wanted = [...ALLOWED_UPDATES].sort().join(",");
+  const current = [...(info.allowed_updates ?? [])].sort().join(",");
+  if (info.url === url && current === wanted) return;
+  await api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  logger.info({ url }, "webhook set");
+}

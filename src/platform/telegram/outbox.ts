@@ -1,0 +1,33 @@
+import type { Kysely, Transaction } from "kysely";
+import type { PlatformTables } from "../db/schema.ts";
+
+export interface OutboxMessage {
+  botId: string;
+  chatId: number;
+  /** Any Bot API method: sendMessage, sendPhoto, editMessageText, setMyCommands, ... */
+  method: string;
+  payload: Record<string, unknown>;
+  /** From what the message is about (`feedback:42:to:1001`), never random: a retry queues nothing twice. */
+  dedupeKey: string;
+  notBefore?: Date;
+}
+
+/**
+ * Queues a Bot API call in the caller's transaction, so it is sent if and only if the
+ * transaction commits. Returns false when a message with the same dedupe key was queued before.
+ */
+export async function enqueueOutbox(db: Kysely<PlatformTables> | Transaction<PlatformTables>, message: OutboxMessage): Promise<boolean> {
+  const result = await db
+    .insertInto("outbox")
+    .values({
+      bot_id: message.botId,
+      chat_id: message.chatId,
+      method: message.method,
+      payload: JSON.stringify(message.payload),
+      dedupe_key: message.dedupeKey,
+      ...(message.notBefore === undefined ? {} : { not_before: message.notBefore }),
+    })
+    .onConflict((conflict) => conflict.columns(["bot_id", "dedupe_key"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { resolve } from "node:path";
+import { loadConfig } from "../../src/config.ts";
+import { runApp, type RunningApp } from "../../src/main.ts";
+import { createLogger } from "../../src/platform/log.ts";
+import type { BotyardModule } from "../../src/platform/module.ts";
+import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
+import type { TestDatabase } from "./databases.ts";
+
+export const TEST_TOKEN = "1234567:test-token-for-botyard-e2e";
+export const OWNER_ID = 900_001;
+
+/** The environment that points the app at an emulator and a database. */
+export function appEnv(emulatorUrl: string, database: TestDatabase, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: emulatorUrl,
+    OWNER_TELEGRAM_IDS: String(OWNER_ID),
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    ...database.env,
+    ...extra,
+  };
+}
+
+export async function startEmulator(): Promise<BotApiEmulator> {
+  const emulator = createBotApiEmulator();
+  await emulator.listen(0, "127.0.0.1");
+  emulator.control.registerBot({ token: TEST_TOKEN, username: "botyard_test_bot", first_name: "Botyard Test" });
+  return emulator;
+}
+
+/** The real app in this process, talking to the emulator over HTTP. */
+export async function startAppInProcess(env: Record<string, string>, modules?: readonly BotyardModule[]): Promise<RunningApp> {
+  const config = loadConfig(env);
+  return runApp(config, { logger: createLogger({ level: env.LOG_LEVEL ?? "warn" }), modules });
+}
+
+/** The real app as its own process (`botyard start`), for crash tests and process-level checks. */
+export class AppProcess {
+  readonly child: ChildProcess;
+  readonly output: string[] = [];
+  readonly url: Promise<string>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(env: Record<string, string>, args: string[] = ["start"]) {
+    this.child = spawn(process.execPath, [resolve(import.meta.dirname, "../../src/cli.ts"), ...args], {
+      env: { PATH: process.env.PATH, ...env, LOG_LEVEL: env.LOG_LEVEL ?? "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.exited = new Promise((resolve) => this.child.on("exit", (code, signal) => resolve({ code, signal })));
+    this.url = new Promise((resolve, reject) => {
+      const lines = createInterface({ input: this.child.stdout! });
+      lines.on("line", (line) => {
+        this.output.push(line);
+        if (line.includes("Botyard is ready")) resolve((JSON.parse(line) as { url: string }).url);
+      });
+      createInterface({ input: this.child.stderr! }).on("line", (line) => this.output.push(line));
+      void this.exited.then(({ code, signal }) => reject(new Error(`app exited (${code ?? signal}) before ready:\n${this.output.join("\n")}`)));
+    });
+  }
+
+  kill(signal: NodeJS.Signals = "SIGKILL"): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    this.child.kill(signal);
+    return this.exited;
+  }
+}
