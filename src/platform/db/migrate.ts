@@ -1,11 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
 import * as platformCore from "./migrations/0001_platform_core.ts";
 
-/** Migrations by name; names sort into the order they run in (`platform_0001_...`, `booking_0001_...`). */
+/**
+ * Migrations by name, run in name order: the platform's (`00_platform_0001_core`) sort before every
+ * module's (`booking_0001_...`), whose tables may refer to the platform's.
+ */
 export type Migrations = Record<string, Migration>;
 
 export const platformMigrations: Migrations = {
-  platform_0001_core: platformCore,
+  "00_platform_0001_core": platformCore,
 };
 
 export class MigrationError extends Error {
