@@ -345,8 +345,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await loop;
       loop = undefined;
       if (inFlight.size > 0) {
-        const grace = new Promise<void>((resolve) => setTimeout(resolve, stopGraceMs).unref());
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopGraceMs)));
         await Promise.race([Promise.all(inFlight), grace]);
+        clearTimeout(timer);
         abortCalls.abort();
         await Promise.all(inFlight);
       }

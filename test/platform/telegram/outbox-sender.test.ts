@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { GrammyError, HttpError } from "grammy";
 import type { Transaction } from "kysely";
@@ -9,7 +12,7 @@ import type { PlatformTables } from "../../../src/platform/db/schema.ts";
 import { createMetrics, type Metrics } from "../../../src/platform/metrics.ts";
 import { createOutboxSender, type OutboxSenderDeps } from "../../../src/platform/telegram/outbox-sender.ts";
 import { enqueueOutbox } from "../../../src/platform/telegram/outbox.ts";
-import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, tempDir, type TestDatabase } from "../../support/databases.ts";
 
 /** Later than any real now(), so rows queued with the database's default not_before are due. */
 const T0 = Date.parse("2030-01-01T00:00:00Z");
@@ -320,6 +323,47 @@ for (const kind of databaseKinds) {
       assert.equal(await counterValue(metrics.repeatedMessages, { source: "outbox" }), 1);
     });
 
+    test("a process killed between Telegram's 200 and the record sends that message again, once, and counts it", async () => {
+      const { botId, clock, telegram, enqueue, rows, metrics } = harness();
+      await enqueue(5201, "in flight at the crash");
+      await enqueue(5201, "never reached");
+      const callsFile = join(tempDir(), "calls.txt");
+      // PGlite serves one process: the child takes the data directory while this one lets go.
+      if (kind.name === "pglite") await database.close();
+      const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures", "send-until-crash.ts")], {
+        env: {
+          ...process.env,
+          BOTYARD_TEST_CRASH_AT: "after-telegram-200",
+          DATABASE_SETTINGS: JSON.stringify(fresh.settings),
+          CALLS_FILE: callsFile,
+          BOT_ID: botId,
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+      if (kind.name === "pglite") database = await openDatabase(fresh.settings);
+      assert.equal(signal, "SIGKILL");
+      assert.deepEqual(readFileSync(callsFile, "utf8").trim().split("\n"), ["in flight at the crash"], "the crash came at the first 200");
+      assert.deepEqual(
+        (await rows()).map((row) => row.status),
+        ["sending", "pending"],
+      );
+      // The next leader, on the reopened database.
+      const sender = createOutboxSender({ database, botIds: [botId], callApi: telegram.callApi, clock, logger: pino({ level: "silent" }), metrics });
+      assert.equal(await sender.sendDue(), 1);
+      clock.t += 1_000;
+      assert.equal(await sender.sendDue(), 1);
+      assert.deepEqual(
+        telegram.calls.map((call) => call.text),
+        ["in flight at the crash", "never reached"],
+      );
+      assert.deepEqual(
+        (await rows()).map((row) => row.status),
+        ["sent", "sent"],
+      );
+      assert.equal(await counterValue(metrics.repeatedMessages, { source: "outbox" }), 1);
+    });
+
     test("a message queued for later is sent when its time comes", async () => {
       const { clock, telegram, sender, enqueue } = harness();
       await enqueue(5101, "reminder", { notBefore: new Date(T0 + 60_000) });
@@ -396,6 +440,48 @@ for (const kind of databaseKinds) {
       await sender.stop();
       const [row] = await rows();
       assert.equal(row?.status, "sent");
+    });
+
+    test("stopping lets a call in flight finish within the grace period and records it", async () => {
+      let answer: () => void = () => undefined;
+      let started: () => void = () => undefined;
+      const inFlight = new Promise<void>((resolve) => (started = resolve));
+      const { sender, enqueue, rows } = harness({
+        clock: { now: () => Date.now() },
+        stopGraceMs: 60_000,
+        callApi: () =>
+          new Promise((resolve) => {
+            answer = () => resolve({ message_id: 9 });
+            started();
+          }),
+      });
+      await enqueue(7003, "slow");
+      sender.start();
+      sender.wake();
+      await inFlight;
+      const stopped = sender.stop();
+      answer();
+      await stopped;
+      const [row] = await rows();
+      assert.equal(row?.status, "sent");
+      assert.equal(row?.message_id, 9);
+    });
+
+    test("each bot has its own global budget", async () => {
+      const clock = { t: T0, now: () => clock.t };
+      const telegram = new FakeTelegram(clock);
+      const bots = [`bot-${++botSequence}`, `bot-${++botSequence}`];
+      const sender = createOutboxSender({ database, botIds: bots, callApi: telegram.callApi, clock, logger: pino({ level: "silent" }), metrics: createMetrics(), maxInFlight: 100 });
+      for (const botId of bots) {
+        for (let chat = 1; chat <= 40; chat++) {
+          await enqueueOutbox(database.db, { botId, chatId: 30_000 + chat, method: "sendMessage", payload: { chat_id: 30_000 + chat }, dedupeKey: `budget:${chat}` });
+        }
+      }
+      assert.equal(await sender.sendDue(), 60);
+      assert.deepEqual(
+        bots.map((botId) => telegram.calls.filter((call) => call.botId === botId).length),
+        [30, 30],
+      );
     });
 
     test("stopping aborts a call in flight and leaves its row to be sent again", async () => {
