@@ -99,7 +99,7 @@ export function createEventTick(deps: {
       if (failure === undefined) {
         await trx.updateTable("scheduled_event").set({ done_at: now, error: null }).where("id", "=", event.id).execute();
       } else {
-        const message = failure instanceof Error ? failure.message : String(failure);
+        const message = failure instanceof Error ? failure.message : JSON.stringify(failure) ?? "unknown error";
         await trx
           .updateTable("scheduled_event")
           .set((eb) => ({ attempts: eb("attempts", "+", 1), error: message.slice(0, 2000) }))
