@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { BotCommand, User } from "@grammyjs/types";
+import type { SendRequest } from "../../../src/sandbox/control.ts";
+import { api, errorMessage, readAsBase64 } from "./api.ts";
+import { Composer } from "./Composer.tsx";
+import { ContactForm } from "./ContactForm.tsx";
+import { MessageBubble } from "./MessageBubble.tsx";
+import { Notices, type Alert } from "./Notices.tsx";
+import { ReplyKeyboard } from "./ReplyKeyboard.tsx";
+import type { CallbackNotice } from "./transcript.ts";
+import { useTranscript } from "./useTranscript.ts";
+
+interface Props {
+  user: User;
+  /** The bot this chat is with; undefined when the emulator knows none yet. */
+  bot: User | undefined;
+  onBack: () => void;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  typing: "typing…",
+  upload_photo: "sending a photo…",
+  upload_document: "sending a file…",
+  upload_voice: "recording a voice message…",
+  record_voice: "recording a voice message…",
+  find_location: "finding a location…",
+  choose_sticker: "choosing a sticker…",
+};
+
+/** The private chat between a simulated user and the bot (chat id = user id). */
+export function ChatView({ user, bot, onBack }: Props) {
+  const [alert, setAlert] = useState<Alert | undefined>();
+  const [toast, setToast] = useState<CallbackNotice | undefined>();
+  const onNotice = useCallback((notice: CallbackNotice) => {
+    if (notice.alert) setAlert({ text: notice.text });
+    else setToast(notice);
+  }, []);
+  const clearToast = useCallback(() => setToast(undefined), []);
+  const clearAlert = useCallback(() => setAlert(undefined), []);
+  const { chat, error: readError, loaded } = useTranscript(user.id, bot?.id, onNotice);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [contactOpen, setContactOpen] = useState(false);
+  const [keyboardOpen, setKeyboardOpen] = useState(true);
+  const [commands, setCommands] = useState<BotCommand[]>([]);
+  const [actionVisible, setActionVisible] = useState(false);
+
+  // A new reply keyboard opens; a used one-time keyboard collapses (the toggle brings it back).
+  useEffect(() => {
+    setKeyboardOpen(chat.replyKeyboard !== undefined && !chat.replyKeyboardUsed);
+  }, [chat.replyKeyboard, chat.replyKeyboardUsed]);
+
+  // Like Telegram, a chat action shows for a few seconds or until the bot's next message.
+  useEffect(() => {
+    setActionVisible(chat.action !== undefined);
+    if (chat.action === undefined) return;
+    const timer = setTimeout(() => setActionVisible(false), 5000);
+    return () => clearTimeout(timer);
+  }, [chat.action, chat.lastSeq]);
+
+  // The bot's commands for this chat (setMyCommands), refreshed as the bot talks.
+  const botMessages = chat.items.filter((i) => i.kind === "message" && i.fromBot).length;
+  useEffect(() => {
+    const stop = new AbortController();
+    api.commands({ chat_id: user.id, ...(bot !== undefined ? { bot: bot.id } : {}) }, stop.signal).then(
+      (r) => setCommands(r.effective ?? []),
+      () => setCommands([]),
+    );
+    return () => stop.abort();
+  }, [user.id, bot, botMessages]);
+
+  async function run(what: string, action: () => Promise<unknown>): Promise<boolean> {
+    setBusy(true);
+    try {
+      await action();
+      setError(undefined);
+      return true;
+    } catch (e) {
+      setError(`${what} failed: ${errorMessage(e)}`);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const base = { from: user.id, chat_id: user.id, ...(bot !== undefined ? { bot: bot.id } : {}) };
+  const send = (what: string, req: Omit<SendRequest, "from" | "chat_id" | "bot">): Promise<boolean> => run(what, () => api.send({ ...base, ...req }));
+  const sendText = (text: string): Promise<boolean> => send("Sending", { text });
+  const sendFile = async (file: File, caption: string): Promise<boolean> => {
+    let base64: string;
+    try {
+      base64 = await readAsBase64(file);
+    } catch (e) {
+      setError(`Reading ${file.name} failed: ${errorMessage(e)}`);
+      return false;
+    }
+    const withCaption = caption !== "" ? { caption } : {};
+    if (file.type.startsWith("image/")) return send("Sending the photo", { photo: { base64, ...withCaption } });
+    return send("Sending the file", { document: { base64, file_name: file.name, ...(file.type !== "" ? { mime_type: file.type } : {}) } });
+  };
+  const shareContact = async (phone: string): Promise<void> => {
+    if (await send("Sharing the contact", { contact: { phone_number: phone } })) setContactOpen(false);
+  };
+  const press = (messageId: number, data: string): void => {
+    void run("Pressing the button", () => api.press({ ...base, message_id: messageId, data }));
+  };
+  const pay = (messageId: number): void => {
+    void run("Paying", async () => {
+      const result = await api.pay({ ...base, message_id: messageId });
+      if (!result.ok) setAlert({ text: `Payment declined${result.error_message ? `: ${result.error_message}` : ""}` });
+    });
+  };
+
+  const list = useStickToBottom(chat.items.length);
+  const shownError = error ?? readError;
+  const title = [user.first_name, user.last_name].filter(Boolean).join(" ");
+  const subtitle =
+    actionVisible && chat.action !== undefined
+      ? `${bot?.first_name ?? "bot"} is ${ACTION_LABELS[chat.action] ?? chat.action}`
+      : bot !== undefined
+        ? `with ${bot.first_name}${bot.username !== undefined ? ` (@${bot.username})` : ""}`
+        : "no bot has connected to the sandbox yet";
+
+  return (
+    <section className="pg-chat" aria-label={`Chat of ${title}`}>
+      <header className="pg-chat-header">
+        <button type="button" className="pg-icon-button pg-back" aria-label="Back to users" onClick={onBack}>
+          ←
+        </button>
+        <div className="pg-chat-title">
+          <strong>{title}</strong>
+          <span className={actionVisible ? "pg-chat-subtitle pg-chat-action" : "pg-chat-subtitle"}>{subtitle}</span>
+        </div>
+        <span className="pg-chat-id" title="Chat id (= user id)">#{user.id}</span>
+      </header>
+
+      <div className="pg-messages" ref={list.scroller} onScroll={list.onScroll}>
+        <div className="pg-messages-inner" ref={list.content}>
+          {loaded && chat.items.length === 0 && (
+            <p className="pg-empty">
+              No messages yet. Send <button type="button" className="pg-command" onClick={() => void sendText("/start")}>/start</button> to begin.
+            </p>
+          )}
+          {chat.items.map((item) =>
+            item.kind === "event" ? (
+              <div key={item.key} className="pg-event">
+                {item.text}
+              </div>
+            ) : (
+              <MessageBubble key={item.key} item={item} busy={busy} onPress={press} onPay={pay} onCommand={(c) => void sendText(c)} />
+            ),
+          )}
+        </div>
+      </div>
+
+      {shownError !== undefined && (
+        <div className="pg-error" role="alert">
+          <span>{shownError}</span>
+          {error !== undefined && (
+            <button type="button" className="pg-icon-button" aria-label="Dismiss the error" onClick={() => setError(undefined)}>
+              ✕
+            </button>
+          )}
+        </div>
+      )}
+
+      <Notices toast={toast} alert={alert} onToastDone={clearToast} onAlertClose={clearAlert} />
+
+      <footer className="pg-footer">
+        {contactOpen && <ContactForm disabled={busy} onShare={(phone) => void shareContact(phone)} onCancel={() => setContactOpen(false)} />}
+        {chat.replyKeyboard !== undefined && keyboardOpen && !contactOpen && (
+          <ReplyKeyboard
+            keyboard={chat.replyKeyboard}
+            disabled={busy}
+            onText={(text) => void sendText(text)}
+            onContact={() => setContactOpen(true)}
+            onUnsupported={(reason) => setError(reason)}
+          />
+        )}
+        <Composer
+          commands={commands}
+          placeholder={chat.placeholder}
+          disabled={busy}
+          onSendText={sendText}
+          onSendFile={sendFile}
+          onShareContact={() => setContactOpen((open) => !open)}
+          keyboard={chat.replyKeyboard !== undefined ? { open: keyboardOpen, onToggle: () => setKeyboardOpen((open) => !open) } : undefined}
+        />
+      </footer>
+    </section>
+  );
+}
+
+/** Keeps the message list scrolled to the bottom while the reader is there (images load late too). */
+function useStickToBottom(count: number) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const toBottom = useCallback(() => {
+    const el = scroller.current;
+    if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
+  }, []);
+  useLayoutEffect(toBottom, [count, toBottom]);
+  useEffect(() => {
+    const el = content.current;
+    if (el === null || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(toBottom);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [toBottom]);
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (el !== null) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+  }, []);
+  return { scroller, content, onScroll };
+}
