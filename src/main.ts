@@ -17,6 +17,8 @@ import { ALLOWED_UPDATES } from "./platform/telegram/chat-key.ts";
 import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
 import { electLeader } from "./platform/telegram/leader.ts";
+import { publishCommandMenus } from "./platform/telegram/command-menus.ts";
+import { createOutboxSender, type OutboxSender } from "./platform/telegram/outbox-sender.ts";
 import { pollUpdates } from "./platform/telegram/polling.ts";
 import type { Sandbox } from "./sandbox/sandbox.ts";
 
@@ -150,6 +152,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       }
     };
 
+    // The leader's sender; handlers queue notifications, so each finished update nudges it.
+    let outboxSender: OutboxSender | undefined;
     const dispatcher = new Dispatcher({
       database,
       handlers,
@@ -157,6 +161,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
+      onFinished: () => outboxSender?.wake(),
     });
     dispatcher.start();
     cleanups.push(() => dispatcher.stop(config.env.SHUTDOWN_TIMEOUT_MS));
@@ -207,7 +212,32 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         leading = true;
         logger.info("leading: intake and sending run in this process");
         const duties = AbortSignal.any([stopping.signal, leadership.lost]);
+        const sender = createOutboxSender({
+          database,
+          botIds: bots.map((bot) => bot.config.id),
+          callApi: (botId, method, payload, signal) => callRaw(apis.get(botId), method, payload, signal),
+          limits: { globalPerSecond: config.env.OUTBOX_RATE_GLOBAL },
+          logger,
+          metrics,
+        });
+        sender.start();
+        outboxSender = sender;
         const work: Promise<void>[] = [];
+        for (const bot of bots) {
+          work.push(
+            publishCommandMenus({
+              botId: bot.config.id,
+              api: bot.api,
+              db: database.db,
+              modules: modulesOf(bot.config, modules),
+              translator,
+              languages: bot.config.languages,
+            }).then(
+              () => sender.wake(),
+              (error: unknown) => logger.warn({ err: error }, "could not set the command menus"),
+            ),
+          );
+        }
         for (const bot of bots) {
           if (config.webhook !== undefined) {
             work.push(ensureWebhook(bot.api, `${config.webhook.publicUrl}${webhookPath(bot.config.id)}`, config.webhook.secret, logger));
@@ -235,6 +265,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
           else duties.addEventListener("abort", () => resolve(), { once: true });
         });
         leading = false;
+        outboxSender = undefined;
+        await sender.stop();
         stopping.signal.removeEventListener("abort", onStop);
         await leadership.release();
       }
@@ -269,6 +301,15 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     await closeAll();
     throw error;
   }
+}
+
+/** Any Bot API method by name, as the outbox stores it. */
+async function callRaw(api: Api | undefined, method: string, payload: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+  if (api === undefined) throw new Error("no such bot");
+  const raw = api.raw as unknown as Record<string, (payload: unknown, signal?: AbortSignal) => Promise<unknown>>;
+  const call = raw[method];
+  if (call === undefined) throw new Error(`unknown Bot API method ${method}`);
+  return call(payload, signal);
 }
 
 /** Sets the webhook only when Telegram's differs; never deletes it (a rolling restart must not drop updates). */

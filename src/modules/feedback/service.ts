@@ -30,7 +30,7 @@ export async function sendFeedback(
 
   const readers = await trx
     .selectFrom("role")
-    .innerJoin("person", "person.telegram_id", "role.telegram_id")
+    .leftJoin("person", "person.telegram_id", "role.telegram_id")
     .leftJoin("bot_member", (join) =>
       join.onRef("bot_member.bot_id", "=", "role.bot_id").onRef("bot_member.telegram_id", "=", "role.telegram_id"),
     )

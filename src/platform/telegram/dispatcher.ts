@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   maxChats?: number;
   /** How often to look for updates other replicas stored; a local store wakes the loop at once. */
   pollIntervalMs?: number;
+  /** Called after each update is finished (the outbox sender looks for what it queued). */
+  onFinished?: () => void;
 }
 
 /** An attempt that was started this many times and never finished is not tried again. */
@@ -49,7 +51,7 @@ export class Dispatcher {
   #lastLoopAt = 0;
 
   constructor(options: DispatcherOptions) {
-    this.#options = { leaseMs: 30_000, maxChats: 16, pollIntervalMs: 250, ...options };
+    this.#options = { leaseMs: 30_000, maxChats: 16, pollIntervalMs: 250, onFinished: () => undefined, ...options };
   }
 
   get running(): boolean {
@@ -230,6 +232,7 @@ export class Dispatcher {
     } finally {
       clearTimeout(timer);
       metrics.handlerSeconds.observe((performance.now() - started) / 1000);
+      this.#options.onFinished();
       run.catch((error: unknown) => {
         if (error instanceof FencedOutError) {
           metrics.fencedWrites.inc();
