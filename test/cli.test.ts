@@ -1,0 +1,183 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "../src/platform/db/database.ts";
+import { tempDir } from "./support/databases.ts";
+
+const cliPath = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+const lockModule = fileURLToPath(new URL("../src/platform/db/data-dir-lock.ts", import.meta.url));
+
+/** The environment of a user who configured nothing but a data directory. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ...extra };
+  for (const name of ["DATABASE_URL", "BOT_TOKEN", "BOTYARD_CONFIG", "PUBLIC_URL", "WEBHOOK_SECRET", "BOTYARD_TEST_CRASH_AT"]) delete env[name];
+  return env;
+}
+
+async function botyard(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [cliPath, ...args], { env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, "close")) as [number | null];
+  return { code, stdout, stderr };
+}
+
+async function botIds(dataDir: string): Promise<string[]> {
+  const database = await openDatabase({ kind: "pglite", dataDir });
+  try {
+    const rows = await database.db.selectFrom("bot").select("id").orderBy("id").execute();
+    return rows.map((row) => row.id);
+  } finally {
+    await database.close();
+  }
+}
+
+async function changeBots(dataDir: string, change: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<unknown>) {
+  const database = await openDatabase({ kind: "pglite", dataDir });
+  try {
+    await change(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const newBot = (id: string) => ({ id, telegram_id: id.length, username: null, settings: JSON.stringify({}) });
+
+describe("the botyard command", () => {
+  let dir: string;
+  before(() => {
+    dir = tempDir("botyard-cli-");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("--help lists every command, and each command has its own --help", async () => {
+    const overview = await botyard(["--help"]);
+    assert.equal(overview.code, 0);
+    for (const command of ["start", "migrate", "backup", "restore", "sandbox"]) {
+      assert.match(overview.stdout, new RegExp(`^  ${command} `, "m"), `${command} is listed`);
+      const help = await botyard([command, "--help"]);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, new RegExp(`Usage: botyard ${command}`));
+    }
+  });
+
+  test("an unknown command or option is named, with the usage, and exits 2", async () => {
+    const unknown = await botyard(["frobnicate"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown command "frobnicate"/);
+    const option = await botyard(["migrate", "--force"]);
+    assert.equal(option.code, 2);
+    assert.match(option.stderr, /--force/);
+  });
+
+  test("migrate on a fresh data directory applies every migration, and a second run applies none", async () => {
+    const dataDir = join(dir, "fresh");
+    const first = await botyard(["migrate"], { DATA_DIR: dataDir });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /00_platform_0001_core/);
+    const second = await botyard(["migrate"], { DATA_DIR: dataDir });
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /up to date/);
+  });
+
+  test("backup then restore brings back the rows as they were at the backup", async () => {
+    const dataDir = join(dir, "round-trip");
+    const backups = join(dir, "backups");
+    assert.equal((await botyard(["migrate"], { DATA_DIR: dataDir })).code, 0);
+    await changeBots(dataDir, (database) => database.db.insertInto("bot").values([newBot("alpha"), newBot("beta")]).execute());
+
+    const backup = await botyard(["backup", "--dir", backups], { DATA_DIR: dataDir });
+    assert.equal(backup.code, 0, backup.stderr);
+    const files = readdirSync(backups);
+    assert.equal(files.length, 1);
+    const file = join(backups, files[0] ?? "");
+    assert.match(backup.stdout, new RegExp(`Backup written to ${file}`));
+
+    await changeBots(dataDir, async (database) => {
+      await database.db.deleteFrom("bot").where("id", "=", "alpha").execute();
+      await database.db.insertInto("bot").values(newBot("gamma")).execute();
+    });
+    assert.deepEqual(await botIds(dataDir), ["beta", "gamma"]);
+
+    const restore = await botyard(["restore", file], { DATA_DIR: dataDir });
+    assert.equal(restore.code, 0, restore.stderr);
+    assert.match(restore.stdout, /The data it replaced is kept in /);
+    assert.deepEqual(await botIds(dataDir), ["alpha", "beta"]);
+  });
+
+  test("restore without a file, or of a file that does not exist, says so without a stack trace", async () => {
+    const missingArgument = await botyard(["restore"], { DATA_DIR: join(dir, "fresh") });
+    assert.equal(missingArgument.code, 2);
+    assert.match(missingArgument.stderr, /restore needs the backup file/);
+    const missingFile = await botyard(["restore", join(dir, "nope.tar.gz")], { DATA_DIR: join(dir, "fresh") });
+    assert.equal(missingFile.code, 1);
+    assert.match(missingFile.stderr, /No backup at/);
+    assert.doesNotMatch(missingFile.stderr, /\n\s+at /);
+  });
+
+  test("a bad environment is reported without a stack trace", async () => {
+    const result = await botyard(["migrate"], { DATA_DIR: join(dir, "fresh"), PORT: "not-a-port" });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Invalid environment/);
+    assert.match(result.stderr, /PORT/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+
+  test("migrate and backup against a data directory another live process holds exit 1 naming that process, without a stack trace", async () => {
+    const dataDir = join(dir, "locked");
+    const holder = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { lockDataDir } from ${JSON.stringify(lockModule)};
+         lockDataDir(${JSON.stringify(dataDir)});
+         console.log("locked");
+         setInterval(() => {}, 60_000);`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      const lines = createInterface({ input: holder.stdout });
+      for await (const line of lines) if (line === "locked") break;
+
+      for (const args of [["migrate"], ["backup", "--dir", join(dir, "locked-backups")]]) {
+        const result = await botyard(args, { DATA_DIR: dataDir });
+        assert.equal(result.code, 1, `${args[0]} exits 1`);
+        assert.match(result.stderr, new RegExp(`in use by another Botyard process \\(pid ${holder.pid}\\)`));
+        assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+      }
+    } finally {
+      holder.kill("SIGKILL");
+      await once(holder, "exit");
+    }
+  });
+
+  test("start in sandbox mode stops on SIGTERM and exits 0", async () => {
+    const child = spawn(process.execPath, [cliPath, "sandbox"], {
+      env: cleanEnv({ DATA_DIR: join(dir, "sandbox"), PORT: "0", LOG_LEVEL: "info" }),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = once(child, "exit");
+    const lines = createInterface({ input: child.stdout });
+    let ready = false;
+    for await (const line of lines) {
+      if (line.includes("Botyard is ready")) {
+        ready = true;
+        break;
+      }
+    }
+    assert.ok(ready, "the app started");
+    child.kill("SIGTERM");
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    assert.equal(signal, null);
+    assert.equal(code, 0);
+  });
+});
