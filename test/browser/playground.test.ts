@@ -232,11 +232,13 @@ describe("Playground in a browser", { skip: skip ?? false }, () => {
     assert.equal(sentPhoto?.caption, "My cat");
     assert.deepEqual([sentPhoto?.photo.at(-1)?.width, sentPhoto?.photo.at(-1)?.height], [240, 160]);
 
-    // The bot's commands are in the "/" menu; choosing one sends it.
+    // The bot's commands are in the "/" menu; choosing one sends it (and the keyboard comes back).
     await page.getByRole("button", { name: "Bot commands" }).click();
     await page.getByRole("menuitem", { name: /\/help/ }).waitFor();
-    await page.getByRole("button", { name: "Bot commands" }).click();
+    await page.getByRole("menuitem", { name: /\/start/ }).click();
     await page.getByRole("menu").waitFor({ state: "detached" });
+    await page.getByRole("group", { name: "Bot keyboard" }).getByRole("button", { name: "Share my phone" }).waitFor();
+    assert.equal(await page.locator(".pg-bubble-bot strong", { hasText: "Welcome to the demo" }).count(), 1);
 
     // A failing request shows an error line, not a blank page.
     await page.route("**/sandbox/control/send", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: "boom" }) }));
@@ -247,6 +249,8 @@ describe("Playground in a browser", { skip: skip ?? false }, () => {
     await page.getByRole("button", { name: "Dismiss the error" }).click();
     await page.getByRole("textbox", { name: "Message" }).fill("");
 
+    // A clean picture: no toast left over from the button presses.
+    await page.getByRole("status").waitFor({ state: "detached" });
     await mkdir(resolve(SCREENSHOT, ".."), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 390, height: 780 });

@@ -9,6 +9,7 @@ import { Notices, type Alert } from "./Notices.tsx";
 import { ReplyKeyboard } from "./ReplyKeyboard.tsx";
 import type { CallbackNotice } from "./transcript.ts";
 import { useTranscript } from "./useTranscript.ts";
+import { Icon } from "./Icon.tsx";
 
 interface Props {
   user: User;
@@ -125,7 +126,7 @@ export function ChatView({ user, bot, onBack }: Props) {
     <section className="pg-chat" aria-label={`Chat of ${title}`}>
       <header className="pg-chat-header">
         <button type="button" className="pg-icon-button pg-back" aria-label="Back to users" onClick={onBack}>
-          ←
+          <Icon name="back" />
         </button>
         <div className="pg-chat-title">
           <strong>{title}</strong>
@@ -158,7 +159,7 @@ export function ChatView({ user, bot, onBack }: Props) {
           <span>{shownError}</span>
           {error !== undefined && (
             <button type="button" className="pg-icon-button" aria-label="Dismiss the error" onClick={() => setError(undefined)}>
-              ✕
+              <Icon name="close" size={16} />
             </button>
           )}
         </div>
@@ -202,10 +203,13 @@ function useStickToBottom(count: number) {
   }, []);
   useLayoutEffect(toBottom, [count, toBottom]);
   useEffect(() => {
-    const el = content.current;
-    if (el === null || typeof ResizeObserver === "undefined") return;
+    const inner = content.current;
+    const outer = scroller.current;
+    if (inner === null || outer === null || typeof ResizeObserver === "undefined") return;
+    // The content grows (an image loads) or the view shrinks (a keyboard opens below it).
     const observer = new ResizeObserver(toBottom);
-    observer.observe(el);
+    observer.observe(inner);
+    observer.observe(outer);
     return () => observer.disconnect();
   }, [toBottom]);
   const onScroll = useCallback(() => {

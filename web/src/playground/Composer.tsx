@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { BotCommand } from "@grammyjs/types";
+import { Icon } from "./Icon.tsx";
 
 interface Props {
   /** Sends text; resolves true when it went out (the input is cleared then). */
@@ -68,11 +69,11 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
       )}
       {file !== undefined && (
         <div className="pg-attachment">
-          {preview !== undefined ? <img src={preview} alt="" /> : <span aria-hidden="true">📄</span>}
+          {preview !== undefined ? <img src={preview} alt="" /> : <Icon name="document" size={28} />}
           <span className="pg-attachment-name">{file.name}</span>
           <span className="pg-attachment-hint">{file.type.startsWith("image/") ? "photo; the text becomes its caption" : "file; the text becomes its caption"}</span>
           <button type="button" className="pg-icon-button" aria-label="Remove the attachment" onClick={() => setFile(undefined)}>
-            ✕
+            <Icon name="close" size={16} />
           </button>
         </div>
       )}
@@ -95,7 +96,7 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
           </button>
         )}
         <button type="button" className="pg-icon-button" aria-label="Attach a photo or file" title="Attach a photo or file" disabled={busy} onClick={() => fileInput.current?.click()}>
-          📎
+          <Icon name="attach" />
         </button>
         <input
           ref={fileInput}
@@ -109,7 +110,7 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
           }}
         />
         <button type="button" className="pg-icon-button" aria-label="Share contact" title="Share contact" disabled={busy} onClick={onShareContact}>
-          👤
+          <Icon name="contact" />
         </button>
         <textarea
           ref={textInput}
@@ -134,7 +135,7 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
             aria-pressed={keyboard.open}
             onClick={keyboard.onToggle}
           >
-            ⌨
+            <Icon name="keyboard" />
           </button>
         )}
         <button type="submit" className="pg-send" disabled={!canSend}>

@@ -3,6 +3,7 @@ import { fileUrl } from "./api.ts";
 import { FormattedText } from "./FormattedText.tsx";
 import { InlineKeyboard } from "./InlineKeyboard.tsx";
 import { largestPhoto, type ChatMessage } from "./transcript.ts";
+import { Icon } from "./Icon.tsx";
 
 interface Props {
   item: ChatMessage;
@@ -69,7 +70,7 @@ function MessageContent({ message, onCommand, onPay }: { message: Message; onCom
     return (
       <>
         <a className="pg-document" href={fileUrl(doc.file_id)} download={name}>
-          <span className="pg-document-icon" aria-hidden="true">📄</span>
+          <span className="pg-document-icon"><Icon name="document" /></span>
           <span>
             <span className="pg-document-name">{name}</span>
             {doc.file_size !== undefined && <span className="pg-document-size">{formatSize(doc.file_size)}</span>}
@@ -91,7 +92,7 @@ function MessageContent({ message, onCommand, onPay }: { message: Message; onCom
     const c = message.contact;
     return (
       <div className="pg-contact">
-        <span className="pg-contact-icon" aria-hidden="true">👤</span>
+        <span className="pg-contact-icon"><Icon name="contact" /></span>
         <span>
           <span className="pg-contact-name">{[c.first_name, c.last_name].filter(Boolean).join(" ")}</span>
           <span className="pg-contact-phone">{c.phone_number}</span>
@@ -121,8 +122,8 @@ function MessageContent({ message, onCommand, onPay }: { message: Message; onCom
   }
   if (message.location !== undefined) {
     return (
-      <span>
-        📍 {message.location.latitude.toFixed(5)}, {message.location.longitude.toFixed(5)}
+      <span className="pg-location">
+        <Icon name="pin" size={16} /> {message.location.latitude.toFixed(5)}, {message.location.longitude.toFixed(5)}
       </span>
     );
   }

@@ -1,5 +1,6 @@
 import type { ReplyKeyboardMarkup } from "@grammyjs/types";
 import { buttonText, replyButtonAction } from "./transcript.ts";
+import { Icon } from "./Icon.tsx";
 
 interface Props {
   keyboard: ReplyKeyboardMarkup;
@@ -30,7 +31,7 @@ export function ReplyKeyboard({ keyboard, onText, onContact, onUnsupported, disa
                 disabled={disabled}
                 onClick={onClick}
               >
-                {action.kind === "contact" && <span aria-hidden="true">📞 </span>}
+                {action.kind === "contact" && <Icon name="phone" size={16} />}
                 {buttonText(button)}
               </button>
             );
