@@ -1,0 +1,319 @@
+// `npm run bench`: Botyard (PGlite, PostgreSQL) and a bare grammY bot (the framework floor)
+// under the same scripted workload against the Bot API emulator over real HTTP; startup,
+// shutdown and memory of the real process. Prints tables and writes bench/results/latest.json.
+// Sizes: BENCH_USERS, BENCH_MESSAGES, BENCH_WARMUP, BENCH_RESTARTS; BENCH_DATABASE_URL (admin).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createBotApiEmulator, type BotApiEmulator } from "../src/sandbox/emulator.ts";
+import { freshPglite, freshPostgres, postgresProblem, type BenchDatabase } from "./databases.ts";
+import { BenchProcess, sampleRss } from "./process.ts";
+import { ReplyCollector, benchClock, burst, conversation, createUsers, greet, type LatencyStats } from "./workload.ts";
+
+const TOKEN = "1234567:bench-token-for-botyard-benchmarks";
+
+function intFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got ${value}`);
+  return parsed;
+}
+
+const settings = {
+  users: intFromEnv("BENCH_USERS", 50),
+  messages: intFromEnv("BENCH_MESSAGES", 20),
+  warmup: intFromEnv("BENCH_WARMUP", 5),
+  restarts: intFromEnv("BENCH_RESTARTS", 3),
+  adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+};
+
+interface Target {
+  name: string;
+  script: string;
+  readyMarker: string;
+  /** Botyard exposes /metrics; the floor bot does not. */
+  botyard: boolean;
+  fresh(): Promise<BenchDatabase>;
+}
+
+interface StartupFigures {
+  /** Spawn -> ready log line, wall time seen by the parent. */
+  wallMs: number;
+  /** The app's own startupMs (runApp entry -> ready). */
+  selfMs: number | undefined;
+}
+
+interface TargetResult {
+  name: string;
+  conversation: LatencyStats;
+  burst: LatencyStats;
+  startupFresh: StartupFigures;
+  startupExisting: StartupFigures;
+  shutdownAfterLoadMs: number;
+  shutdownIdleMs: number;
+  idleRssMiB: number;
+  loadedPeakRssMiB: number;
+  vmHwmMiB: number;
+  /** Bot API calls per measured update, by method (both workloads). */
+  apiCallsPerUpdate: Record<string, number>;
+  /** Mean time in the dispatcher's handler (take -> finished), ms, per workload (Botyard only). */
+  handlerMeanMs?: { conversation: number; burst: number };
+  exitCodes: (number | null)[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+}
+
+async function handlerTotals(url: string): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+  return { sum: read("botyard_handler_duration_seconds_sum"), count: read("botyard_handler_duration_seconds_count") };
+}
+
+function meanMs(before: { sum: number; count: number }, after: { sum: number; count: number }): number {
+  return Math.round(((after.sum - before.sum) / (after.count - before.count)) * 1000 * 100) / 100;
+}
+
+function appEnv(emulator: BotApiEmulator, database: BenchDatabase): Record<string, string> {
+  return {
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.url,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    // The default (20 per 10 s per user) is for people; simulated users type faster.
+    USER_RATE_LIMIT: "1000000/1s",
+    ...database.env,
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function startProcess(target: Target, env: Record<string, string>): Promise<{ proc: BenchProcess; startup: StartupFigures }> {
+  const proc = new BenchProcess(target.script, env, target.readyMarker);
+  const { line, wallMs } = await proc.ready;
+  const selfMs = typeof line.startupMs === "number" ? line.startupMs : undefined;
+  return { proc, startup: { wallMs: Math.round(wallMs), selfMs } };
+}
+
+async function benchTarget(target: Target): Promise<TargetResult> {
+  const emulator = createBotApiEmulator({ clock: benchClock });
+  await emulator.listen(0, "127.0.0.1");
+  const botId = emulator.control.registerBot({ token: TOKEN, username: "bench_bot", first_name: "Bench" }).id;
+  const database = await target.fresh();
+  const exitCodes: (number | null)[] = [];
+  try {
+    const env = appEnv(emulator, database);
+    log(`${target.name}: starting on a fresh database`);
+    const { proc, startup: startupFresh } = await startProcess(target, env);
+    const url = typeof (await proc.ready).line.url === "string" ? ((await proc.ready).line.url as string) : undefined;
+
+    // Idle: ready, polling, nothing to do.
+    while (!emulator.control.state().polling.includes(botId)) await sleep(20);
+    await sleep(1000);
+    const idleRssMiB = proc.memory()?.rssMiB ?? NaN;
+
+    const { control } = emulator;
+    const collector = new ReplyCollector(control);
+    const users = createUsers(control, settings.users, 10_000_001);
+    log(`${target.name}: warming up (${settings.users} users: /start + ${settings.warmup} messages each)`);
+    await greet(control, collector, users);
+    if (settings.warmup > 0) await conversation(control, collector, users, settings.warmup);
+    await collector.settle();
+
+    const sampler = sampleRss(proc.pid);
+    const callsBefore = { ...control.stats().calls };
+    log(`${target.name}: conversation (${settings.users} users x ${settings.messages} messages, each waits for its reply)`);
+    const metrics0 = url !== undefined && target.botyard ? await handlerTotals(url) : undefined;
+    const conversationStats = await conversation(control, collector, users, settings.messages);
+    await collector.settle();
+    const metrics1 = url !== undefined && target.botyard ? await handlerTotals(url) : undefined;
+    log(`${target.name}: burst (${settings.users} users send ${settings.messages} messages each at once)`);
+    const burstStats = await burst(control, collector, users, settings.messages);
+    await collector.settle();
+    const metrics2 = url !== undefined && target.botyard ? await handlerTotals(url) : undefined;
+    const loadedPeakRssMiB = sampler.stop();
+    const vmHwmMiB = proc.memory()?.hwmMiB ?? NaN;
+    const callsAfter = control.stats().calls;
+    await collector.stop();
+
+    const measured = conversationStats.count + burstStats.count;
+    const apiCallsPerUpdate: Record<string, number> = {};
+    for (const [method, count] of Object.entries(callsAfter)) {
+      const delta = count - (callsBefore[method] ?? 0);
+      if (delta > 0) apiCallsPerUpdate[method] = Math.round((delta / measured) * 1000) / 1000;
+    }
+
+    const afterLoad = await proc.stop();
+    exitCodes.push(afterLoad.code);
+    log(`${target.name}: restarting ${settings.restarts} times on the existing database`);
+    const startups: StartupFigures[] = [];
+    const shutdowns: number[] = [];
+    for (let i = 0; i < settings.restarts; i++) {
+      const { proc: again, startup } = await startProcess(target, env);
+      startups.push(startup);
+      while (!emulator.control.state().polling.includes(botId)) await sleep(20);
+      await sleep(300);
+      const stopped = await again.stop();
+      shutdowns.push(stopped.ms);
+      exitCodes.push(stopped.code);
+    }
+    const selfTimes = startups.map((s) => s.selfMs).filter((ms): ms is number => ms !== undefined);
+
+    return {
+      name: target.name,
+      conversation: conversationStats,
+      burst: burstStats,
+      startupFresh,
+      startupExisting: {
+        wallMs: median(startups.map((s) => s.wallMs)),
+        selfMs: selfTimes.length > 0 ? median(selfTimes) : undefined,
+      },
+      shutdownAfterLoadMs: Math.round(afterLoad.ms),
+      shutdownIdleMs: Math.round(median(shutdowns)),
+      idleRssMiB: Math.round(idleRssMiB),
+      loadedPeakRssMiB: Math.round(loadedPeakRssMiB),
+      vmHwmMiB: Math.round(vmHwmMiB),
+      apiCallsPerUpdate,
+      ...(metrics0 !== undefined && metrics1 !== undefined && metrics2 !== undefined
+        ? { handlerMeanMs: { conversation: meanMs(metrics0, metrics1), burst: meanMs(metrics1, metrics2) } }
+        : {}),
+      exitCodes,
+    };
+  } finally {
+    await emulator.close();
+    await database.drop();
+  }
+}
+
+// ------------------------------------------------------------------ report
+
+function table(header: string[], rows: (string | number | undefined)[][]): string {
+  const cells = [header, ...rows.map((row) => row.map((cell) => (cell === undefined ? "-" : String(cell))))];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  return [line(cells[0] ?? []), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 1) + "-" : "-".repeat(w + 1) + ":")).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+}
+
+const ratio = (value: number, floor: number) => `${(value / floor).toFixed(2)}x`;
+
+function report(results: TargetResult[], notes: string[]): string {
+  const floor = results.find((r) => r.name === "grammY floor");
+  const out: string[] = [];
+  out.push(`Workload: ${settings.users} users x ${settings.messages} messages; warm-up /start + ${settings.warmup} messages each; emulator over HTTP on loopback.`);
+  out.push("");
+  out.push("Throughput and latency (send -> the bot's reply recorded by the emulator)");
+  const rows: (string | number | undefined)[][] = [];
+  for (const r of results) {
+    for (const [mode, s] of [["conversation", r.conversation], ["burst", r.burst]] as const) {
+      const base = floor?.[mode];
+      rows.push([
+        r.name,
+        mode,
+        s.perSecond,
+        s.p50,
+        s.p90,
+        s.p99,
+        s.max,
+        base !== undefined && r !== floor ? ratio(s.perSecond, base.perSecond) : undefined,
+        base !== undefined && r !== floor ? ratio(s.p50, base.p50) : undefined,
+        base !== undefined && r !== floor ? ratio(s.p99, base.p99) : undefined,
+      ]);
+    }
+  }
+  out.push(table(["target", "workload", "updates/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "upd/s vs floor", "p50 vs floor", "p99 vs floor"], rows));
+  out.push("");
+  out.push(`Startup (spawn -> ready line; app's own startupMs in brackets; existing = median of ${settings.restarts}) and shutdown (SIGTERM -> exit)`);
+  out.push(
+    table(
+      ["target", "fresh ms", "existing ms", "shutdown after load ms", "shutdown idle ms"],
+      results.map((r) => [
+        r.name,
+        `${r.startupFresh.wallMs} (${r.startupFresh.selfMs ?? "-"})`,
+        `${r.startupExisting.wallMs} (${r.startupExisting.selfMs ?? "-"})`,
+        r.shutdownAfterLoadMs,
+        r.shutdownIdleMs,
+      ]),
+    ),
+  );
+  out.push("");
+  out.push("Memory of the bot process (MiB)");
+  out.push(
+    table(
+      ["target", "idle RSS", "loaded peak RSS", "VmHWM (whole life)"],
+      results.map((r) => [r.name, r.idleRssMiB, r.loadedPeakRssMiB, r.vmHwmMiB]),
+    ),
+  );
+  out.push("");
+  out.push("Where the time goes");
+  out.push(
+    table(
+      ["target", "handler mean ms (conv / burst)", "Bot API calls per update"],
+      results.map((r) => [
+        r.name,
+        r.handlerMeanMs === undefined ? undefined : `${r.handlerMeanMs.conversation} / ${r.handlerMeanMs.burst}`,
+        Object.entries(r.apiCallsPerUpdate)
+          .map(([method, n]) => `${method} ${n}`)
+          .join(", "),
+      ]),
+    ),
+  );
+  const badExits = results.filter((r) => r.exitCodes.some((code) => code !== 0));
+  for (const r of badExits) notes.push(`${r.name}: exit codes ${r.exitCodes.join(", ")} (expected 0)`);
+  if (notes.length > 0) out.push("", ...notes.map((note) => `Note: ${note}`));
+  return out.join("\n");
+}
+
+function machine() {
+  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown";
+  let commit: string | undefined;
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    commit = undefined;
+  }
+  return { cpus: cpus().length, cpuModel: model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, commit };
+}
+
+// ------------------------------------------------------------------ main
+
+const targets: Target[] = [
+  { name: "grammY floor", script: "floor-bot.ts", readyMarker: "floor bot is ready", botyard: false, fresh: () => Promise.resolve(freshPglite()) },
+  { name: "Botyard PGlite", script: "app-launcher.ts", readyMarker: "Botyard is ready", botyard: true, fresh: () => Promise.resolve(freshPglite()) },
+];
+const notes: string[] = [];
+const problem = await postgresProblem(settings.adminUrl);
+if (problem === undefined) {
+  targets.push({
+    name: "Botyard PostgreSQL",
+    script: "app-launcher.ts",
+    readyMarker: "Botyard is ready",
+    botyard: true,
+    fresh: () => freshPostgres(settings.adminUrl),
+  });
+} else {
+  notes.push(`PostgreSQL skipped: ${new URL(settings.adminUrl).host} is unreachable (${problem}); set BENCH_DATABASE_URL.`);
+  log(notes.at(-1) ?? "");
+}
+
+const began = performance.now();
+const results: TargetResult[] = [];
+for (const target of targets) results.push(await benchTarget(target));
+const text = report(results, notes);
+console.log(text);
+const info = machine();
+console.log(`\nMachine: ${info.cpus} x ${info.cpuModel}, ${info.memoryGiB} GiB, Node ${info.node}; bench took ${Math.round((performance.now() - began) / 1000)} s`);
+
+const dir = join(import.meta.dirname, "results");
+mkdirSync(dir, { recursive: true });
+writeFileSync(
+  join(dir, "latest.json"),
+  `${JSON.stringify({ at: new Date().toISOString(), machine: info, settings: { ...settings, adminUrl: new URL(settings.adminUrl).host }, results, notes }, null, 2)}\n`,
+);
