@@ -66,7 +66,13 @@ function startDemoBot(apiRoot: string): { stop: () => Promise<void>; errors: unk
           reply_markup: { keyboard: [[{ text: "Share my phone", request_contact: true }], [{ text: "Hello" }]], resize_keyboard: true },
         });
       } else if (message.text === "Hello") {
-        await call("sendMessage", { chat_id, text: "Hello to you too." });
+        const form = new FormData();
+        form.set("chat_id", String(chat_id));
+        form.set("caption", "Hello to you too. Here are the opening hours.");
+        form.set("document", new Blob(["Mon-Fri 9-18\n"], { type: "text/plain" }), "hours.txt");
+        const res = await fetch(`${base}/sendDocument`, { method: "POST", body: form, signal: stopper.signal });
+        const body = (await res.json()) as { ok: boolean; description?: string };
+        if (!body.ok) throw new Error(`sendDocument: ${body.description}`);
       } else if (message.contact !== undefined) {
         await call("sendMessage", {
           chat_id,
@@ -239,6 +245,17 @@ describe("Playground in a browser", { skip: skip ?? false }, () => {
     await page.getByRole("menu").waitFor({ state: "detached" });
     await page.getByRole("group", { name: "Bot keyboard" }).getByRole("button", { name: "Share my phone" }).waitFor();
     assert.equal(await page.locator(".pg-bubble-bot strong", { hasText: "Welcome to the demo" }).count(), 1);
+
+    // A plain reply keyboard button sends its text; a document comes back as a download link.
+    await page.getByRole("group", { name: "Bot keyboard" }).getByRole("button", { name: "Hello" }).click();
+    await page.locator(".pg-bubble-user", { hasText: "Hello" }).waitFor();
+    const documentLink = page.locator(".pg-bubble-bot a.pg-document", { hasText: "hours.txt" });
+    await documentLink.waitFor();
+    assert.equal(await documentLink.getAttribute("download"), "hours.txt");
+    const href = await documentLink.getAttribute("href");
+    assert.match(href ?? "", /^\/sandbox\/control\/files\//);
+    const downloaded = await page.request.get(`${webUrl}${href}`);
+    assert.equal(await downloaded.text(), "Mon-Fri 9-18\n");
 
     // A failing request shows an error line, not a blank page.
     await page.route("**/sandbox/control/send", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: "boom" }) }));

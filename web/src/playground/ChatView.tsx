@@ -61,14 +61,15 @@ export function ChatView({ user, bot, onBack }: Props) {
 
   // The bot's commands for this chat (setMyCommands), refreshed as the bot talks.
   const botMessages = chat.items.filter((i) => i.kind === "message" && i.fromBot).length;
+  const botId = bot?.id;
   useEffect(() => {
     const stop = new AbortController();
-    api.commands({ chat_id: user.id, ...(bot !== undefined ? { bot: bot.id } : {}) }, stop.signal).then(
+    api.commands({ chat_id: user.id, ...(botId !== undefined ? { bot: botId } : {}) }, stop.signal).then(
       (r) => setCommands(r.effective ?? []),
       () => setCommands([]),
     );
     return () => stop.abort();
-  }, [user.id, bot, botMessages]);
+  }, [user.id, botId, botMessages]);
 
   async function run(what: string, action: () => Promise<unknown>): Promise<boolean> {
     setBusy(true);

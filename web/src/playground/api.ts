@@ -47,12 +47,12 @@ async function call<T>(method: "GET" | "POST", path: string, body?: unknown, sig
     parsed = undefined;
   }
   if (!response.ok) {
+    const error = typeof parsed === "object" && parsed !== null && "error" in parsed && typeof parsed.error === "string" ? parsed.error : undefined;
+    // The app answers a generic 404 for /sandbox/ when it runs with a real bot token (no emulator).
     const message =
-      typeof parsed === "object" && parsed !== null && "error" in parsed && typeof parsed.error === "string"
-        ? parsed.error
-        : response.status === 404
-          ? "The sandbox is not available (the app runs with a real bot token?)"
-          : `${response.status} ${response.statusText}`;
+      response.status === 404 && (error === undefined || error === "not found")
+        ? "The sandbox is not available: the app runs with a real bot token, so there is no emulator to talk to"
+        : (error ?? `${response.status} ${response.statusText}`);
     throw new ApiError(response.status, message);
   }
   if (parsed === undefined) throw new ApiError(response.status, "The sandbox answered with something that is not JSON");
