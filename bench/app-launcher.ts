@@ -23,6 +23,9 @@ try {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+  // The benchmark holds our stdin open; when it dies, stop rather than linger as an orphan.
+  process.stdin.on("end", () => onSignal("SIGTERM"));
+  process.stdin.resume();
 } catch (error) {
   logger.fatal({ err: error }, "could not start");
   process.exit(1);

@@ -22,6 +22,9 @@ const onSignal = () => {
 };
 process.on("SIGTERM", onSignal);
 process.on("SIGINT", onSignal);
+// The benchmark holds our stdin open; when it dies, stop rather than linger as an orphan.
+process.stdin.on("end", onSignal);
+process.stdin.resume();
 
 const started = performance.now();
 await bot.start({

@@ -35,9 +35,17 @@ export class BenchProcess {
   constructor(script: string, env: Record<string, string>, readyMarker: string) {
     this.child = spawn(process.execPath, [resolve(import.meta.dirname, script)], {
       env: { PATH: process.env.PATH, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
+      // The child's stdin closes when this process dies, however it dies: the child then stops too.
+      stdio: ["pipe", "pipe", "pipe"],
     });
-    this.exited = new Promise((done) => this.child.on("exit", (code, signal) => done({ code, signal, at: performance.now() })));
+    const killOnExit = () => this.child.kill("SIGKILL");
+    process.on("exit", killOnExit);
+    this.exited = new Promise((done) =>
+      this.child.on("exit", (code, signal) => {
+        process.off("exit", killOnExit);
+        done({ code, signal, at: performance.now() });
+      }),
+    );
     this.ready = new Promise((done, fail) => {
       createInterface({ input: this.child.stdout! }).on("line", (text) => {
         const at = performance.now();

@@ -4,7 +4,7 @@
 // Sizes: BENCH_USERS, BENCH_MESSAGES, BENCH_WARMUP, BENCH_RESTARTS; BENCH_DATABASE_URL (admin).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createBotApiEmulator, type BotApiEmulator } from "../src/sandbox/emulator.ts";
@@ -26,8 +26,11 @@ const settings = {
   users: intFromEnv("BENCH_USERS", 50),
   messages: intFromEnv("BENCH_MESSAGES", 20),
   warmup: intFromEnv("BENCH_WARMUP", 5),
+  solo: intFromEnv("BENCH_SOLO", 100),
   restarts: intFromEnv("BENCH_RESTARTS", 3),
   adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+  /** Comma-separated subset of floor, pglite, postgres. */
+  targets: (process.env.BENCH_TARGETS ?? "floor,pglite,postgres").split(",").map((name) => name.trim()),
 };
 
 interface Target {
@@ -48,6 +51,7 @@ interface StartupFigures {
 
 interface TargetResult {
   name: string;
+  solo: LatencyStats;
   conversation: LatencyStats;
   burst: LatencyStats;
   startupFresh: StartupFigures;
@@ -60,7 +64,7 @@ interface TargetResult {
   /** Bot API calls per measured update, by method (both workloads). */
   apiCallsPerUpdate: Record<string, number>;
   /** Mean time in the dispatcher's handler (take -> finished), ms, per workload (Botyard only). */
-  handlerMeanMs?: { conversation: number; burst: number };
+  handlerMeanMs?: { solo: number; conversation: number; burst: number };
   exitCodes: (number | null)[];
 }
 
@@ -96,11 +100,14 @@ function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-async function startProcess(target: Target, env: Record<string, string>): Promise<{ proc: BenchProcess; startup: StartupFigures }> {
+async function startProcess(
+  target: Target,
+  env: Record<string, string>,
+): Promise<{ proc: BenchProcess; startup: StartupFigures; url: string | undefined }> {
   const proc = new BenchProcess(target.script, env, target.readyMarker);
   const { line, wallMs } = await proc.ready;
   const selfMs = typeof line.startupMs === "number" ? line.startupMs : undefined;
-  return { proc, startup: { wallMs: Math.round(wallMs), selfMs } };
+  return { proc, startup: { wallMs: Math.round(wallMs), selfMs }, url: typeof line.url === "string" ? line.url : undefined };
 }
 
 async function benchTarget(target: Target): Promise<TargetResult> {
@@ -112,8 +119,7 @@ async function benchTarget(target: Target): Promise<TargetResult> {
   try {
     const env = appEnv(emulator, database);
     log(`${target.name}: starting on a fresh database`);
-    const { proc, startup: startupFresh } = await startProcess(target, env);
-    const url = typeof (await proc.ready).line.url === "string" ? ((await proc.ready).line.url as string) : undefined;
+    const { proc, startup: startupFresh, url } = await startProcess(target, env);
 
     // Idle: ready, polling, nothing to do.
     while (!emulator.control.state().polling.includes(botId)) await sleep(20);
@@ -130,6 +136,10 @@ async function benchTarget(target: Target): Promise<TargetResult> {
 
     const sampler = sampleRss(proc.pid);
     const callsBefore = { ...control.stats().calls };
+    log(`${target.name}: solo (one user, ${settings.solo} messages, each waits for its reply)`);
+    const metricsSolo = url !== undefined && target.botyard ? await handlerTotals(url) : undefined;
+    const soloStats = await conversation(control, collector, users.slice(0, 1), settings.solo);
+    await collector.settle();
     log(`${target.name}: conversation (${settings.users} users x ${settings.messages} messages, each waits for its reply)`);
     const metrics0 = url !== undefined && target.botyard ? await handlerTotals(url) : undefined;
     const conversationStats = await conversation(control, collector, users, settings.messages);
@@ -144,7 +154,7 @@ async function benchTarget(target: Target): Promise<TargetResult> {
     const callsAfter = control.stats().calls;
     await collector.stop();
 
-    const measured = conversationStats.count + burstStats.count;
+    const measured = soloStats.count + conversationStats.count + burstStats.count;
     const apiCallsPerUpdate: Record<string, number> = {};
     for (const [method, count] of Object.entries(callsAfter)) {
       const delta = count - (callsBefore[method] ?? 0);
@@ -169,6 +179,7 @@ async function benchTarget(target: Target): Promise<TargetResult> {
 
     return {
       name: target.name,
+      solo: soloStats,
       conversation: conversationStats,
       burst: burstStats,
       startupFresh,
@@ -182,8 +193,8 @@ async function benchTarget(target: Target): Promise<TargetResult> {
       loadedPeakRssMiB: Math.round(loadedPeakRssMiB),
       vmHwmMiB: Math.round(vmHwmMiB),
       apiCallsPerUpdate,
-      ...(metrics0 !== undefined && metrics1 !== undefined && metrics2 !== undefined
-        ? { handlerMeanMs: { conversation: meanMs(metrics0, metrics1), burst: meanMs(metrics1, metrics2) } }
+      ...(metricsSolo !== undefined && metrics0 !== undefined && metrics1 !== undefined && metrics2 !== undefined
+        ? { handlerMeanMs: { solo: meanMs(metricsSolo, metrics0), conversation: meanMs(metrics0, metrics1), burst: meanMs(metrics1, metrics2) } }
         : {}),
       exitCodes,
     };
@@ -207,12 +218,15 @@ const ratio = (value: number, floor: number) => `${(value / floor).toFixed(2)}x`
 function report(results: TargetResult[], notes: string[]): string {
   const floor = results.find((r) => r.name === "grammY floor");
   const out: string[] = [];
-  out.push(`Workload: ${settings.users} users x ${settings.messages} messages; warm-up /start + ${settings.warmup} messages each; emulator over HTTP on loopback.`);
+  out.push(
+    `Workloads: solo = 1 user x ${settings.solo} messages, each after the previous reply; conversation = ${settings.users} users x ${settings.messages} messages, each after the previous reply;`,
+    `burst = ${settings.users} users send ${settings.messages} messages each at once. Warm-up first: /start + ${settings.warmup} messages per user. Emulator over HTTP on loopback.`,
+  );
   out.push("");
   out.push("Throughput and latency (send -> the bot's reply recorded by the emulator)");
   const rows: (string | number | undefined)[][] = [];
   for (const r of results) {
-    for (const [mode, s] of [["conversation", r.conversation], ["burst", r.burst]] as const) {
+    for (const [mode, s] of [["solo", r.solo], ["conversation", r.conversation], ["burst", r.burst]] as const) {
       const base = floor?.[mode];
       rows.push([
         r.name,
@@ -255,10 +269,10 @@ function report(results: TargetResult[], notes: string[]): string {
   out.push("Where the time goes");
   out.push(
     table(
-      ["target", "handler mean ms (conv / burst)", "Bot API calls per update"],
+      ["target", "handler mean ms (solo / conversation / burst)", "Bot API calls per update"],
       results.map((r) => [
         r.name,
-        r.handlerMeanMs === undefined ? undefined : `${r.handlerMeanMs.conversation} / ${r.handlerMeanMs.burst}`,
+        r.handlerMeanMs === undefined ? undefined : `${r.handlerMeanMs.solo} / ${r.handlerMeanMs.conversation} / ${r.handlerMeanMs.burst}`,
         Object.entries(r.apiCallsPerUpdate)
           .map(([method, n]) => `${method} ${n}`)
           .join(", "),
@@ -282,24 +296,60 @@ function machine() {
   return { cpus: cpus().length, cpuModel: model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, commit };
 }
 
+/** The share of all CPUs busy over one second while the bench itself is idle (from /proc/stat). */
+async function otherCpuBusy(): Promise<number> {
+  const read = () => {
+    const fields = (/^cpu\s+(.+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1] ?? "").split(/\s+/).map(Number);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((sum, n) => sum + n, 0) };
+  };
+  const before = read();
+  await sleep(1000);
+  const after = read();
+  return 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
+}
+
 // ------------------------------------------------------------------ main
 
-const targets: Target[] = [
-  { name: "grammY floor", script: "floor-bot.ts", readyMarker: "floor bot is ready", botyard: false, fresh: () => Promise.resolve(freshPglite()) },
-  { name: "Botyard PGlite", script: "app-launcher.ts", readyMarker: "Botyard is ready", botyard: true, fresh: () => Promise.resolve(freshPglite()) },
-];
-const notes: string[] = [];
-const problem = await postgresProblem(settings.adminUrl);
-if (problem === undefined) {
-  targets.push({
+const allTargets: (Target & { key: string })[] = [
+  {
+    key: "floor",
+    name: "grammY floor",
+    script: "floor-bot.ts",
+    readyMarker: "floor bot is ready",
+    botyard: false,
+    fresh: () => Promise.resolve(freshPglite()),
+  },
+  {
+    key: "pglite",
+    name: "Botyard PGlite",
+    script: "app-launcher.ts",
+    readyMarker: "Botyard is ready",
+    botyard: true,
+    fresh: () => Promise.resolve(freshPglite()),
+  },
+  {
+    key: "postgres",
     name: "Botyard PostgreSQL",
     script: "app-launcher.ts",
     readyMarker: "Botyard is ready",
     botyard: true,
     fresh: () => freshPostgres(settings.adminUrl),
-  });
-} else {
-  notes.push(`PostgreSQL skipped: ${new URL(settings.adminUrl).host} is unreachable (${problem}); set BENCH_DATABASE_URL.`);
+  },
+];
+const notes: string[] = [];
+const targets = allTargets.filter((target) => settings.targets.includes(target.key));
+if (targets.some((target) => target.key === "postgres")) {
+  const problem = await postgresProblem(settings.adminUrl);
+  if (problem !== undefined) {
+    targets.splice(targets.findIndex((target) => target.key === "postgres"), 1);
+    notes.push(`PostgreSQL skipped: ${new URL(settings.adminUrl).host} is unreachable (${problem}); set BENCH_DATABASE_URL.`);
+    log(notes.at(-1) ?? "");
+  }
+}
+const busyBefore = await otherCpuBusy();
+if (busyBefore > 0.15) {
+  notes.push(`before the run, other processes kept ${Math.round(busyBefore * 100)}% of the CPUs busy: the figures will be noisy.`);
   log(notes.at(-1) ?? "");
 }
 
@@ -309,11 +359,16 @@ for (const target of targets) results.push(await benchTarget(target));
 const text = report(results, notes);
 console.log(text);
 const info = machine();
-console.log(`\nMachine: ${info.cpus} x ${info.cpuModel}, ${info.memoryGiB} GiB, Node ${info.node}; bench took ${Math.round((performance.now() - began) / 1000)} s`);
+const busyAfter = await otherCpuBusy();
+console.log(
+  `\nMachine: ${info.cpus} x ${info.cpuModel}, ${info.memoryGiB} GiB, Node ${info.node}. CPUs busy with other work: ${Math.round(busyBefore * 100)}% before, ${Math.round(busyAfter * 100)}% after; load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ")}. The bench took ${Math.round((performance.now() - began) / 1000)} s.`,
+);
 
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, "latest.json"),
-  `${JSON.stringify({ at: new Date().toISOString(), machine: info, settings: { ...settings, adminUrl: new URL(settings.adminUrl).host }, results, notes }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine: { ...info, otherCpuBusyBefore: busyBefore, otherCpuBusyAfter: busyAfter, loadAfter: loadavg() }, settings: { ...settings, adminUrl: new URL(settings.adminUrl).host }, results, notes }, null, 2)}\n`,
 );
