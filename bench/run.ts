@@ -61,6 +61,8 @@ interface TargetResult {
   idleRssMiB: number;
   loadedPeakRssMiB: number;
   vmHwmMiB: number;
+  /** Peak RSS (VmHWM) of a restart on the existing database, after ready and idle (median), MiB. */
+  restartHwmMiB: number;
   /** Bot API calls per measured update, by method (both workloads). */
   apiCallsPerUpdate: Record<string, number>;
   /** Mean time in the dispatcher's handler (take -> finished), ms, per workload (Botyard only). */
@@ -166,11 +168,13 @@ async function benchTarget(target: Target): Promise<TargetResult> {
     log(`${target.name}: restarting ${settings.restarts} times on the existing database`);
     const startups: StartupFigures[] = [];
     const shutdowns: number[] = [];
+    const restartHwm: number[] = [];
     for (let i = 0; i < settings.restarts; i++) {
       const { proc: again, startup } = await startProcess(target, env);
       startups.push(startup);
       while (!emulator.control.state().polling.includes(botId)) await sleep(20);
       await sleep(300);
+      restartHwm.push(again.memory()?.hwmMiB ?? NaN);
       const stopped = await again.stop();
       shutdowns.push(stopped.ms);
       exitCodes.push(stopped.code);
@@ -192,6 +196,7 @@ async function benchTarget(target: Target): Promise<TargetResult> {
       idleRssMiB: Math.round(idleRssMiB),
       loadedPeakRssMiB: Math.round(loadedPeakRssMiB),
       vmHwmMiB: Math.round(vmHwmMiB),
+      restartHwmMiB: Math.round(median(restartHwm)),
       apiCallsPerUpdate,
       ...(metricsSolo !== undefined && metrics0 !== undefined && metrics1 !== undefined && metrics2 !== undefined
         ? { handlerMeanMs: { solo: meanMs(metricsSolo, metrics0), conversation: meanMs(metrics0, metrics1), burst: meanMs(metrics1, metrics2) } }
@@ -261,8 +266,8 @@ function report(results: TargetResult[], notes: string[]): string {
   out.push("Memory of the bot process (MiB)");
   out.push(
     table(
-      ["target", "idle RSS", "loaded peak RSS", "VmHWM (whole life)"],
-      results.map((r) => [r.name, r.idleRssMiB, r.loadedPeakRssMiB, r.vmHwmMiB]),
+      ["target", "idle RSS", "loaded peak RSS", "VmHWM first start + load", "VmHWM restart (idle)"],
+      results.map((r) => [r.name, r.idleRssMiB, r.loadedPeakRssMiB, r.vmHwmMiB, r.restartHwmMiB]),
     ),
   );
   out.push("");
