@@ -163,6 +163,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
       onFinished: () => outboxSender?.wake(),
     });
+    if (database.kind === "pglite") await dispatcher.releaseAllLeases();
     dispatcher.start();
     cleanups.push(() => dispatcher.stop(config.env.SHUTDOWN_TIMEOUT_MS));
 

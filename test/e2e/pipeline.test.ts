@@ -7,18 +7,8 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { faultyModule } from "../support/faulty-module.ts";
+import { metricValue } from "../support/metrics.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-
-/** Reads one counter's value (summed over labels matching `labels`) from Prometheus text. */
-function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
-  let total = 0;
-  for (const line of text.split("\n")) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (!Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`))) continue;
-    total += Number(line.split(" ").at(-1));
-  }
-  return total;
-}
 
 for (const kind of databaseKinds) {
   describe(`the update pipeline on ${kind.name}`, { skip: kind.skip }, () => {

@@ -47,7 +47,8 @@ export class AppProcess {
 
   constructor(env: Record<string, string>, args: string[] = ["start"]) {
     this.child = spawn(process.execPath, [resolve(import.meta.dirname, "../../src/cli.ts"), ...args], {
-      env: { PATH: process.env.PATH, ...env, LOG_LEVEL: env.LOG_LEVEL ?? "info" },
+      // The ready line is logged at info level.
+      env: { PATH: process.env.PATH, ...env, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.exited = new Promise((resolve) => this.child.on("exit", (code, signal) => resolve({ code, signal })));

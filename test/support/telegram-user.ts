@@ -2,7 +2,7 @@ import type { Message } from "@grammyjs/types";
 import type { EmulatorControl, TranscriptEntry } from "../../src/sandbox/control.ts";
 
 /** How long a test waits for the bot before failing: generous, never a speed assertion. */
-const PATIENCE_MS = 20_000;
+const PATIENCE_MS = 45_000;
 
 /**
  * A simulated Telegram user driving a bot through the emulator, reading the bot's answers from

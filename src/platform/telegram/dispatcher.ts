@@ -51,7 +51,9 @@ export class Dispatcher {
   #lastLoopAt = 0;
 
   constructor(options: DispatcherOptions) {
-    this.#options = { leaseMs: 30_000, maxChats: 16, pollIntervalMs: 250, onFinished: () => undefined, ...options };
+    // A lease outlives the longest handler (it is renewed between updates), but not by much:
+    // a replica that died holds its chats until then.
+    this.#options = { leaseMs: Math.max(15_000, options.handlerTimeoutMs * 2), maxChats: 16, pollIntervalMs: 250, onFinished: () => undefined, ...options };
   }
 
   get running(): boolean {
@@ -65,6 +67,15 @@ export class Dispatcher {
 
   start(): void {
     this.#running ??= this.#loop();
+  }
+
+  /**
+   * Forgets every chat lease. Only for a process that knows it is alone (PGlite holds DATA_DIR
+   * exclusively): leases left by a process that died are then certainly stale, and waiting for
+   * them to expire would delay those chats after a crash.
+   */
+  async releaseAllLeases(): Promise<void> {
+    await this.#options.database.db.deleteFrom("chat_lease").execute();
   }
 
   /** Look for work now: an update was just stored. */
