@@ -1,9 +1,14 @@
+import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Update, UserFromGetMe } from "@grammyjs/types";
 import { Api, BotError, GrammyError } from "grammy";
 import type { BotConfig, Config } from "./config.ts";
 import { allModules } from "./modules/index.ts";
 import { syncConfiguredOwners } from "./platform/auth/roles.ts";
+import { scheduleBackups } from "./platform/jobs/backup-job.ts";
+import { createJobs } from "./platform/jobs/jobs.ts";
+import { createEventTick } from "./platform/jobs/scheduled-events.ts";
+import { pruneInbox } from "./platform/telegram/inbox.ts";
 import { openDatabase, type Database } from "./platform/db/database.ts";
 import { migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
 import { createServer } from "./platform/http/server.ts";
@@ -35,6 +40,8 @@ export interface RunningApp {
 
 export interface RunOptions {
   logger: Logger;
+  /** "Now" for time-bound events (reminders, holds); tests move it. */
+  clock?: { now(): Date };
   /** Replaces the shipped modules (tests). */
   modules?: readonly BotyardModule[];
 }
@@ -66,6 +73,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
   const metrics = createMetrics();
   const stopping = new AbortController();
   const modules = options.modules ?? allModules;
+  const clock = options.clock ?? { now: () => new Date() };
 
   const database = await openDatabase(config.database);
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
@@ -163,6 +171,28 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
       onFinished: () => outboxSender?.wake(),
     });
+    const jobs = createJobs({ database, logger, metrics });
+    await jobs.start();
+    cleanups.push(() => jobs.stop(config.env.SHUTDOWN_TIMEOUT_MS));
+    await scheduleBackups(jobs, {
+      database,
+      dir: resolve(config.env.BACKUP_DIR),
+      retentionDays: config.env.BACKUP_RETENTION_DAYS,
+      logger,
+    });
+    await jobs.createQueue(INBOX_PRUNE_QUEUE, { retryLimit: 1 });
+    await jobs.work(INBOX_PRUNE_QUEUE, async () => {
+      const pruned = await pruneInbox(database.db, config.env.INBOX_RETENTION_DAYS);
+      logger.info({ pruned }, "old inbox rows pruned");
+    });
+    await jobs.schedule(INBOX_PRUNE_QUEUE, "17 * * * *");
+    const eventTick = createEventTick({
+      database,
+      clock,
+      handlers: Object.fromEntries(modules.flatMap((module) => Object.entries(module.events ?? {}))),
+      logger,
+    });
+
     if (database.kind === "pglite") await dispatcher.releaseAllLeases();
     dispatcher.start();
     cleanups.push(() => dispatcher.stop(config.env.SHUTDOWN_TIMEOUT_MS));
@@ -223,7 +253,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         });
         sender.start();
         outboxSender = sender;
-        const work: Promise<void>[] = [];
+        const work: Promise<void>[] = [runEvery(EVENT_TICK_MS, duties, () => eventTick.tick(), logger)];
         for (const bot of bots) {
           work.push(
             publishCommandMenus({
@@ -301,6 +331,21 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     stopping.abort();
     await closeAll();
     throw error;
+  }
+}
+
+const EVENT_TICK_MS = 1000;
+const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
+
+/** Runs `work` every `intervalMs` until the signal aborts; a failure is logged and the loop goes on. */
+async function runEvery(intervalMs: number, signal: AbortSignal, work: () => Promise<unknown>, logger: Logger): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await work();
+    } catch (error) {
+      logger.error({ err: error }, "periodic work failed");
+    }
+    await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
   }
 }
 
