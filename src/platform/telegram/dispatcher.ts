@@ -48,6 +48,10 @@ export class Dispatcher {
   #running: Promise<void> | undefined;
   #stopping = new AbortController();
   #wake: (() => void) | undefined;
+  /** A wake() that came while the loop was busy: look again at once instead of sleeping. */
+  #wakeMissed = false;
+  /** The last look found more chats waiting than there were free slots. */
+  #backlog = false;
   #lastLoopAt = 0;
 
   constructor(options: DispatcherOptions) {
@@ -80,7 +84,8 @@ export class Dispatcher {
 
   /** Look for work now: an update was just stored. */
   wake(): void {
-    this.#wake?.();
+    if (this.#wake === undefined) this.#wakeMissed = true;
+    else this.#wake();
   }
 
   /** Stops taking chats and waits up to `budgetMs` for the handlers in flight; the rest are abandoned. */
@@ -94,13 +99,17 @@ export class Dispatcher {
   }
 
   async #loop(): Promise<void> {
-    const { database, logger, pollIntervalMs } = this.#options;
+    const { logger, pollIntervalMs } = this.#options;
     while (!this.#stopping.signal.aborted) {
       this.#lastLoopAt = Date.now();
       try {
         await this.#takeChats();
       } catch (error) {
         logger.error({ err: error }, "dispatcher could not look for work");
+      }
+      if (this.#wakeMissed) {
+        this.#wakeMissed = false;
+        continue;
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
@@ -111,7 +120,6 @@ export class Dispatcher {
       });
       this.#wake = undefined;
     }
-    void database;
   }
 
   async #takeChats(): Promise<void> {
@@ -126,8 +134,9 @@ export class Dispatcher {
       .where("bot_id", "in", [...handlers.keys()])
       .groupBy(["bot_id", "chat_key"])
       .orderBy("first_update")
-      .limit(free + this.#active.size)
+      .limit(free + this.#active.size + 1)
       .execute();
+    this.#backlog = chats.filter((chat) => !this.#active.has(`${chat.bot_id}\u0000${chat.chat_key}`)).length > free;
     for (const chat of chats) {
       const key = `${chat.bot_id}\u0000${chat.chat_key}`;
       if (this.#active.has(key) || this.#active.size >= maxChats || this.#stopping.signal.aborted) continue;
@@ -183,6 +192,9 @@ export class Dispatcher {
         .executeTakeFirst();
       if (next === undefined) break;
       await this.#handle(next);
+      // A chat that keeps talking must not hold its slot while other chats wait: give it up,
+      // and the next look serves chats oldest update first.
+      if (this.#backlog) break;
     }
     await this.#release(botId, chatKey);
   }
