@@ -29,6 +29,9 @@ export interface DispatcherOptions {
   onFinished?: () => void;
 }
 
+/** Updates a chat may handle in a row while other chats wait for a slot. */
+const UPDATES_PER_TURN = 4;
+
 /** An attempt that was started this many times and never finished is not tried again. */
 const MAX_ATTEMPTS = 3;
 
@@ -179,7 +182,7 @@ export class Dispatcher {
 
   async #workChat(botId: string, chatKey: string): Promise<void> {
     const { database } = this.#options;
-    while (!this.#stopping.signal.aborted) {
+    for (let turn = 1; !this.#stopping.signal.aborted; turn++) {
       if (!(await this.#lease(botId, chatKey))) return;
       const next = await database.db
         .selectFrom("inbox")
@@ -192,9 +195,10 @@ export class Dispatcher {
         .executeTakeFirst();
       if (next === undefined) break;
       await this.#handle(next);
-      // A chat that keeps talking must not hold its slot while other chats wait: give it up,
-      // and the next look serves chats oldest update first.
-      if (this.#backlog) break;
+      // A chat that keeps talking must not hold its slot while other chats wait: after a turn
+      // of a few updates it gives the slot up, and the next look serves the oldest update first.
+      // (Not after every update: re-leasing costs queries, which PGlite's one connection feels.)
+      if (this.#backlog && turn >= UPDATES_PER_TURN) break;
     }
     await this.#release(botId, chatKey);
   }
