@@ -185,7 +185,14 @@ async function serve(config: Config): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  app = await runApp(config, { logger });
+  const running = await runApp(config, { logger });
+  app = running;
+  if (config.sandbox) {
+    console.log(
+      `\nSandbox mode: no bot token is set, so the built-in emulator plays Telegram.\n` +
+        `Open the Playground: ${running.url}/playground\n`,
+    );
+  }
   if (signalled !== undefined) shutdown(signalled);
   return finished;
 }
