@@ -67,6 +67,50 @@ for (const kind of databaseKinds) {
       assert.equal(rows.length, 1);
     });
 
+    const sendFeedback = async (name: string, text: string) => {
+      const author = new TelegramUser(emulator.control, { first_name: name, language_code: "en" });
+      author.send("/feedback");
+      await author.replyContaining("Write your message");
+      author.send(text);
+      author.pressButton(await author.replyContaining("Send it?"), "Send");
+      await author.replyContaining("Thank you");
+    };
+
+    test("a 429 from Telegram delays a notification, which then arrives once", async () => {
+      emulator.control.faults({ method: "sendMessage", chat_id: OWNER_ID, kind: "429", count: 1, retry_after: 1 });
+      await sendFeedback("Lena", "Please call me back");
+      await owner.replyContaining("Please call me back");
+      const notices = (await owner.botMessages()).filter((message) => (message.text ?? "").includes("Please call me back"));
+      assert.equal(notices.length, 1);
+      const metrics = await (await fetch(`${app.url}/metrics`)).text();
+      assert.ok(metricValue(metrics, "botyard_api_429_total") >= 1);
+    });
+
+    test("a 403 marks the staff member blocked and skips them until they come back", async () => {
+      owner.send("/start");
+      await owner.replyContaining("Hello, Olga");
+      emulator.control.faults({ method: "sendMessage", chat_id: OWNER_ID, kind: "403", count: 1 });
+      await sendFeedback("Mark", "First note");
+      const ownerBlocked = () =>
+        app.database.db
+          .selectFrom("bot_member")
+          .select("blocked_at")
+          .where("telegram_id", "=", OWNER_ID)
+          .executeTakeFirst()
+          .then((row) => row?.blocked_at ?? null);
+      await eventually(async () => (await ownerBlocked()) !== null, "the owner to be marked blocked");
+      const row = await app.database.db.selectFrom("outbox").select("status").where("dedupe_key", "like", `feedback:%:to:${OWNER_ID}`).orderBy("id", "desc").executeTakeFirstOrThrow();
+      assert.equal(row.status, "blocked");
+      // Coming back (unblocking the bot) brings my_chat_member, and notices flow again.
+      owner.block(true);
+      owner.block(false);
+      await eventually(async () => (await ownerBlocked()) === null, "the owner to be unblocked");
+      await sendFeedback("Mark", "Second note");
+      await owner.replyContaining("Second note");
+      const firsts = (await owner.botMessages()).filter((message) => (message.text ?? "").includes("First note"));
+      assert.equal(firsts.length, 0);
+    });
+
     test("/cancel leaves a flow and its buttons expire", async () => {
       const carl = new TelegramUser(emulator.control, { first_name: "Carl" });
       carl.send("/feedback");

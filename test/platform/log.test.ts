@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { Writable } from "node:stream";
+import { test } from "node:test";
+import { createLogger, redactSecrets } from "../../src/platform/log.ts";
+
+const TOKEN = "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+
+function captured() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ level: "info", destination }) };
+}
+
+test("a bot token never reaches the log, in a message, a field or a URL", () => {
+  const { lines, logger } = captured();
+  logger.info({ url: `https://api.telegram.org/bot${TOKEN}/getMe`, token: TOKEN }, `calling with ${TOKEN}`);
+  logger.error({ err: new Error(`request to /bot${TOKEN}/sendMessage failed`) }, "failed");
+  const output = lines.join("");
+  assert.ok(output.length > 0);
+  assert.ok(!output.includes("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"), output);
+});
+
+test("secret URL parameters and the webhook secret header are hidden", () => {
+  const { lines, logger } = captured();
+  logger.info({ link: "https://panel.example/login?token=abcdef123456", headers: { "x-telegram-bot-api-secret-token": "s3cr3t-value" } }, "request");
+  const output = lines.join("");
+  assert.ok(!output.includes("abcdef123456"));
+  assert.ok(!output.includes("s3cr3t-value"));
+});
+
+test("ordinary text is left as it is", () => {
+  assert.equal(redactSecrets("update 123:45 handled in 12 ms"), "update 123:45 handled in 12 ms");
+});
