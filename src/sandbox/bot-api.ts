@@ -3,6 +3,7 @@
  * Parameters arrive as JSON values or as strings (form bodies); the `Params` reader coerces them
  * the way Telegram does.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type {
   BotCommand,
   BotCommandScope,
@@ -58,17 +59,9 @@ export function isAllowed(update: Update, allowed: string[] | undefined): boolea
   return allowed.includes(type);
 }
 
+/** Waits, or stops waiting when the signal aborts (never rejects). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
 /** Typed access to a method's parameters, coercing form strings like Telegram. */

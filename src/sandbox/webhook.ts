@@ -4,6 +4,7 @@
  * 1 s) until they succeed, the webhook changes, or the emulator closes. A JSON reply with a
  * `method` field is executed as a Bot API call, as Telegram does.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type { WebhookInfo } from "@grammyjs/types";
 import { isAllowed } from "./bot-api.ts";
 import type { BotRecord, Store, WebhookConfig } from "./state.ts";
@@ -29,17 +30,9 @@ function backoff(attempt: number): number {
   return Math.min(1000, 50 * 2 ** (attempt - 1));
 }
 
+/** Waits, or stops waiting when the signal aborts (never rejects). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
 export class Webhooks {

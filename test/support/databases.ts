@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import pg from "pg";
-import type { DatabaseSettings } from "../../src/platform/db/database.ts";
+import { openDatabase, type Database } from "../../src/platform/db/database.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 
 /** A fresh database for one test: an empty PGlite directory, or a new PostgreSQL database. */
 export interface TestDatabase {
   name: "pglite" | "postgres";
-  settings: DatabaseSettings;
+  settings: Database["settings"];
   /** The environment variables that point the app at it. */
   env: Record<string, string>;
   drop(): Promise<void>;
@@ -63,3 +65,21 @@ export const databaseKinds: { name: "pglite" | "postgres"; skip: string | false;
     fresh: freshPostgres,
   },
 ];
+
+/**
+ * Inside a describe: a fresh, migrated database for the suite, opened before its tests and
+ * dropped after them. Read `.database` and `.fresh` inside tests and hooks.
+ */
+export function migratedDatabase(kind: (typeof databaseKinds)[number]): { database: Database; fresh: TestDatabase } {
+  const suite = {} as { database: Database; fresh: TestDatabase };
+  before(async () => {
+    suite.fresh = await kind.fresh();
+    suite.database = await openDatabase(suite.fresh.settings);
+    await migrateToLatest(suite.database.db);
+  });
+  after(async () => {
+    await suite.database.close();
+    await suite.fresh.drop();
+  });
+  return suite;
+}
