@@ -13,6 +13,14 @@ export const environmentSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
+  /**
+   * Whether X-Forwarded-For names the client: only behind a reverse proxy, or anyone could fake
+   * their address past per-IP limits. `true`, `false`, or the number of proxies in front.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+)$/, "TRUST_PROXY: true, false or a number of proxies")
+    .default("false"),
   PUBLIC_URL: z.string().url().optional(),
   WEBHOOK_SECRET: z
     .string()

@@ -202,6 +202,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     let lastTelegramOk: string | undefined;
 
     const server = await createServer({
+      trustProxy: parseTrustProxy(config.env.TRUST_PROXY),
       database,
       metrics,
       logger,
@@ -332,6 +333,10 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     await closeAll();
     throw error;
   }
+}
+
+function parseTrustProxy(value: string): boolean | number {
+  return value === "true" ? true : value === "false" ? false : Number(value);
 }
 
 const EVENT_TICK_MS = 1000;

@@ -22,3 +22,8 @@ test("webhook mode needs both PUBLIC_URL and WEBHOOK_SECRET", () => {
 test("a malformed variable is named in the error", () => {
   assert.throws(() => loadConfig({ PORT: "http" }), /PORT/);
 });
+
+test("X-Forwarded-For is not believed unless TRUST_PROXY says a proxy is in front", () => {
+  assert.equal(loadConfig({}).env.TRUST_PROXY, "false");
+  assert.throws(() => loadConfig({ TRUST_PROXY: "yes" }), /TRUST_PROXY/);
+});

@@ -20,6 +20,8 @@ export interface ServerDependencies {
   metrics: Metrics;
   logger: Logger;
   readiness: Readiness;
+  /** Fastify's trustProxy: X-Forwarded-For is believed only behind a known proxy. */
+  trustProxy: boolean | number;
   /** Where the built web UI is; served at / when it exists. */
   webRoot?: string;
 }
@@ -30,7 +32,8 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // Fastify's overloads want one literal type; both are valid at run time.
+    trustProxy: deps.trustProxy as boolean,
   });
 
   app.get("/healthz", () => ({ status: "ok" }));
