@@ -206,6 +206,16 @@ for (const kind of databaseKinds) {
       assert.ok(metricValue(text, "botyard_updates_received_total", { intake: "polling" }) > 10);
     });
 
+    test("owners get a command menu of their own chat; everyone else the public one", async () => {
+      await eventually(() => {
+        const { scopes } = emulator.control.commands();
+        return scopes.some((entry) => entry.scope.type === "chat" && entry.scope.chat_id === OWNER_ID);
+      }, "the owner's menu");
+      const { scopes } = emulator.control.commands();
+      const publicMenus = scopes.filter((entry) => entry.scope.type === "default").map((entry) => entry.language_code).sort();
+      assert.deepEqual(publicMenus, ["", "en", "ru"]);
+    });
+
     test("/healthz and /readyz answer", async () => {
       assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
       const ready = await fetch(`${app.url}/readyz`);
