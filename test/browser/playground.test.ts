@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 /**
  * The Playground in a real browser: the built page, served with the sandbox proxy in front of the
  * Bot API emulator, and a small bot that talks through the emulator's Bot API. A person creates a
@@ -15,8 +16,11 @@ import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emu
 import { ROOT, browserSkipReason, ensureWebBuilt, gradientPng, launchChromium, startWebServer } from "./support.ts";
 
 const TOKEN = "777000:playground-test";
-const SCREENSHOT = resolve(ROOT, "docs/screenshots/playground.png");
-const PHONE_SCREENSHOT = resolve(ROOT, "docs/screenshots/playground-phone.png");
+// The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise a test run leaves
+// the working tree as it was.
+const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
+const SCREENSHOT = resolve(SCREENSHOT_DIR, "playground.png");
+const PHONE_SCREENSHOT = resolve(SCREENSHOT_DIR, "playground-phone.png");
 
 /** A tiny bot, speaking plain Bot API over HTTP to the emulator: getUpdates in a loop, one reply per update. */
 function startDemoBot(apiRoot: string): { stop: () => Promise<void>; errors: unknown[] } {
