@@ -18,11 +18,11 @@ import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import type { Logger } from "./platform/log.ts";
 import { createMetrics, type Metrics } from "./platform/metrics.ts";
 import type { BotyardModule } from "./platform/module.ts";
-import { ALLOWED_UPDATES } from "./platform/telegram/chat-key.ts";
 import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
 import { electLeader } from "./platform/telegram/leader.ts";
 import { publishCommandMenus } from "./platform/telegram/command-menus.ts";
+import { ensureWebhook } from "./platform/telegram/ensure-webhook.ts";
 import { createOutboxSender, type OutboxSender } from "./platform/telegram/outbox-sender.ts";
 import { pollUpdates } from "./platform/telegram/polling.ts";
 import type { Sandbox } from "./sandbox/sandbox.ts";
@@ -361,14 +361,4 @@ async function callRaw(api: Api | undefined, method: string, payload: Record<str
   const call = raw[method];
   if (call === undefined) throw new Error(`unknown Bot API method ${method}`);
   return call(payload, signal);
-}
-
-/** Sets the webhook only when Telegram's differs; never deletes it (a rolling restart must not drop updates). */
-async function ensureWebhook(api: Api, url: string, secret: string, logger: Logger): Promise<void> {
-  const info = await api.getWebhookInfo();
-  const wanted = [...ALLOWED_UPDATES].sort().join(",");
-  const current = [...(info.allowed_updates ?? [])].sort().join(",");
-  if (info.url === url && current === wanted) return;
-  await api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-  logger.info({ url }, "webhook set");
 }

@@ -74,7 +74,7 @@ export function feedbackComposer({ translator }: ModuleContext): Composer<Botyar
     await ctx.commit("feedback-send", async (trx) => {
       const result = await sendFeedback(trx, translator, {
         botId: ctx.botId,
-        languages: ["en", "ru"],
+        languages: ctx.botLanguages,
         author: from,
         draft,
       });

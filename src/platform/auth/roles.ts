@@ -1,9 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
 
-/** Roles the platform itself knows; modules add their own (`master`, `specialist`, ...). */
-export const PLATFORM_ROLES = ["owner", "admin"] as const;
-
 /**
  * Makes the configured owners (and only they) the bot's config-granted owners. Owners granted
  * by another owner (granted_by set) are left alone.

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 
 /** Written as a Date or SQL; optional on insert where the column has a default. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -136,6 +136,4 @@ export interface PlatformTables {
   scheduled_event: ScheduledEventTable;
 }
 
-export type OutboxRow = Selectable<OutboxTable>;
-export type NewOutboxRow = Insertable<OutboxTable>;
 export type InboxRow = Selectable<InboxTable>;

@@ -12,6 +12,8 @@ export interface BotyardFlavor {
   /** Platform roles of the sender in this bot (`owner`, `admin`, and modules' roles). */
   roles: ReadonlySet<string>;
   locale: Locale;
+  /** The languages this bot speaks, for texts sent to other people (staff notices). */
+  botLanguages: readonly Locale[];
   /** A text of the catalogue in the sender's language, with the bot's overrides. */
   t(key: string, args?: TranslationArgs): string;
   /**

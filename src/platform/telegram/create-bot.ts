@@ -56,6 +56,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
     ctx.commit = (name, work) => scope.journal.commit(name, work);
     ctx.log = logger.child({ bot: config.id, update_id: ctx.update.update_id });
     ctx.roles = new Set();
+    ctx.botLanguages = config.languages;
     ctx.locale = chooseLocale(undefined, ctx.from?.language_code, config.languages);
     ctx.t = (key, args) => translator.translate(config.id, ctx.locale, key, args);
     ctx.flow = undefined;

@@ -55,7 +55,6 @@ export class Dispatcher {
   #wakeMissed = false;
   /** The last look found more chats waiting than there were free slots. */
   #backlog = false;
-  #lastLoopAt = 0;
 
   constructor(options: DispatcherOptions) {
     // A lease outlives the longest handler (it is renewed between updates), but not by much:
@@ -65,11 +64,6 @@ export class Dispatcher {
 
   get running(): boolean {
     return this.#running !== undefined && !this.#stopping.signal.aborted;
-  }
-
-  /** When the loop last looked for work (ms since epoch), for readiness. */
-  get lastLoopAt(): number {
-    return this.#lastLoopAt;
   }
 
   start(): void {
@@ -104,7 +98,6 @@ export class Dispatcher {
   async #loop(): Promise<void> {
     const { logger, pollIntervalMs } = this.#options;
     while (!this.#stopping.signal.aborted) {
-      this.#lastLoopAt = Date.now();
       try {
         await this.#takeChats();
       } catch (error) {

@@ -37,11 +37,6 @@ export class UpdateJournal {
     this.#steps = [...steps];
   }
 
-  /** Steps replayed from an earlier attempt so far. */
-  get replaying(): boolean {
-    return this.#next < this.#steps.length;
-  }
-
   /**
    * Runs `work` in one transaction and records its result with it; on a replay returns the
    * recorded result. Results are JSON: the first run returns the same JSON a replay would.
