@@ -120,8 +120,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
   const sandbox = options.sandbox === true || (env.BOT_TOKEN === undefined && env.BOTYARD_CONFIG === undefined);
   if (sandbox && env.BOTYARD_CONFIG !== undefined) throw new ConfigError("sandbox mode runs without a bot token or config file");
 
-  if ((env.PUBLIC_URL === undefined) !== (env.WEBHOOK_SECRET === undefined)) {
-    throw new ConfigError("Webhook mode needs both PUBLIC_URL and WEBHOOK_SECRET");
+  if (env.WEBHOOK_SECRET !== undefined && env.PUBLIC_URL === undefined) {
+    throw new ConfigError("Webhook mode (WEBHOOK_SECRET) needs PUBLIC_URL too");
   }
   const [count, seconds] = env.USER_RATE_LIMIT.replace("s", "").split("/").map(Number) as [number, number];
 

@@ -5,6 +5,8 @@ import { Api, BotError, GrammyError } from "grammy";
 import type { BotConfig, Config } from "./config.ts";
 import { allModules } from "./modules/index.ts";
 import { syncConfiguredOwners } from "./platform/auth/roles.ts";
+import { PLATFORM_PERMISSIONS, Permissions } from "./platform/auth/permissions.ts";
+import { LiveSettings } from "./platform/settings/live-settings.ts";
 import { scheduleBackups } from "./platform/jobs/backup-job.ts";
 import { createJobs } from "./platform/jobs/jobs.ts";
 import { createEventTick } from "./platform/jobs/scheduled-events.ts";
@@ -17,7 +19,7 @@ import { Translator, type Catalogue } from "./platform/i18n/translator.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import type { Logger } from "./platform/log.ts";
 import { createMetrics, type Metrics } from "./platform/metrics.ts";
-import type { BotyardModule } from "./platform/module.ts";
+import type { BotIdentity, BotyardModule } from "./platform/module.ts";
 import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
 import { electLeader } from "./platform/telegram/leader.ts";
@@ -44,10 +46,6 @@ export interface RunOptions {
   clock?: { now(): Date };
   /** Replaces the shipped modules (tests). */
   modules?: readonly BotyardModule[];
-}
-
-function modulesOf(bot: BotConfig, modules: readonly BotyardModule[]): readonly BotyardModule[] {
-  return bot.modules === undefined ? modules : modules.filter((module) => bot.modules?.includes(module.name));
 }
 
 async function getMeWithRetry(api: Api, logger: Logger, signal: AbortSignal): Promise<UserFromGetMe> {
@@ -87,6 +85,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
 
     const catalogues: Catalogue[] = [...platformCatalogues(), ...modules.flatMap((module) => module.catalogues ?? [])];
     const translator = new Translator(catalogues);
+    const permissions = new Permissions([PLATFORM_PERMISSIONS, ...modules.map((module) => module.permissions ?? {})]);
+    const settings = new LiveSettings(database.db, translator);
 
     let sandbox: Sandbox | undefined;
     let apiRoot = config.env.TELEGRAM_API_ROOT;
@@ -114,6 +114,13 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         })
         .onConflict((conflict) => conflict.column("id").doUpdateSet({ telegram_id: botInfo.id, username: botInfo.username }))
         .execute();
+      // Until an admin edits them in the panel, the config file's settings win.
+      await database.db
+        .updateTable("bot")
+        .set({ settings: JSON.stringify({ timeZone: botConfig.timeZone, languages: botConfig.languages, modules: botConfig.modules ?? null }) })
+        .where("id", "=", botConfig.id)
+        .where("settings_edited_at", "is", null)
+        .execute();
       const owners = sandbox === undefined ? botConfig.owners : [...botConfig.owners, sandbox.owner.id];
       await syncConfiguredOwners(database.db, botConfig.id, owners);
       const bot = createBot({
@@ -122,7 +129,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         apiRoot,
         database,
         translator,
-        modules: modulesOf(botConfig, modules),
+        modules,
+        settings,
         logger,
         metrics,
         floodLimit: config.userRateLimit,
@@ -137,6 +145,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       bots.push({ config: botConfig, api, botInfo });
     }
 
+    await settings.refresh();
+
     const apologize = async (botId: string, update: Update) => {
       const api = apis.get(botId);
       const botConfig = config.bots.find((bot) => bot.id === botId);
@@ -150,7 +160,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         .where("telegram_id", "=", from.id)
         .executeTakeFirst()
         .catch(() => undefined);
-      const locale = chooseLocale(member?.language, from.language_code, botConfig.languages);
+      const locale = chooseLocale(member?.language, from.language_code, settings.of(botId).languages);
       const text = translator.translate(botId, locale, "error-apology");
       try {
         if (update.callback_query !== undefined) await api.answerCallbackQuery(update.callback_query.id, { text });
@@ -203,6 +213,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
 
     const server = await createServer({
       trustProxy: parseTrustProxy(config.env.TRUST_PROXY),
+      permissions,
       database,
       metrics,
       logger,
@@ -224,7 +235,26 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       });
     }
     sandbox?.mount(server);
-    const url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
+    let url = "";
+    const identities: BotIdentity[] = bots.map((bot) => ({ id: bot.config.id, username: bot.botInfo.username, token: bot.config.token }));
+    const apiContext = {
+      database,
+      translator,
+      logger,
+      settings,
+      permissions,
+      modules,
+      bots: identities,
+      publicUrl: () => config.env.PUBLIC_URL?.replace(/\/$/, "") ?? url,
+    };
+    for (const module of modules) await module.api?.(server, apiContext);
+    url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
+    // Every replica follows settings and texts edited on any other.
+    const settingsFollowing = runEvery(SETTINGS_POLL_MS, stopping.signal, () => settings.refresh(), logger);
+    cleanups.push(async () => {
+      stopping.abort();
+      await settingsFollowing;
+    });
     // Closing HTTP first stops webhook intake before the dispatcher drains.
     cleanups.push(async () => {
       await server.close();
@@ -261,9 +291,9 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
               botId: bot.config.id,
               api: bot.api,
               db: database.db,
-              modules: modulesOf(bot.config, modules),
+              modules: modulesEnabledIn(settings.of(bot.config.id).modules, modules),
               translator,
-              languages: bot.config.languages,
+              languages: settings.of(bot.config.id).languages,
             }).then(
               () => sender.wake(),
               (error: unknown) => logger.warn({ err: error }, "could not set the command menus"),
@@ -339,7 +369,12 @@ function parseTrustProxy(value: string): boolean | number {
   return value === "true" ? true : value === "false" ? false : Number(value);
 }
 
+function modulesEnabledIn(enabled: string[] | null, modules: readonly BotyardModule[]): readonly BotyardModule[] {
+  return enabled === null ? modules : modules.filter((module) => enabled.includes(module.name));
+}
+
 const EVENT_TICK_MS = 1000;
+const SETTINGS_POLL_MS = 2000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
 
 /** Runs `work` every `intervalMs` until the signal aborts; a failure is logged and the loop goes on. */

@@ -15,8 +15,14 @@ test("a token and DATABASE_URL run a real bot on PostgreSQL", () => {
   assert.deepEqual(config.database, { kind: "postgres", url: "postgres://u@h/db" });
 });
 
-test("webhook mode needs both PUBLIC_URL and WEBHOOK_SECRET", () => {
-  assert.throws(() => loadConfig({ BOT_TOKEN: "123:abc", PUBLIC_URL: "https://x.example" }), ConfigError);
+test("webhook mode needs PUBLIC_URL with WEBHOOK_SECRET", () => {
+  assert.throws(() => loadConfig({ BOT_TOKEN: "123:abc", WEBHOOK_SECRET: "s".repeat(32) }), ConfigError);
+});
+
+test("PUBLIC_URL alone keeps long polling and names where the panel is", () => {
+  const config = loadConfig({ BOT_TOKEN: "123:abc", PUBLIC_URL: "https://x.example" });
+  assert.equal(config.webhook, undefined);
+  assert.equal(config.env.PUBLIC_URL, "https://x.example");
 });
 
 test("a malformed variable is named in the error", () => {

@@ -1,4 +1,7 @@
+import type { FastifyInstance } from "fastify";
 import type { Composer } from "grammy";
+import type { Permissions } from "./auth/permissions.ts";
+import type { LiveSettings } from "./settings/live-settings.ts";
 import type { Transaction } from "kysely";
 import type { Database } from "./db/database.ts";
 import type { Migrations } from "./db/migrate.ts";
@@ -30,6 +33,36 @@ export interface ModuleContext {
   database: Database;
   translator: Translator;
   logger: Logger;
+  settings: LiveSettings;
+}
+
+/** A bot as the HTTP side knows it: for signed links, login_url and Mini App checks. */
+export interface BotIdentity {
+  id: string;
+  username: string;
+  token: string;
+}
+
+/** What a module's admin routes get besides the Fastify instance. */
+export interface ApiContext extends ModuleContext {
+  permissions: Permissions;
+  bots: readonly BotIdentity[];
+  /** Where people reach the panel (PUBLIC_URL, or this process's URL in sandbox mode). */
+  publicUrl(): string;
+  /** Every installed module, for the settings page and segment lists. */
+  modules: readonly BotyardModule[];
+}
+
+/**
+ * An audience of broadcasts (all clients, by role, inactive N days...): the Telegram ids of a
+ * bot's people in it. Blocked people are skipped by the sender, not here.
+ */
+export interface AudienceSegment {
+  /** Catalogue key of its name in the panel. */
+  label: string;
+  /** Parameters the panel asks for (zod-checked by the segment). */
+  params?: readonly { name: string; label: string; kind: "role" | "number" | "text" }[];
+  audience(db: Database["db"], botId: string, params: Record<string, unknown>): Promise<number[]>;
 }
 
 export type EventHandler = (trx: Transaction<PlatformTables>, event: Selectable<ScheduledEventTable>) => Promise<void>;
@@ -50,6 +83,10 @@ export interface BotyardModule {
   composer?: (context: ModuleContext) => Composer<BotyardContext>;
   /** Handlers of the module's time-bound events (`scheduled_event.kind`). */
   events?: Record<string, EventHandler>;
+  /** Admin HTTP routes; each declares its `config.access` (see platform/http/route-guard.ts). */
+  api?: (app: FastifyInstance, context: ApiContext) => void | Promise<void>;
+  /** Broadcast audiences this module offers, by name. */
+  segments?: Record<string, AudienceSegment>;
 }
 
 export function defineModule(module: BotyardModule): BotyardModule {

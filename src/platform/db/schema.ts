@@ -10,12 +10,19 @@ export interface BotTable {
   telegram_id: number;
   username: string | null;
   settings: Json<BotSettings>;
+  /** Rises with every change of settings or texts; replicas reload when it moves. */
+  version: Generated<number>;
+  /** When an admin last edited the settings in the panel; until then the config file's win. */
+  settings_edited_at: Timestamp | null;
   created_at: Timestamp;
 }
 export interface BotSettings {
   timeZone: string;
   languages: string[];
+  /** Enabled modules; null means every installed module. */
   modules: string[] | null;
+  /** Whether strangers see "Apply for access" (absent means yes). */
+  staffMayApply?: boolean;
 }
 
 /** A Telegram user, the same person across every bot. */
@@ -96,6 +103,9 @@ export interface OutboxTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** 0 for conversation and notices, 1 for bulk (broadcasts), which waits behind them. */
+  priority: Generated<number>;
+  broadcast_id: number | null;
 }
 
 /** Where a person is in a multi-step flow (none when name is null); survives restarts. */
@@ -124,6 +134,98 @@ export interface ScheduledEventTable {
   error: string | null;
 }
 
+/** A one-time login link, or a secret calendar feed URL; only the hash is stored. */
+export interface LoginTokenTable {
+  id: Generated<number>;
+  bot_id: string;
+  telegram_id: number;
+  kind: "link" | "feed";
+  token_hash: string;
+  expires_at: Timestamp | null;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A signed-in browser (cookie) or Mini App (bearer); only the secret's hash is stored. */
+export interface WebSessionTable {
+  id: Generated<number>;
+  secret_hash: string;
+  csrf_token: string;
+  kind: "cookie" | "bearer";
+  /** How the person signed in: link, login_url, mini_app. */
+  via: string;
+  bot_id: string;
+  telegram_id: number;
+  user_agent: string | null;
+  ip: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  ended_reason: string | null;
+}
+
+/** Who changed what, when, from where: one row per use case. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  bot_id: string | null;
+  /** The person acting; null for the system and jobs. */
+  actor_id: number | null;
+  source: "bot" | "web" | "job" | "system";
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  ip: string | null;
+  at: Timestamp;
+}
+
+/** Hits per key in a fixed window, shared by every replica. */
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+/** A text of the catalogue as an admin rewrote it for one bot. */
+export interface TextOverrideTable {
+  bot_id: string;
+  locale: string;
+  key: string;
+  text: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled";
+
+export interface BroadcastButton {
+  text: string;
+  url: string;
+}
+
+/** A message to an audience, delivered through the outbox at bulk priority. */
+export interface BroadcastTable {
+  id: Generated<number>;
+  bot_id: string;
+  created_by: number | null;
+  /** HTML (Telegram's subset). */
+  text: string;
+  photo: string | null;
+  buttons: ColumnType<BroadcastButton[], string | undefined, string>;
+  segment: string;
+  segment_params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<BroadcastStatus>;
+  send_at: Timestamp;
+  /** How many people the audience had when delivery was queued. */
+  audience: number | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface PlatformTables {
   bot: BotTable;
   person: PersonTable;
@@ -134,6 +236,12 @@ export interface PlatformTables {
   outbox: OutboxTable;
   flow: FlowTable;
   scheduled_event: ScheduledEventTable;
+  login_token: LoginTokenTable;
+  web_session: WebSessionTable;
+  audit_log: AuditLogTable;
+  rate_limit: RateLimitTable;
+  text_override: TextOverrideTable;
+  broadcast: BroadcastTable;
 }
 
 export type InboxRow = Selectable<InboxTable>;

@@ -25,8 +25,9 @@ export function registerSandboxProxy(app: FastifyInstance, emulatorUrl: string):
       next(null, body);
     });
     const handler = (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => forward(base, request, reply);
-    instance.all("/sandbox", handler);
-    instance.all("/sandbox/*", handler);
+    // Sandbox mode only: the Playground is the emulator's user interface, with no real people behind it.
+    instance.all("/sandbox", { config: { access: "public" } }, handler);
+    instance.all("/sandbox/*", { config: { access: "public" } }, handler);
     done();
   });
 }

@@ -1,11 +1,22 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
+import type { Permissions } from "../auth/permissions.ts";
+import { installRouteGuard, type GuardedRoute } from "./route-guard.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route that declared its access, for the guard's own tests. */
+    guardedRoutes: GuardedRoute[];
+  }
+}
 
 /** What /readyz reports about this process, besides the database. */
 export interface Readiness {
@@ -20,6 +31,7 @@ export interface ServerDependencies {
   metrics: Metrics;
   logger: Logger;
   readiness: Readiness;
+  permissions: Permissions;
   /** Fastify's trustProxy: X-Forwarded-For is believed only behind a known proxy. */
   trustProxy: boolean | number;
   /** Where the built web UI is; served at / when it exists. */
@@ -36,9 +48,28 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
     trustProxy: deps.trustProxy as boolean,
   });
 
-  app.get("/healthz", () => ({ status: "ok" }));
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Telegram Web shows Mini Apps in a frame.
+        frameAncestors: ["'self'", "https://web.telegram.org"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: false,
+    // Login links carry their token in the fragment; nothing of the URL should leave in a Referer.
+    referrerPolicy: { policy: "no-referrer" },
+    strictTransportSecurity: false,
+  });
+  app.decorate("guardedRoutes", installRouteGuard(app, { database: deps.database, permissions: deps.permissions }));
 
-  app.get("/readyz", async (_request, reply) => {
+  app.get("/healthz", { config: { access: "public" } }, () => ({ status: "ok" }));
+
+  app.get("/readyz", { config: { access: "public" } }, async (_request, reply) => {
     const database = await sql`select 1`.execute(deps.database.db).then(
       () => true,
       () => false,
@@ -48,7 +79,7 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks, telegram: deps.readiness.telegram() });
   });
 
-  app.get("/metrics", async (_request, reply) => {
+  app.get("/metrics", { config: { access: "public" } }, async (_request, reply) => {
     return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 

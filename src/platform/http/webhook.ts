@@ -27,7 +27,7 @@ export function registerWebhook(
   app: FastifyInstance,
   options: { botIds: readonly string[]; secret: string; database: Database; metrics: Metrics; onStored(): void },
 ): void {
-  app.post<{ Params: { botId: string }; Body: Update }>("/telegram/:botId", async (request, reply) => {
+  app.post<{ Params: { botId: string }; Body: Update }>("/telegram/:botId", { config: { access: "public" } }, async (request, reply) => {
     const header = request.headers[SECRET_HEADER];
     if (!secretMatches(typeof header === "string" ? header : undefined, options.secret)) {
       return reply.code(401).send({ error: "unauthorized" });

@@ -4,6 +4,7 @@ import type { PlatformTables } from "../db/schema.ts";
 import type { Locale, TranslationArgs } from "../i18n/translator.ts";
 import type { Logger } from "../log.ts";
 import type { FlowState } from "./flows.ts";
+import type { BotyardModule } from "../module.ts";
 
 /** What Botyard adds to grammY's context for every update. */
 export interface BotyardFlavor {
@@ -14,6 +15,8 @@ export interface BotyardFlavor {
   locale: Locale;
   /** The languages this bot speaks, for texts sent to other people (staff notices). */
   botLanguages: readonly Locale[];
+  /** The modules this bot has enabled now (panel settings apply from the next update). */
+  enabledModules: readonly BotyardModule[];
   /** A text of the catalogue in the sender's language, with the bot's overrides. */
   t(key: string, args?: TranslationArgs): string;
   /**

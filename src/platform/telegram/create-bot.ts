@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, localeOf, type Locale, typ
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { visibleTo, type BotyardModule } from "../module.ts";
+import type { LiveSettings } from "../settings/live-settings.ts";
 import type { BotyardContext } from "./context.ts";
 import { currentFlow, endFlow, parseFlowButton } from "./flows.ts";
 import { FloodGuard } from "./flood-guard.ts";
@@ -19,7 +20,9 @@ export interface BotDependencies {
   apiRoot: string | undefined;
   database: Database;
   translator: Translator;
+  /** Every installed module; each update runs those the bot's live settings enable. */
   modules: readonly BotyardModule[];
+  settings: LiveSettings;
   logger: Logger;
   metrics: Metrics;
   floodLimit: { count: number; windowMs: number };
@@ -56,8 +59,10 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
     ctx.commit = (name, work) => scope.journal.commit(name, work);
     ctx.log = logger.child({ bot: config.id, update_id: ctx.update.update_id });
     ctx.roles = new Set();
-    ctx.botLanguages = config.languages;
-    ctx.locale = chooseLocale(undefined, ctx.from?.language_code, config.languages);
+    const settings = deps.settings.of(config.id);
+    ctx.botLanguages = settings.languages;
+    ctx.enabledModules = deps.modules.filter((module) => settings.modules === null || settings.modules.includes(module.name));
+    ctx.locale = chooseLocale(undefined, ctx.from?.language_code, settings.languages);
     ctx.t = (key, args) => translator.translate(config.id, ctx.locale, key, args);
     ctx.flow = undefined;
     await next();
@@ -86,7 +91,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
       return { ...recorded, flow };
     });
     ctx.roles = new Set(sender.roles);
-    ctx.locale = chooseLocale(sender.language, from.language_code, config.languages);
+    ctx.locale = chooseLocale(sender.language, from.language_code, ctx.botLanguages);
     ctx.flow = sender.flow ?? undefined;
     await next();
   });
@@ -102,9 +107,11 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   });
 
   bot.use(platformCommands(deps));
-  const moduleContext = { database, translator, logger };
+  const moduleContext = { database, translator, logger, settings: deps.settings };
   for (const module of deps.modules) {
-    if (module.composer !== undefined) bot.use(module.composer(moduleContext));
+    if (module.composer === undefined) continue;
+    // Enabling or disabling a module in the panel takes effect with the next update.
+    bot.filter((ctx) => ctx.enabledModules.includes(module), module.composer(moduleContext));
   }
 
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
@@ -114,10 +121,10 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   return bot;
 }
 
-function homeKeyboard(ctx: BotyardContext, modules: readonly BotyardModule[]): InlineKeyboard | undefined {
+function homeKeyboard(ctx: BotyardContext): InlineKeyboard | undefined {
   const keyboard = new InlineKeyboard();
   let buttons = 0;
-  for (const module of modules) {
+  for (const module of ctx.enabledModules) {
     for (const entry of module.menu ?? []) {
       if (!visibleTo(ctx.roles, entry.roles)) continue;
       keyboard.text(ctx.t(entry.label), entry.data).row();
@@ -132,7 +139,7 @@ function platformCommands(deps: BotDependencies): Composer<BotyardContext> {
   const privateChats = composer.chatType("private");
 
   const showHome = async (ctx: BotyardContext) => {
-    const keyboard = homeKeyboard(ctx, deps.modules);
+    const keyboard = homeKeyboard(ctx);
     const name = ctx.from?.first_name ?? "";
     await ctx.reply(ctx.t(keyboard === undefined ? "home-nothing" : "home-greeting", { name }), {
       reply_markup: keyboard,
@@ -155,7 +162,7 @@ function platformCommands(deps: BotDependencies): Composer<BotyardContext> {
 
   composer.command("help", async (ctx) => {
     const lines = [ctx.t("help")];
-    const staffCommands = deps.modules
+    const staffCommands = ctx.enabledModules
       .flatMap((module) => module.commands ?? [])
       .filter((command) => command.roles !== undefined && visibleTo(ctx.roles, command.roles));
     if (staffCommands.length > 0) {
@@ -166,14 +173,14 @@ function platformCommands(deps: BotDependencies): Composer<BotyardContext> {
 
   composer.command("language", async (ctx) => {
     const keyboard = new InlineKeyboard();
-    for (const locale of SUPPORTED_LOCALES.filter((l) => deps.config.languages.includes(l))) {
+    for (const locale of SUPPORTED_LOCALES.filter((l) => ctx.botLanguages.includes(l))) {
       keyboard.text(deps.translator.translate(deps.config.id, locale, "language-name"), `lang:${locale}`);
     }
     await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
   });
   composer.callbackQuery(/^lang:(\w+)$/, async (ctx) => {
     const locale = ctx.match[1];
-    if (!isLocale(locale) || !deps.config.languages.includes(locale)) {
+    if (!isLocale(locale) || !ctx.botLanguages.includes(locale)) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }

@@ -223,7 +223,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         eb
           .selectFrom("outbox")
           .distinctOn(["bot_id", "chat_id"])
-          .select(["id", "bot_id", "chat_id", "method", "payload", "status", "attempts", "not_before"])
+          .select(["id", "bot_id", "chat_id", "method", "payload", "status", "attempts", "not_before", "priority"])
           .where("bot_id", "in", [...deps.botIds])
           .where("status", "in", ["pending", "sending"])
           .orderBy("bot_id")
@@ -233,6 +233,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       )
       .selectAll()
       .where("not_before", "<=", now)
+      // Broadcasts (priority 1) wait behind conversation and staff notices.
+      .orderBy("priority")
       .orderBy("id")
       .limit(batchSize + busyChats.size)
       .execute();

@@ -10,6 +10,8 @@ export interface OutboxMessage {
   /** From what the message is about (`feedback:42:to:1001`), never random: a retry queues nothing twice. */
   dedupeKey: string;
   notBefore?: Date;
+  /** Bulk messages (broadcasts) are sent after everything else that is due. */
+  bulk?: { broadcastId: number };
 }
 
 /**
@@ -26,6 +28,7 @@ export async function enqueueOutbox(db: Kysely<PlatformTables> | Transaction<Pla
       payload: JSON.stringify(message.payload),
       dedupe_key: message.dedupeKey,
       ...(message.notBefore === undefined ? {} : { not_before: message.notBefore }),
+      ...(message.bulk === undefined ? {} : { priority: 1, broadcast_id: message.bulk.broadcastId }),
     })
     .onConflict((conflict) => conflict.columns(["bot_id", "dedupe_key"]).doNothing())
     .executeTakeFirst();

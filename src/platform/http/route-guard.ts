@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../db/database.ts";
+import type { Actor } from "../audit/use-case.ts";
+import type { Permissions } from "../auth/permissions.ts";
+import { constantTimeEqual } from "../auth/secrets.ts";
+import { resolveSession, type LiveSession } from "../auth/sessions.ts";
+
+/**
+ * Who may call a route: anyone (`public`: health, the login exchange), anyone signed in
+ * (`signed-in`: their own sessions), or holders of a permission. Every route under /api/ must
+ * say; one without `access` fails at registration, so nothing is open by omission.
+ */
+export type RouteAccess = "public" | "signed-in" | { permission: string };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** The signed-in person, on routes that are not public. */
+    session: LiveSession | undefined;
+  }
+}
+
+export const SESSION_COOKIE = "botyard_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** The person a request acts as, for audit rows. */
+export function actorOf(request: FastifyRequest): Actor {
+  const session = request.session;
+  if (session === undefined) throw new Error("actorOf needs a signed-in request");
+  return { botId: session.botId, personId: session.telegramId, source: "web", ip: request.ip };
+}
+
+function secretOf(request: FastifyRequest): { secret: string; kind: "cookie" | "bearer" } | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith("Bearer ") === true) return { secret: authorization.slice(7).trim(), kind: "bearer" };
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie === undefined || cookie === "" ? undefined : { secret: cookie, kind: "cookie" };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The one guard of every HTTP route: resolves the session (cookie or Mini App bearer token),
+ * checks CSRF on a cookie session's writes, and the route's permission. Returns the registered
+ * routes, so a test can walk them all.
+ */
+export function installRouteGuard(app: FastifyInstance, deps: { database: Database; permissions: Permissions }): GuardedRoute[] {
+  const routes: GuardedRoute[] = [];
+  app.decorateRequest("session", undefined);
+  app.addHook("onRoute", (route) => {
+    const access = route.config?.access;
+    if (access === undefined) {
+      if (route.url.startsWith("/api/")) throw new Error(`route ${route.url} does not declare its access`);
+      return;
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== "HEAD") routes.push({ method, url: route.url, access });
+  });
+
+  const refuse = (reply: FastifyReply, status: 401 | 403, error: string) => reply.code(status).send({ error });
+
+  app.addHook("onRequest", async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === "public") return;
+    const credential = secretOf(request);
+    const session = credential === undefined ? undefined : await resolveSession(deps.database.db, credential.secret);
+    if (session === undefined || session.kind !== credential?.kind) return refuse(reply, 401, "Please sign in.");
+    if (session.kind === "cookie" && !SAFE_METHODS.has(request.method)) {
+      const given = request.headers[CSRF_HEADER];
+      if (typeof given !== "string" || !constantTimeEqual(given, session.csrfToken)) return refuse(reply, 403, "The page is out of date; reload it and try again.");
+    }
+    if (access !== "signed-in" && !deps.permissions.allows(session.roles, access.permission)) {
+      return refuse(reply, 403, "You do not have permission for this.");
+    }
+    request.session = session;
+  });
+  return routes;
+}

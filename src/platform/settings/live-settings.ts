@@ -1,0 +1,68 @@
+import { sql, type Kysely } from "kysely";
+import type { BotSettings, PlatformTables } from "../db/schema.ts";
+import { isLocale, SUPPORTED_LOCALES, type Locale, type Translator } from "../i18n/translator.ts";
+
+/** A bot's settings as handlers read them: always the latest any replica saved. */
+export interface CurrentSettings {
+  timeZone: string;
+  languages: Locale[];
+  /** Enabled modules; null means every installed module. */
+  modules: string[] | null;
+  staffMayApply: boolean;
+}
+
+function current(settings: BotSettings): CurrentSettings {
+  const languages = settings.languages.filter(isLocale);
+  return {
+    timeZone: settings.timeZone,
+    languages: languages.length > 0 ? languages : ["en"],
+    modules: settings.modules,
+    staffMayApply: settings.staffMayApply ?? true,
+  };
+}
+
+/**
+ * Settings and panel-edited texts of every bot, kept in memory and reloaded when a bot's
+ * `version` moves. Every replica polls the versions (one small query), so an edit made on one
+ * replica is live on all within a poll interval, without a restart or a message bus.
+ */
+export class LiveSettings {
+  readonly #db: Kysely<PlatformTables>;
+  readonly #translator: Translator;
+  readonly #settings = new Map<string, CurrentSettings>();
+  readonly #versions = new Map<string, number>();
+
+  constructor(db: Kysely<PlatformTables>, translator: Translator) {
+    this.#db = db;
+    this.#translator = translator;
+  }
+
+  of(botId: string): CurrentSettings {
+    const settings = this.#settings.get(botId);
+    if (settings === undefined) throw new Error(`settings of bot ${botId} are not loaded`);
+    return settings;
+  }
+
+  /** Reloads the bots whose version moved; returns their ids. */
+  async refresh(): Promise<string[]> {
+    const bots = await this.#db.selectFrom("bot").select(["id", "version", "settings"]).execute();
+    const changed: string[] = [];
+    for (const bot of bots) {
+      if (this.#versions.get(bot.id) === bot.version) continue;
+      const overrides = await this.#db.selectFrom("text_override").select(["locale", "key", "text"]).where("bot_id", "=", bot.id).execute();
+      const texts: Partial<Record<Locale, Record<string, string>>> = {};
+      for (const locale of SUPPORTED_LOCALES) texts[locale] = {};
+      for (const row of overrides) if (isLocale(row.locale)) (texts[row.locale] ??= {})[row.key] = row.text;
+      this.#translator.setOverrides(bot.id, texts);
+      this.#settings.set(bot.id, current(bot.settings));
+      this.#versions.set(bot.id, bot.version);
+      changed.push(bot.id);
+    }
+    return changed;
+  }
+}
+
+/** Tells every replica that a bot's settings or texts changed; call in the changing transaction. */
+export async function bumpSettingsVersion(db: Kysely<PlatformTables>, botId: string): Promise<void> {
+  await db.updateTable("bot").set({ version: sql<number>`version + 1` }).where("id", "=", botId).execute();
+}
