@@ -20,6 +20,7 @@ import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import type { Logger } from "./platform/log.ts";
 import { createMetrics, type Metrics } from "./platform/metrics.ts";
 import type { BotIdentity, BotyardModule } from "./platform/module.ts";
+import { platformFeatures } from "./platform/features.ts";
 import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
 import { electLeader } from "./platform/telegram/leader.ts";
@@ -79,13 +80,13 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, "cleanup failed"));
   };
   try {
-    const moduleMigrations: Migrations = Object.fromEntries(modules.flatMap((module) => Object.entries(module.migrations ?? {})));
+    const moduleMigrations: Migrations = Object.fromEntries([...platformFeatures, ...modules].flatMap((module) => Object.entries(module.migrations ?? {})));
     const applied = await migrateToLatest(database.db, moduleMigrations);
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
-    const catalogues: Catalogue[] = [...platformCatalogues(), ...modules.flatMap((module) => module.catalogues ?? [])];
+    const catalogues: Catalogue[] = [...platformCatalogues(), ...[...platformFeatures, ...modules].flatMap((module) => module.catalogues ?? [])];
     const translator = new Translator(catalogues);
-    const permissions = new Permissions([PLATFORM_PERMISSIONS, ...modules.map((module) => module.permissions ?? {})]);
+    const permissions = new Permissions([PLATFORM_PERMISSIONS, ...[...platformFeatures, ...modules].map((module) => module.permissions ?? {})]);
     const settings = new LiveSettings(database.db, translator);
 
     let sandbox: Sandbox | undefined;
@@ -101,6 +102,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     const handlers = new Map<string, UpdateHandler>();
     const apis = new Map<string, Api>();
     const bots: { config: BotConfig; api: Api; botInfo: UserFromGetMe }[] = [];
+    let url = "";
+    const publicUrl = () => config.env.PUBLIC_URL?.replace(/\/$/, "") ?? url;
     for (const botConfig of config.bots) {
       const api = new Api(botConfig.token, apiRoot === undefined ? {} : { apiRoot });
       const botInfo = await getMeWithRetry(api, logger, stopping.signal);
@@ -131,6 +134,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         translator,
         modules,
         settings,
+        publicUrl,
         logger,
         metrics,
         floodLimit: config.userRateLimit,
@@ -199,7 +203,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     const eventTick = createEventTick({
       database,
       clock,
-      handlers: Object.fromEntries(modules.flatMap((module) => Object.entries(module.events ?? {}))),
+      handlers: Object.fromEntries([...platformFeatures, ...modules].flatMap((module) => Object.entries(module.events ?? {}))),
       logger,
     });
 
@@ -235,7 +239,6 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       });
     }
     sandbox?.mount(server);
-    let url = "";
     const identities: BotIdentity[] = bots.map((bot) => ({ id: bot.config.id, username: bot.botInfo.username, token: bot.config.token }));
     const apiContext = {
       database,
@@ -245,9 +248,9 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       permissions,
       modules,
       bots: identities,
-      publicUrl: () => config.env.PUBLIC_URL?.replace(/\/$/, "") ?? url,
+      publicUrl,
     };
-    for (const module of modules) await module.api?.(server, apiContext);
+    for (const module of [...platformFeatures, ...modules]) await module.api?.(server, apiContext);
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
     // Every replica follows settings and texts edited on any other.
     const settingsFollowing = runEvery(SETTINGS_POLL_MS, stopping.signal, () => settings.refresh(), logger);

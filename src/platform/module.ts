@@ -34,6 +34,8 @@ export interface ModuleContext {
   translator: Translator;
   logger: Logger;
   settings: LiveSettings;
+  /** Where people reach the panel (PUBLIC_URL, or this process's URL): login links point there. */
+  publicUrl(): string;
 }
 
 /** A bot as the HTTP side knows it: for signed links, login_url and Mini App checks. */
@@ -47,8 +49,6 @@ export interface BotIdentity {
 export interface ApiContext extends ModuleContext {
   permissions: Permissions;
   bots: readonly BotIdentity[];
-  /** Where people reach the panel (PUBLIC_URL, or this process's URL in sandbox mode). */
-  publicUrl(): string;
   /** Every installed module, for the settings page and segment lists. */
   modules: readonly BotyardModule[];
 }

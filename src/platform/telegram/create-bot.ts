@@ -23,6 +23,7 @@ export interface BotDependencies {
   /** Every installed module; each update runs those the bot's live settings enable. */
   modules: readonly BotyardModule[];
   settings: LiveSettings;
+  publicUrl(): string;
   logger: Logger;
   metrics: Metrics;
   floodLimit: { count: number; windowMs: number };
@@ -107,7 +108,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   });
 
   bot.use(platformCommands(deps));
-  const moduleContext = { database, translator, logger, settings: deps.settings };
+  const moduleContext = { database, translator, logger, settings: deps.settings, publicUrl: deps.publicUrl };
   for (const module of deps.modules) {
     if (module.composer === undefined) continue;
     // Enabling or disabling a module in the panel takes effect with the next update.

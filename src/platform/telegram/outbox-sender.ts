@@ -154,9 +154,17 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       logger.warn({ outboxId: row.id, botId: row.bot_id, chatId: row.chat_id }, "outbox message was interrupted after its call; sending it again");
     }
 
+    let payload: Record<string, unknown>;
+    try {
+      payload = await withMessageIds(row);
+    } catch (error) {
+      logger.warn({ outboxId: row.id, err: error }, "an outbox edit has no message to edit");
+      await finish(row, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     let result: unknown;
     try {
-      result = await callApi(row.bot_id, row.method, row.payload, abortCalls.signal);
+      result = await callApi(row.bot_id, row.method, payload, abortCalls.signal);
     } catch (error) {
       await failed(row, attempts, error);
       return;
@@ -164,6 +172,24 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     metrics.apiCalls.inc({ method: row.method, code: "200" });
     crashPoint("after-telegram-200");
     await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) });
+  }
+
+  /**
+   * Fills `message_id` of an edit queued before the message it edits was sent: the payload
+   * names that message's outbox row (`message_id_of: <dedupe key>`), sent earlier in this chat.
+   */
+  async function withMessageIds(row: DueRow): Promise<Record<string, unknown>> {
+    const { message_id_of: source, ...payload } = row.payload;
+    if (typeof source !== "string") return row.payload;
+    const sent = await db
+      .selectFrom("outbox")
+      .select("message_id")
+      .where("bot_id", "=", row.bot_id)
+      .where("dedupe_key", "=", source)
+      .where("status", "=", "sent")
+      .executeTakeFirst();
+    if (sent?.message_id == null) throw new Error(`message ${source} was never sent`);
+    return { ...payload, message_id: sent.message_id };
   }
 
   async function failed(row: DueRow, attempts: number, error: unknown): Promise<void> {

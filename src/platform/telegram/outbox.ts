@@ -6,6 +6,11 @@ export interface OutboxMessage {
   chatId: number;
   /** Any Bot API method: sendMessage, sendPhoto, editMessageText, setMyCommands, ... */
   method: string;
+  /**
+   * The method's parameters. An edit of a message this outbox sent (an admin's approval card)
+   * may give `message_id_of: <that message's dedupe key>` instead of `message_id`; the sender
+   * fills it in, since the message may not have been sent yet when the edit is queued.
+   */
   payload: Record<string, unknown>;
   /** From what the message is about (`feedback:42:to:1001`), never random: a retry queues nothing twice. */
   dedupeKey: string;
