@@ -35,7 +35,7 @@ export interface ModuleContext {
   logger: Logger;
   settings: LiveSettings;
   /** Where people reach the panel (PUBLIC_URL, or this process's URL): login links point there. */
-  publicUrl(): string;
+  publicUrl: () => string;
 }
 
 /** A bot as the HTTP side knows it: for signed links, login_url and Mini App checks. */

@@ -23,7 +23,7 @@ export interface BotDependencies {
   /** Every installed module; each update runs those the bot's live settings enable. */
   modules: readonly BotyardModule[];
   settings: LiveSettings;
-  publicUrl(): string;
+  publicUrl: () => string;
   logger: Logger;
   metrics: Metrics;
   floodLimit: { count: number; windowMs: number };
