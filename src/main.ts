@@ -134,6 +134,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         translator,
         modules,
         settings,
+        permissions,
         publicUrl,
         logger,
         metrics,

@@ -19,6 +19,8 @@ export interface MenuEntry {
   data: string;
   /** Roles that see it; undefined means everyone, strangers included. */
   roles?: readonly string[];
+  /** A further condition (only people without a role, only when the bot lets staff apply). */
+  when?: (ctx: BotyardContext) => boolean;
 }
 
 /** A command in the bot's command menu (setMyCommands), shown to the given roles. */
@@ -34,6 +36,7 @@ export interface ModuleContext {
   translator: Translator;
   logger: Logger;
   settings: LiveSettings;
+  permissions: Permissions;
   /** Where people reach the panel (PUBLIC_URL, or this process's URL): login links point there. */
   publicUrl: () => string;
 }
@@ -47,7 +50,6 @@ export interface BotIdentity {
 
 /** What a module's admin routes get besides the Fastify instance. */
 export interface ApiContext extends ModuleContext {
-  permissions: Permissions;
   bots: readonly BotIdentity[];
   /** Every installed module, for the settings page and segment lists. */
   modules: readonly BotyardModule[];

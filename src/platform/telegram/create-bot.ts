@@ -8,6 +8,7 @@ import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { visibleTo, type BotyardModule } from "../module.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
+import type { Permissions } from "../auth/permissions.ts";
 import type { BotyardContext } from "./context.ts";
 import { currentFlow, endFlow, parseFlowButton } from "./flows.ts";
 import { FloodGuard } from "./flood-guard.ts";
@@ -23,6 +24,7 @@ export interface BotDependencies {
   /** Every installed module; each update runs those the bot's live settings enable. */
   modules: readonly BotyardModule[];
   settings: LiveSettings;
+  permissions: Permissions;
   publicUrl: () => string;
   logger: Logger;
   metrics: Metrics;
@@ -108,7 +110,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   });
 
   bot.use(platformCommands(deps));
-  const moduleContext = { database, translator, logger, settings: deps.settings, publicUrl: deps.publicUrl };
+  const moduleContext = { database, translator, logger, settings: deps.settings, permissions: deps.permissions, publicUrl: deps.publicUrl };
   for (const module of deps.modules) {
     if (module.composer === undefined) continue;
     // Enabling or disabling a module in the panel takes effect with the next update.
@@ -127,7 +129,7 @@ function homeKeyboard(ctx: BotyardContext): InlineKeyboard | undefined {
   let buttons = 0;
   for (const module of ctx.enabledModules) {
     for (const entry of module.menu ?? []) {
-      if (!visibleTo(ctx.roles, entry.roles)) continue;
+      if (!visibleTo(ctx.roles, entry.roles) || entry.when?.(ctx) === false) continue;
       keyboard.text(ctx.t(entry.label), entry.data).row();
       buttons++;
     }
