@@ -1,30 +1,20 @@
 import { StrictMode, type ComponentType } from "react";
 import { createRoot } from "react-dom/client";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { LoginPage } from "./panel/LoginPage.tsx";
+import { Panel } from "./panel/Panel.tsx";
 import { Playground } from "./playground/Playground.tsx";
 import "./app.css";
 
-/** Pages by path. Adding a page is one line here. */
+/** Pages outside the panel by path; every other path is the panel's (see panel/pages.tsx). */
 const routes: Record<string, ComponentType> = {
   "/playground": Playground,
-  // Sandbox mode for now: the admin panel's home page takes "/" when it exists.
-  "/": Playground,
+  "/login": LoginPage,
 };
-
-function NotFound() {
-  return (
-    <main className="page-message">
-      <h1>Page not found</h1>
-      <p>
-        <a href="/">Go to the start page</a>
-      </p>
-    </main>
-  );
-}
 
 function currentPage(): ComponentType {
   const path = window.location.pathname.replace(/\/+$/, "") || "/";
-  return routes[path] ?? NotFound;
+  return routes[path] ?? Panel;
 }
 
 const Page = currentPage();

@@ -1,0 +1,112 @@
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useEffect, useState, type MouseEvent } from "react";
+import { api, ApiError, navigate, rememberBearer, rememberCsrfToken, type Me } from "./api.ts";
+import { panelPages } from "./pages.tsx";
+import { MeContext } from "./me.ts";
+import "./panel.css";
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2 } },
+});
+
+function usePath(): string {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  return path.replace(/\/+$/, "") || "/";
+}
+
+/** Inside Telegram a Mini App gets signed `initData` in the URL fragment; it is traded for a bearer token. */
+async function signInAsMiniApp(): Promise<void> {
+  const initData = new URLSearchParams(window.location.hash.slice(1)).get("tgWebAppData");
+  if (initData === null) return;
+  window.history.replaceState(null, "", window.location.pathname);
+  const { token } = await api<{ token: string }>("/api/auth/mini-app", { body: { initData } });
+  rememberBearer(token);
+}
+
+function SignedOut({ message }: { message?: string }) {
+  return (
+    <main className="page-message">
+      <h1>Sign in</h1>
+      <p>{message ?? "Send /login to the bot: it answers with a personal link that signs you in here."}</p>
+    </main>
+  );
+}
+
+function PanelFrame() {
+  const path = usePath();
+  const [miniApp, setMiniApp] = useState<"pending" | "done" | Error>("pending");
+  useEffect(() => {
+    signInAsMiniApp().then(
+      () => setMiniApp("done"),
+      (error: unknown) => setMiniApp(error instanceof Error ? error : new Error(String(error))),
+    );
+  }, []);
+  const me = useQuery({
+    queryKey: ["me"],
+    queryFn: async () => {
+      const answer = await api<Me>("/api/me");
+      rememberCsrfToken(answer.csrfToken);
+      return answer;
+    },
+    enabled: miniApp === "done",
+  });
+  if (miniApp instanceof Error) return <SignedOut message={miniApp.message} />;
+  if (me.isPending) return <main className="page-message">Loading…</main>;
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) return <SignedOut />;
+    return <SignedOut message={me.error.message} />;
+  }
+  const visible = panelPages.filter((page) => me.data.permissions.includes(page.permission));
+  const current = visible.find((page) => page.path === path) ?? (path === "/" ? visible[0] : undefined);
+  const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
+    event.preventDefault();
+    navigate(to);
+  };
+  const signOut = async () => {
+    await api("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+    rememberBearer(undefined);
+    queryClient.clear();
+    window.location.assign("/");
+  };
+  return (
+    <MeContext.Provider value={me.data}>
+      <div className="panel">
+        <header className="panel-header">
+          <strong className="panel-brand">Botyard</strong>
+          <nav className="panel-nav" aria-label="Panel">
+            {visible.map((page) => (
+              <a key={page.path} href={page.path} aria-current={page === current ? "page" : undefined} onClick={(event) => follow(event, page.path)}>
+                {page.title}
+              </a>
+            ))}
+          </nav>
+          <span className="panel-person">{me.data.name}</span>
+          <button type="button" className="panel-signout" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </header>
+        <main className="panel-main">
+          {current === undefined ? (
+            <p className="page-message">{visible.length === 0 ? "Your roles give you no pages here." : "Page not found."}</p>
+          ) : (
+            <current.component />
+          )}
+        </main>
+      </div>
+    </MeContext.Provider>
+  );
+}
+
+/** The admin panel: the signed-in person's pages, by path, on a phone too and inside Telegram. */
+export function Panel() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <PanelFrame />
+    </QueryClientProvider>
+  );
+}
