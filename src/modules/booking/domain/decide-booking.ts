@@ -48,14 +48,14 @@ export type BookingRequest = BookingContext & MasterOffer & BookingIntent & { st
 
 export type BookingRefusal =
   | "service-inactive"
+  | "outside-hours"
+  | "off-grid"
   | "in-the-past"
   | "too-many-reschedules"
   | "reschedule-window-closed"
   | "too-soon"
   | "beyond-horizon"
   | "client-limit"
-  | "outside-hours"
-  | "off-grid"
   | "taken"
   | "full";
 
@@ -105,25 +105,42 @@ function refusedByTime(request: BookingRequest, zoned: ZonedTime): BookingRefusa
   return null;
 }
 
-function joinSession(request: BookingRequest, ignoreId: string | undefined): BookingDecision | null {
+function openSession(request: BookingRequest, ignoreId: string | undefined): (Occupancy & { kind: "class" }) | undefined {
   const { service, start } = request;
-  const masterId = request.schedule.masterId;
-  const session = request.occupancies.find(
-    (occupancy) =>
+  if (service.capacity <= 1) return undefined;
+  for (const occupancy of request.occupancies) {
+    if (
       occupancy.kind === "class" &&
-      occupancy.masterId === masterId &&
+      occupancy.masterId === request.schedule.masterId &&
       occupancy.id !== ignoreId &&
       occupancy.session.serviceId === service.id &&
-      occupancy.session.start.getTime() === start.getTime(),
+      occupancy.session.start.getTime() === start.getTime()
+    ) {
+      return occupancy;
+    }
+  }
+  return undefined;
+}
+
+function refusedByHours(request: BookingRequest, zoned: ZonedTime): BookingRefusal | null {
+  const { service, start, timeZone } = request;
+  const blocked = blockedBy(start, service);
+  const interval = workingHoursOn(request.schedule, request.holidays, zoned.date).find((candidate) =>
+    contains(intervalRange(zoned.date, candidate, timeZone), blocked),
   );
-  if (session?.kind !== "class") return null;
+  if (interval === undefined) return "outside-hours";
+  if (request.kind !== "admin" && !isOnGrid(start, zoned, interval, service, timeZone)) return "off-grid";
+  return null;
+}
+
+function joinSession(request: BookingRequest, session: Occupancy & { kind: "class" }, ignoreId: string | undefined): BookingDecision {
   const seatsFree = session.session.capacity - session.session.seatsTaken;
   if (seatsFree <= 0) return { ok: false, reason: "full" };
-  const others = conflictsFor(session, masterId, request.occupancies, ignoreId).filter((occupancy) => occupancy !== session);
+  const others = conflictsFor(session, session.masterId, request.occupancies, ignoreId).filter((occupancy) => occupancy !== session);
   if (others.length > 0) return { ok: false, reason: "taken" };
   return {
     ok: true,
-    visit: visitAt(start, service),
+    visit: visitAt(request.start, request.service),
     occupancy: { ...session, session: { ...session.session, seatsTaken: session.session.seatsTaken + 1 } },
     seatsFree,
   };
@@ -133,38 +150,36 @@ function joinSession(request: BookingRequest, ignoreId: string | undefined): Boo
  * Decides whether this booking may be made, the one rule engine behind slot lists, confirmation,
  * reschedules and staff edits. Run it again inside the write transaction with fresh occupancies.
  *
- * Checks run in this order and the first failure is the answer: the service is active; the start
- * is not past; a reschedule is within its limit and window; the notice, the horizon and the
- * client's limit (not for staff); then the master: joining an open class session at this exact
- * time, or else the visit plus buffers inside one working interval (never across a break), on
- * the slot grid (not for staff), and clear of every other occupancy of the master.
+ * Checks run in this order and the first failure is the answer:
+ * 1. the service is active;
+ * 2. the master works then: the visit plus buffers inside one working interval (never across a
+ *    break) and on the slot grid (not for staff); joining an open class session at exactly its
+ *    start skips this, since staff may have placed the session anywhere;
+ * 3. time: the start is not past; a reschedule is within its limit and window; the notice, the
+ *    horizon and the client's limit (these three not for staff);
+ * 4. the master is free: a class session has a seat left, or the time is clear of every other
+ *    occupancy of the master.
+ *
+ * So a time refused for being past or too soon was a working time, which the month calendar
+ * relies on to tell a day whose times have gone from a day with none.
  */
 export function decideBooking(request: BookingRequest): BookingDecision {
   const { service, start, timeZone } = request;
   if (!service.active) return { ok: false, reason: "service-inactive" };
   const zoned = instantToZoned(start, timeZone);
-  const refusal = refusedByTime(request, zoned);
-  if (refusal !== null) return { ok: false, reason: refusal };
-
   const ignoreId = request.kind === "new" ? undefined : request.existing?.occupancyId;
-  if (service.capacity > 1) {
-    const joined = joinSession(request, ignoreId);
-    if (joined !== null) return joined;
-  }
-
-  const blocked = blockedBy(start, service);
-  const interval = workingHoursOn(request.schedule, request.holidays, zoned.date).find((candidate) =>
-    contains(intervalRange(zoned.date, candidate, timeZone), blocked),
-  );
-  if (interval === undefined) return { ok: false, reason: "outside-hours" };
-  if (request.kind !== "admin" && !isOnGrid(start, zoned, interval, service, timeZone)) return { ok: false, reason: "off-grid" };
+  const session = openSession(request, ignoreId);
+  const refusal = (session === undefined ? refusedByHours(request, zoned) : null) ?? refusedByTime(request, zoned);
+  if (refusal !== null) return { ok: false, reason: refusal };
+  if (session !== undefined) return joinSession(request, session, ignoreId);
 
   const masterId = request.schedule.masterId;
+  const blocked = blockedBy(start, service);
   if (conflictsFor(blocked, masterId, request.occupancies, ignoreId).length > 0) return { ok: false, reason: "taken" };
   const visit = visitAt(start, service);
   if (service.capacity > 1) {
-    const session = { serviceId: service.id, start, seatsTaken: 1, capacity: service.capacity };
-    return { ok: true, visit, occupancy: { masterId, kind: "class", ...blocked, session }, seatsFree: service.capacity };
+    const opened = { serviceId: service.id, start, seatsTaken: 1, capacity: service.capacity };
+    return { ok: true, visit, occupancy: { masterId, kind: "class", ...blocked, session: opened }, seatsFree: service.capacity };
   }
   return { ok: true, visit, occupancy: { masterId, kind: "appointment", ...blocked }, seatsFree: 1 };
 }
