@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { checkLocation, checkMasterService, checkService, serviceAsOfferedBy } from "../../../../src/modules/booking/domain/catalogue.ts";
+import { haircut } from "./fixtures.ts";
+
+describe("checking a service", () => {
+  test("a sound service passes", () => {
+    assert.deepEqual(checkService(haircut({ prepayment: { amountMinor: 500, holdMin: 15 } })), { ok: true });
+  });
+
+  test("durations from 5 to 480 minutes are allowed", () => {
+    assert.deepEqual(
+      [4, 5, 480, 481, 30.5].map((durationMin) => checkService(haircut({ durationMin })).ok),
+      [false, true, true, false, false],
+    );
+  });
+
+  test("every problem is reported at once, each by name", () => {
+    const broken = haircut({
+      durationMin: 600,
+      priceMinor: 12.5,
+      currency: "euro",
+      bufferAfterMin: -5,
+      slotStepMin: 3,
+      capacity: 0,
+      prepayment: { amountMinor: 5000, holdMin: 15 },
+    });
+    assert.deepEqual(checkService(broken), {
+      ok: false,
+      problems: [
+        "duration-out-of-range",
+        "price-invalid",
+        "currency-invalid",
+        "buffer-out-of-range",
+        "slot-step-out-of-range",
+        "capacity-invalid",
+        "prepayment-invalid",
+      ],
+    });
+  });
+
+  test("a master's own duration and price are checked the same way", () => {
+    assert.deepEqual(checkMasterService({ masterId: "anna", serviceId: "haircut", durationMin: 500, priceMinor: -1 }), {
+      ok: false,
+      problems: ["duration-out-of-range", "price-invalid"],
+    });
+  });
+
+  test("a location needs a zone the runtime knows", () => {
+    assert.deepEqual(checkLocation({ id: "main", timeZone: "Asia/Tashkent" }), { ok: true });
+    assert.deepEqual(checkLocation({ id: "main", timeZone: "Asia/Tashkentt" }), { ok: false, problems: ["time-zone-unknown"] });
+  });
+});
+
+describe("a service as a master offers it", () => {
+  test("takes the master's own duration and price where set, the catalogue's otherwise", () => {
+    const service = haircut();
+    const anna = serviceAsOfferedBy(service, { masterId: "anna", serviceId: "haircut", durationMin: 45 });
+    const boris = serviceAsOfferedBy(service, { masterId: "boris", serviceId: "haircut", priceMinor: 4000 });
+    assert.deepEqual([anna.durationMin, anna.priceMinor, boris.durationMin, boris.priceMinor], [45, 2500, 60, 4000]);
+    assert.equal(serviceAsOfferedBy(service, undefined), service);
+  });
+});
