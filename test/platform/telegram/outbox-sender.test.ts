@@ -22,6 +22,8 @@ interface Call {
   method: string;
   chatId: number;
   text: unknown;
+  /** The message an edit edits. */
+  messageId: unknown;
   at: number;
 }
 
@@ -56,7 +58,7 @@ class FakeTelegram {
 
   readonly callApi = (botId: string, method: string, payload: Record<string, unknown>): Promise<unknown> => {
     const chatId = Number(payload.chat_id);
-    this.calls.push({ botId, method, chatId, text: payload.text, at: this.#clock.now() });
+    this.calls.push({ botId, method, chatId, text: payload.text, messageId: payload.message_id, at: this.#clock.now() });
     const failure = this.#failures.get(chatId)?.shift();
     if (failure !== undefined) return Promise.reject(failure);
     if (method === "editMessageText") return Promise.resolve(true);
@@ -307,6 +309,62 @@ for (const kind of databaseKinds) {
       assert.equal(bad?.error, "Bad Request: chat not found");
       await sender.sendDue();
       assert.equal(telegram.calls.length, 2, "neither is tried again");
+    });
+
+    test("an edit queued before its message was sent edits the message the outbox sent", async () => {
+      const { botId, clock, telegram, sender, enqueue, rows } = harness();
+      await enqueue(-5001, "card");
+      await enqueueOutbox(database.db, {
+        botId,
+        chatId: -5001,
+        method: "editMessageText",
+        payload: { chat_id: -5001, text: "card: approved", message_id_of: "test:card:to:-5001" },
+        dedupeKey: "test:card-edit:to:-5001",
+      });
+      await sender.sendDue();
+      clock.t += 3_000;
+      await sender.sendDue();
+      const [card, edit] = telegram.callsTo(-5001);
+      assert.equal(edit?.method, "editMessageText");
+      assert.equal(edit?.messageId, (await rows())[0]?.message_id);
+      assert.equal(typeof edit?.messageId, "number");
+      assert.equal(card?.text, "card");
+    });
+
+    test("an edit of a message that was never sent fails without calling Telegram", async () => {
+      const { botId, telegram, sender, rows } = harness();
+      await enqueueOutbox(database.db, {
+        botId,
+        chatId: -5002,
+        method: "editMessageText",
+        payload: { chat_id: -5002, text: "edit", message_id_of: "test:nothing:to:-5002" },
+        dedupeKey: "test:orphan-edit:to:-5002",
+      });
+      await sender.sendDue();
+      assert.equal(telegram.callsTo(-5002).length, 0);
+      assert.equal((await rows())[0]?.status, "failed");
+    });
+
+    test("broadcast rows wait behind staff notices due at the same time", async () => {
+      const { botId, telegram, sender } = harness({ batchSize: 1 });
+      const broadcast = await database.db
+        .insertInto("bot")
+        .values({ id: botId, telegram_id: 1, username: null, settings: JSON.stringify({ timeZone: "UTC", languages: ["en"], modules: null }) })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute()
+        .then(() =>
+          database.db
+            .insertInto("broadcast")
+            .values({ bot_id: botId, created_by: null, text: "sale", segment: "all" })
+            .returning("id")
+            .executeTakeFirstOrThrow(),
+        );
+      for (const chatId of [-6001, -6002]) {
+        await enqueueOutbox(database.db, { botId, chatId, method: "sendMessage", payload: { chat_id: chatId, text: "sale" }, dedupeKey: `b:${chatId}`, bulk: { broadcastId: broadcast.id } });
+      }
+      await enqueueOutbox(database.db, { botId, chatId: -6003, method: "sendMessage", payload: { chat_id: -6003, text: "card" }, dedupeKey: "card" });
+      await sender.sendDue();
+      assert.equal(telegram.calls[0]?.text, "card");
     });
 
     test("a row left sending by a crash is sent again and counted as possibly repeated", async () => {
