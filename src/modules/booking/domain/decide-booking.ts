@@ -40,7 +40,11 @@ export interface BookingMove {
  * hours, in the past, or over another booking.
  */
 export type BookingIntent =
-  | { kind: "new"; /** The client's upcoming pending or confirmed bookings. */ clientActiveBookings: number }
+  | {
+      kind: "new";
+      /** The client's upcoming pending or confirmed bookings. */
+      clientActiveBookings: number;
+    }
   | { kind: "reschedule"; existing: BookingMove; rescheduleCount: number }
   | { kind: "admin"; existing?: BookingMove };
 

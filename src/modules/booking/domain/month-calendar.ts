@@ -44,7 +44,9 @@ export function dayLoad(query: DayQuery): DayLoad {
 
 /**
  * One marker per day of the month. With several masters a day shows the best any of them offers:
- * `free` if one master is free all day, `closed` only if every master is closed.
+ * `free` if one master is free all day, `closed` only if every master is closed. A refusal that
+ * holds for every time (a client at their booking limit, an inactive service) closes every day,
+ * so check `clientMayBookMore` before showing a client the calendar.
  */
 export function monthCalendar(query: MonthQuery): DayMarker[] {
   return datesOfMonth(query.month).map((date) => {
