@@ -12,6 +12,8 @@ export interface BotyardFlavor {
   botId: string;
   /** Platform roles of the sender in this bot (`owner`, `admin`, and modules' roles). */
   roles: ReadonlySet<string>;
+  /** Whether the sender's roles hold a permission (owners hold all); see requirePermission. */
+  can(permission: string): boolean;
   locale: Locale;
   /** The languages this bot speaks, for texts sent to other people (staff notices). */
   botLanguages: readonly Locale[];

@@ -62,6 +62,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
     ctx.commit = (name, work) => scope.journal.commit(name, work);
     ctx.log = logger.child({ bot: config.id, update_id: ctx.update.update_id });
     ctx.roles = new Set();
+    ctx.can = (permission) => deps.permissions.allows(ctx.roles, permission);
     const settings = deps.settings.of(config.id);
     ctx.botLanguages = settings.languages;
     ctx.enabledModules = deps.modules.filter((module) => settings.modules === null || settings.modules.includes(module.name));

@@ -20,3 +20,4 @@ command-start = Main menu
 command-help = Help
 command-language = Change language
 command-cancel = Cancel the current action
+not-allowed = You do not have permission for this.

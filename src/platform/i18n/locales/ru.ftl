@@ -20,3 +20,4 @@ command-start = Главное меню
 command-help = Справка
 command-language = Сменить язык
 command-cancel = Отменить текущее действие
+not-allowed = У вас нет прав на это действие.
