@@ -14,6 +14,7 @@ import { pruneInbox } from "./platform/telegram/inbox.ts";
 import { openDatabase, type Database } from "./platform/db/database.ts";
 import { migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
 import { createServer } from "./platform/http/server.ts";
+import type { GuardedRoute } from "./platform/http/route-guard.ts";
 import { registerWebhook, webhookPath } from "./platform/http/webhook.ts";
 import { Translator, type Catalogue } from "./platform/i18n/translator.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
@@ -37,6 +38,8 @@ export interface RunningApp {
   metrics: Metrics;
   /** Sandbox mode only: the emulator playing Telegram. */
   sandbox: Sandbox | undefined;
+  /** Every HTTP route with its declared access, so a test can walk them all through the guard. */
+  routes: readonly GuardedRoute[];
   /** Drains within the shutdown budget and closes everything. */
   stop(reason: string): Promise<void>;
 }
@@ -353,6 +356,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       database,
       metrics,
       sandbox,
+      routes: server.guardedRoutes,
       stop(reason) {
         stopped ??= (async () => {
           logger.info({ reason }, "shutting down");
