@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { Composer } from "grammy";
 import type { Permissions } from "./auth/permissions.ts";
-import type { LiveSettings } from "./settings/live-settings.ts";
+import type { CurrentSettings, LiveSettings } from "./settings/live-settings.ts";
 import type { Transaction } from "kysely";
 import type { Database } from "./db/database.ts";
 import type { Migrations } from "./db/migrate.ts";
 import type { PlatformTables, ScheduledEventTable } from "./db/schema.ts";
 import type { Catalogue, Translator } from "./i18n/translator.ts";
+import type { Jobs } from "./jobs/jobs.ts";
 import type { Logger } from "./log.ts";
 import type { BotyardContext } from "./telegram/context.ts";
 import type { Selectable } from "kysely";
@@ -19,8 +20,8 @@ export interface MenuEntry {
   data: string;
   /** Roles that see it; undefined means everyone, strangers included. */
   roles?: readonly string[];
-  /** A further condition (only people without a role, only when the bot lets staff apply). */
-  when?: (ctx: BotyardContext) => boolean;
+  /** A further condition (only people without a role, only when the bot's live settings let staff apply). */
+  when?: (ctx: BotyardContext, settings: CurrentSettings) => boolean;
 }
 
 /** A command in the bot's command menu (setMyCommands), shown to the given roles. */
@@ -53,6 +54,10 @@ export interface ApiContext extends ModuleContext {
   bots: readonly BotIdentity[];
   /** Every installed module, for the settings page and segment lists. */
   modules: readonly BotyardModule[];
+  /** The durable job queue (pg-boss), for work a request starts but should not wait for. */
+  jobs: Jobs;
+  /** Where backups are written (BACKUP_DIR, resolved). */
+  backupDir: string;
 }
 
 /**

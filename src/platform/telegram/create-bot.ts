@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, localeOf, type Locale, typ
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { visibleTo, type BotyardModule } from "../module.ts";
-import type { LiveSettings } from "../settings/live-settings.ts";
+import type { CurrentSettings, LiveSettings } from "../settings/live-settings.ts";
 import type { Permissions } from "../auth/permissions.ts";
 import type { BotyardContext } from "./context.ts";
 import { currentFlow, endFlow, parseFlowButton } from "./flows.ts";
@@ -125,12 +125,12 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   return bot;
 }
 
-function homeKeyboard(ctx: BotyardContext): InlineKeyboard | undefined {
+function homeKeyboard(ctx: BotyardContext, settings: CurrentSettings): InlineKeyboard | undefined {
   const keyboard = new InlineKeyboard();
   let buttons = 0;
   for (const module of ctx.enabledModules) {
     for (const entry of module.menu ?? []) {
-      if (!visibleTo(ctx.roles, entry.roles) || entry.when?.(ctx) === false) continue;
+      if (!visibleTo(ctx.roles, entry.roles) || entry.when?.(ctx, settings) === false) continue;
       keyboard.text(ctx.t(entry.label), entry.data).row();
       buttons++;
     }
@@ -143,7 +143,7 @@ function platformCommands(deps: BotDependencies): Composer<BotyardContext> {
   const privateChats = composer.chatType("private");
 
   const showHome = async (ctx: BotyardContext) => {
-    const keyboard = homeKeyboard(ctx);
+    const keyboard = homeKeyboard(ctx, deps.settings.of(ctx.botId));
     const name = ctx.from?.first_name ?? "";
     await ctx.reply(ctx.t(keyboard === undefined ? "home-nothing" : "home-greeting", { name }), {
       reply_markup: keyboard,
