@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { after, before } from "node:test";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { migrateToLatest, type Migrations } from "../../src/platform/db/migrate.ts";
 
 /** A fresh database for one test: an empty PGlite directory, or a new PostgreSQL database. */
 export interface TestDatabase {
@@ -68,14 +68,15 @@ export const databaseKinds: { name: "pglite" | "postgres"; skip: string | false;
 
 /**
  * Inside a describe: a fresh, migrated database for the suite, opened before its tests and
- * dropped after them. Read `.database` and `.fresh` inside tests and hooks.
+ * dropped after them. Read `.database` and `.fresh` inside tests and hooks. `moduleMigrations`
+ * adds a module's tables (e.g. `bookingMigrations`) to the platform's.
  */
-export function migratedDatabase(kind: (typeof databaseKinds)[number]): { database: Database; fresh: TestDatabase } {
+export function migratedDatabase(kind: (typeof databaseKinds)[number], moduleMigrations?: Migrations): { database: Database; fresh: TestDatabase } {
   const suite = {} as { database: Database; fresh: TestDatabase };
   before(async () => {
     suite.fresh = await kind.fresh();
     suite.database = await openDatabase(suite.fresh.settings);
-    await migrateToLatest(suite.database.db);
+    await migrateToLatest(suite.database.db, moduleMigrations);
   });
   after(async () => {
     await suite.database.close();
