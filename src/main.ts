@@ -253,6 +253,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       modules,
       bots: identities,
       publicUrl,
+      jobs,
+      backupDir: resolve(config.env.BACKUP_DIR),
     };
     for (const module of [...platformFeatures, ...modules]) await module.api?.(server, apiContext);
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
