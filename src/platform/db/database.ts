@@ -13,7 +13,8 @@ export interface SqlExecutor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-export type DatabaseSettings = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+/** `poolSize` (PostgreSQL, default 10) is how many connections, so transactions, can be open at once. */
+export type DatabaseSettings = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir: string };
 
 /**
  * The one database of a deployment: PGlite embedded in this process, or PostgreSQL. The same
@@ -54,8 +55,8 @@ function withTransactions<Tables>(db: Kysely<Tables>) {
   };
 }
 
-function openPostgres(settings: { kind: "postgres"; url: string }): Database {
-  const pool = new pg.Pool({ connectionString: settings.url, max: 10, types: pgTypes });
+function openPostgres(settings: { kind: "postgres"; url: string; poolSize?: number }): Database {
+  const pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize ?? 10, types: pgTypes });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
