@@ -1,7 +1,8 @@
+import { broadcastsFeature } from "./broadcasts/feature.ts";
 import type { BotyardModule } from "./module.ts";
 
 /**
  * Parts of the platform built like modules (their own routes, events, audience segments) but
  * always on: they are not listed among a bot's modules and cannot be disabled.
  */
-export const platformFeatures: readonly BotyardModule[] = [];
+export const platformFeatures: readonly BotyardModule[] = [broadcastsFeature];

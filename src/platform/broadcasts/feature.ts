@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { cataloguesIn } from "../i18n/catalogues.ts";
+import { defineModule, type EventHandler } from "../module.ts";
+import { broadcastRoutes } from "./api.ts";
+import { PLATFORM_SEGMENTS, SegmentCatalogue } from "./segments.ts";
+import { DELIVER_EVENT, FINISH_EVENT, deliverBroadcast, finishBroadcast, nextCheckAt, scheduleFinishCheck, systemActor } from "./service.ts";
+
+/**
+ * The audiences of the app that mounted this feature. Known once the app has mounted the
+ * feature's routes, which happens before the leader's first tick can run a delivery.
+ */
+let mountedCatalogue: SegmentCatalogue | undefined;
+
+function broadcastIdOf(payload: Record<string, unknown>): number {
+  const id = payload.broadcastId;
+  if (typeof id !== "number") throw new Error("a broadcast event without a broadcastId");
+  return id;
+}
+
+const deliver: EventHandler = async (trx, event) => {
+  if (mountedCatalogue === undefined) throw new Error("broadcast segments are not loaded yet; the next tick tries again");
+  const now = new Date();
+  await deliverBroadcast(trx, systemActor(event.bot_id), {
+    broadcastId: broadcastIdOf(event.payload),
+    segments: mountedCatalogue.of(event.bot_id),
+    now,
+    firstCheckAt: nextCheckAt(new Date(event.due_at), now),
+  });
+};
+
+const finish: EventHandler = async (trx, event) => {
+  const broadcastId = broadcastIdOf(event.payload);
+  const now = new Date();
+  const outcome = await finishBroadcast(trx, systemActor(event.bot_id), { broadcastId, now });
+  if (outcome !== "still-sending") return;
+  const check = typeof event.payload.check === "number" ? event.payload.check : 0;
+  await scheduleFinishCheck(trx, { id: broadcastId, bot_id: event.bot_id }, check + 1, nextCheckAt(new Date(event.due_at), now));
+};
+
+/**
+ * Broadcasts: compose in the panel (HTML text, a photo, link buttons), choose an audience among
+ * the segments the platform and the bot's modules offer, preview to yourself, send now or later.
+ * Delivery is a scheduled event that queues one bulk-priority outbox row per person, so it runs
+ * at the outbox's limits, survives crashes, and nobody gets a copy twice.
+ */
+export const broadcastsFeature = defineModule({
+  name: "broadcasts",
+  catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
+  segments: PLATFORM_SEGMENTS,
+  events: { [DELIVER_EVENT]: deliver, [FINISH_EVENT]: finish },
+  async api(app, context) {
+    // Imported here, not at the top: features.ts imports this file to list it.
+    const { platformFeatures } = await import("../features.ts");
+    mountedCatalogue = new SegmentCatalogue(platformFeatures, context.modules, context.settings);
+    broadcastRoutes(app, context, mountedCatalogue);
+  },
+});

@@ -1,0 +1,26 @@
+broadcasts-segment-all = All people
+broadcasts-segment-role = People with a role
+broadcasts-segment-role-param = Role
+broadcasts-problem-malformed = The request could not be read (field: { $field }). Reload the page and try again.
+broadcasts-problem-text-empty = Write the text of the message.
+broadcasts-problem-text-too-long = The text is too long: { $length } characters, Telegram allows at most { $max }.
+broadcasts-problem-caption-too-long = Under a photo the text may have at most { $max } characters; it has { $length }.
+broadcasts-problem-photo-invalid = The photo must be a Telegram file_id or a link starting with http:// or https://.
+broadcasts-problem-too-many-buttons = A message may have at most { $max } buttons.
+broadcasts-problem-button-text-invalid = Button { $number } needs a label of 1 to { $max } characters.
+broadcasts-problem-button-url-invalid = Button { $number } needs a link starting with http:// or https://.
+broadcasts-problem-html-unsupported-tag = Telegram does not support the tag <{ $tag }>. Allowed: b, i, u, s, a, code, pre, tg-spoiler, blockquote.
+broadcasts-problem-html-unclosed-tag = The tag <{ $tag }> is opened but never closed.
+broadcasts-problem-html-unexpected-end-tag = </{ $tag }> closes a tag that was never opened.
+broadcasts-problem-html-mismatched-end-tag = Found </{ $tag }> where </{ $expected }> should close first.
+broadcasts-problem-html-nested-in-code = Formatting (<{ $tag }>) is not allowed inside code.
+broadcasts-problem-html-link-without-href = A link needs an address, like <a href="https://example.com">text</a>.
+broadcasts-problem-html-stray-bracket = A lone < is not allowed in the text; write &lt; instead.
+broadcasts-problem-send-at-invalid = The send time is not a valid date and time.
+broadcasts-problem-send-at-past = The send time is in the past. Send now or choose a later time.
+broadcasts-problem-segment-unknown = This bot has no audience called “{ $segment }”.
+broadcasts-problem-segment-role-invalid = Choose one of the bot's roles for this audience.
+broadcasts-problem-segment-number-invalid = This audience needs a number.
+broadcasts-problem-segment-text-invalid = Fill in the field this audience asks for.
+broadcasts-problem-not-found = There is no such broadcast.
+broadcasts-problem-already-finished = This broadcast has already finished; there is nothing to cancel.

@@ -1,0 +1,26 @@
+broadcasts-segment-all = Все пользователи
+broadcasts-segment-role = Пользователи с ролью
+broadcasts-segment-role-param = Роль
+broadcasts-problem-malformed = Не удалось разобрать запрос (поле: { $field }). Обновите страницу и попробуйте ещё раз.
+broadcasts-problem-text-empty = Напишите текст сообщения.
+broadcasts-problem-text-too-long = Текст слишком длинный: { $length } символов, Telegram допускает не больше { $max }.
+broadcasts-problem-caption-too-long = Подпись к фото может содержать не больше { $max } символов, а в ней { $length }.
+broadcasts-problem-photo-invalid = Фото должно быть file_id из Telegram или ссылкой, начинающейся с http:// или https://.
+broadcasts-problem-too-many-buttons = В сообщении может быть не больше { $max } кнопок.
+broadcasts-problem-button-text-invalid = У кнопки { $number } должна быть надпись длиной от 1 до { $max } символов.
+broadcasts-problem-button-url-invalid = Кнопке { $number } нужна ссылка, начинающаяся с http:// или https://.
+broadcasts-problem-html-unsupported-tag = Telegram не поддерживает тег <{ $tag }>. Можно: b, i, u, s, a, code, pre, tg-spoiler, blockquote.
+broadcasts-problem-html-unclosed-tag = Тег <{ $tag }> открыт, но не закрыт.
+broadcasts-problem-html-unexpected-end-tag = </{ $tag }> закрывает тег, который не был открыт.
+broadcasts-problem-html-mismatched-end-tag = Встретился </{ $tag }>, а сначала нужно закрыть </{ $expected }>.
+broadcasts-problem-html-nested-in-code = Форматирование (<{ $tag }>) внутри кода не допускается.
+broadcasts-problem-html-link-without-href = Ссылке нужен адрес, например <a href="https://example.com">текст</a>.
+broadcasts-problem-html-stray-bracket = Одиночный символ < в тексте недопустим; напишите &lt;.
+broadcasts-problem-send-at-invalid = Время отправки указано неверно.
+broadcasts-problem-send-at-past = Время отправки уже прошло. Отправьте сейчас или выберите время позже.
+broadcasts-problem-segment-unknown = В этом боте нет аудитории «{ $segment }».
+broadcasts-problem-segment-role-invalid = Выберите одну из ролей бота для этой аудитории.
+broadcasts-problem-segment-number-invalid = Для этой аудитории нужно указать число.
+broadcasts-problem-segment-text-invalid = Заполните поле, которое требуется для этой аудитории.
+broadcasts-problem-not-found = Такой рассылки нет.
+broadcasts-problem-already-finished = Эта рассылка уже завершена, отменять нечего.
