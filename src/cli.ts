@@ -192,6 +192,15 @@ async function serve(config: Config): Promise<number> {
       `\nSandbox mode: no bot token is set, so the built-in emulator plays Telegram.\n` +
         `Open the Playground: ${running.url}/playground\n`,
     );
+    if (running.sandbox !== undefined && config.bots[0] !== undefined) {
+      // The first way into the panel: a one-time link on the console, never a default password.
+      const { issueConsoleSignInLink } = await import("./modules/access/web-sign-in.ts");
+      const botId = config.bots[0].id;
+      const publicUrl = config.env.PUBLIC_URL?.replace(/\/$/, "") ?? running.url;
+      const ownerId = running.sandbox.owner.id;
+      const link = await running.database.transaction((trx) => issueConsoleSignInLink(trx, { botId, personId: null, source: "system" }, { telegramId: ownerId, publicUrl }));
+      console.log(`Owner sign-in link (one use, 10 minutes): ${link}\n`);
+    }
   }
   if (signalled !== undefined) shutdown(signalled);
   return finished;

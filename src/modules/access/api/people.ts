@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { actorOf } from "../../../platform/http/route-guard.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { grantableRoles } from "../domain/roles.ts";
+import type { Tables } from "../repo.ts";
+import { blockPerson, grantRole, issueLoginLink, listPeople, revokeRole, unblockPerson } from "../service.ts";
+import { parseInput, refuse } from "./answers.ts";
+import { answerOutcome } from "./refusals.ts";
+
+const personSchema = z.object({ telegramId: z.coerce.number().int().positive() });
+const roleSchema = z.object({ role: z.string().trim().min(1).max(50) });
+
+/** People and their roles: the list, granting and taking roles, blocking, and sending a sign-in invitation. */
+export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
+  const db = context.database.db as Kysely<Tables>;
+  const manage = { config: { access: { permission: "people.manage" } } };
+  type PersonRoute = { Params: { telegramId: string; role?: string } };
+
+  app.get("/api/people", { config: { access: { permission: "people.view" } } }, async (request) => {
+    const session = request.session!;
+    const known = context.permissions.roleNames();
+    return {
+      people: await listPeople(db, session.botId),
+      // Owners may hand out owner too; everyone else every other role.
+      roles: session.roles.includes("owner") ? known : grantableRoles(known),
+    };
+  });
+
+  app.post<PersonRoute>("/api/people/:telegramId/roles", manage, async (request, reply) => {
+    const person = parseInput(context, request, reply, personSchema, request.params);
+    const body = person && parseInput(context, request, reply, roleSchema, request.body);
+    if (person === undefined || body === undefined) return reply;
+    const result = await context.database.transaction((trx) => grantRole(trx, actorOf(request), { app: context, telegramId: person.telegramId, role: body.role }));
+    return answerOutcome(context, request, reply, result);
+  });
+
+  app.delete<PersonRoute>("/api/people/:telegramId/roles/:role", manage, async (request, reply) => {
+    const person = parseInput(context, request, reply, personSchema.extend(roleSchema.shape), request.params);
+    if (person === undefined) return reply;
+    const result = await context.database.transaction((trx) => revokeRole(trx, actorOf(request), { app: context, telegramId: person.telegramId, role: person.role }));
+    return answerOutcome(context, request, reply, result);
+  });
+
+  app.post<PersonRoute>("/api/people/:telegramId/block", manage, async (request, reply) => {
+    const person = parseInput(context, request, reply, personSchema, request.params);
+    const body = person && parseInput(context, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
+    if (person === undefined || body === undefined) return reply;
+    const result = await context.database.transaction((trx) => blockPerson(trx, actorOf(request), { app: context, telegramId: person.telegramId, reason: body.reason }));
+    return answerOutcome(context, request, reply, result);
+  });
+
+  app.post<PersonRoute>("/api/people/:telegramId/unblock", manage, async (request, reply) => {
+    const person = parseInput(context, request, reply, personSchema, request.params);
+    if (person === undefined) return reply;
+    const result = await context.database.transaction((trx) => unblockPerson(trx, actorOf(request), { app: context, telegramId: person.telegramId }));
+    return answerOutcome(context, request, reply, result);
+  });
+
+  app.post<PersonRoute>("/api/people/:telegramId/send-link", manage, async (request, reply) => {
+    const person = parseInput(context, request, reply, personSchema, request.params);
+    if (person === undefined) return reply;
+    if (person.telegramId === request.session!.telegramId) return refuse(context, request, reply, 400, "access-web-link-for-yourself");
+    const result = await context.database.transaction((trx) => issueLoginLink(trx, actorOf(request), { app: context, telegramId: person.telegramId }));
+    return answerOutcome(context, request, reply, result);
+  });
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { listSessions, type SessionSummary } from "../../../platform/auth/sessions.ts";
+import { actorOf } from "../../../platform/http/route-guard.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { deviceOf } from "../domain/device.ts";
+import { endAllSessions, endSession } from "../service.ts";
+import { addresseesOf, nameOf } from "../repo.ts";
+import { parseInput } from "./answers.ts";
+import { answerOutcome } from "./refusals.ts";
+
+/** A session as the panel shows it: the device in words, and whether it is this very one. */
+export interface SessionListing extends SessionSummary {
+  device: string | null;
+  current: boolean;
+}
+
+/** Who the signed-in person is (GET /api/me), and their sessions: list, end one, end all; everyone's for admins. */
+export function sessionRoutes(app: FastifyInstance, context: ApiContext): void {
+  const db = context.database.db;
+  const listing = (sessions: SessionSummary[], currentId: number): SessionListing[] =>
+    sessions.map((session) => ({ ...session, device: deviceOf(session.userAgent) ?? null, current: session.id === currentId }));
+
+  app.get("/api/me", { config: { access: "signed-in" } }, async (request) => {
+    const session = request.session!;
+    return {
+      botId: session.botId,
+      telegramId: session.telegramId,
+      name: await nameOf(db, session.telegramId),
+      roles: session.roles,
+      permissions: context.permissions.of(session.roles),
+      csrfToken: session.csrfToken,
+    };
+  });
+
+  app.get("/api/sessions", { config: { access: "signed-in" } }, async (request) => {
+    const session = request.session!;
+    return { sessions: listing(await listSessions(db, session.botId, session.telegramId), session.id) };
+  });
+
+  app.get("/api/admin/sessions", { config: { access: { permission: "sessions.manage" } } }, async (request) => {
+    const session = request.session!;
+    const sessions = listing(await listSessions(db, session.botId), session.id);
+    const people = await addresseesOf(db, session.botId, [...new Set(sessions.map((row) => row.telegramId))]);
+    return { sessions: sessions.map((row) => ({ ...row, name: people.find((person) => person.telegramId === row.telegramId)?.name ?? String(row.telegramId) })) };
+  });
+
+  app.post<{ Params: { id: string } }>("/api/sessions/:id/end", { config: { access: "signed-in" } }, async (request, reply) => {
+    const params = parseInput(context, request, reply, z.object({ id: z.coerce.number().int().positive() }), request.params);
+    if (params === undefined) return reply;
+    const result = await context.database.transaction((trx) => endSession(trx, actorOf(request), { app: context, sessionId: params.id }));
+    return answerOutcome(context, request, reply, result);
+  });
+
+  app.post("/api/sessions/end-all", { config: { access: "signed-in" } }, async (request, reply) => {
+    const session = request.session!;
+    const result = await context.database.transaction((trx) => endAllSessions(trx, actorOf(request), { app: context, telegramId: session.telegramId }));
+    return answerOutcome(context, request, reply, result);
+  });
+}

@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { actorOf, SESSION_COOKIE } from "../../../platform/http/route-guard.ts";
+import { redeemLoginLink, type RedeemRefusal } from "../../../platform/auth/login-links.ts";
+import { hitRateLimit, type RateLimit } from "../../../platform/auth/rate-limit.ts";
+import { hashSecret } from "../../../platform/auth/secrets.ts";
+import type { StartedSession } from "../../../platform/auth/sessions.ts";
+import { validateInitData, validateLoginUrl, type TelegramLoginResult } from "../../../platform/auth/telegram-login.ts";
+import type { Actor } from "../../../platform/audit/use-case.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { mayUsePanel, signIn, signOut, type SignInWay } from "../web-sign-in.ts";
+import { parseInput, refuse, textFor } from "./answers.ts";
+
+/** Sign-in attempts allowed per client address, and per person, in ten minutes. */
+export const SIGN_IN_LIMITS: { perIp: RateLimit; perPerson: RateLimit } = {
+  perIp: { limit: 30, windowMs: 10 * 60 * 1000 },
+  perPerson: { limit: 10, windowMs: 10 * 60 * 1000 },
+};
+
+const REDEEM_REFUSALS: Record<RedeemRefusal, { status: number; key: string }> = {
+  unknown: { status: 400, key: "access-web-link-unknown" },
+  used: { status: 410, key: "access-web-link-used" },
+  expired: { status: 410, key: "access-web-link-expired" },
+};
+
+/** Thrown inside a sign-in transaction to undo it: the person holds no role (any more). */
+class NoPanelAccess extends Error {}
+
+type Outcome = { ok: true; session: StartedSession } | { ok: false; status: number; key: string };
+
+/**
+ * The ways into the panel: a login link's token (cookie session), Telegram's login_url button
+ * (cookie session), a Mini App's initData (bearer token); and signing out.
+ */
+export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
+  const db = context.database.db;
+  const withinLimit = (key: string, rule: RateLimit) => hitRateLimit(db, `sign-in:${key}`, rule);
+  const userAgent = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
+
+  const secureCookies = (request: FastifyRequest) => request.protocol === "https" || context.publicUrl().startsWith("https:");
+  const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, session: StartedSession) =>
+    reply.setCookie(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(request), expires: session.expiresAt });
+
+  /** Starts a session for someone who proved who they are, unless they hold no role in the bot. */
+  const startFor = async (actor: Actor & { personId: number }, kind: "cookie" | "bearer", via: SignInWay, request: FastifyRequest, before?: (trx: Parameters<typeof mayUsePanel>[0]) => Promise<Outcome | undefined>): Promise<Outcome> => {
+    try {
+      return await context.database.transaction(async (trx): Promise<Outcome> => {
+        const refused = await before?.(trx);
+        if (refused !== undefined) return refused;
+        if (!(await mayUsePanel(trx, actor.botId, actor.personId))) throw new NoPanelAccess();
+        return { ok: true, session: await signIn(trx, actor, { kind, via, userAgent: userAgent(request) }) };
+      });
+    } catch (error) {
+      if (error instanceof NoPanelAccess) return { ok: false, status: 403, key: "access-web-no-role" };
+      throw error;
+    }
+  };
+
+  app.post("/api/auth/link", { config: { access: "public" } }, async (request, reply) => {
+    const input = parseInput(context, request, reply, z.object({ token: z.string().min(1).max(200) }), request.body);
+    if (input === undefined) return reply;
+    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context, request, reply, 429, "access-web-too-many");
+    // Looking the link's person up first lets a flood against one person stop before it burns anything.
+    const holder = await db.selectFrom("login_token").select(["bot_id", "telegram_id"]).where("token_hash", "=", hashSecret(input.token)).where("kind", "=", "link").executeTakeFirst();
+    if (holder !== undefined && !(await withinLimit(`person:${holder.bot_id}:${holder.telegram_id}`, SIGN_IN_LIMITS.perPerson))) {
+      return refuse(context, request, reply, 429, "access-web-too-many");
+    }
+    if (holder === undefined) return refuse(context, request, reply, 400, "access-web-link-unknown");
+    const actor = { botId: holder.bot_id, personId: holder.telegram_id, source: "web" as const, ip: request.ip };
+    const outcome = await startFor(actor, "cookie", "link", request, async (trx) => {
+      const redeemed = await redeemLoginLink(trx, input.token);
+      return redeemed.ok ? undefined : { ok: false, ...REDEEM_REFUSALS[redeemed.reason] };
+    });
+    if (!outcome.ok) return refuse(context, request, reply, outcome.status, outcome.key);
+    setSessionCookie(request, reply, outcome.session);
+    return { ok: true };
+  });
+
+  app.get<{ Params: { botId: string }; Querystring: Record<string, string> }>(
+    "/api/auth/telegram-login/:botId",
+    { config: { access: "public" } },
+    async (request, reply) => {
+      const page = (status: number, key: string) =>
+        reply
+          .code(status)
+          .type("text/html; charset=utf-8")
+          .send(messagePage(textFor(context, request, "access-web-sign-in-failed"), textFor(context, request, key)));
+      if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return page(429, "access-web-too-many");
+      const bot = context.bots.find((candidate) => candidate.id === request.params.botId);
+      if (bot === undefined) return page(404, "access-web-login-unknown-bot");
+      const query = Object.fromEntries(Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const checked = validateLoginUrl(query, bot.token);
+      if (!checked.ok) return page(401, checked.reason === "too-old" ? "access-web-telegram-too-old" : "access-web-telegram-bad");
+      if (!(await withinLimit(`person:${bot.id}:${checked.telegramId}`, SIGN_IN_LIMITS.perPerson))) return page(429, "access-web-too-many");
+      const outcome = await startFor({ botId: bot.id, personId: checked.telegramId, source: "web", ip: request.ip }, "cookie", "login_url", request);
+      if (!outcome.ok) return page(outcome.status, outcome.key);
+      setSessionCookie(request, reply, outcome.session);
+      return reply.redirect("/");
+    },
+  );
+
+  app.post("/api/auth/mini-app", { config: { access: "public" } }, async (request, reply) => {
+    const input = parseInput(context, request, reply, z.object({ initData: z.string().min(1).max(4096) }), request.body);
+    if (input === undefined) return reply;
+    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context, request, reply, 429, "access-web-too-many");
+    const checks = context.bots.map((bot) => ({ bot, result: validateInitData(input.initData, bot.token) }));
+    const valid = checks.find((check): check is { bot: (typeof checks)[number]["bot"]; result: Extract<TelegramLoginResult, { ok: true }> } => check.result.ok);
+    if (valid === undefined) {
+      const tooOld = checks.some((check) => !check.result.ok && check.result.reason === "too-old");
+      return refuse(context, request, reply, 401, tooOld ? "access-web-telegram-too-old" : "access-web-telegram-bad");
+    }
+    const actor = { botId: valid.bot.id, personId: valid.result.telegramId, source: "web" as const, ip: request.ip };
+    if (!(await withinLimit(`person:${actor.botId}:${actor.personId}`, SIGN_IN_LIMITS.perPerson))) return refuse(context, request, reply, 429, "access-web-too-many");
+    const outcome = await startFor(actor, "bearer", "mini_app", request);
+    if (!outcome.ok) return refuse(context, request, reply, outcome.status, outcome.key);
+    return { token: outcome.session.secret, expiresAt: outcome.session.expiresAt.toISOString() };
+  });
+
+  app.post("/api/auth/logout", { config: { access: "signed-in" } }, async (request, reply) => {
+    const session = request.session!;
+    await context.database.transaction((trx) => signOut(trx, actorOf(request), { sessionId: session.id }));
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return { ok: true };
+  });
+}
+
+const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+/** A small page for a browser that followed a login_url button: what went wrong, in words. */
+function messagePage(title: string, message: string): string {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<h1 style="font-size: 1.4rem">${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+</body></html>`;
+}
