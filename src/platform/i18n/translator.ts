@@ -1,4 +1,5 @@
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { messageSources } from "./message-sources.ts";
 
 export const SUPPORTED_LOCALES = ["en", "ru"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -23,6 +24,14 @@ export function localeOf(languageCode: string | null | undefined): Locale | unde
 }
 
 /**
+ * The Fluent source of one overriding message: the admin's text as the message's value, its
+ * further lines indented so they stay part of it.
+ */
+export function overrideSource(key: string, text: string): string {
+  return `${key} = ${text.replaceAll("\n", "\n    ")}`;
+}
+
+/**
  * Texts of every locale, from the platform's and the modules' catalogues, with per-bot
  * overrides (edited by admins) taking precedence. A missing key falls back to English and then
  * to the key itself, so a gap shows up as a visible key rather than an empty message.
@@ -30,20 +39,24 @@ export function localeOf(languageCode: string | null | undefined): Locale | unde
 export class Translator {
   readonly #bundles = new Map<Locale, FluentBundle>();
   readonly #keys = new Map<Locale, Set<string>>();
+  readonly #sources = new Map<Locale, Map<string, string>>();
   #overrides = new Map<string, FluentBundle>();
 
   constructor(catalogues: Catalogue[]) {
     for (const locale of SUPPORTED_LOCALES) {
       const bundle = new FluentBundle(locale, { useIsolating: false });
       const keys = new Set<string>();
+      const sources = new Map<string, string>();
       for (const catalogue of catalogues.filter((c) => c.locale === locale)) {
         const resource = new FluentResource(catalogue.ftl);
         for (const entry of resource.body) keys.add(entry.id);
+        for (const [key, source] of messageSources(catalogue.ftl)) sources.set(key, source);
         const errors = bundle.addResource(resource);
         if (errors.length > 0) throw new Error(`Fluent errors in ${locale}: ${errors.map(String).join("; ")}`);
       }
       this.#bundles.set(locale, bundle);
       this.#keys.set(locale, keys);
+      this.#sources.set(locale, sources);
     }
   }
 
@@ -57,7 +70,7 @@ export class Translator {
         continue;
       }
       const bundle = new FluentBundle(locale, { useIsolating: false });
-      const source = entries.map(([id, text]) => `${id} = ${text.replaceAll("\n", "\n    ")}`).join("\n");
+      const source = entries.map(([id, text]) => overrideSource(id, text)).join("\n");
       bundle.addResource(new FluentResource(source));
       this.#overrides.set(key, bundle);
     }
@@ -70,6 +83,11 @@ export class Translator {
   /** Every message id of a locale's catalogue. */
   keys(locale: Locale): string[] {
     return [...(this.#keys.get(locale) ?? [])];
+  }
+
+  /** The catalogue's Fluent source of a message's value (what an override replaces); undefined for an unknown key. */
+  source(locale: Locale, key: string): string | undefined {
+    return this.#sources.get(locale)?.get(key);
   }
 
   translate(botId: string | undefined, locale: Locale, key: string, args?: TranslationArgs): string {

@@ -11,7 +11,8 @@ export interface CurrentSettings {
   staffMayApply: boolean;
 }
 
-function current(settings: BotSettings): CurrentSettings {
+/** A bot's stored settings as handlers read them: known languages only (English if none), defaults filled in. */
+export function currentSettings(settings: BotSettings): CurrentSettings {
   const languages = settings.languages.filter(isLocale);
   return {
     timeZone: settings.timeZone,
@@ -54,7 +55,7 @@ export class LiveSettings {
       for (const locale of SUPPORTED_LOCALES) texts[locale] = {};
       for (const row of overrides) if (isLocale(row.locale)) (texts[row.locale] ??= {})[row.key] = row.text;
       this.#translator.setOverrides(bot.id, texts);
-      this.#settings.set(bot.id, current(bot.settings));
+      this.#settings.set(bot.id, currentSettings(bot.settings));
       this.#versions.set(bot.id, bot.version);
       changed.push(bot.id);
     }
