@@ -1,0 +1,40 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { DEFAULT_LOCALE, localeOf, type Locale, type TranslationArgs, type Translator } from "../i18n/translator.ts";
+
+/** The first language of the request's Accept-Language the catalogues speak, else English. */
+export function localeOfRequest(request: FastifyRequest): Locale {
+  for (const part of (request.headers["accept-language"] ?? "").split(",")) {
+    const locale = localeOf(part.split(";")[0]?.trim());
+    if (locale !== undefined) return locale;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** A catalogue text in the language of the person behind the request (with their bot's overrides). */
+export function textFor(translator: Translator, request: FastifyRequest, key: string, args?: TranslationArgs): string {
+  return translator.translate(request.session?.botId, localeOfRequest(request), key, args);
+}
+
+/** Answers `{ error }` with a catalogue text in the request's language. */
+export function refuse(translator: Translator, request: FastifyRequest, reply: FastifyReply, status: number, key: string, args?: TranslationArgs): FastifyReply {
+  return reply.code(status).send({ error: textFor(translator, request, key, args) });
+}
+
+/**
+ * Checks a body or query against a schema. On failure it answers 400 naming the first field in
+ * trouble, in the request's language, and returns undefined so the route stops there.
+ */
+export function parseInput<Schema extends z.ZodType>(
+  translator: Translator,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  schema: Schema,
+  value: unknown,
+): z.infer<Schema> | undefined {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const field = parsed.error.issues[0]?.path.join(".") ?? "";
+  void refuse(translator, request, reply, 400, "panel-bad-input", { field: field === "" ? "-" : field });
+  return undefined;
+}
