@@ -1,0 +1,151 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { grantableRoles, OWNER } from "./domain/roles.ts";
+import { actorOf, commitAccess, editPressed } from "./bot-support.ts";
+import { accessStatistics, listPeople } from "./repo.ts";
+import { blockPerson, grantRole, issueLoginLink, revokeRole, roleLabel, unblockPerson } from "./service.ts";
+
+/** People the list shows at once (Telegram keyboards hold about a hundred buttons). */
+const MAX_PEOPLE_SHOWN = 40;
+
+/**
+ * The admin menu's "Statistics" and "People": live figures from the database, and for each
+ * person their roles with grant and revoke buttons, block or unblock, and "send login link".
+ */
+export function adminComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const admins = composer.chatType("private");
+  admins.callbackQuery(/^access:(stats|people|person|grant|revoke|block|unblock|send-link)/, requirePermission("people.manage"));
+  admins.command(["stats", "people"], requirePermission("people.manage"));
+  const db = context.database.db;
+  const role = (ctx: BotyardContext, name: string) => roleLabel(context, ctx.botId, ctx.locale, name);
+
+  const showStatistics = async (ctx: BotyardContext) => {
+    const figures = await accessStatistics(db, ctx.botId, { timeZone: context.settings.of(ctx.botId).timeZone });
+    await ctx.reply(
+      ctx.t("access-stats", {
+        people: figures.people.total,
+        staff: figures.people.staff,
+        blocked: figures.people.blocked,
+        pending: figures.requests.pending,
+        postponed: figures.requests.postponed,
+        approved: figures.requests.approvedToday,
+        rejected: figures.requests.rejectedToday,
+        sessions: figures.activeSessions,
+        updates: figures.today.updates,
+        active: figures.today.activePeople,
+      }),
+      { parse_mode: "HTML" },
+    );
+  };
+  admins.command("stats", showStatistics);
+  admins.callbackQuery("access:stats", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showStatistics(ctx);
+  });
+
+  const peopleView = async (ctx: BotyardContext): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
+    const people = await listPeople(db, ctx.botId);
+    if (people.length === 0) return { text: ctx.t("access-people-none") };
+    const keyboard = new InlineKeyboard();
+    for (const person of people.slice(0, MAX_PEOPLE_SHOWN)) {
+      const roles = person.roles.map((name) => role(ctx, name)).join(", ");
+      keyboard.text(`${person.name} · ${roles === "" ? ctx.t(`access-status-${person.status}`) : roles}`, `access:person:${person.telegramId}`).row();
+    }
+    return { text: ctx.t("access-people-title", { count: people.length }), keyboard };
+  };
+  admins.command("people", async (ctx) => {
+    const { text, keyboard } = await peopleView(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+  admins.callbackQuery("access:people", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = await peopleView(ctx);
+    // From a person's view "Back" edits in place; from the home menu it is a new message.
+    if (ctx.callbackQuery.message?.text?.startsWith(ctx.t("access-person-marker")) === true) await editPressed(ctx, text, { reply_markup: keyboard });
+    else await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  const personView = async (ctx: BotyardContext, telegramId: number): Promise<{ text: string; keyboard: InlineKeyboard }> => {
+    const person = (await listPeople(db, ctx.botId)).find((candidate) => candidate.telegramId === telegramId);
+    const keyboard = new InlineKeyboard();
+    if (person === undefined) return { text: ctx.t("access-person-unknown"), keyboard: keyboard.text(ctx.t("access-back"), "access:people") };
+    const known = context.permissions.roleNames();
+    const mayTouchOwner = ctx.roles.has(OWNER);
+    if (person.status !== "blocked") {
+      for (const name of (mayTouchOwner ? known : grantableRoles(known)).filter((candidate) => !person.roles.includes(candidate))) {
+        keyboard.text(ctx.t("access-grant", { role: role(ctx, name) }), `access:grant:${telegramId}:${name}`).row();
+      }
+    }
+    for (const name of person.roles.filter((held) => held !== OWNER || mayTouchOwner)) {
+      keyboard.text(ctx.t("access-revoke", { role: role(ctx, name) }), `access:revoke:${telegramId}:${name}`).row();
+    }
+    if (person.roles.length > 0) keyboard.text(ctx.t("access-send-link"), `access:send-link:${telegramId}`).row();
+    if (person.status === "blocked") keyboard.text(ctx.t("access-unblock"), `access:unblock:${telegramId}`).row();
+    else if (telegramId !== ctx.from?.id) keyboard.text(ctx.t("access-block"), `access:block:${telegramId}`).row();
+    keyboard.text(ctx.t("access-back"), "access:people");
+    const text = ctx.t("access-person", {
+      marker: ctx.t("access-person-marker"),
+      name: person.name,
+      username: person.username === null ? "" : `@${person.username}`,
+      status: ctx.t(`access-status-${person.status}`),
+      roles: person.roles.length === 0 ? "—" : person.roles.map((name) => role(ctx, name)).join(", "),
+    });
+    return { text, keyboard };
+  };
+  const refreshPerson = async (ctx: BotyardContext, telegramId: number, toast: string) => {
+    await ctx.answerCallbackQuery({ text: toast });
+    const { text, keyboard } = await personView(ctx, telegramId);
+    await editPressed(ctx, text, { reply_markup: keyboard });
+  };
+
+  admins.callbackQuery(/^access:person:(\d+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = await personView(ctx, Number(ctx.match[1]));
+    await editPressed(ctx, text, { reply_markup: keyboard });
+  });
+
+  admins.callbackQuery(/^access:(grant|revoke):(\d+):([\w-]+)$/, async (ctx) => {
+    const telegramId = Number(ctx.match[2]);
+    const input = { app: context, telegramId, role: ctx.match[3] ?? "" };
+    const granting = ctx.match[1] === "grant";
+    const result = await commitAccess(ctx, `access-role-${ctx.match[1]}`, (trx) =>
+      granting ? grantRole(trx, actorOf(ctx), input) : revokeRole(trx, actorOf(ctx), input),
+    );
+    await refreshPerson(ctx, telegramId, ctx.t(result.ok ? (granting ? "access-granted" : "access-revoked") : `access-role-${result.reason}`));
+  });
+
+  admins.callbackQuery(/^access:block:(\d+)$/, async (ctx) => {
+    const telegramId = Number(ctx.match[1]);
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, ctx.t("access-block-confirm"), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("access-block-yes"), `access:block-yes:${telegramId}`)
+        .text(ctx.t("access-back"), `access:person:${telegramId}`),
+    });
+  });
+  admins.callbackQuery(/^access:block-yes:(\d+)$/, async (ctx) => {
+    const telegramId = Number(ctx.match[1]);
+    const result = await commitAccess(ctx, "access-block", (trx) => blockPerson(trx, actorOf(ctx), { app: context, telegramId, reason: null }));
+    await refreshPerson(ctx, telegramId, result.ok ? ctx.t("access-blocked-done", { sessions: result.sessionsEnded }) : ctx.t(`access-block-${result.reason}`));
+  });
+  admins.callbackQuery(/^access:unblock:(\d+)$/, async (ctx) => {
+    const telegramId = Number(ctx.match[1]);
+    const result = await commitAccess(ctx, "access-unblock", (trx) => unblockPerson(trx, actorOf(ctx), { app: context, telegramId }));
+    await refreshPerson(ctx, telegramId, ctx.t(result.ok ? "access-unblocked-done" : `access-block-${result.reason}`));
+  });
+
+  admins.callbackQuery(/^access:send-link:(\d+)$/, async (ctx) => {
+    const telegramId = Number(ctx.match[1]);
+    if (telegramId === ctx.from.id) {
+      await ctx.answerCallbackQuery({ text: ctx.t("access-send-link-self"), show_alert: true });
+      return;
+    }
+    const result = await commitAccess(ctx, "access-send-link", (trx) => issueLoginLink(trx, actorOf(ctx), { app: context, telegramId }));
+    await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-link-sent" : `access-login-${result.reason}`), show_alert: !result.ok });
+  });
+
+  return composer;
+}

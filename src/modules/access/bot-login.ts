@@ -1,0 +1,121 @@
+import { Api, Composer, InlineKeyboard } from "grammy";
+import { LOGIN_LINK_TTL_MS } from "../../platform/auth/login-links.ts";
+import { listSessions, type SessionSummary } from "../../platform/auth/sessions.ts";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { deviceOf } from "./domain/device.ts";
+import { formatMoment } from "./domain/moment.ts";
+import { actorOf, commitAccess, editPressed } from "./bot-support.ts";
+import { addresseesOf } from "./repo.ts";
+import { endAllSessions, endSession, issueLoginLink } from "./service.ts";
+
+/**
+ * `/login` (and its buttons) sends a staff member their personal one-time link; `/sessions`
+ * lists their web sessions with "End" per session and "Log out everywhere". Admins' "Sessions"
+ * lists everyone's live sessions, each with "End".
+ */
+export function loginComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const db = context.database.db;
+
+  const sendLoginLink = async (ctx: BotyardContext) => {
+    const from = ctx.from;
+    if (from === undefined || ctx.chat === undefined) return;
+    if (ctx.roles.size === 0) {
+      await ctx.reply(ctx.t("access-login-need-access"));
+      return;
+    }
+    // Not through ctx.commit and ctx.api: both record their results in the update's journal,
+    // which would keep the secret in plain text. A retried update mints a new link instead.
+    const result = await context.database.transaction((trx) => issueLoginLink(trx, actorOf(ctx), { app: context, telegramId: from.id }));
+    if (!result.ok) {
+      await ctx.reply(ctx.t(`access-login-${result.reason}`));
+      return;
+    }
+    if (!("url" in result)) return;
+    const unrecorded = new Api(ctx.api.token, ctx.api.options);
+    await unrecorded.sendMessage(
+      ctx.chat.id,
+      ctx.t("access-login-link", { url: result.url, minutes: LOGIN_LINK_TTL_MS / 60_000 }),
+      {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        reply_markup: new InlineKeyboard().url(ctx.t("access-login-open"), result.url),
+      },
+      // grammY types its signal with the abort-controller shim; at run time it is Node's own.
+      ctx.signal as unknown as Parameters<Api["sendMessage"]>[3],
+    );
+  };
+  privateChats.command("login", sendLoginLink);
+  privateChats.callbackQuery("access:login", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendLoginLink(ctx);
+  });
+
+  const sessionLine = (ctx: BotyardContext, session: SessionSummary, index: number, who?: string) => {
+    const line = ctx.t("access-session-line", {
+      n: index + 1,
+      device: deviceOf(session.userAgent) ?? ctx.t("access-session-unknown-device"),
+      ip: session.ip ?? "—",
+      seen: formatMoment(session.lastSeenAt, ctx.locale, context.settings.of(ctx.botId).timeZone),
+    });
+    return who === undefined ? line : `${line} · ${who}`;
+  };
+
+  const ownSessions = async (ctx: BotyardContext): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
+    const sessions = await listSessions(db, ctx.botId, ctx.from?.id ?? 0);
+    if (sessions.length === 0) return { text: ctx.t("access-sessions-none") };
+    const keyboard = new InlineKeyboard();
+    sessions.forEach((session, index) => keyboard.text(ctx.t("access-session-end", { n: index + 1 }), `access:end:${session.id}`).row());
+    keyboard.text(ctx.t("access-sessions-end-all"), "access:end-all");
+    return { text: [ctx.t("access-sessions-title"), ...sessions.map((session, index) => sessionLine(ctx, session, index))].join("\n"), keyboard };
+  };
+
+  const everyonesSessions = async (ctx: BotyardContext): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
+    const sessions = (await listSessions(db, ctx.botId)).slice(0, MAX_SESSIONS_SHOWN);
+    if (sessions.length === 0) return { text: ctx.t("access-all-sessions-none") };
+    const people = await addresseesOf(db, ctx.botId, [...new Set(sessions.map((session) => session.telegramId))]);
+    const keyboard = new InlineKeyboard();
+    sessions.forEach((session, index) => keyboard.text(ctx.t("access-session-end", { n: index + 1 }), `access:end-any:${session.id}`).row());
+    const lines = sessions.map((session, index) =>
+      sessionLine(ctx, session, index, people.find((person) => person.telegramId === session.telegramId)?.name ?? String(session.telegramId)),
+    );
+    return { text: [ctx.t("access-all-sessions-title"), ...lines].join("\n"), keyboard };
+  };
+
+  privateChats.command("sessions", async (ctx) => {
+    const { text, keyboard } = await ownSessions(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  privateChats.callbackQuery(/^access:end(-any)?:(\d+)$/, async (ctx) => {
+    const everyone = ctx.match[1] !== undefined;
+    const sessionId = Number(ctx.match[2]);
+    const result = await commitAccess(ctx, "access-session-end", (trx) => endSession(trx, actorOf(ctx), { app: context, sessionId }));
+    await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-session-ended" : `access-session-${result.reason}`) });
+    const { text, keyboard } = everyone ? await everyonesSessions(ctx) : await ownSessions(ctx);
+    await editPressed(ctx, text, { reply_markup: keyboard });
+  });
+
+  privateChats.callbackQuery("access:end-all", async (ctx) => {
+    const result = await commitAccess(ctx, "access-session-end-all", (trx) => endAllSessions(trx, actorOf(ctx), { app: context, telegramId: ctx.from.id }));
+    await ctx.answerCallbackQuery();
+    await editPressed(ctx, result.ok ? ctx.t("access-sessions-ended-all", { count: result.ended }) : ctx.t("access-sessions-none"));
+  });
+
+  privateChats.callbackQuery("access:all-sessions", async (ctx) => {
+    if (!ctx.can("sessions.manage")) {
+      await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = await everyonesSessions(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  return composer;
+}
+
+/** Sessions the admin list shows at once (Telegram keyboards hold about a hundred buttons). */
+const MAX_SESSIONS_SHOWN = 30;
