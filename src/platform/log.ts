@@ -6,10 +6,12 @@ export type { Logger };
 const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{20,}/g;
 /** Query parameters and fragments that carry secrets (login links, feed tokens). */
 const URL_SECRET_PATTERN = /([?&#](?:token|secret|key|code|t)=)[^&#\s"]+/gi;
+/** Secrets that are a path segment: a master's iCal feed, `/api/booking/feed/<secret>.ics`. */
+const PATH_SECRET_PATTERN = /(\/feed\/)[A-Za-z0-9_-]{16,}/g;
 
-/** Hides bot tokens and secret URL parameters in any string. */
+/** Hides bot tokens and secret URL parameters and path segments in any string. */
 export function redactSecrets(text: string): string {
-  return text.replace(TOKEN_PATTERN, "[redacted-token]").replace(URL_SECRET_PATTERN, "$1[redacted]");
+  return text.replace(TOKEN_PATTERN, "[redacted-token]").replace(URL_SECRET_PATTERN, "$1[redacted]").replace(PATH_SECRET_PATTERN, "$1[redacted]");
 }
 
 /**

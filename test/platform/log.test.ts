@@ -33,6 +33,16 @@ test("secret URL parameters and the webhook secret header are hidden", () => {
   assert.ok(!output.includes("s3cr3t-value"));
 });
 
+test("the secret in an iCal feed URL is hidden, in the request line and in any field", () => {
+  const { lines, logger } = captured();
+  const secret = "Xk3_9vQ-2mZpL8rT5wYbN1cD4eF6gH7jK0aS2dF3gH4";
+  logger.info({ req: { method: "GET", url: `/api/booking/feed/${secret}.ics` } }, "incoming request");
+  logger.info({ link: `https://salon.example/api/booking/feed/${secret}.ics` }, `feed link for Anna: /api/booking/feed/${secret}.ics`);
+  const output = lines.join("");
+  assert.ok(output.includes("/api/booking/feed/[redacted].ics"), output);
+  assert.ok(!output.includes(secret), output);
+});
+
 test("ordinary text is left as it is", () => {
   assert.equal(redactSecrets("update 123:45 handled in 12 ms"), "update 123:45 handled in 12 ms");
 });
