@@ -91,6 +91,7 @@ function backupsApi(app: FastifyInstance, context: ApiContext): void {
     const path = join(backupDir, params.name);
     const info = await stat(path).catch(() => undefined);
     if (info?.isFile() !== true) return refuse(translator, request, reply, 404, "backups-not-found", { name: params.name });
+    context.logger.info({ backup: params.name, by: actorOf(request).personId }, "backup downloaded");
     return reply
       .type(params.name.endsWith(".tar.gz") ? "application/gzip" : "application/octet-stream")
       .header("content-length", info.size)
