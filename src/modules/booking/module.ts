@@ -1,0 +1,7 @@
+import * as booking0001 from "./migrations/0001_booking.ts";
+
+/**
+ * The booking module's migrations, by name. The module itself (bot, panel pages, menu) is mounted
+ * later; tests and benches migrate with this map meanwhile.
+ */
+export const bookingMigrations = { booking_0001_booking: booking0001 };

@@ -1,0 +1,80 @@
+import { clientMayBookMore, type BookingIntent, type MasterOffer } from "../domain/decide-booking.ts";
+import { slotsForAnyMaster } from "../domain/any-master.ts";
+import { monthCalendar, type DayMarker } from "../domain/month-calendar.ts";
+import { rulesForService, type BookingRules } from "../domain/rules.ts";
+import type { DateRange } from "../domain/schedule.ts";
+import { datesOfMonth, zonedDay, type PlainDate } from "../domain/zoned-time.ts";
+import type { Occupancy } from "../domain/occupancy.ts";
+import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, type Db } from "../repo.ts";
+import { presentSlot, type FreeSlot } from "./presenter.ts";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What a client is shown for one service: for one master, or for "any master" (every active
+ * master who offers it at the location). With several locations the client picks one first;
+ * without `locationId` the location of the first master offering the service is meant.
+ */
+export interface AvailabilityQuery {
+  botId: string;
+  serviceId: number;
+  masterId?: number;
+  locationId?: number;
+  now: Date;
+  /** The client's upcoming bookings; staff looking on a client's behalf leave it out. */
+  clientActiveBookings?: number;
+}
+
+interface Loaded {
+  timeZone: string;
+  rules: BookingRules;
+  holidays: readonly DateRange[];
+  masters: MasterOffer[];
+  occupancies: Occupancy[];
+  intent: BookingIntent;
+}
+
+async function load(db: Db, query: AvailabilityQuery, from: PlainDate, to: PlainDate): Promise<Loaded | undefined> {
+  const bot = await botRules(db, query.botId);
+  const offerings = (await offeringsOfService(db, query.botId, query.serviceId, bot.holdMin)).filter(
+    (offering) => offering.masterActive && (query.masterId === undefined || offering.masterId === query.masterId),
+  );
+  const locationId = query.locationId ?? offerings[0]?.locationId;
+  const here = offerings.filter((offering) => offering.locationId === locationId);
+  const first = here[0];
+  if (first === undefined) return undefined;
+  const masterIds = here.map((offering) => offering.masterId);
+  const range = { start: new Date(zonedDay(from, first.timeZone).start.getTime() - DAY_MS), end: new Date(zonedDay(to, first.timeZone).end.getTime() + DAY_MS) };
+  const [schedules, holidays, occupancies] = [await schedulesOf(db, masterIds), await holidaysOf(db, query.botId), await occupanciesOf(db, masterIds, range)];
+  const masters = here.flatMap((offering) => {
+    const schedule = schedules.get(offering.masterId);
+    return schedule === undefined ? [] : [{ schedule, service: offering.service }];
+  });
+  return {
+    timeZone: first.timeZone,
+    rules: rulesForService(bot.rules, first.ruleOverrides),
+    holidays,
+    masters,
+    occupancies,
+    intent: query.clientActiveBookings === undefined ? { kind: "admin" } : { kind: "new", clientActiveBookings: query.clientActiveBookings },
+  };
+}
+
+/**
+ * One marker per day of `month` ("2026-03"): free, busy, full or closed. A client at their
+ * booking limit sees every day closed; ask `clientMayBookMore` first to tell them why.
+ */
+export async function monthAvailability(db: Db, query: AvailabilityQuery & { month: string }): Promise<DayMarker[]> {
+  const dates = datesOfMonth(query.month);
+  const loaded = await load(db, query, dates[0] ?? `${query.month}-01`, dates.at(-1) ?? `${query.month}-28`);
+  if (loaded === undefined) return dates.map((date) => ({ date, load: "closed" }));
+  return monthCalendar({ ...loaded, ...loaded.intent, now: query.now, month: query.month });
+}
+
+/** The times of `date` a client can book, earliest first; each names the master it goes to. */
+export async function daySlots(db: Db, query: AvailabilityQuery & { date: PlainDate }): Promise<FreeSlot[]> {
+  const loaded = await load(db, query, query.date, query.date);
+  if (loaded === undefined) return [];
+  if (loaded.intent.kind === "new" && !clientMayBookMore(loaded.intent.clientActiveBookings, loaded.rules)) return [];
+  return slotsForAnyMaster({ ...loaded, ...loaded.intent, now: query.now, date: query.date }).map(presentSlot);
+}
