@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api } from "./api.ts";
+import "./settings-pages.css";
+
+interface BotSettings {
+  timeZone: string;
+  languages: string[];
+  /** null: every installed module, including ones installed later. */
+  modules: string[] | null;
+  staffMayApply: boolean;
+}
+
+interface SettingsAnswer {
+  settings: BotSettings;
+  editedAt: string | null;
+  installedModules: string[];
+  supportedLanguages: { code: string; name: string }[];
+  timeZones: string[];
+}
+
+function SettingsForm({ page }: { page: SettingsAnswer }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<BotSettings>(page.settings);
+  const [saved, setSaved] = useState(false);
+  const enabled = draft.modules ?? page.installedModules;
+  const save = useMutation({
+    mutationFn: (settings: BotSettings) => api<SettingsAnswer>("/api/settings", { method: "PUT", body: settings }),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(["settings"], answer);
+      setDraft(answer.settings);
+      setSaved(true);
+    },
+  });
+  const change = (next: Partial<BotSettings>) => {
+    setSaved(false);
+    setDraft({ ...draft, ...next });
+  };
+  const toggle = (list: string[], item: string, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Every module ticked means every module, including ones installed later.
+    const allModules = page.installedModules.every((name) => enabled.includes(name));
+    save.mutate({ ...draft, modules: allModules ? null : enabled });
+  };
+  return (
+    <form className="settings-form card" onSubmit={submit}>
+      <label>
+        Time zone
+        <select value={draft.timeZone} onChange={(event) => change({ timeZone: event.target.value })}>
+          {page.timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">Opening hours, reminders and dates are in this zone.</p>
+
+      <fieldset>
+        <legend>Languages</legend>
+        {page.supportedLanguages.map((language) => (
+          <label key={language.code} className="check">
+            <input
+              type="checkbox"
+              checked={draft.languages.includes(language.code)}
+              onChange={(event) => change({ languages: toggle(draft.languages, language.code, event.target.checked) })}
+            />
+            {language.name}
+          </label>
+        ))}
+        <p className="hint">People whose Telegram language is not among these get the first one ticked.</p>
+      </fieldset>
+
+      <fieldset>
+        <legend>Modules</legend>
+        {page.installedModules.length === 0 && <p className="hint">No modules are installed.</p>}
+        {page.installedModules.map((name) => (
+          <label key={name} className="check">
+            <input type="checkbox" checked={enabled.includes(name)} onChange={(event) => change({ modules: toggle(enabled, name, event.target.checked) })} />
+            {name}
+          </label>
+        ))}
+        <p className="hint">A module switched off leaves the menu and stops answering its commands; its data stays.</p>
+      </fieldset>
+
+      <label className="check">
+        <input type="checkbox" checked={draft.staffMayApply} onChange={(event) => change({ staffMayApply: event.target.checked })} />
+        Strangers may apply for staff access
+      </label>
+
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save settings
+        </button>
+      </div>
+      {save.isError && (
+        <p role="alert" className="error">
+          {save.error.message}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="note">
+          Saved. The bot uses these settings from its next message.
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The bot's time zone, languages, enabled modules, and whether strangers may apply for staff access. */
+export function SettingsPage() {
+  const page = useQuery({ queryKey: ["settings"], queryFn: () => api<SettingsAnswer>("/api/settings") });
+  return (
+    <section className="settings-page" aria-labelledby="settings-title">
+      <h1 id="settings-title">Bot settings</h1>
+      {page.isError && (
+        <p role="alert" className="error">
+          {page.error.message}
+        </p>
+      )}
+      {page.data !== undefined && (
+        <>
+          <p className="hint">
+            {page.data.editedAt === null
+              ? "These come from the configuration. Once saved here, the panel's settings win over the configuration file."
+              : `Last saved in the panel on ${new Date(page.data.editedAt).toLocaleString()}.`}
+          </p>
+          <SettingsForm page={page.data} />
+        </>
+      )}
+    </section>
+  );
+}
