@@ -1,0 +1,343 @@
+/**
+ * Every use case writes exactly one audit row: this test enumerates every registered use case
+ * (the platform's features and every shipped module) and runs each through a fixture below,
+ * checking the new row's action, actor and object.
+ *
+ * ADDING A USE CASE? Add its fixture to `fixtures`: the action as key, an optional `setup`
+ * (whatever must exist first; it may run other use cases) and `run`, which calls the use case
+ * once and returns the actor and the object the audit row must name. A registered use case
+ * without a fixture fails this test.
+ */
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { allModules } from "../../../src/modules/index.ts";
+import { platformFeatures } from "../../../src/platform/features.ts";
+import { registeredUseCases, type Actor } from "../../../src/platform/audit/use-case.ts";
+import { startSession } from "../../../src/platform/auth/sessions.ts";
+import { PLATFORM_PERMISSIONS, Permissions } from "../../../src/platform/auth/permissions.ts";
+import type { Database } from "../../../src/platform/db/database.ts";
+import type { Migrations } from "../../../src/platform/db/migrate.ts";
+import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
+import { Translator } from "../../../src/platform/i18n/translator.ts";
+import type { AudienceSegment } from "../../../src/platform/module.ts";
+import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
+import {
+  applyForAccess,
+  approveAccessRequest,
+  blockPerson,
+  endAllSessions,
+  endSession,
+  grantRole,
+  issueLoginLink,
+  postponeAccessRequest,
+  rejectAccessRequest,
+  revokeRole,
+  unblockPerson,
+  type AccessApp,
+} from "../../../src/modules/access/service.ts";
+import { issueConsoleSignInLink, signIn, signOut } from "../../../src/modules/access/web-sign-in.ts";
+import { cancelBroadcast, createBroadcast, deliverBroadcast, finishBroadcast, previewBroadcast } from "../../../src/platform/broadcasts/service.ts";
+import { runBackup } from "../../../src/platform/db/backups-feature.ts";
+import { updateSettings } from "../../../src/platform/settings/bot-settings.ts";
+import { overrideText, resetText } from "../../../src/platform/settings/texts.ts";
+import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+
+const BOT = "main";
+const OWNER = 700_001;
+const everything = [...platformFeatures, ...allModules];
+
+/** What a fixture has to work with: the database, the app's pieces the use cases take, fresh people. */
+interface World {
+  database: Database;
+  app: AccessApp;
+  owner: Actor;
+  /** A new person known to the bot (optionally holding roles), with an actor acting as them. */
+  person(roles?: string[]): Promise<Actor & { personId: number }>;
+  /** Runs work in one transaction. */
+  inTransaction: Database["transaction"];
+}
+
+/** What the audit row of a fixture's run must say. */
+interface Expected {
+  actor: Actor;
+  objectType: string;
+  objectId: string | number;
+}
+
+interface Fixture<Prepared = unknown> {
+  setup?: (world: World) => Promise<Prepared>;
+  run: (world: World, prepared: Prepared) => Promise<Expected>;
+}
+
+function fixture<Prepared>(definition: Fixture<Prepared>): Fixture {
+  return definition as Fixture;
+}
+
+const everyoneSegment: AudienceSegment = { label: "segment-all", audience: (db, botId) => db.selectFrom("bot_member").select("telegram_id").where("bot_id", "=", botId).execute().then((rows) => rows.map((row) => row.telegram_id)) };
+const draft = { text: "<b>Opening hours</b> change on Monday", photo: null, buttons: [] };
+
+async function scheduledBroadcast(world: World): Promise<number> {
+  const created = await world.inTransaction((trx) =>
+    createBroadcast(trx, world.owner, { draft, segment: "all", params: {}, now: new Date(), segments: { all: everyoneSegment }, roleNames: world.app.permissions.roleNames() }),
+  );
+  if (!created.ok) throw new Error("the broadcast was refused");
+  return created.value.id;
+}
+
+async function openRequest(world: World): Promise<{ applicant: Actor & { personId: number }; requestId: number }> {
+  const applicant = await world.person();
+  const applied = await world.inTransaction((trx) => applyForAccess(trx, applicant, { app: world.app, name: "Petra Novak", phone: "+420601234567", comment: null }));
+  if (!applied.ok) throw new Error(`the application was refused: ${applied.reason}`);
+  return { applicant, requestId: applied.request.id };
+}
+
+const fixtures: Record<string, Fixture> = {
+  // The access module.
+  "access.request.apply": fixture({
+    run: async (world) => {
+      const applicant = await world.person();
+      const applied = await world.inTransaction((trx) => applyForAccess(trx, applicant, { app: world.app, name: "Ivan Petrov", phone: "+79001234567", comment: "new master" }));
+      assert.ok(applied.ok);
+      return { actor: applicant, objectType: "access_request", objectId: applied.request.id };
+    },
+  }),
+  "access.request.approve": fixture({
+    setup: openRequest,
+    run: async (world, { requestId }) => {
+      await world.inTransaction((trx) => approveAccessRequest(trx, world.owner, { app: world.app, requestId, role: "admin" }));
+      return { actor: world.owner, objectType: "access_request", objectId: requestId };
+    },
+  }),
+  "access.request.reject": fixture({
+    setup: openRequest,
+    run: async (world, { requestId }) => {
+      await world.inTransaction((trx) => rejectAccessRequest(trx, world.owner, { app: world.app, requestId, reason: "not one of us" }));
+      return { actor: world.owner, objectType: "access_request", objectId: requestId };
+    },
+  }),
+  "access.request.postpone": fixture({
+    setup: openRequest,
+    run: async (world, { requestId }) => {
+      await world.inTransaction((trx) => postponeAccessRequest(trx, world.owner, { app: world.app, requestId }));
+      return { actor: world.owner, objectType: "access_request", objectId: requestId };
+    },
+  }),
+  "access.role.grant": fixture({
+    setup: (world) => world.person(),
+    run: async (world, person) => {
+      await world.inTransaction((trx) => grantRole(trx, world.owner, { app: world.app, telegramId: person.personId, role: "admin" }));
+      return { actor: world.owner, objectType: "person", objectId: person.personId };
+    },
+  }),
+  "access.role.revoke": fixture({
+    setup: (world) => world.person(["admin"]),
+    run: async (world, person) => {
+      await world.inTransaction((trx) => revokeRole(trx, world.owner, { app: world.app, telegramId: person.personId, role: "admin" }));
+      return { actor: world.owner, objectType: "person", objectId: person.personId };
+    },
+  }),
+  "access.person.block": fixture({
+    setup: (world) => world.person(["admin"]),
+    run: async (world, person) => {
+      await world.inTransaction((trx) => blockPerson(trx, world.owner, { app: world.app, telegramId: person.personId, reason: "left" }));
+      return { actor: world.owner, objectType: "person", objectId: person.personId };
+    },
+  }),
+  "access.person.unblock": fixture({
+    setup: async (world) => {
+      const person = await world.person();
+      await world.inTransaction((trx) => blockPerson(trx, world.owner, { app: world.app, telegramId: person.personId, reason: null }));
+      return person;
+    },
+    run: async (world, person) => {
+      await world.inTransaction((trx) => unblockPerson(trx, world.owner, { app: world.app, telegramId: person.personId }));
+      return { actor: world.owner, objectType: "person", objectId: person.personId };
+    },
+  }),
+  "access.link.issue": fixture({
+    setup: (world) => world.person(["admin"]),
+    run: async (world, person) => {
+      const link = await world.inTransaction((trx) => issueLoginLink(trx, person, { app: world.app, telegramId: person.personId }));
+      assert.ok(link.ok);
+      return { actor: person, objectType: "person", objectId: person.personId };
+    },
+  }),
+  "access.link.console": fixture({
+    run: async (world) => {
+      const system: Actor = { botId: BOT, personId: null, source: "system" };
+      await world.inTransaction((trx) => issueConsoleSignInLink(trx, system, { telegramId: OWNER, publicUrl: "http://127.0.0.1:3000" }));
+      return { actor: system, objectType: "person", objectId: OWNER };
+    },
+  }),
+  "access.sign-in": fixture({
+    setup: (world) => world.person(["admin"]),
+    run: async (world, person) => {
+      const web = { ...person, source: "web" as const, ip: "192.0.2.7" };
+      const session = await world.inTransaction((trx) => signIn(trx, web, { kind: "cookie", via: "link", userAgent: "Firefox" }));
+      return { actor: web, objectType: "web_session", objectId: session.id };
+    },
+  }),
+  "access.sign-out": fixture({
+    setup: async (world) => {
+      const person = await world.person(["admin"]);
+      const session = await startSession(world.database.db, { botId: BOT, telegramId: person.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      return { person, sessionId: session.id };
+    },
+    run: async (world, { person, sessionId }) => {
+      const web = { ...person, source: "web" as const, ip: "192.0.2.8" };
+      await world.inTransaction((trx) => signOut(trx, web, { sessionId }));
+      return { actor: web, objectType: "web_session", objectId: sessionId };
+    },
+  }),
+  "access.session.end": fixture({
+    setup: async (world) => {
+      const person = await world.person(["admin"]);
+      return (await startSession(world.database.db, { botId: BOT, telegramId: person.personId, kind: "bearer", via: "mini_app", userAgent: null, ip: null })).id;
+    },
+    run: async (world, sessionId) => {
+      await world.inTransaction((trx) => endSession(trx, world.owner, { app: world.app, sessionId }));
+      return { actor: world.owner, objectType: "web_session", objectId: sessionId };
+    },
+  }),
+  "access.session.end-all": fixture({
+    setup: async (world) => {
+      const person = await world.person(["admin"]);
+      await startSession(world.database.db, { botId: BOT, telegramId: person.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      return person;
+    },
+    run: async (world, person) => {
+      await world.inTransaction((trx) => endAllSessions(trx, person, { app: world.app, telegramId: person.personId }));
+      return { actor: person, objectType: "person", objectId: person.personId };
+    },
+  }),
+
+  // Broadcasts.
+  "broadcast.create": fixture({
+    run: async (world) => ({ actor: world.owner, objectType: "broadcast", objectId: await scheduledBroadcast(world) }),
+  }),
+  "broadcast.cancel": fixture({
+    setup: scheduledBroadcast,
+    run: async (world, broadcastId) => {
+      await world.inTransaction((trx) => cancelBroadcast(trx, world.owner, { broadcastId, now: new Date() }));
+      return { actor: world.owner, objectType: "broadcast", objectId: broadcastId };
+    },
+  }),
+  "broadcast.preview": fixture({
+    run: async (world) => {
+      await world.inTransaction((trx) => previewBroadcast(trx, world.owner, { draft, now: new Date() }));
+      return { actor: world.owner, objectType: "person", objectId: OWNER };
+    },
+  }),
+  "broadcast.deliver": fixture({
+    setup: scheduledBroadcast,
+    run: async (world, broadcastId) => {
+      const system: Actor = { botId: BOT, personId: null, source: "system" };
+      await world.inTransaction((trx) => deliverBroadcast(trx, system, { broadcastId, segments: { all: everyoneSegment }, now: new Date(), firstCheckAt: new Date() }));
+      return { actor: system, objectType: "broadcast", objectId: broadcastId };
+    },
+  }),
+  "broadcast.finish": fixture({
+    setup: async (world) => {
+      const broadcastId = await scheduledBroadcast(world);
+      const system: Actor = { botId: BOT, personId: null, source: "system" };
+      await world.inTransaction((trx) => deliverBroadcast(trx, system, { broadcastId, segments: { all: everyoneSegment }, now: new Date(), firstCheckAt: new Date() }));
+      await world.database.db.updateTable("outbox").set({ status: "sent" }).where("broadcast_id", "=", broadcastId).execute();
+      return broadcastId;
+    },
+    run: async (world, broadcastId) => {
+      const system: Actor = { botId: BOT, personId: null, source: "system" };
+      await world.inTransaction((trx) => finishBroadcast(trx, system, { broadcastId, now: new Date() }));
+      return { actor: system, objectType: "broadcast", objectId: broadcastId };
+    },
+  }),
+
+  // Texts, settings, backups.
+  "texts.override": fixture({
+    run: async (world) => {
+      await world.inTransaction((trx) => overrideText(trx, world.owner, { locale: "en", key: "cancel-done", text: "Stopped. /start opens the menu.", defaultText: "Cancelled. /start opens the menu." }));
+      return { actor: world.owner, objectType: "text", objectId: "en:cancel-done" };
+    },
+  }),
+  "texts.reset": fixture({
+    setup: (world) =>
+      world.inTransaction((trx) => overrideText(trx, world.owner, { locale: "en", key: "cancel-nothing", text: "Nothing to stop.", defaultText: "There is nothing to cancel. /start opens the menu." })),
+    run: async (world) => {
+      await world.inTransaction((trx) => resetText(trx, world.owner, { locale: "en", key: "cancel-nothing" }));
+      return { actor: world.owner, objectType: "text", objectId: "en:cancel-nothing" };
+    },
+  }),
+  "settings.update": fixture({
+    run: async (world) => {
+      await world.inTransaction((trx) =>
+        updateSettings(trx, world.owner, { timeZone: "Europe/Berlin", languages: ["en", "ru"], modules: null, staffMayApply: true, installed: everything.map((module) => module.name) }),
+      );
+      return { actor: world.owner, objectType: "bot", objectId: BOT };
+    },
+  }),
+  "backups.run": fixture({
+    run: async (world) => {
+      const jobs = { send: () => Promise.resolve("6f1c1c55-8f0e-4a39-9d5e-3c0f6a0e2b11") };
+      await world.inTransaction((trx) => runBackup(trx, world.owner, { jobs: jobs }));
+      return { actor: world.owner, objectType: "backup_run", objectId: "6f1c1c55-8f0e-4a39-9d5e-3c0f6a0e2b11" };
+    },
+  }),
+};
+
+test("every registered use case has a fixture here", () => {
+  const missing = [...registeredUseCases().keys()].filter((action) => !(action in fixtures));
+  assert.deepEqual(missing, [], "add a fixture for each (see the comment at the top of this file)");
+});
+
+for (const kind of databaseKinds) {
+  describe(`every use case writes exactly one audit row, on ${kind.name}`, { skip: kind.skip }, () => {
+    const migrations: Migrations = Object.fromEntries(everything.flatMap((module) => Object.entries(module.migrations ?? {})));
+    const suite = migratedDatabase(kind, migrations);
+    let world: World;
+    let nextPerson = OWNER + 1;
+
+    before(async () => {
+      const { database } = suite;
+      const translator = new Translator([...platformCatalogues(), ...everything.flatMap((module) => module.catalogues ?? [])]);
+      const permissions = new Permissions([PLATFORM_PERMISSIONS, ...everything.map((module) => module.permissions ?? {})]);
+      const settings = new LiveSettings(database.db, translator);
+      await database.db.insertInto("bot").values({ id: BOT, telegram_id: 5_000_001, username: "audit_bot", settings: JSON.stringify({ timeZone: "UTC", languages: ["en", "ru"], modules: null }) }).execute();
+      await settings.refresh();
+      const person = async (roles: string[] = []) => {
+        const telegramId = nextPerson++;
+        await database.db.insertInto("person").values({ telegram_id: telegramId, first_name: `Person ${telegramId}`, last_name: null, username: null, language_code: "en" }).execute();
+        await database.db.insertInto("bot_member").values({ bot_id: BOT, telegram_id: telegramId }).execute();
+        if (roles.length > 0) await database.db.insertInto("role").values(roles.map((role) => ({ bot_id: BOT, telegram_id: telegramId, role, granted_by: null }))).execute();
+        return { botId: BOT, personId: telegramId, source: "bot" as const };
+      };
+      nextPerson = OWNER;
+      await person(["owner"]);
+      world = {
+        database,
+        app: { permissions, translator, settings, publicUrl: () => "http://127.0.0.1:3000" },
+        owner: { botId: BOT, personId: OWNER, source: "web", ip: "192.0.2.1" },
+        person,
+        inTransaction: (work) => database.transaction(work),
+      };
+    });
+
+    for (const action of [...registeredUseCases().keys()]) {
+      const definition = fixtures[action];
+      test(action, { skip: definition === undefined ? "no fixture (the test above fails)" : false }, async () => {
+        const prepared = await definition!.setup?.(world);
+        const last = await world.database.db.selectFrom("audit_log").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
+        const since = Number(last?.id ?? 0);
+        const expected = await definition!.run(world, prepared);
+        const rows = await world.database.db.selectFrom("audit_log").selectAll().where("id", ">", since).execute();
+        assert.equal(rows.length, 1, `${action} wrote ${rows.length} audit rows`);
+        const [row] = rows;
+        assert.equal(row?.action, action);
+        assert.equal(row?.bot_id, expected.actor.botId);
+        assert.equal(row?.actor_id, expected.actor.personId);
+        assert.equal(row?.source, expected.actor.source);
+        assert.equal(row?.ip, expected.actor.ip ?? null);
+        assert.equal(row?.object_type, expected.objectType);
+        assert.equal(row?.object_id, String(expected.objectId));
+      });
+    }
+  });
+}
