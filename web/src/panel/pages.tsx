@@ -1,4 +1,9 @@
 import type { ComponentType } from "react";
+import { AuditPage } from "./AuditPage.tsx";
+import { DashboardPage } from "./DashboardPage.tsx";
+import { PeoplePage } from "./PeoplePage.tsx";
+import { RequestsPage } from "./RequestsPage.tsx";
+import { SessionsPage } from "./SessionsPage.tsx";
 import { BackupsPage } from "./BackupsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 import { TextsPage } from "./TextsPage.tsx";
@@ -13,6 +18,11 @@ export interface PanelPage {
 
 /** Every page of the panel, in menu order. Adding a page is one entry here. */
 export const panelPages: PanelPage[] = [
+  { path: "/dashboard", title: "Dashboard", permission: "panel.view", component: DashboardPage },
+  { path: "/people", title: "People", permission: "people.view", component: PeoplePage },
+  { path: "/requests", title: "Requests", permission: "people.view", component: RequestsPage },
+  { path: "/sessions", title: "Sessions", permission: "panel.view", component: SessionsPage },
+  { path: "/audit", title: "Audit log", permission: "audit.view", component: AuditPage },
   { path: "/texts", title: "Texts", permission: "texts.edit", component: TextsPage },
   { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
