@@ -6,7 +6,7 @@ import type { RunningApp } from "../../../src/main.ts";
 import { backupFileName } from "../../../src/platform/db/backup.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
-import { databaseKinds, tempDir, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, freshPglite, tempDir, type TestDatabase } from "../../support/databases.ts";
 import { eventually } from "../../support/telegram-user.ts";
 import { signIn, type PanelClient } from "../settings/panel-client.ts";
 
@@ -117,3 +117,37 @@ for (const kind of databaseKinds) {
     });
   });
 }
+
+describe("a backup run that fails", () => {
+  let database: TestDatabase;
+  let emulator: BotApiEmulator;
+  let app: RunningApp;
+  let dir: string;
+
+  before(async () => {
+    database = freshPglite();
+    dir = tempDir("botyard-panel-backups-");
+    writeFileSync(join(dir, "a-file"), "");
+    emulator = await startEmulator();
+    // A "directory" inside a file: the backup cannot be written.
+    app = await startAppInProcess(appEnv(emulator.url, database, { BACKUP_DIR: join(dir, "a-file", "backups") }), []);
+  });
+  after(async () => {
+    await app.stop("test over");
+    await emulator.close();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("is reported to the page with the reason, and not retried", async () => {
+    const owner = await signIn(app, OWNER_ID);
+    const started = await owner.send<BackupRun>("POST", "/api/backups");
+    const finished = await eventually(async () => {
+      const run = await owner.get<BackupRun>(`/api/backups/runs/${started.body.id}`);
+      return run.body.state === "done" || run.body.state === "failed" ? run.body : undefined;
+    }, "the backup run to finish");
+    assert.equal(finished.state, "failed");
+    assert.match(finished.error ?? "", /ENOTDIR|not a directory/);
+    assert.deepEqual((await owner.get<BackupsPage>("/api/backups")).body.backups, []);
+  });
+});
