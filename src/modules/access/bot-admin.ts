@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { escapeHtml } from "./domain/application.ts";
 import { grantableRoles, OWNER } from "./domain/roles.ts";
 import { actorOf, commitAccess, editPressed } from "./bot-support.ts";
 import { accessStatistics, listPeople } from "./repo.ts";
@@ -88,7 +89,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     keyboard.text(ctx.t("access-back"), "access:people");
     const text = ctx.t("access-person", {
       marker: ctx.t("access-person-marker"),
-      name: person.name,
+      name: escapeHtml(person.name),
       username: person.username === null ? "" : `@${person.username}`,
       status: ctx.t(`access-status-${person.status}`),
       roles: person.roles.length === 0 ? "—" : person.roles.map((name) => role(ctx, name)).join(", "),
@@ -98,13 +99,13 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
   const refreshPerson = async (ctx: BotyardContext, telegramId: number, toast: string) => {
     await ctx.answerCallbackQuery({ text: toast });
     const { text, keyboard } = await personView(ctx, telegramId);
-    await editPressed(ctx, text, { reply_markup: keyboard });
+    await editPressed(ctx, text, { parse_mode: "HTML", reply_markup: keyboard });
   };
 
   admins.callbackQuery(/^access:person:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await personView(ctx, Number(ctx.match[1]));
-    await editPressed(ctx, text, { reply_markup: keyboard });
+    await editPressed(ctx, text, { parse_mode: "HTML", reply_markup: keyboard });
   });
 
   admins.callbackQuery(/^access:(grant|revoke):(\d+):([\w-]+)$/, async (ctx) => {

@@ -96,6 +96,7 @@ function displayName(row: { first_name: string | null; last_name: string | null;
   return `${name === "" ? String(row.telegram_id) : name}${handle}`;
 }
 
+/** The people with these ids, in the bot's eyes; someone the bot never met has no languages and their id as name. */
 export async function addresseesOf(db: Db, botId: string, telegramIds: readonly number[]): Promise<Addressee[]> {
   if (telegramIds.length === 0) return [];
   const rows = await db
@@ -104,7 +105,11 @@ export async function addresseesOf(db: Db, botId: string, telegramIds: readonly 
     .select(["person.telegram_id", "person.first_name", "person.last_name", "person.username", "person.language_code", "bot_member.language"])
     .where("person.telegram_id", "in", [...telegramIds])
     .execute();
-  return rows.map((row) => ({ telegramId: row.telegram_id, language: row.language, languageCode: row.language_code, name: displayName(row) }));
+  return [...new Set(telegramIds)].map((telegramId) => {
+    const row = rows.find((candidate) => candidate.telegram_id === telegramId);
+    if (row === undefined) return { telegramId, language: null, languageCode: null, name: String(telegramId) };
+    return { telegramId, language: row.language, languageCode: row.language_code, name: displayName(row) };
+  });
 }
 
 /** A person's name as staff see it, or their id when the bot never met them. */
