@@ -3,10 +3,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { allModules } from "../../../src/modules/index.ts";
+import { platformFeatures } from "../../../src/platform/features.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
 
-const translator = new Translator([...platformCatalogues(), ...allModules.flatMap((module) => module.catalogues ?? [])]);
+const translator = new Translator([...platformCatalogues(), ...[...platformFeatures, ...allModules].flatMap((module) => module.catalogues ?? [])]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
