@@ -5,6 +5,7 @@ import { PeoplePage } from "./PeoplePage.tsx";
 import { RequestsPage } from "./RequestsPage.tsx";
 import { SessionsPage } from "./SessionsPage.tsx";
 import { BackupsPage } from "./BackupsPage.tsx";
+import { BroadcastsPage } from "./BroadcastsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 import { TextsPage } from "./TextsPage.tsx";
 
@@ -25,5 +26,6 @@ export const panelPages: PanelPage[] = [
   { path: "/audit", title: "Audit log", permission: "audit.view", component: AuditPage },
   { path: "/texts", title: "Texts", permission: "texts.edit", component: TextsPage },
   { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
+  { path: "/broadcasts", title: "Broadcasts", permission: "broadcasts.send", component: BroadcastsPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
 ];
