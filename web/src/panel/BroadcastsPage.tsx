@@ -121,13 +121,15 @@ function ButtonsEditor({ buttons, onChange }: { buttons: LinkButton[]; onChange:
 /** How many people a segment reaches now, and how many of them blocked the bot. */
 function AudienceSize({ segment, params }: { segment: string; params: Record<string, string> }) {
   const query = new URLSearchParams({ ...params, segment }).toString();
+  const complete = Object.values(params).every((value) => value.trim() !== "");
   const size = useQuery({
     queryKey: ["broadcast-audience", query],
     queryFn: () => api<{ people: number; blocked: number }>(`/api/broadcasts/audience?${query}`),
-    enabled: segment !== "",
+    enabled: segment !== "" && complete,
     retry: false,
   });
   if (segment === "") return null;
+  if (!complete) return <p className="hint">Fill in the audience's details to see its size.</p>;
   if (size.isError) return <p className="hint">{size.error.message}</p>;
   if (size.data === undefined) return <p className="hint">Counting…</p>;
   return (
@@ -199,7 +201,7 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
           <label key={param.name}>
             {param.label}
             {param.kind === "role" ? (
-              <select value={params[param.name] ?? ""} onChange={(event) => setParams({ ...params, [param.name]: event.target.value })}>
+              <select aria-label={param.label} value={params[param.name] ?? ""} onChange={(event) => setParams({ ...params, [param.name]: event.target.value })}>
                 <option value="">Choose…</option>
                 {offer.roles.map((role) => (
                   <option key={role} value={role}>
@@ -209,6 +211,7 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
               </select>
             ) : (
               <input
+                aria-label={param.label}
                 type={param.kind === "number" ? "number" : "text"}
                 value={params[param.name] ?? ""}
                 onChange={(event) => setParams({ ...params, [param.name]: event.target.value })}
