@@ -63,6 +63,11 @@ export function isKnownTimeZone(timeZone: string): boolean {
 
 /** The wall clock of `timeZone` at `instantMs`, written as if it were a UTC timestamp. */
 function wallClockMs(instantMs: number, timeZone: string): number {
+  return instantMs + offsetMs(instantMs, timeZone);
+}
+
+/** Read straight from Intl: exact, and slow (a month of slots for 20 masters asks ~10^5 times). */
+function formattedWallClockMs(instantMs: number, timeZone: string): number {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instantMs)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -72,8 +77,27 @@ function wallClockMs(instantMs: number, timeZone: string): number {
   return wholeSecond + (((instantMs % 1000) + 1000) % 1000);
 }
 
+const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
+const MAX_CACHED_OFFSETS = 200_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset at an instant, cached per quarter hour: offsets change only at transitions,
+ * and a quarter hour whose two ends disagree (a transition inside it) is never cached.
+ */
 function offsetMs(instantMs: number, timeZone: string): number {
-  return wallClockMs(instantMs, timeZone) - instantMs;
+  const bucket = Math.floor(instantMs / OFFSET_BUCKET_MS) * OFFSET_BUCKET_MS;
+  const key = `${timeZone}@${bucket}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const offset = formattedWallClockMs(instantMs, timeZone) - instantMs;
+  const atStart = formattedWallClockMs(bucket, timeZone) - bucket;
+  const atEnd = formattedWallClockMs(bucket + OFFSET_BUCKET_MS - 1, timeZone) - (bucket + OFFSET_BUCKET_MS - 1);
+  if (atStart === offset && atEnd === offset) {
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 function parsePlainDate(date: PlainDate): { year: number; month: number; day: number } {
