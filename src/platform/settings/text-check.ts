@@ -43,15 +43,15 @@ export function normaliseText(text: string): string {
     .trimEnd();
 }
 
-/** Placeable braces outside string literals; the first one out of place, or one left open. */
-function braceProblem(text: string): TextProblem | undefined {
+/** Placeable depth at the start of each line, and the first brace out of place (string literals skipped). */
+function scanBraces(text: string): { depthAtLine: number[]; problem: TextProblem | undefined } {
+  const depthAtLine = [0];
   let depth = 0;
-  let line = 1;
   let openedOn = 1;
   let inString = false;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
-    if (char === "\n") line++;
+    if (char === "\n") depthAtLine.push(depth);
     if (inString) {
       if (char === "\\") index++;
       else if (char === '"') inString = false;
@@ -59,29 +59,25 @@ function braceProblem(text: string): TextProblem | undefined {
     }
     if (char === '"' && depth > 0) inString = true;
     else if (char === "{") {
-      if (depth === 0) openedOn = line;
+      if (depth === 0) openedOn = depthAtLine.length;
       depth++;
     } else if (char === "}") {
-      if (depth === 0) return { kind: "stray-brace", line };
+      if (depth === 0) return { depthAtLine, problem: { kind: "stray-brace", line: depthAtLine.length } };
       depth--;
     }
   }
-  return depth > 0 ? { kind: "unclosed-placeable", line: openedOn } : undefined;
+  return { depthAtLine, problem: depth > 0 ? { kind: "unclosed-placeable", line: openedOn } : undefined };
 }
 
 /**
  * Fluent reads a further line starting with `.` as an attribute, and one starting with `[` or
  * `*` outside a placeable as a variant: the text would silently end before it.
  */
-function specialLineProblem(text: string): TextProblem | undefined {
-  let depth = 0;
-  const lines = text.split("\n");
-  for (const [index, line] of lines.entries()) {
+function specialLineProblem(text: string, depthAtLine: readonly number[]): TextProblem | undefined {
+  for (const [index, line] of text.split("\n").entries()) {
     const start = line.trimStart()[0];
-    if (index > 0 && start !== undefined) {
-      if (start === "." || ((start === "[" || start === "*") && depth === 0)) return { kind: "special-line", line: index + 1, character: start };
-    }
-    for (const char of line) depth += char === "{" ? 1 : char === "}" ? -1 : 0;
+    if (index === 0 || start === undefined) continue;
+    if (start === "." || ((start === "[" || start === "*") && depthAtLine[index] === 0)) return { kind: "special-line", line: index + 1, character: start };
   }
   return undefined;
 }
@@ -163,7 +159,8 @@ function tagProblem(text: string): TextProblem | undefined {
 export function checkText(text: string, defaultSource: string): TextCheck {
   const normalised = normaliseText(text);
   if (normalised.trim() === "") return { ok: false, problem: { kind: "empty" } };
-  const problem = braceProblem(normalised) ?? specialLineProblem(normalised);
+  const braces = scanBraces(normalised);
+  const problem = braces.problem ?? specialLineProblem(normalised, braces.depthAtLine);
   if (problem !== undefined) return { ok: false, problem };
   const references = referencesOf(normalised);
   if (references === undefined) return { ok: false, problem: { kind: "syntax" } };

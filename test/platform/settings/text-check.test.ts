@@ -55,6 +55,7 @@ describe("an edited text", () => {
     assert.deepEqual(problemOf("Hello\n.title = x"), { kind: "special-line", line: 2, character: "." });
     assert.deepEqual(problemOf("Hello\n[note] x"), { kind: "special-line", line: 2, character: "[" });
     assert.equal(problemOf('Our offers:\n{ "*" } haircut'), undefined, "quoted, it is text");
+    assert.deepEqual(problemOf('Braces look like { "{" }\n* this'), { kind: "special-line", line: 2, character: "*" }, "a quoted brace opens nothing");
   });
 
   test("cannot include other messages or terms, which an override cannot reach", () => {
