@@ -20,7 +20,7 @@ import { Translator, type Catalogue } from "./platform/i18n/translator.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import type { Logger } from "./platform/log.ts";
 import { createMetrics, type Metrics } from "./platform/metrics.ts";
-import type { BotIdentity, BotyardModule } from "./platform/module.ts";
+import type { BotIdentity, BotyardModule, ModuleContext } from "./platform/module.ts";
 import { platformFeatures } from "./platform/features.ts";
 import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
@@ -139,6 +139,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         settings,
         permissions,
         publicUrl,
+        clock,
+        ...(config.env.PAYMENT_PROVIDER_TOKEN === undefined ? {} : { paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN }),
         logger,
         metrics,
         floodLimit: config.userRateLimit,
@@ -154,6 +156,10 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     }
 
     await settings.refresh();
+    for (const module of modules) {
+      const botIds = config.bots.filter((bot) => modulesEnabledIn(settings.of(bot.id).modules, modules).includes(module)).map((bot) => bot.id);
+      await module.onStart?.({ database, logger, botIds, sandbox: sandbox === undefined ? undefined : { ownerTelegramId: sandbox.owner.id } });
+    }
 
     const apologize = async (botId: string, update: Update) => {
       const api = apis.get(botId);
@@ -204,10 +210,25 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger.info({ pruned }, "old inbox rows pruned");
     });
     await jobs.schedule(INBOX_PRUNE_QUEUE, "17 * * * *");
+    const eventContext: ModuleContext = {
+      database,
+      translator,
+      logger,
+      settings,
+      permissions,
+      publicUrl,
+      clock,
+      ...(config.env.PAYMENT_PROVIDER_TOKEN === undefined ? {} : { paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN }),
+    };
     const eventTick = createEventTick({
       database,
       clock,
-      handlers: Object.fromEntries([...platformFeatures, ...modules].flatMap((module) => Object.entries(module.events ?? {}))),
+      handlers: Object.fromEntries(
+        [...platformFeatures, ...modules].flatMap((module) => {
+          const events = typeof module.events === "function" ? module.events(eventContext) : module.events;
+          return Object.entries(events ?? {});
+        }),
+      ),
       logger,
     });
 

@@ -40,6 +40,10 @@ export interface ModuleContext {
   permissions: Permissions;
   /** Where people reach the panel (PUBLIC_URL, or this process's URL): login links point there. */
   publicUrl: () => string;
+  /** "Now" for rules and time-bound events (RunOptions.clock); tests move it. Absent means the system clock. */
+  clock?: { now(): Date };
+  /** Telegram Payments provider token (PAYMENT_PROVIDER_TOKEN) for modules that send invoices; absent when unset. */
+  paymentProviderToken?: string;
 }
 
 /** A bot as the HTTP side knows it: for signed links, login_url and Mini App checks. */
@@ -72,6 +76,16 @@ export interface AudienceSegment {
   audience(db: Database["db"], botId: string, params: Record<string, unknown>): Promise<number[]>;
 }
 
+/** What a module's start-up hook gets: the database after migrations, and the bots it serves. */
+export interface StartContext {
+  database: Database;
+  logger: Logger;
+  /** The bots that have this module enabled. */
+  botIds: readonly string[];
+  /** Sandbox mode only: the emulator's simulated owner, whom demo data may link to. */
+  sandbox: { ownerTelegramId: number } | undefined;
+}
+
 export type EventHandler = (trx: Transaction<PlatformTables>, event: Selectable<ScheduledEventTable>) => Promise<void>;
 
 /**
@@ -88,12 +102,17 @@ export interface BotyardModule {
   commands?: readonly CommandEntry[];
   /** The grammY handlers; thin, calling the module's service. */
   composer?: (context: ModuleContext) => Composer<BotyardContext>;
-  /** Handlers of the module's time-bound events (`scheduled_event.kind`). */
-  events?: Record<string, EventHandler>;
+  /**
+   * Handlers of the module's time-bound events (`scheduled_event.kind`); a function of the
+   * module's context when they send texts (translator, settings) or need the clock.
+   */
+  events?: Record<string, EventHandler> | ((context: ModuleContext) => Record<string, EventHandler>);
   /** Admin HTTP routes; each declares its `config.access` (see platform/http/route-guard.ts). */
   api?: (app: FastifyInstance, context: ApiContext) => void | Promise<void>;
   /** Broadcast audiences this module offers, by name. */
   segments?: Record<string, AudienceSegment>;
+  /** Runs once per process after migrations and before updates are handled (sandbox demo data, for one). */
+  onStart?: (context: StartContext) => Promise<void>;
 }
 
 export function defineModule(module: BotyardModule): BotyardModule {
