@@ -61,7 +61,7 @@ function PanelFrame() {
     if (me.error instanceof ApiError && me.error.status === 401) return <SignedOut />;
     return <SignedOut message={me.error.message} />;
   }
-  const visible = panelPages.filter((page) => me.data.permissions.includes(page.permission));
+  const visible = panelPages.filter((page) => page.permission === null || me.data.permissions.includes(page.permission));
   const current = visible.find((page) => page.path === path) ?? (path === "/" ? visible[0] : undefined);
   const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
     event.preventDefault();

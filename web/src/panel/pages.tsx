@@ -13,7 +13,8 @@ import { TextsPage } from "./TextsPage.tsx";
 export interface PanelPage {
   path: string;
   title: string;
-  permission: string;
+  /** Null: every signed-in person (their own sessions). */
+  permission: string | null;
   component: ComponentType;
 }
 
@@ -22,7 +23,7 @@ export const panelPages: PanelPage[] = [
   { path: "/dashboard", title: "Dashboard", permission: "panel.view", component: DashboardPage },
   { path: "/people", title: "People", permission: "people.view", component: PeoplePage },
   { path: "/requests", title: "Requests", permission: "people.view", component: RequestsPage },
-  { path: "/sessions", title: "Sessions", permission: "panel.view", component: SessionsPage },
+  { path: "/sessions", title: "Sessions", permission: null, component: SessionsPage },
   { path: "/audit", title: "Audit log", permission: "audit.view", component: AuditPage },
   { path: "/texts", title: "Texts", permission: "texts.edit", component: TextsPage },
   { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
