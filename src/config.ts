@@ -39,6 +39,8 @@ export const environmentSchema = z.object({
   INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
   BACKUP_DIR: z.string().default("./backups"),
   BACKUP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** Telegram Payments provider token (from @BotFather) for prepayment invoices; a secret. */
+  PAYMENT_PROVIDER_TOKEN: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -26,6 +26,9 @@ export interface BotDependencies {
   settings: LiveSettings;
   permissions: Permissions;
   publicUrl: () => string;
+  /** "Now" for the modules' rules (RunOptions.clock). */
+  clock?: { now(): Date };
+  paymentProviderToken?: string;
   logger: Logger;
   metrics: Metrics;
   floodLimit: { count: number; windowMs: number };
@@ -111,7 +114,16 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   });
 
   bot.use(platformCommands(deps));
-  const moduleContext = { database, translator, logger, settings: deps.settings, permissions: deps.permissions, publicUrl: deps.publicUrl };
+  const moduleContext = {
+    database,
+    translator,
+    logger,
+    settings: deps.settings,
+    permissions: deps.permissions,
+    publicUrl: deps.publicUrl,
+    ...(deps.clock === undefined ? {} : { clock: deps.clock }),
+    ...(deps.paymentProviderToken === undefined ? {} : { paymentProviderToken: deps.paymentProviderToken }),
+  };
   for (const module of deps.modules) {
     if (module.composer === undefined) continue;
     // Enabling or disabling a module in the panel takes effect with the next update.
