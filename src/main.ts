@@ -25,7 +25,7 @@ import { platformFeatures } from "./platform/features.ts";
 import { chooseLocale, createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
 import { electLeader } from "./platform/telegram/leader.ts";
-import { publishCommandMenus } from "./platform/telegram/command-menus.ts";
+import { menuFingerprints, publishCommandMenus } from "./platform/telegram/command-menus.ts";
 import { ensureWebhook } from "./platform/telegram/ensure-webhook.ts";
 import { createOutboxSender, type OutboxSender } from "./platform/telegram/outbox-sender.ts";
 import { pollUpdates } from "./platform/telegram/polling.ts";
@@ -315,21 +315,27 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         sender.start();
         outboxSender = sender;
         const work: Promise<void>[] = [runEvery(EVENT_TICK_MS, duties, () => eventTick.tick(), logger)];
-        for (const bot of bots) {
-          work.push(
-            publishCommandMenus({
+        // Menus follow roles and settings: republished whenever either moves.
+        const publishedMenus = new Map<string, string>();
+        const publishMenus = async () => {
+          const fingerprints = await menuFingerprints(database.db);
+          for (const bot of bots) {
+            const fingerprint = fingerprints.get(bot.config.id);
+            if (fingerprint === undefined || publishedMenus.get(bot.config.id) === fingerprint) continue;
+            await settings.refresh();
+            await publishCommandMenus({
               botId: bot.config.id,
               api: bot.api,
               db: database.db,
               modules: modulesEnabledIn(settings.of(bot.config.id).modules, modules),
               translator,
               languages: settings.of(bot.config.id).languages,
-            }).then(
-              () => sender.wake(),
-              (error: unknown) => logger.warn({ err: error }, "could not set the command menus"),
-            ),
-          );
-        }
+            });
+            publishedMenus.set(bot.config.id, fingerprint);
+            sender.wake();
+          }
+        };
+        work.push(runEvery(SETTINGS_POLL_MS, duties, publishMenus, logger));
         for (const bot of bots) {
           if (config.webhook !== undefined) {
             work.push(ensureWebhook(bot.api, `${config.webhook.publicUrl}${webhookPath(bot.config.id)}`, config.webhook.secret, logger));

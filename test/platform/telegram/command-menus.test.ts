@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { describe, test } from "node:test";
+import type { Api } from "grammy";
+import { Translator } from "../../../src/platform/i18n/translator.ts";
 import { defineModule } from "../../../src/platform/module.ts";
-import { commandsFor } from "../../../src/platform/telegram/command-menus.ts";
+import { commandsFor, menuFingerprints, publishCommandMenus } from "../../../src/platform/telegram/command-menus.ts";
+import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 
 const salon = defineModule({
   name: "salon",
@@ -35,3 +38,44 @@ test("descriptions come from the catalogue in the menu's language", () => {
   const [start] = commandsFor(new Set(), [], (key) => `ru:${key}`);
   assert.equal(start?.description, "ru:command-start");
 });
+
+for (const kind of databaseKinds) {
+  describe(`publishing command menus on ${kind.name}`, { skip: kind.skip }, () => {
+    const suite = migratedDatabase(kind);
+    const publicMenus: unknown[] = [];
+    const api = { setMyCommands: (commands: unknown) => Promise.resolve(publicMenus.push(commands) > 0) } as unknown as Api;
+    const translator = new Translator([]);
+    const publish = (at: number) =>
+      publishCommandMenus({ botId: "salon", api, db: suite.database.db, modules: [salon], translator, languages: ["en"], now: new Date(at) });
+    const queued = () =>
+      suite.database.db.selectFrom("outbox").select(["chat_id", "method"]).where("bot_id", "=", "salon").orderBy("id").execute();
+
+    test("a staff member's menu is queued when it changes, never twice the same, and deleted when they lose their roles", async () => {
+      const db = suite.database.db;
+      await db.insertInto("bot").values({ id: "salon", telegram_id: 1, username: "s", settings: JSON.stringify({ timeZone: "UTC", languages: ["en"], modules: null }) }).execute();
+      await db.insertInto("role").values({ bot_id: "salon", telegram_id: 77, role: "master", granted_by: null }).execute();
+      await publish(1);
+      await publish(2);
+      assert.deepEqual(await queued(), [{ chat_id: 77, method: "setMyCommands" }]);
+
+      await db.deleteFrom("role").where("telegram_id", "=", 77).execute();
+      await publish(3);
+      await publish(4);
+      assert.deepEqual((await queued()).map((row) => row.method), ["setMyCommands", "deleteMyCommands"]);
+
+      await db.insertInto("role").values({ bot_id: "salon", telegram_id: 77, role: "master", granted_by: null }).execute();
+      await publish(5);
+      assert.deepEqual((await queued()).map((row) => row.method), ["setMyCommands", "deleteMyCommands", "setMyCommands"], "the same menu as before is set again after a deletion");
+    });
+
+    test("the fingerprint moves with roles and with the settings version", async () => {
+      const db = suite.database.db;
+      const before = (await menuFingerprints(db)).get("salon");
+      await db.insertInto("role").values({ bot_id: "salon", telegram_id: 78, role: "admin", granted_by: null }).execute();
+      const afterGrant = (await menuFingerprints(db)).get("salon");
+      assert.notEqual(afterGrant, before);
+      await db.updateTable("bot").set({ version: 99 }).where("id", "=", "salon").execute();
+      assert.notEqual((await menuFingerprints(db)).get("salon"), afterGrant);
+    });
+  });
+}
