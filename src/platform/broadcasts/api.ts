@@ -54,6 +54,7 @@ function localeOfRequest(request: FastifyRequest): Locale {
 export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catalogue: SegmentCatalogue): void {
   const { database, translator } = context;
   const db = database.db;
+  const now = () => context.clock?.now() ?? new Date();
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, status: number, problem: Problem) =>
     reply.code(status).send({ error: translator.translate(request.session?.botId, localeOfRequest(request), problemKey(problem), problem.args) });
@@ -115,7 +116,7 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
         segment: body.segment,
         params: body.params,
         ...(body.sendAt == null || body.sendAt === "" ? {} : { sendAt: new Date(body.sendAt) }),
-        now: new Date(),
+        now: now(),
         segments: catalogue.of(actor.botId),
         roleNames: context.permissions.roleNames(),
       }),
@@ -128,7 +129,7 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
     const body = parse(request, reply, draftSchema, request.body);
     if (body === undefined) return reply;
     const actor = actorOf(request);
-    const previewed = await database.transaction((trx) => previewBroadcast(trx, actor, { draft: draftOf(body), now: new Date() }));
+    const previewed = await database.transaction((trx) => previewBroadcast(trx, actor, { draft: draftOf(body), now: now() }));
     if (!previewed.ok) return refuse(request, reply, 400, previewed.problem);
     return reply.code(202).send({ ok: true });
   });
@@ -137,7 +138,7 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
     const params = parse(request, reply, idSchema, request.params);
     if (params === undefined) return reply;
     const actor = actorOf(request);
-    const cancelled = await database.transaction((trx) => cancelBroadcast(trx, actor, { broadcastId: params.id, now: new Date() }));
+    const cancelled = await database.transaction((trx) => cancelBroadcast(trx, actor, { broadcastId: params.id, now: now() }));
     if (!cancelled.ok) return refuse(request, reply, cancelled.problem.code === "not-found" ? 404 : 400, cancelled.problem);
     const [view] = await withReports([cancelled.value]);
     return view;

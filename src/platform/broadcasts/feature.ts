@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { cataloguesIn } from "../i18n/catalogues.ts";
-import { defineModule, type EventHandler } from "../module.ts";
+import { defineModule, type EventHandler, type ModuleContext } from "../module.ts";
 import { broadcastRoutes } from "./api.ts";
 import { PLATFORM_SEGMENTS, SegmentCatalogue } from "./segments.ts";
 import { DELIVER_EVENT, FINISH_EVENT, deliverBroadcast, finishBroadcast, nextCheckAt, scheduleFinishCheck, systemActor } from "./service.ts";
@@ -17,25 +17,29 @@ function broadcastIdOf(payload: Record<string, unknown>): number {
   return id;
 }
 
-const deliver: EventHandler = async (trx, event) => {
-  if (mountedCatalogue === undefined) throw new Error("broadcast segments are not loaded yet; the next tick tries again");
-  const now = new Date();
-  await deliverBroadcast(trx, systemActor(event.bot_id), {
-    broadcastId: broadcastIdOf(event.payload),
-    segments: mountedCatalogue.of(event.bot_id),
-    now,
-    firstCheckAt: nextCheckAt(new Date(event.due_at), now),
-  });
-};
-
-const finish: EventHandler = async (trx, event) => {
-  const broadcastId = broadcastIdOf(event.payload);
-  const now = new Date();
-  const outcome = await finishBroadcast(trx, systemActor(event.bot_id), { broadcastId, now });
-  if (outcome !== "still-sending") return;
-  const check = typeof event.payload.check === "number" ? event.payload.check : 0;
-  await scheduleFinishCheck(trx, { id: broadcastId, bot_id: event.bot_id }, check + 1, nextCheckAt(new Date(event.due_at), now));
-};
+/** The delivery and finish handlers, on the tick's clock. */
+function broadcastEvents(context: ModuleContext): Record<string, EventHandler> {
+  const now = () => context.clock?.now() ?? new Date();
+  const deliver: EventHandler = async (trx, event) => {
+    if (mountedCatalogue === undefined) throw new Error("broadcast segments are not loaded yet; the next tick tries again");
+    const at = now();
+    await deliverBroadcast(trx, systemActor(event.bot_id), {
+      broadcastId: broadcastIdOf(event.payload),
+      segments: mountedCatalogue.of(event.bot_id),
+      now: at,
+      firstCheckAt: nextCheckAt(new Date(event.due_at), at),
+    });
+  };
+  const finish: EventHandler = async (trx, event) => {
+    const broadcastId = broadcastIdOf(event.payload);
+    const at = now();
+    const outcome = await finishBroadcast(trx, systemActor(event.bot_id), { broadcastId, now: at });
+    if (outcome !== "still-sending") return;
+    const check = typeof event.payload.check === "number" ? event.payload.check : 0;
+    await scheduleFinishCheck(trx, { id: broadcastId, bot_id: event.bot_id }, check + 1, nextCheckAt(new Date(event.due_at), at));
+  };
+  return { [DELIVER_EVENT]: deliver, [FINISH_EVENT]: finish };
+}
 
 /**
  * Broadcasts: compose in the panel (HTML text, a photo, link buttons), choose an audience among
@@ -47,7 +51,7 @@ export const broadcastsFeature = defineModule({
   name: "broadcasts",
   catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
   segments: PLATFORM_SEGMENTS,
-  events: { [DELIVER_EVENT]: deliver, [FINISH_EVENT]: finish },
+  events: broadcastEvents,
   async api(app, context) {
     // Imported here, not at the top: features.ts imports this file to list it.
     const { platformFeatures } = await import("../features.ts");
