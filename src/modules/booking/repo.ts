@@ -176,6 +176,8 @@ export interface BookingTable {
   /** iCal SEQUENCE: rises with every change a calendar must pick up. */
   sequence: Generated<number>;
   hold_expires_at: Date | null;
+  /** A prepayment arrived after its hold expired and the slot was gone: staff refund it in the provider. */
+  refund_needed: Generated<boolean>;
   /** The person who made it (the client, or staff on their behalf). */
   created_by: number | null;
   created_via: CreatedVia;
@@ -183,7 +185,7 @@ export interface BookingTable {
   updated_at: Timestamp;
 }
 
-export type HistoryEvent = "booked" | "confirmed" | "cancelled" | "rescheduled" | "marked" | "hold-expired";
+export type HistoryEvent = "booked" | "confirmed" | "cancelled" | "rescheduled" | "marked" | "hold-expired" | "coming" | "paid" | "rebooked";
 
 /** Every change of a booking: status and time before and after, who and when. */
 export interface BookingHistoryTable {
@@ -223,6 +225,61 @@ export interface OccupancyTable {
   released_at: Date | null;
 }
 
+/** A prepayment Telegram reported paid, and what it did to its booking. */
+export interface PaymentTable {
+  id: Generated<number>;
+  bot_id: string;
+  booking_id: number;
+  amount_minor: number;
+  currency: string;
+  /** Unique: Telegram's id of the charge, so a redelivered payment is recorded once. */
+  telegram_payment_charge_id: string;
+  /** The provider's id of the charge, what staff look up to refund. */
+  provider_payment_charge_id: string;
+  outcome: "confirmed" | "rebooked" | "refund-needed";
+  paid_at: Date;
+}
+
+export type WaitlistStatus = "waiting" | "offered" | "booked" | "declined" | "expired" | "withdrawn";
+
+/**
+ * A client waiting for a time: a whole day (`time_min` null) or one slot, with one master or any
+ * (`master_id` null). While `offered`, a freed slot is held for them by an `offer` occupancy.
+ */
+export interface WaitlistTable {
+  id: Generated<number>;
+  bot_id: string;
+  client_id: number;
+  service_id: number;
+  master_id: number | null;
+  /** The day wished for, at the location (select it as text). */
+  date: DateColumn;
+  /** Minutes after local midnight of the slot wished for; null means any time that day. */
+  time_min: number | null;
+  status: WaitlistStatus;
+  offered_start: Date | null;
+  offered_master_id: number | null;
+  offer_occupancy_id: number | null;
+  offer_expires_at: Date | null;
+  booking_id: number | null;
+  created_at: Date;
+  updated_at: Timestamp;
+}
+
+/** A client's review of a visit marked done: asked once, rated once, optionally commented once. */
+export interface ReviewTable {
+  id: Generated<number>;
+  bot_id: string;
+  booking_id: number;
+  client_id: number;
+  master_id: number;
+  stars: number | null;
+  text: string | null;
+  asked_at: Date;
+  rated_at: Date | null;
+  commented_at: Date | null;
+}
+
 export interface BookingTables {
   booking_location: LocationTable;
   booking_service: ServiceTable;
@@ -238,6 +295,9 @@ export interface BookingTables {
   booking: BookingTable;
   booking_history: BookingHistoryTable;
   booking_occupancy: OccupancyTable;
+  booking_payment: PaymentTable;
+  booking_waitlist: WaitlistTable;
+  booking_review: ReviewTable;
 }
 
 export type Tables = PlatformTables & BookingTables;

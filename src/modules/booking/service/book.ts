@@ -18,6 +18,8 @@ import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "./offer.ts"
 import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
 import { occupyForBooking, takeClassSeat, underSavepoint, WriteRefused } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
+import { scheduleHold } from "../payments.ts";
+import { scheduleReminders } from "../reminders.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -61,13 +63,19 @@ interface Placement {
  * gets `taken` with the next free times instead of an error. A service with prepayment makes a
  * `pending` booking whose slot is held until `hold_expires_at`.
  */
-export const bookAppointment = defineUseCase("booking.book", async (trx: Trx, actor: Actor, input: BookInput): Promise<UseCaseOutcome<BookingOutcome>> => {
+export const bookAppointment = defineUseCase("booking.book", (trx: Trx, actor: Actor, input: BookInput) => bookForClient(trx, actor, input));
+
+/**
+ * The work of {@link bookAppointment} without its audit row, for a use case that books as one
+ * step of its own (accepting a waitlist offer) and writes one row for the whole.
+ */
+export async function bookForClient(trx: Trx, actor: Actor, input: BookInput): Promise<UseCaseOutcome<BookingOutcome>> {
   if (actor.personId === null) throw new Error("a client books for themselves: the actor must be a person");
   const name = input.name.trim();
   if (name === "") return refused("name-missing");
   if (input.phone !== undefined && !isE164(input.phone)) return refused("phone-invalid");
   return placeBooking(trx, actor, { kind: "client", telegramId: actor.personId, name, ...(input.phone === undefined ? {} : { phone: input.phone }) }, input);
-});
+}
 
 /**
  * Staff book for a client: past the notice, the horizon, the client's limit and the slot grid,
@@ -196,5 +204,7 @@ async function writeBooking(
     source: actor.source,
     at: now,
   });
+  await scheduleReminders(trx, row, now);
+  await scheduleHold(trx, row, now);
   return row;
 }

@@ -7,6 +7,9 @@ import { bookingToChange, recordChange, type ChangedBy } from "./changes.ts";
 import { refused, type BookingOutcome } from "./outcome.ts";
 import { givePlaceBack } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
+import { cancelHold } from "../payments.ts";
+import { cancelReminders } from "../reminders.ts";
+import { slotFreed } from "../waitlist.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -20,7 +23,8 @@ export interface CancelInput {
 /**
  * Cancels a booking: by its client within the cancel window, by staff any time before it is
  * final. The master's time (or the class seat) is given back at once; the booking stays,
- * cancelled, with who cancelled it, and its calendar sequence rises.
+ * cancelled, with who cancelled it, and its calendar sequence rises. Its reminders (and an unpaid
+ * hold's invoice and expiry) are removed, and the freed slot goes to the waitlist.
  */
 export const cancelBooking = defineUseCase("booking.cancel", async (trx: Trx, actor: Actor, input: CancelInput): Promise<UseCaseOutcome<BookingOutcome>> => {
   const before = await bookingToChange(trx, actor, input.bookingId, input.by);
@@ -39,6 +43,11 @@ export const cancelBooking = defineUseCase("booking.cancel", async (trx: Trx, ac
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordChange(trx, actor, input.now, "cancelled", before, after);
+  await cancelReminders(trx, before.id);
+  await cancelHold(trx, before.id);
+  if (before.class_session_id === null) {
+    await slotFreed(trx, { botId: actor.botId, masterId: before.master_id, start: before.starts_at, now: input.now, freedBy: `booking:${before.id}:${before.sequence}` });
+  }
   const booking = presentBooking(after);
   return { result: { ok: true, booking }, audit: { objectType: "booking", objectId: booking.id, before: presentBooking(before), after: booking } };
 });

@@ -5,6 +5,7 @@ import type { Tables } from "../repo.ts";
 import { bookingToChange, recordChange } from "./changes.ts";
 import { refused, type BookingOutcome } from "./outcome.ts";
 import { presentBooking } from "./presenter.ts";
+import { scheduleReviewRequest } from "../reviews.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -17,7 +18,8 @@ export interface MarkVisitInput {
 
 /**
  * Staff mark a confirmed visit that has begun as done or a no-show, once; the status machine
- * refuses anything else. The master's time stays occupied: it was spent either way.
+ * refuses anything else. The master's time stays occupied: it was spent either way. A visit done
+ * asks its client for a review later (see `REVIEW_DELAY_MS`).
  */
 export const markVisit = defineUseCase("booking.mark", async (trx: Trx, actor: Actor, input: MarkVisitInput): Promise<UseCaseOutcome<BookingOutcome>> => {
   const before = await bookingToChange(trx, actor, input.bookingId, "staff");
@@ -35,6 +37,7 @@ export const markVisit = defineUseCase("booking.mark", async (trx: Trx, actor: A
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordChange(trx, actor, input.now, "marked", before, after);
+  await scheduleReviewRequest(trx, after, input.now);
   const booking = presentBooking(after);
   return { result: { ok: true, booking }, audit: { objectType: "booking", objectId: booking.id, before: presentBooking(before), after: booking } };
 });

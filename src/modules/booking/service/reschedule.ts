@@ -7,6 +7,8 @@ import { aroundVisit, loadOffer, requestOf } from "./offer.ts";
 import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
 import { givePlaceBack, occupyForBooking, takeClassSeat, underSavepoint } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
+import { rescheduleReminders } from "../reminders.ts";
+import { slotFreed } from "../waitlist.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -27,7 +29,8 @@ export interface RescheduleInput extends WriteHooks {
  * the reschedule window and up to the maximum number of moves; staff move any booking that is
  * not final, past the notice and horizon but never over another booking. The visit keeps the
  * duration and price it was booked with; its calendar sequence rises. If the new time was taken
- * meanwhile the booking stays where it was and the answer offers the next free times.
+ * meanwhile the booking stays where it was and the answer offers the next free times. Its
+ * reminders move with it (new keys for the new sequence); the slot it left goes to the waitlist.
  */
 export const rescheduleBooking = defineUseCase(
   "booking.reschedule",
@@ -78,6 +81,10 @@ export const rescheduleBooking = defineUseCase(
           await occupyForBooking(trx, { botId: actor.botId, masterId, range: decision.occupancy, bookingId: before.id, holdExpiresAt });
         }
         await recordChange(trx, actor, now, "rescheduled", before, after);
+        await rescheduleReminders(trx, after, now);
+        if (before.class_session_id === null) {
+          await slotFreed(trx, { botId: actor.botId, masterId: before.master_id, start: before.starts_at, now, freedBy: `booking:${before.id}:${before.sequence}` });
+        }
         return after;
       });
       if (written.ok) {

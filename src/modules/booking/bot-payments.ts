@@ -1,0 +1,56 @@
+import { Composer } from "grammy";
+import type { Transaction } from "kysely";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { clientActorOf } from "./bot-reminders.ts";
+import { checkPreCheckout, recordPayment } from "./payments.ts";
+import type { Tables } from "./repo.ts";
+import { messengerOf } from "./timed-events.ts";
+
+type Trx = Transaction<Tables>;
+
+/**
+ * Prepayments: the pre-checkout query is answered at once (yes only for a pending booking whose
+ * hold is live, for its exact amount), and a successful payment confirms, re-books or flags the
+ * booking for a refund (see `recordPayment`).
+ */
+export function paymentsComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const messenger = messengerOf(context);
+
+  composer.on("pre_checkout_query", async (ctx) => {
+    const query = ctx.preCheckoutQuery;
+    const answer = await context.database.transaction((trx) =>
+      checkPreCheckout(trx as unknown as Trx, {
+        botId: ctx.botId,
+        payload: query.invoice_payload,
+        currency: query.currency,
+        totalAmount: query.total_amount,
+        now: messenger.now(),
+      }),
+    );
+    if (answer.ok) await ctx.answerPreCheckoutQuery(true);
+    else await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(answer.reason) });
+  });
+
+  composer.on("message:successful_payment", async (ctx) => {
+    const payment = ctx.message.successful_payment;
+    const outcome = await ctx.commit("booking-payment", (trx) =>
+      recordPayment(trx as unknown as Trx, clientActorOf(ctx), {
+        messenger,
+        payload: payment.invoice_payload,
+        currency: payment.currency,
+        totalAmount: payment.total_amount,
+        telegramChargeId: payment.telegram_payment_charge_id,
+        providerChargeId: payment.provider_payment_charge_id,
+      }),
+    );
+    if (!outcome.ok) {
+      await ctx.reply(ctx.t("booking-paid-unknown"));
+      return;
+    }
+    const key = { confirmed: "booking-paid", rebooked: "booking-paid-rebooked", "refund-needed": "booking-paid-refund" }[outcome.outcome];
+    await ctx.reply(ctx.t(key));
+  });
+  return composer;
+}

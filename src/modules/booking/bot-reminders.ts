@@ -1,0 +1,46 @@
+import { Composer } from "grammy";
+import type { Actor } from "../../platform/audit/use-case.ts";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import type { Tables } from "./repo.ts";
+import { confirmComing } from "./reminders.ts";
+import { cancelBooking } from "./service/cancel.ts";
+import type { Transaction } from "kysely";
+
+type Trx = Transaction<Tables>;
+
+/** The actor of a client pressing a button in the bot. */
+export function clientActorOf(ctx: BotyardContext): Actor {
+  return { botId: ctx.botId, personId: ctx.from?.id ?? null, source: "bot" };
+}
+
+/** A reminder's buttons: "I'll come" notes it in the booking's history; "Cancel" cancels as the client, within the cancel window. */
+export function remindersComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const now = () => (context.clock ?? { now: () => new Date() }).now();
+
+  composer.callbackQuery(/^bkr:come:(\d+)$/, async (ctx) => {
+    const bookingId = Number(ctx.match[1]);
+    const outcome = await ctx.commit("booking-coming", (trx) => confirmComing(trx as unknown as Trx, clientActorOf(ctx), { bookingId, now: now() }));
+    if (!outcome.ok) {
+      await ctx.answerCallbackQuery({ text: ctx.t("booking-reminder-gone"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: ctx.t("booking-coming-thanks") });
+    await ctx.editMessageReplyMarkup();
+  });
+
+  composer.callbackQuery(/^bkr:cancel:(\d+)$/, async (ctx) => {
+    const bookingId = Number(ctx.match[1]);
+    const outcome = await ctx.commit("booking-reminder-cancel", (trx) => cancelBooking(trx as unknown as Trx, clientActorOf(ctx), { bookingId, by: "client", now: now() }));
+    if (!outcome.ok) {
+      const key = outcome.reason === "cancel-window-closed" ? "booking-reminder-cancel-too-late" : "booking-reminder-gone";
+      await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t("booking-reminder-cancelled"));
+  });
+  return composer;
+}

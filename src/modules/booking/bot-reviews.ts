@@ -1,0 +1,74 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { endFlow, flowButton, startFlow, type FlowKey } from "../../platform/telegram/flows.ts";
+import { clientActorOf } from "./bot-reminders.ts";
+import { MAX_REVIEW_TEXT } from "./domain/review.ts";
+import { commentOnVisit, rateVisit } from "./reviews.ts";
+
+
+const FLOW = "booking-review";
+
+function flowKey(ctx: BotyardContext): FlowKey {
+  const userId = ctx.from?.id ?? 0;
+  return { botId: ctx.botId, chatId: ctx.chat?.id ?? userId, userId };
+}
+
+/** Reviews in the bot: a star button rates the visit, then an optional text (or "Skip"). */
+export function reviewsComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const now = () => (context.clock ?? { now: () => new Date() }).now();
+
+  privateChats.callbackQuery(/^bkv:(\d+):(\d)$/, async (ctx) => {
+    const bookingId = Number(ctx.match[1]);
+    const stars = Number(ctx.match[2]);
+    const outcome = await ctx.commit("booking-review-rate", async (trx) => {
+      const rated = await rateVisit(trx, clientActorOf(ctx), { bookingId, stars, now: now() });
+      if (!rated.ok) return { ...rated, instance: 0 };
+      const flow = await startFlow(trx, flowKey(ctx), FLOW, "text", { bookingId });
+      return { ...rated, instance: flow.instance };
+    });
+    if (!outcome.ok) {
+      await ctx.answerCallbackQuery({ text: ctx.t(outcome.reason === "already-rated" ? "booking-review-already" : "booking-review-gone"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    const flow = { name: FLOW, step: "text", data: { bookingId }, instance: outcome.instance };
+    await ctx.reply(ctx.t("booking-review-ask-text", { max: MAX_REVIEW_TEXT }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-review-skip"), flowButton(flow, "booking-review-skip")),
+    });
+  });
+
+  privateChats.callbackQuery(/^f\d+:booking-review-skip$/, async (ctx) => {
+    if (ctx.flow?.name !== FLOW) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await ctx.commit("booking-review-skip", (trx) => endFlow(trx, flowKey(ctx)));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t("booking-review-thanks"));
+  });
+
+  privateChats.on("message", async (ctx, next) => {
+    const flow = ctx.flow;
+    if (flow?.name !== FLOW || flow.step !== "text" || ctx.message.text?.startsWith("/") === true) return next();
+    const text = ctx.message.text;
+    if (text === undefined) {
+      await ctx.reply(ctx.t("booking-review-text-please"));
+      return;
+    }
+    const bookingId = Number(flow.data.bookingId);
+    const outcome = await ctx.commit("booking-review-comment", async (trx) => {
+      const commented = await commentOnVisit(trx, clientActorOf(ctx), { bookingId, text, now: now() });
+      if (commented.ok || commented.reason !== "review-text-empty" && commented.reason !== "review-text-too-long") await endFlow(trx, flowKey(ctx));
+      return commented;
+    });
+    if (outcome.ok) await ctx.reply(ctx.t("booking-review-thanks"));
+    else if (outcome.reason === "review-text-empty" || outcome.reason === "review-text-too-long") await ctx.reply(ctx.t(`booking-${outcome.reason}`, { max: MAX_REVIEW_TEXT }));
+    else await ctx.reply(ctx.t("booking-review-gone"));
+  });
+  return composer;
+}

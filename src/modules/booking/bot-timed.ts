@@ -1,0 +1,14 @@
+import { Composer } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { paymentsComposer } from "./bot-payments.ts";
+import { remindersComposer } from "./bot-reminders.ts";
+import { reviewsComposer } from "./bot-reviews.ts";
+import { waitlistComposer } from "./bot-waitlist.ts";
+
+/** The booking module's time-bound parts in the bot: reminders' buttons, payments, waitlist offers, reviews. */
+export function bookingTimedComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  composer.use(remindersComposer(context), paymentsComposer(context), waitlistComposer(context), reviewsComposer(context));
+  return composer;
+}

@@ -1,0 +1,105 @@
+import type { Transaction } from "kysely";
+import type { Translator, TranslationArgs } from "../../platform/i18n/translator.ts";
+import { chooseLocale } from "../../platform/telegram/create-bot.ts";
+import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
+import type { BookingRow, Tables } from "./repo.ts";
+
+type Trx = Transaction<Tables>;
+
+/**
+ * What the booking module's jobs need to write to people: the catalogue texts and each bot's
+ * languages (from live settings in the app; a fixed list in tests), the clock's now, and the
+ * payment provider's token for invoices.
+ */
+export interface Messenger {
+  translator: Translator;
+  languagesOf(botId: string): readonly string[];
+  now(): Date;
+  paymentProviderToken?: string;
+}
+
+/** An inline button as the Bot API takes it. */
+export interface Button {
+  text: string;
+  callback_data: string;
+}
+
+/**
+ * A booking as its client reads about it: who to write to, in which language, and the visit's
+ * service, master and local time. Undefined for a phone-only client, who has no chat.
+ */
+export interface ClientView {
+  telegramId: number;
+  locale: string;
+  args: TranslationArgs;
+  t(key: string, args?: TranslationArgs): string;
+}
+
+/** A visit's start on the location's wall clock in the reader's language: "Wed, 4 March 2026, 10:30". */
+export function localVisitTime(start: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(start);
+}
+
+/** A visit (a booking, or a slot offered from the waitlist) as its client reads about it. */
+export type Visit = Pick<BookingRow, "bot_id" | "client_id" | "service_id" | "master_id" | "location_id" | "starts_at">;
+
+export async function clientView(trx: Trx, messenger: Messenger, booking: Visit): Promise<ClientView | undefined> {
+  const row = await trx
+    .selectFrom("booking_client")
+    .leftJoin("bot_member", (join) => join.onRef("bot_member.telegram_id", "=", "booking_client.telegram_id").on("bot_member.bot_id", "=", booking.bot_id))
+    .leftJoin("person", "person.telegram_id", "booking_client.telegram_id")
+    .select(["booking_client.telegram_id", "bot_member.language", "person.language_code"])
+    .where("booking_client.id", "=", booking.client_id)
+    .executeTakeFirst();
+  if (row?.telegram_id == null) return undefined;
+  const visit = await trx
+    .selectFrom("booking_service")
+    .innerJoin("booking_master", (join) => join.on("booking_master.id", "=", booking.master_id))
+    .innerJoin("booking_location", (join) => join.on("booking_location.id", "=", booking.location_id))
+    .select(["booking_service.name as service", "booking_master.display_name as master", "booking_location.name as location", "booking_location.time_zone"])
+    .where("booking_service.id", "=", booking.service_id)
+    .executeTakeFirstOrThrow();
+  const locale = chooseLocale(row.language, row.language_code ?? undefined, messenger.languagesOf(booking.bot_id));
+  const args = { service: visit.service, master: visit.master, location: visit.location, time: localVisitTime(booking.starts_at, locale, visit.time_zone) };
+  return {
+    telegramId: row.telegram_id,
+    locale,
+    args,
+    t: (key, extra) => messenger.translator.translate(booking.bot_id, locale, key, { ...args, ...extra }),
+  };
+}
+
+/** Money from integer minor units, as `Intl` writes it: `formatMoney(2000, "EUR", "en")` is "€20.00". No float stands for it. */
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const units = String(Math.abs(amountMinor)).padStart(digits + 1, "0");
+  const decimal = digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(`${amountMinor < 0 ? "-" : ""}${decimal}` as Intl.StringNumericLiteral);
+}
+
+/** Queues a message to a client (or anyone) through the outbox, in the caller's transaction. */
+export async function queueMessage(
+  trx: Trx,
+  message: { botId: string; chatId: number; text: string; dedupeKey: string; buttons?: Button[][] },
+): Promise<boolean> {
+  return enqueueOutbox(trx, {
+    botId: message.botId,
+    chatId: message.chatId,
+    method: "sendMessage",
+    payload: {
+      chat_id: message.chatId,
+      text: message.text,
+      ...(message.buttons === undefined ? {} : { reply_markup: { inline_keyboard: message.buttons } }),
+    },
+    dedupeKey: message.dedupeKey,
+  });
+}
