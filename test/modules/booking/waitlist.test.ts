@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
+import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
+import { acceptOffer, joinWaitlist, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
+import { timedMigrations, timedWorld } from "./timed-support.ts";
+
+const IDA = 831;
+const JAN = 832;
+const KIM = 833;
+const LEA = 834;
+const MINUTE = 60_000;
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
+
+describe("a freed slot meets a waitlist wish", () => {
+  const slot = { date: "2026-03-04", minutes: 600, masterId: 1 };
+  test("on the same day, at the wished time or any, with the wished master or any", () => {
+    assert.equal(waitlistMatches({ date: "2026-03-04", timeMin: null, masterId: null }, slot), true);
+    assert.equal(waitlistMatches({ date: "2026-03-04", timeMin: 600, masterId: 1 }, slot), true);
+    assert.equal(waitlistMatches({ date: "2026-03-05", timeMin: null, masterId: null }, slot), false);
+    assert.equal(waitlistMatches({ date: "2026-03-04", timeMin: 630, masterId: null }, slot), false);
+    assert.equal(waitlistMatches({ date: "2026-03-04", timeMin: null, masterId: 2 }, slot), false);
+  });
+});
+
+for (const kind of databaseKinds) {
+  describe(`the waitlist on ${kind.name}`, { skip: kind.skip }, () => {
+    const suite = migratedDatabase(kind, timedMigrations);
+    const tables = () => tablesOf(suite.database);
+
+    const book = (salon: Salon, telegramId: number, now = NOW, start = berlin(4, "10:00")) =>
+      tables().transaction((trx) => bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId: salon.haircut, start, now, name: "Client" }));
+    const booked = async (salon: Salon, telegramId: number): Promise<BookingView> => {
+      const outcome = await book(salon, telegramId);
+      assert.ok(outcome.ok, JSON.stringify(outcome));
+      return outcome.booking;
+    };
+    const join = (salon: Salon, telegramId: number, wish: Partial<JoinInput> = {}) =>
+      tables().transaction((trx) =>
+        joinWaitlist(trx, clientActor(salon, telegramId), { serviceId: salon.haircut, masterId: null, date: "2026-03-04", timeMin: null, name: "Waiting", now: NOW, ...wish }),
+      );
+    const entryOf = async (salon: Salon, telegramId: number, wish: Partial<JoinInput> = {}) => {
+      const joined = await join(salon, telegramId, wish);
+      assert.ok(joined.ok);
+      return joined.entryId;
+    };
+    const statuses = (ids: number[]) =>
+      tables().db.selectFrom("booking_waitlist").select(["id", "status"]).where("id", "in", ids).orderBy("id").execute().then((rows) => rows.map((row) => row.status));
+    const offersTo = (salon: Salon, chatId: number) =>
+      tables().db.selectFrom("outbox").select(["dedupe_key", "payload"]).where("bot_id", "=", salon.botId).where("chat_id", "=", chatId).orderBy("id").execute();
+
+    test("joining twice keeps one place; a past day or a service nobody offers is refused", async () => {
+      const salon = await openSalon(tables().db);
+      const first = await join(salon, JAN);
+      const again = await join(salon, JAN);
+      assert.ok(first.ok && again.ok);
+      assert.deepEqual([again.entryId, again.already], [first.entryId, true]);
+      assert.deepEqual(await join(salon, JAN, { date: "2026-03-01" }), { ok: false, reason: "in-the-past" });
+      assert.deepEqual(await join(salon, JAN, { serviceId: salon.yoga }), { ok: false, reason: "not-offered" });
+      assert.deepEqual(await join(salon, JAN, { date: "2026-13-40" }), { ok: false, reason: "date-invalid" });
+    });
+
+    test("a freed slot is offered to the first in line and held for them: nobody else can book it", async () => {
+      const salon = await openSalon(tables().db);
+      const jobs = timedWorld(() => suite.database, NOW);
+      const visit = await booked(salon, IDA);
+      const jan = await entryOf(salon, JAN);
+      const kim = await entryOf(salon, KIM);
+      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await jobs.tickAt(NOW);
+      assert.deepEqual(await statuses([jan, kim]), ["offered", "waiting"]);
+      const offer = await offersTo(salon, JAN);
+      assert.equal(offer.length, 1);
+      const payload = offer[0]?.payload as { text: string; reply_markup: { inline_keyboard: { callback_data: string }[][] } };
+      assert.match(payload.text, /Haircut with Anna, .*10:00\. It is held for you for 15 min/);
+      assert.deepEqual(payload.reply_markup.inline_keyboard[0]?.map((button) => button.callback_data), [`bkw:take:${jan}`, `bkw:skip:${jan}`]);
+      const stranger = await book(salon, LEA, later(1));
+      assert.ok(!stranger.ok);
+      assert.equal(stranger.reason, "taken");
+      assert.deepEqual(await offersTo(salon, KIM), []);
+    });
+
+    test("taking the offer turns its hold into the client's booking in one step", async () => {
+      const salon = await openSalon(tables().db);
+      const jobs = timedWorld(() => suite.database, NOW);
+      const visit = await booked(salon, IDA);
+      const jan = await entryOf(salon, JAN);
+      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await jobs.tickAt(NOW);
+      const stranger = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: jan, now: later(2) }));
+      assert.deepEqual(stranger, { ok: false, reason: "offer-gone" });
+      const taken = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, JAN), { entryId: jan, now: later(2) }));
+      assert.ok(taken.ok, JSON.stringify(taken));
+      assert.deepEqual([taken.booking.status, taken.booking.startsAt], ["confirmed", berlin(4, "10:00").toISOString()]);
+      assert.deepEqual(await statuses([jan]), ["booked"]);
+      const live = await tables().db.selectFrom("booking_occupancy").select("kind").where("master_id", "=", salon.anna).where("active", "=", true).execute();
+      assert.deepEqual(live, [{ kind: "appointment" }]);
+      const audit = await tables().db.selectFrom("audit_log").select("action").where("object_id", "=", String(taken.booking.id)).where("object_type", "=", "booking").execute();
+      assert.deepEqual(audit, [{ action: "booking.waitlist.accept" }]);
+    });
+
+    test("offers go in order: declined, it goes to the next; unanswered, it runs out and goes to the one after", async () => {
+      const salon = await openSalon(tables().db);
+      const jobs = timedWorld(() => suite.database, NOW);
+      const visit = await booked(salon, IDA);
+      const jan = await entryOf(salon, JAN);
+      const kim = await entryOf(salon, KIM, { timeMin: 600 });
+      const lea = await entryOf(salon, LEA, { masterId: salon.anna });
+      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await jobs.tickAt(NOW);
+      assert.deepEqual(await statuses([jan, kim, lea]), ["offered", "waiting", "waiting"]);
+
+      jobs.clock.at = later(3);
+      const passed = await tables().transaction((trx) => passOnOffer(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger, why: "declined" }));
+      assert.deepEqual(passed, { ok: true, nextEntry: kim });
+      assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "offered", "waiting"]);
+
+      await jobs.tickAt(later(17));
+      assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "offered", "waiting"], "the offer is held for its full 15 minutes");
+      await jobs.tickAt(later(18));
+      assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "expired", "offered"]);
+      assert.equal((await offersTo(salon, LEA)).length, 1);
+      const late = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: kim, now: later(19) }));
+      assert.deepEqual(late, { ok: false, reason: "offer-gone" });
+    });
+
+    test("a wish for another time or master is not offered the slot", async () => {
+      const salon = await openSalon(tables().db);
+      const jobs = timedWorld(() => suite.database, NOW);
+      const visit = await booked(salon, IDA);
+      const jan = await entryOf(salon, JAN, { timeMin: 660 });
+      const kim = await entryOf(salon, KIM, { masterId: salon.boris });
+      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await jobs.tickAt(NOW);
+      assert.deepEqual(await statuses([jan, kim]), ["waiting", "waiting"]);
+      assert.ok((await book(salon, LEA, later(1))).ok, "the slot is free for anyone");
+    });
+  });
+}
