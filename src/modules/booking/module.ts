@@ -1,8 +1,40 @@
+import { join } from "node:path";
+import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
+import { defineModule } from "../../platform/module.ts";
+import { bookingComposer } from "./bot.ts";
+import { seedDemoSalonInSandbox } from "./demo-salon.ts";
+import { bookingTimedEvents } from "./timed-events.ts";
 import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";
 
-/**
- * The booking module's migrations, by name. The module itself (bot, panel pages, menu) is mounted
- * later; tests and benches migrate with this map meanwhile.
- */
+/** The booking module's migrations, by name (tests and benches migrate with this map). */
 export const bookingMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002 };
+
+/** Who holds the booking module's permissions: admins run the salon, masters see their own day. */
+export const BOOKING_PERMISSIONS = {
+  "booking.manage": ["admin"],
+  "booking.own-day": ["master"],
+} as const;
+
+/**
+ * Appointments for salons, masters and clinics (seed 004): clients book in the bot (service,
+ * master or any, a calendar with load markers, times, summary) and manage their bookings; masters
+ * are told of new, cancelled and moved bookings. In sandbox mode a demo salon is seeded.
+ */
+export const bookingModule = defineModule({
+  name: "booking",
+  migrations: bookingMigrations,
+  catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
+  permissions: BOOKING_PERMISSIONS,
+  menu: [
+    { label: "booking-menu-book", data: "booking:book" },
+    { label: "booking-menu-mine", data: "booking:mine" },
+  ],
+  commands: [
+    { command: "book", description: "command-book" },
+    { command: "mybookings", description: "command-mybookings" },
+  ],
+  composer: bookingComposer,
+  events: bookingTimedEvents,
+  onStart: seedDemoSalonInSandbox,
+});

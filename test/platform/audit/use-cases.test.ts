@@ -41,6 +41,11 @@ import { runBackup } from "../../../src/platform/db/backups-feature.ts";
 import { updateSettings } from "../../../src/platform/settings/bot-settings.ts";
 import { overrideText, resetText } from "../../../src/platform/settings/texts.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
+import { addDays, instantToZoned } from "../../../src/modules/booking/domain/zoned-time.ts";
+import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
+import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
+import type { Kysely, Transaction } from "kysely";
 
 const BOT = "main";
 const OWNER = 700_001;
@@ -89,6 +94,30 @@ async function openRequest(world: World): Promise<{ applicant: Actor & { personI
   const applied = await world.inTransaction((trx) => applyForAccess(trx, applicant, { app: world.app, name: "Petra Novak", phone: "+420601234567", comment: null }));
   if (!applied.ok) throw new Error(`the application was refused: ${applied.reason}`);
   return { applicant, requestId: applied.request.id };
+}
+
+/** The demo salon's Boris and his haircut, and the first time he is free `days` from today (Berlin). */
+async function haircutWithBoris(world: World, days: number): Promise<{ masterId: number; serviceId: number; start: Date }> {
+  await seedDemoSalon(world.database, BOT);
+  const db = world.database.db as unknown as Kysely<BookingTables>;
+  const master = await db.selectFrom("booking_master").select("id").where("bot_id", "=", BOT).where("display_name", "=", "Boris").executeTakeFirstOrThrow();
+  const service = await db.selectFrom("booking_service").select("id").where("bot_id", "=", BOT).where("name", "=", "Haircut").executeTakeFirstOrThrow();
+  const now = new Date();
+  const date = addDays(instantToZoned(now, "Europe/Berlin").date, days);
+  const [slot] = await daySlots(db, { botId: BOT, serviceId: service.id, masterId: master.id, now, clientActiveBookings: 0, date });
+  if (slot === undefined) throw new Error(`Boris has no time on ${date}`);
+  return { masterId: master.id, serviceId: service.id, start: new Date(slot.start) };
+}
+
+/** A client's haircut with Boris `days` from today, booked through the use case. */
+async function clientsHaircut(world: World, days: number): Promise<{ client: Actor & { personId: number }; bookingId: number; start: Date }> {
+  const client = await world.person();
+  const { masterId, serviceId, start } = await haircutWithBoris(world, days);
+  const booked = await world.inTransaction((trx) =>
+    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${client.personId}` }),
+  );
+  if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
+  return { client, bookingId: booked.booking.id, start };
 }
 
 const fixtures: Record<string, Fixture> = {
@@ -272,6 +301,48 @@ const fixtures: Record<string, Fixture> = {
         updateSettings(trx, world.owner, { timeZone: "Europe/Berlin", languages: ["en", "ru"], modules: null, staffMayApply: true, installed: everything.map((module) => module.name) }),
       );
       return { actor: world.owner, objectType: "bot", objectId: BOT };
+    },
+  }),
+  // Booking.
+  "booking.book": fixture({
+    run: async (world) => {
+      const { client, bookingId } = await clientsHaircut(world, 3);
+      return { actor: client, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.admin-book": fixture({
+    setup: (world) => haircutWithBoris(world, 4),
+    run: async (world, { masterId, serviceId, start }) => {
+      const booked = await world.inTransaction((trx) =>
+        adminBook(trx as unknown as Transaction<BookingTables>, world.owner, { masterId, serviceId, start, now: new Date(), client: { phone: "+4915100000001", name: "Walk-in" } }),
+      );
+      assert.ok(booked.ok);
+      return { actor: world.owner, objectType: "booking", objectId: booked.booking.id };
+    },
+  }),
+  "booking.cancel": fixture({
+    setup: (world) => clientsHaircut(world, 5),
+    run: async (world, { client, bookingId }) => {
+      const cancelled = await world.inTransaction((trx) => cancelBooking(trx as unknown as Transaction<BookingTables>, client, { bookingId, by: "client", now: new Date() }));
+      assert.ok(cancelled.ok);
+      return { actor: client, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.reschedule": fixture({
+    setup: async (world) => ({ ...(await clientsHaircut(world, 6)), to: (await haircutWithBoris(world, 7)).start }),
+    run: async (world, { client, bookingId, to }) => {
+      const moved = await world.inTransaction((trx) => rescheduleBooking(trx as unknown as Transaction<BookingTables>, client, { bookingId, by: "client", start: to, now: new Date() }));
+      assert.ok(moved.ok);
+      return { actor: client, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.mark": fixture({
+    setup: (world) => clientsHaircut(world, 8),
+    run: async (world, { bookingId, start }) => {
+      const afterVisit = new Date(start.getTime() + 3_600_000);
+      const marked = await world.inTransaction((trx) => markVisit(trx as unknown as Transaction<BookingTables>, world.owner, { bookingId, outcome: "done", now: afterVisit }));
+      assert.ok(marked.ok);
+      return { actor: world.owner, objectType: "booking", objectId: bookingId };
     },
   }),
   "backups.run": fixture({

@@ -1,3 +1,94 @@
+## Booking: the client's flow and "My bookings".
+booking-menu-book = 📅 Book
+booking-menu-mine = 🗓 My bookings
+command-book = Book a visit
+command-mybookings = Your bookings
+booking-no-services = Booking is not open yet: there is nothing to book. Please try again later.
+booking-choose-service = What would you like to book?
+booking-service-button = { $name } · { $minutes } min · { $price }
+booking-service-gone = That service can no longer be booked. Please start again with /book.
+booking-choose-master = { $service }: who would you like to see?
+booking-any-master = Any master
+booking-choose-day = Choose a day. 12 — free, 12· — partly booked, 12✕ — fully booked, · — closed.
+booking-day-none-left = No free times are left that day. Please choose another.
+booking-day-full = That day is fully booked.
+booking-day-closed = We are closed that day.
+booking-month-out-of-range = Bookings are not open for that month.
+booking-choose-time = { $day }: choose a time.
+booking-back-to-calendar = « Calendar
+booking-cancel-flow = Cancel
+booking-flow-cancelled = Nothing was booked.
+booking-ask-name = What name should we book under?
+booking-name-invalid = Please write your name (up to { $max } characters).
+booking-ask-phone = Please share your phone number with the button below, so we can reach you about your visit.
+booking-share-contact = 📱 Share my phone number
+booking-phone-use-button = Please use the “Share my phone number” button below.
+booking-contact-not-yours = Please share your own contact with the button below.
+booking-phone-invalid = That phone number cannot be used. Please share your contact with the button below.
+booking-contact-thanks = Thank you!
+booking-summary = Please check your booking:
+    Service: { $service }
+    Master: { $master }
+    When: { $when }
+    Price: { $price }
+    Address: { $address }
+booking-move-summary = Move your booking to:
+    Service: { $service }
+    Master: { $master }
+    When: { $when }
+    Price: { $price }
+    Address: { $address }
+booking-confirm = ✅ Confirm
+booking-confirmed = You are booked: { $service } with { $master }, { $when }. Address: { $address }. See you!
+booking-moved = Your booking is moved: { $service } with { $master }, now { $when }. Address: { $address }.
+booking-add-to-calendar = 📅 Add to calendar
+booking-my-bookings = 🗓 My bookings
+booking-taken = Sorry, that time was just taken. These are the next free times:
+booking-taken-nothing-near = Sorry, that time was just taken, and there is nothing free soon after it. Please choose another day.
+booking-refused-client-limit = You already have { $max } upcoming bookings, the most we can hold for one client. Cancel one or wait until after a visit to book again.
+booking-refused-too-soon = That time is too soon: please book at least { $hours ->
+        [one] an hour
+       *[other] { $hours } hours
+    } ahead.
+booking-refused-beyond-horizon = We take bookings up to { $days } days ahead. Please choose an earlier day.
+booking-refused-cancel-window = It is too late to cancel online: bookings can be cancelled until { $deadline }. Please call us instead.
+booking-refused-reschedule-window = It is too late to move this booking online: bookings can be moved until { $deadline }. Please call us instead.
+booking-refused-too-many-moves = This booking was already moved { $max ->
+        [one] once
+       *[other] { $max } times
+    }, the most we allow. Please call us to change it.
+booking-refused-unavailable = That time cannot be booked any more. Please choose another.
+booking-not-found = That booking cannot be changed any more.
+booking-move-unchanged = Your booking is already at that time.
+booking-move-choose-day = Your visit is { $when }. Choose a new day:
+booking-mine-empty = You have no bookings yet.
+booking-mine-upcoming = Your upcoming bookings:
+booking-mine-none-upcoming = You have no upcoming bookings.
+booking-mine-recent = Recent:
+booking-status = { $status ->
+        [pending] awaiting payment
+        [done] visited
+        [no_show] missed
+        [cancelled] cancelled
+       *[confirmed] confirmed
+    }
+booking-details = { $service } with { $master }
+    When: { $when }
+    Price: { $price }
+    Address: { $address }
+    Status: { $status }
+booking-reschedule = 🔁 Reschedule
+booking-cancel-booking = ✖️ Cancel booking
+booking-cancel-ask = Cancel { $line }?
+booking-cancel-yes = Yes, cancel it
+booking-cancel-keep = No, keep it
+booking-cancelled = Your booking is cancelled: { $line }.
+booking-ics-caption = Open the file to add the visit to your calendar.
+booking-ics-description = Price: { $price }
+booking-master-new = New booking: { $service }, { $when }. Client: { $client }, { $phone }.
+booking-master-cancelled = Booking cancelled: { $service }, { $when }. Client: { $client }, { $phone }.
+booking-master-moved = Booking moved: { $service }, from { $previous } to { $when }. Client: { $client }, { $phone }.
+
 ## Booking: reminders, prepayments, the waitlist and reviews.
 booking-reminder = Reminder: { $service } with { $master } { $hours ->
         [one] in { $hours } hour

@@ -1,3 +1,96 @@
+## Запись: путь клиента и «Мои записи».
+booking-menu-book = 📅 Записаться
+booking-menu-mine = 🗓 Мои записи
+command-book = Записаться на визит
+command-mybookings = Ваши записи
+booking-no-services = Запись пока не открыта: записываться не на что. Попробуйте позже.
+booking-choose-service = На что хотите записаться?
+booking-service-button = { $name } · { $minutes } мин · { $price }
+booking-service-gone = На эту услугу больше нельзя записаться. Начните заново: /book.
+booking-choose-master = { $service }: к кому хотите записаться?
+booking-any-master = Любой мастер
+booking-choose-day = Выберите день. 12 — свободно, 12· — частично занято, 12✕ — всё занято, · — не работаем.
+booking-day-none-left = В этот день свободного времени не осталось. Выберите другой день.
+booking-day-full = Этот день полностью занят.
+booking-day-closed = В этот день мы не работаем.
+booking-month-out-of-range = На этот месяц запись не открыта.
+booking-choose-time = { $day }: выберите время.
+booking-back-to-calendar = « Календарь
+booking-cancel-flow = Отмена
+booking-flow-cancelled = Запись не создана.
+booking-ask-name = На какое имя записать?
+booking-name-invalid = Пожалуйста, напишите имя (не длиннее { $max } символов).
+booking-ask-phone = Поделитесь номером телефона кнопкой ниже, чтобы мы могли связаться с вами по поводу визита.
+booking-share-contact = 📱 Поделиться номером
+booking-phone-use-button = Пожалуйста, нажмите кнопку «Поделиться номером» ниже.
+booking-contact-not-yours = Пожалуйста, поделитесь своим контактом кнопкой ниже.
+booking-phone-invalid = Этот номер не подходит. Поделитесь контактом кнопкой ниже.
+booking-contact-thanks = Спасибо!
+booking-summary = Проверьте запись:
+    Услуга: { $service }
+    Мастер: { $master }
+    Когда: { $when }
+    Цена: { $price }
+    Адрес: { $address }
+booking-move-summary = Перенести запись на:
+    Услуга: { $service }
+    Мастер: { $master }
+    Когда: { $when }
+    Цена: { $price }
+    Адрес: { $address }
+booking-confirm = ✅ Подтвердить
+booking-confirmed = Вы записаны: { $service }, мастер { $master }, { $when }. Адрес: { $address }. Ждём вас!
+booking-moved = Запись перенесена: { $service }, мастер { $master }, теперь { $when }. Адрес: { $address }.
+booking-add-to-calendar = 📅 Добавить в календарь
+booking-my-bookings = 🗓 Мои записи
+booking-taken = К сожалению, это время только что заняли. Ближайшее свободное время:
+booking-taken-nothing-near = К сожалению, это время только что заняли, а рядом свободного нет. Выберите другой день.
+booking-refused-client-limit = У вас уже максимум предстоящих записей для одного клиента ({ $max }). Отмените одну из них или запишитесь после визита.
+booking-refused-too-soon = Это время слишком близко: записывайтесь минимум за { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+       *[other] { $hours } часов
+    }.
+booking-refused-beyond-horizon = Мы записываем не дальше чем на { $days } дн. вперёд. Выберите день пораньше.
+booking-refused-cancel-window = Отменить онлайн уже нельзя: отмена возможна до { $deadline }. Пожалуйста, позвоните нам.
+booking-refused-reschedule-window = Перенести онлайн уже нельзя: перенос возможен до { $deadline }. Пожалуйста, позвоните нам.
+booking-refused-too-many-moves = Эту запись уже переносили { $max ->
+        [one] { $max } раз
+        [few] { $max } раза
+       *[other] { $max } раз
+    } — больше нельзя. Позвоните нам, чтобы её изменить.
+booking-refused-unavailable = На это время записаться уже нельзя. Выберите другое.
+booking-not-found = Эту запись уже нельзя изменить.
+booking-move-unchanged = Ваша запись уже на это время.
+booking-move-choose-day = Ваш визит: { $when }. Выберите новый день:
+booking-mine-empty = У вас пока нет записей.
+booking-mine-upcoming = Ваши предстоящие записи:
+booking-mine-none-upcoming = Предстоящих записей нет.
+booking-mine-recent = Недавние:
+booking-status = { $status ->
+        [pending] ждёт оплаты
+        [done] визит состоялся
+        [no_show] визит пропущен
+        [cancelled] отменена
+       *[confirmed] подтверждена
+    }
+booking-details = { $service }, мастер { $master }
+    Когда: { $when }
+    Цена: { $price }
+    Адрес: { $address }
+    Статус: { $status }
+booking-reschedule = 🔁 Перенести
+booking-cancel-booking = ✖️ Отменить запись
+booking-cancel-ask = Отменить запись: { $line }?
+booking-cancel-yes = Да, отменить
+booking-cancel-keep = Нет, оставить
+booking-cancelled = Запись отменена: { $line }.
+booking-ics-caption = Откройте файл, чтобы добавить визит в календарь.
+booking-ics-description = Цена: { $price }
+booking-master-new = Новая запись: { $service }, { $when }. Клиент: { $client }, { $phone }.
+booking-master-cancelled = Запись отменена: { $service }, { $when }. Клиент: { $client }, { $phone }.
+booking-master-moved = Запись перенесена: { $service }, с { $previous } на { $when }. Клиент: { $client }, { $phone }.
+
 ## Запись: напоминания, предоплата, лист ожидания и отзывы.
 booking-reminder = Напоминание: { $service }, мастер { $master }, { $hours ->
         [one] через { $hours } час

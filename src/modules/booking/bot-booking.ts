@@ -1,0 +1,434 @@
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { calendarKeyboard, timesKeyboard } from "./bot-calendar.ts";
+import { bookingRefusalText } from "./bot-refusals.ts";
+import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { clientMayBookMore } from "./domain/decide-booking.ts";
+import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
+import { mayClientReschedule } from "./domain/cancellation.ts";
+import { phoneFromContact } from "./domain/phone.ts";
+import { addDays, instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
+import { clientByTelegram, lockBooking, rulesOfService, upcomingBookingCount } from "./repo.ts";
+import { bookAppointment, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
+import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";
+import { bookingOfClient, clientProfile, type ClientBooking } from "./service/client-bookings.ts";
+import { tellMasters } from "./service/master-notices.ts";
+import type { BookingOutcome } from "./service/outcome.ts";
+import { presentBooking, type FreeSlot } from "./service/presenter.ts";
+
+export const BOOKING_FLOW = "booking";
+const MAX_NAME_LENGTH = 100;
+
+/** What the flow has gathered so far; kept in the flow row, so a restart resumes it. */
+interface BookingDraft {
+  /** A new booking, or moving the client's booking `bookingId` (same service and master). */
+  mode: "new" | "move";
+  bookingId?: number;
+  serviceId?: number;
+  /** The master the client chose; null for "any master". */
+  masterId?: number | null;
+  month?: string;
+  date?: string;
+  /** The chosen time (ISO) and the master it goes to. */
+  start?: string;
+  slotMasterId?: number;
+  name?: string;
+  phone?: string;
+}
+
+function draftOf(flow: FlowState): BookingDraft {
+  return flow.data as unknown as BookingDraft;
+}
+
+/**
+ * Booking in the bot: service -> master or "any master" -> a month calendar with load markers ->
+ * the day's times -> name and phone (asked once per client) -> summary -> confirm. Moving a
+ * booking ("My bookings" -> Reschedule) runs the same calendar and times. Nothing a button says
+ * is trusted: the use case decides again when the client confirms.
+ */
+export function bookingFlowComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const db = readsOf(context);
+  const { translator } = context;
+
+  const begin = async (ctx: BotyardContext) => {
+    const services = await servicesToBook(db, ctx.botId);
+    if (services.length === 0) {
+      await ctx.reply(ctx.t("booking-no-services"));
+      return;
+    }
+    const flow = await ctx.commit("booking-start", (trx) => startFlow(trx, flowKey(ctx), BOOKING_FLOW, "service", { mode: "new" }));
+    const keyboard = new InlineKeyboard();
+    for (const service of services) {
+      const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
+      keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), flowButton(flow, `bk-s:${service.id}`)).row();
+    }
+    keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    await ctx.reply(ctx.t("booking-choose-service"), { reply_markup: keyboard });
+  };
+  privateChats.command("book", begin);
+  privateChats.callbackQuery("booking:book", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await begin(ctx);
+  });
+
+  /** The month calendar of the draft's service and master, as a new message or in place of the pressed one. */
+  const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined || draft.month === undefined) return;
+    const now = nowOf(context);
+    const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
+    const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
+    const today = instantToZoned(now, timeZone).date;
+    const lastMonth = addDays(today, rules.horizonDays).slice(0, 7);
+    const markers = await monthAvailability(db, {
+      botId: ctx.botId,
+      serviceId: draft.serviceId,
+      ...(draft.masterId == null ? {} : { masterId: draft.masterId }),
+      now,
+      // A move does not count against the client's limit: the booking moved is one of theirs.
+      clientActiveBookings: draft.mode === "new" ? await activeBookings(ctx) : 0,
+      month: draft.month,
+    });
+    const keyboard = calendarKeyboard({
+      month: draft.month,
+      markers,
+      locale: ctx.locale,
+      previous: draft.month > today.slice(0, 7),
+      next: draft.month < lastMonth,
+      button: (action) => flowButton(flow, action),
+    }).row();
+    keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    const text = ctx.t("booking-choose-day");
+    if (how === "edit") await ctx.editMessageText(text, { reply_markup: keyboard });
+    else await ctx.reply(text, { reply_markup: keyboard });
+  };
+
+  const activeBookings = async (ctx: BotyardContext): Promise<number> => {
+    const client = await clientByTelegram(db, ctx.botId, ctx.from?.id ?? 0);
+    return client === undefined ? 0 : upcomingBookingCount(db, client.id, nowOf(context));
+  };
+
+  /** The summary of what is about to be booked (or where the booking moves), with Confirm. */
+  const showSummary = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined || draft.start === undefined || draft.slotMasterId === undefined) return;
+    const service = await serviceToBook(db, ctx.botId, draft.serviceId);
+    const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
+    const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
+    const address = await db.selectFrom("booking_master").innerJoin("booking_location", "booking_location.id", "booking_master.location_id").select("booking_location.address").where("booking_master.id", "=", draft.slotMasterId).executeTakeFirst();
+    if (service === undefined || master === undefined) {
+      await ctx.reply(ctx.t("booking-service-gone"));
+      return;
+    }
+    const args = {
+      service: service.name,
+      master: master.name,
+      when: formatVisitTime(new Date(draft.start), ctx.locale, timeZone),
+      price: formatPrice(master.priceMinor, service.currency, ctx.locale),
+      address: address?.address ?? "—",
+    };
+    await ctx.reply(ctx.t(draft.mode === "new" ? "booking-summary" : "booking-move-summary", args), {
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-confirm"), flowButton(flow, "bk-ok")).text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x")),
+    });
+  };
+
+  /** After a time: the client's name, then their phone, unless they gave them before; then the summary. */
+  const askWhatIsMissing = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    if (draft.mode === "new") {
+      const profile = await clientProfile(db, ctx.botId, ctx.from?.id ?? 0);
+      const name = draft.name ?? profile?.name;
+      const phone = draft.phone ?? profile?.phone ?? undefined;
+      if (name === undefined) {
+        const asking = await ctx.commit("booking-ask-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "name"));
+        await ctx.reply(ctx.t("booking-ask-name"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(asking, "bk-x")) });
+        return;
+      }
+      if (phone === undefined) {
+        await ctx.commit("booking-ask-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name }));
+        await ctx.reply(ctx.t("booking-ask-phone"), { reply_markup: new Keyboard().requestContact(ctx.t("booking-share-contact")).resized().oneTime() });
+        return;
+      }
+    }
+    const confirming = await ctx.commit("booking-summary", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm"));
+    await showSummary(ctx, confirming);
+  };
+
+  /** The times of a day; none left answers with a toast and keeps the calendar. */
+  const showTimes = async (ctx: BotyardContext, flow: FlowState, date: string) => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined) return;
+    const slots = await daySlots(db, {
+      botId: ctx.botId,
+      serviceId: draft.serviceId,
+      ...(draft.masterId == null ? {} : { masterId: draft.masterId }),
+      now: nowOf(context),
+      clientActiveBookings: draft.mode === "new" ? await activeBookings(ctx) : 0,
+      date,
+    });
+    if (slots.length === 0) {
+      await ctx.answerCallbackQuery({ text: ctx.t("booking-day-none-left") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "time", { date }));
+    const fixedMaster = draft.masterId ?? null;
+    const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, (action) => flowButton(choosing, action)).row();
+    keyboard.text(ctx.t("booking-back-to-calendar"), flowButton(choosing, `bk-mo:${date.slice(0, 7)}`)).text(ctx.t("booking-cancel-flow"), flowButton(choosing, "bk-x"));
+    await ctx.reply(ctx.t("booking-choose-time", { day: formatDay(date, ctx.locale) }), { reply_markup: keyboard });
+  };
+
+  privateChats.callbackQuery(/^f\d+:bk-([a-z]+)(?::(.+))?$/, async (ctx, next) => {
+    const flow = ctx.flow;
+    if (flow?.name !== BOOKING_FLOW) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    const draft = draftOf(flow);
+    const action = ctx.match[1];
+    const argument = ctx.match[2] ?? "";
+
+    switch (action) {
+      case "x": {
+        await ctx.commit("booking-cancel-flow", (trx) => endFlow(trx, flowKey(ctx)));
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("booking-flow-cancelled"), { reply_markup: { remove_keyboard: true } });
+        return;
+      }
+      case "no": {
+        const toast = argument === "full" ? "booking-day-full" : argument === "closed" ? "booking-day-closed" : undefined;
+        await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
+        return;
+      }
+      case "s": {
+        const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, Number(argument)) : undefined;
+        if (service === undefined) {
+          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        const rules = await rulesOfService(db, ctx.botId, service.id);
+        if (!clientMayBookMore(await activeBookings(ctx), rules)) {
+          await ctx.commit("booking-limit", (trx) => endFlow(trx, flowKey(ctx)));
+          await ctx.reply(ctx.t("booking-refused-client-limit", { max: rules.maxActivePerClient }));
+          return;
+        }
+        const masters = await mastersForService(db, ctx.botId, service.id);
+        const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKey(ctx), flow, "master", { serviceId: service.id }));
+        const keyboard = new InlineKeyboard();
+        for (const master of masters) {
+          const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatPrice(master.priceMinor, service.currency, ctx.locale)}`;
+          keyboard.text(label, flowButton(choosing, `bk-m:${master.id}`)).row();
+        }
+        if (masters.length > 1) keyboard.text(ctx.t("booking-any-master"), flowButton(choosing, "bk-m:any")).row();
+        keyboard.text(ctx.t("booking-cancel-flow"), flowButton(choosing, "bk-x"));
+        await ctx.reply(ctx.t("booking-choose-master", { service: service.name }), { reply_markup: keyboard });
+        return;
+      }
+      case "m": {
+        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+        const masterId = argument === "any" ? null : Number(argument);
+        if (flow.step !== "master" || draft.serviceId === undefined || (masterId !== null && !masters.some((master) => master.id === masterId))) {
+          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
+        const month = instantToZoned(nowOf(context), timeZone).date.slice(0, 7);
+        const choosing = await ctx.commit("booking-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId, month }));
+        await showCalendar(ctx, choosing, "reply");
+        return;
+      }
+      case "mo": {
+        const inFlow = flow.step === "day" || flow.step === "time";
+        if (!inFlow || !/^\d{4}-\d{2}$/.test(argument) || draft.serviceId === undefined) {
+          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+          return;
+        }
+        const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
+        const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
+        const today = instantToZoned(nowOf(context), timeZone).date;
+        if (argument < today.slice(0, 7) || argument > addDays(today, rules.horizonDays).slice(0, 7)) {
+          await ctx.answerCallbackQuery({ text: ctx.t("booking-month-out-of-range") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        const choosing = await ctx.commit("booking-month", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { month: argument }));
+        await showCalendar(ctx, choosing, "edit");
+        return;
+      }
+      case "d": {
+        if (flow.step !== "day" || !isPlainDate(argument)) {
+          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+          return;
+        }
+        await showTimes(ctx, flow, argument);
+        return;
+      }
+      case "t": {
+        const [seconds, master] = argument.split(":").map(Number) as [number, number];
+        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+        // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
+        const slotMasterId = draft.masterId ?? master;
+        if (flow.step !== "time" || !Number.isSafeInteger(seconds) || !masters.some((candidate) => candidate.id === slotMasterId)) {
+          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        const chosen = await ctx.commit("booking-time", (trx) =>
+          advanceFlow(trx, flowKey(ctx), flow, "time", { start: new Date(seconds * 1000).toISOString(), slotMasterId }),
+        );
+        await askWhatIsMissing(ctx, chosen);
+        return;
+      }
+      case "ok": {
+        if (flow.step !== "confirm") {
+          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        await confirm(ctx, flow);
+        return;
+      }
+    }
+    return next();
+  });
+
+  const confirm = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    const { serviceId, start, slotMasterId } = draft;
+    if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
+    const now = nowOf(context);
+    const outcome = await commitBooking(ctx, "booking-confirm", async (trx): Promise<BookingOutcome> => {
+      let result: BookingOutcome;
+      if (draft.mode === "new") {
+        const profile = await clientProfile(trx, ctx.botId, ctx.from?.id ?? 0);
+        const phone = draft.phone ?? profile?.phone ?? undefined;
+        result = await bookAppointment(trx, actorOf(ctx), {
+          masterId: slotMasterId,
+          serviceId,
+          start: new Date(start),
+          now,
+          name: draft.name ?? profile?.name ?? "",
+          ...(phone === undefined ? {} : { phone }),
+        });
+        if (result.ok) await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "booked", booking: result.booking });
+      } else {
+        const locked = await lockBooking(trx, ctx.botId, draft.bookingId ?? 0);
+        result = await rescheduleBooking(trx, actorOf(ctx), { bookingId: draft.bookingId ?? 0, by: "client", start: new Date(start), now });
+        if (result.ok && locked !== undefined) {
+          await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "moved", booking: result.booking, before: presentBooking(locked) });
+        }
+      }
+      // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
+      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKey(ctx));
+      else await advanceFlow(trx, flowKey(ctx), flow, "time");
+      return result;
+    });
+
+    if (outcome.ok) {
+      const booking = outcome.booking;
+      const details = await bookingOfClient(db, ctx.botId, ctx.from?.id ?? 0, booking.id);
+      await ctx.reply(
+        ctx.t(draft.mode === "new" ? "booking-confirmed" : "booking-moved", {
+          service: details?.serviceName ?? "",
+          master: details?.masterName ?? "",
+          when: formatVisitTime(new Date(booking.startsAt), ctx.locale, details?.timeZone ?? "UTC"),
+          address: details?.address ?? "—",
+        }),
+        {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("booking-add-to-calendar"), `bk:ics:${booking.id}`)
+            .row()
+            .text(ctx.t("booking-my-bookings"), "bk:list"),
+        },
+      );
+      return;
+    }
+    if (outcome.reason === "taken" || outcome.reason === "full") {
+      await offerNextFree(ctx, flow, outcome.nextFree, slotMasterId);
+      return;
+    }
+    const rules = await rulesOfService(db, ctx.botId, serviceId);
+    await ctx.reply(bookingRefusalText(ctx, outcome.reason, rules));
+  };
+
+  /** "That time was just taken": the next free times of the same master, as buttons of the same flow. */
+  const offerNextFree = async (ctx: BotyardContext, flow: FlowState, nextFree: readonly FreeSlot[], masterId: number) => {
+    if (nextFree.length === 0) {
+      await ctx.reply(ctx.t("booking-taken-nothing-near"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${draftOf(flow).date?.slice(0, 7) ?? draftOf(flow).month ?? ""}`)),
+      });
+      return;
+    }
+    const timeZone = (await timeZoneOfService(db, ctx.botId, draftOf(flow).serviceId ?? 0)) ?? "UTC";
+    const keyboard = new InlineKeyboard();
+    for (const slot of nextFree) {
+      keyboard.text(formatVisitTime(new Date(slot.start), ctx.locale, timeZone), flowButton(flow, `bk-t:${Math.floor(Date.parse(slot.start) / 1000)}:${masterId}`)).row();
+    }
+    keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard });
+  };
+
+  privateChats.on("message", async (ctx, next) => {
+    const flow = ctx.flow;
+    if (flow?.name !== BOOKING_FLOW || ctx.message.text?.startsWith("/") === true) return next();
+    if (flow.step === "name") {
+      const name = ctx.message.text?.trim().replace(/\s+/g, " ") ?? "";
+      if (name === "" || name.length > MAX_NAME_LENGTH) {
+        await ctx.reply(ctx.t("booking-name-invalid", { max: MAX_NAME_LENGTH }));
+        return;
+      }
+      const asking = await ctx.commit("booking-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name }));
+      await askWhatIsMissing(ctx, asking);
+      return;
+    }
+    if (flow.step === "phone") {
+      const contact = ctx.message.contact;
+      if (contact === undefined) {
+        await ctx.reply(ctx.t("booking-phone-use-button"), { reply_markup: new Keyboard().requestContact(ctx.t("booking-share-contact")).resized().oneTime() });
+        return;
+      }
+      const phone = contact.user_id === ctx.from.id ? phoneFromContact(contact.phone_number) : undefined;
+      if (phone === undefined) {
+        await ctx.reply(ctx.t(contact.user_id === ctx.from.id ? "booking-phone-invalid" : "booking-contact-not-yours"));
+        return;
+      }
+      const confirming = await ctx.commit("booking-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { phone }));
+      await ctx.reply(ctx.t("booking-contact-thanks"), { reply_markup: { remove_keyboard: true } });
+      await showSummary(ctx, confirming);
+      return;
+    }
+    return next();
+  });
+
+  return composer;
+}
+
+/**
+ * Starts moving a client's booking: the same calendar and times, for its service and master. A
+ * move outside the reschedule window or past the maximum is refused at once with why (the use
+ * case checks again when the client confirms).
+ */
+export async function startMove(context: ModuleContext, ctx: BotyardContext, booking: ClientBooking): Promise<void> {
+  const db = readsOf(context);
+  const now = nowOf(context);
+  const rules = await rulesOfService(db, ctx.botId, booking.serviceId);
+  const check = mayClientReschedule({ now, visitStart: new Date(booking.startsAt), rules, rescheduleCount: booking.rescheduleCount });
+  if (!check.ok) {
+    await ctx.reply(bookingRefusalText(ctx, check.reason, rules, booking));
+    return;
+  }
+  const month = instantToZoned(now, booking.timeZone).date.slice(0, 7);
+  const draft: BookingDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, month };
+  const flow = await ctx.commit("booking-move-start", (trx) => startFlow(trx, flowKey(ctx), BOOKING_FLOW, "day", { ...draft }));
+  const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: booking.serviceId, masterId: booking.masterId, now, clientActiveBookings: 0, month });
+  const lastMonth = addDays(instantToZoned(now, booking.timeZone).date, rules.horizonDays).slice(0, 7);
+  const keyboard = calendarKeyboard({ month, markers, locale: ctx.locale, previous: false, next: month < lastMonth, button: (action) => flowButton(flow, action) }).row();
+  keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+  await ctx.reply(ctx.t("booking-move-choose-day", { when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }), { reply_markup: keyboard });
+}

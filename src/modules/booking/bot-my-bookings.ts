@@ -1,0 +1,150 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { startMove } from "./bot-booking.ts";
+import { bookingRefusalText } from "./bot-refusals.ts";
+import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { mayClientCancel } from "./domain/cancellation.ts";
+import { formatPrice, formatVisitTime } from "./domain/display.ts";
+import { BOOKING_PRODID, calendarOf, eventOf } from "./domain/ical.ts";
+import { rulesOfService } from "./repo.ts";
+import { cancelBooking } from "./service.ts";
+import { bookingOfClient, bookingsOfClient, type ClientBooking } from "./service/client-bookings.ts";
+import { tellMasters } from "./service/master-notices.ts";
+
+/** Whether the client may still change the booking (cancel, move, or see those buttons). */
+function isUpcoming(booking: ClientBooking, now: Date): boolean {
+  return (booking.status === "pending" || booking.status === "confirmed") && Date.parse(booking.startsAt) > now.getTime();
+}
+
+/** A booking in one line: "Wed, 4 March 2026, 10:30 · Haircut · Anna". */
+function lineOf(ctx: BotyardContext, booking: ClientBooking): string {
+  return `${formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone)} · ${booking.serviceName} · ${booking.masterName}`;
+}
+
+/** The booking as an `.ics` file's text, in the client's language. */
+export function icsOf(ctx: BotyardContext, booking: ClientBooking): string {
+  const event = eventOf({
+    bookingId: String(booking.id),
+    botId: ctx.botId,
+    start: new Date(booking.startsAt),
+    end: new Date(booking.endsAt),
+    status: booking.status,
+    sequence: booking.sequence,
+    serviceName: booking.serviceName,
+    masterName: booking.masterName,
+    ...(booking.address === null ? {} : { address: booking.address }),
+    description: ctx.t("booking-ics-description", { price: formatPrice(booking.priceMinor, booking.currency, ctx.locale) }),
+    revisedAt: new Date(booking.updatedAt),
+  });
+  return calendarOf([event], { name: booking.serviceName, prodId: BOOKING_PRODID, timeZone: booking.timeZone });
+}
+
+/**
+ * "My bookings": the client's upcoming and recent bookings; a booking's details with its `.ics`
+ * file, Cancel (inside the cancel window; outside it, the deadline that passed) and Reschedule.
+ */
+export function myBookingsComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const db = readsOf(context);
+  const { translator } = context;
+
+  const list = async (ctx: BotyardContext) => {
+    const now = nowOf(context);
+    const { upcoming, recent } = await bookingsOfClient(db, ctx.botId, ctx.from?.id ?? 0, now);
+    if (upcoming.length === 0 && recent.length === 0) {
+      await ctx.reply(ctx.t("booking-mine-empty"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-menu-book"), "booking:book") });
+      return;
+    }
+    const lines = [ctx.t(upcoming.length === 0 ? "booking-mine-none-upcoming" : "booking-mine-upcoming")];
+    lines.push(...upcoming.map((booking) => `• ${lineOf(ctx, booking)}`));
+    if (recent.length > 0) {
+      lines.push("", ctx.t("booking-mine-recent"));
+      lines.push(...recent.map((booking) => `• ${lineOf(ctx, booking)} — ${ctx.t("booking-status", { status: booking.status })}`));
+    }
+    const keyboard = new InlineKeyboard();
+    for (const booking of upcoming) keyboard.text(lineOf(ctx, booking), `bk:b:${booking.id}`).row();
+    keyboard.text(ctx.t("booking-menu-book"), "booking:book");
+    await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+  };
+  privateChats.command("mybookings", list);
+  privateChats.callbackQuery(["booking:mine", "bk:list"], async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await list(ctx);
+  });
+
+  privateChats.callbackQuery(/^bk:(b|ics|c|cy|mv):(\d+)$/, async (ctx) => {
+    const booking = await bookingOfClient(db, ctx.botId, ctx.from.id, Number(ctx.match[2]));
+    if (booking === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t("booking-not-found") });
+      return;
+    }
+    const now = nowOf(context);
+    const upcoming = isUpcoming(booking, now);
+    switch (ctx.match[1]) {
+      case "b": {
+        await ctx.answerCallbackQuery();
+        const keyboard = new InlineKeyboard().text(ctx.t("booking-add-to-calendar"), `bk:ics:${booking.id}`).row();
+        if (upcoming) keyboard.text(ctx.t("booking-reschedule"), `bk:mv:${booking.id}`).text(ctx.t("booking-cancel-booking"), `bk:c:${booking.id}`).row();
+        keyboard.text(ctx.t("booking-my-bookings"), "bk:list");
+        await ctx.reply(
+          ctx.t("booking-details", {
+            service: booking.serviceName,
+            master: booking.masterName,
+            when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone),
+            price: formatPrice(booking.priceMinor, booking.currency, ctx.locale),
+            address: booking.address ?? "—",
+            status: ctx.t("booking-status", { status: booking.status }),
+          }),
+          { reply_markup: keyboard },
+        );
+        return;
+      }
+      case "ics": {
+        await ctx.answerCallbackQuery();
+        await ctx.replyWithDocument(new InputFile(Buffer.from(icsOf(ctx, booking), "utf8"), `booking-${booking.id}.ics`), {
+          caption: ctx.t("booking-ics-caption"),
+        });
+        return;
+      }
+      case "mv": {
+        await ctx.answerCallbackQuery();
+        if (!upcoming) {
+          await ctx.reply(ctx.t("booking-not-found"));
+          return;
+        }
+        await startMove(context, ctx, booking);
+        return;
+      }
+      case "c": {
+        await ctx.answerCallbackQuery();
+        const rules = await rulesOfService(db, ctx.botId, booking.serviceId);
+        const window = mayClientCancel({ now, visitStart: new Date(booking.startsAt), rules });
+        if (!upcoming || !window.ok) {
+          await ctx.reply(upcoming ? bookingRefusalText(ctx, "cancel-window-closed", rules, booking) : ctx.t("booking-not-found"));
+          return;
+        }
+        await ctx.reply(ctx.t("booking-cancel-ask", { line: lineOf(ctx, booking) }), {
+          reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-yes"), `bk:cy:${booking.id}`).text(ctx.t("booking-cancel-keep"), `bk:b:${booking.id}`),
+        });
+        return;
+      }
+      case "cy": {
+        await ctx.answerCallbackQuery();
+        const outcome = await commitBooking(ctx, "booking-cancel", async (trx) => {
+          const result = await cancelBooking(trx, actorOf(ctx), { bookingId: booking.id, by: "client", now });
+          if (result.ok) await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "cancelled", booking: result.booking });
+          return result;
+        });
+        if (outcome.ok) {
+          await ctx.reply(ctx.t("booking-cancelled", { line: lineOf(ctx, booking) }));
+          return;
+        }
+        await ctx.reply(bookingRefusalText(ctx, outcome.reason, await rulesOfService(db, ctx.botId, booking.serviceId), booking));
+        return;
+      }
+    }
+  });
+  return composer;
+}

@@ -1,0 +1,53 @@
+/**
+ * How a booking's money and times read to a person, in their language and the location's zone.
+ * Pure `Intl`: the bot, the master's notices and the `.ics` description all say it the same way.
+ */
+import type { PlainDate } from "./zoned-time.ts";
+
+/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), as `Intl` knows them. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * A price from integer minor units: `formatPrice(3500, "EUR", "en")` is "€35.00". The amount
+ * reaches `Intl` as a decimal string, so no float ever stands for money.
+ */
+export function formatPrice(priceMinor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  const sign = priceMinor < 0 ? "-" : "";
+  const units = String(Math.abs(priceMinor)).padStart(digits + 1, "0");
+  const decimal: Intl.StringNumericLiteral = `${sign}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}` as Intl.StringNumericLiteral;
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal);
+}
+
+/** A visit's start as the client reads it: "Wed, 4 March 2026, 10:30" in the location's zone. */
+export function formatVisitTime(start: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(start);
+}
+
+/** A calendar day as a heading: "Wednesday, 4 March". */
+export function formatDay(date: PlainDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A month as a calendar's title: "March 2026" (Russian: "март 2026 г."). */
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** Short weekday names from Monday, for a calendar's header row. */
+export function weekdayNames(locale: string): string[] {
+  const format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short" });
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2024, 0, 1 + day, 12))));
+}
