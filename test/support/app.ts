@@ -32,10 +32,10 @@ export async function startEmulator(): Promise<BotApiEmulator> {
   return emulator;
 }
 
-/** The real app in this process, talking to the emulator over HTTP. */
-export async function startAppInProcess(env: Record<string, string>, modules?: readonly BotyardModule[]): Promise<RunningApp> {
+/** The real app in this process, talking to the emulator over HTTP; `clock` is the injectable "now" of rules and time-bound events. */
+export async function startAppInProcess(env: Record<string, string>, modules?: readonly BotyardModule[], options: { clock?: { now(): Date } } = {}): Promise<RunningApp> {
   const config = loadConfig(env);
-  return runApp(config, { logger: createLogger({ level: env.LOG_LEVEL ?? "warn" }), modules });
+  return runApp(config, { logger: createLogger({ level: env.LOG_LEVEL ?? "warn" }), modules, ...(options.clock === undefined ? {} : { clock: options.clock }) });
 }
 
 /** The real app as its own process (`botyard start`), for crash tests and process-level checks. */

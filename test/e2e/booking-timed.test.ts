@@ -1,0 +1,206 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Message } from "@grammyjs/types";
+import type { Kysely, Transaction } from "kysely";
+import type { RunningApp } from "../../src/main.ts";
+import type { Tables } from "../../src/modules/booking/repo.ts";
+import { bookAppointment, rescheduleBooking } from "../../src/modules/booking/service.ts";
+import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
+import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { TelegramUser, eventually } from "../support/telegram-user.ts";
+import { BOT, NOW, berlin, bookingTimedModule, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
+
+const MINUTE = 60_000;
+
+/** The app, its emulator and a clock the test moves. */
+function timedApp(kind: (typeof databaseKinds)[number]) {
+  const world = {} as { database: TestDatabase; emulator: BotApiEmulator; app: RunningApp; salon: TestSalon; clock: { at: Date; now(): Date } };
+  const cleanups: (() => Promise<unknown>)[] = [];
+  before(async () => {
+    world.database = await kind.fresh();
+    cleanups.push(() => world.database.drop());
+    world.emulator = await startEmulator();
+    cleanups.push(() => world.emulator.close());
+    world.clock = { at: NOW, now: () => world.clock.at };
+    world.app = await startAppInProcess(appEnv(world.emulator.url, world.database, { HANDLER_TIMEOUT_MS: "30000" }), [bookingTimedModule()], { clock: world.clock });
+    cleanups.push(() => world.app.stop("test over"));
+    const bot = await world.app.database.db.selectFrom("bot").select("telegram_id").where("id", "=", BOT).executeTakeFirstOrThrow();
+    world.salon = await openTestSalon(world.app.database.db, bot.telegram_id);
+  });
+  after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+  const tables = () => world.app.database as unknown as { db: Kysely<Tables>; transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> };
+  const book = async (client: TelegramUser, serviceId: number, start: Date) => {
+    const outcome = await tables().transaction((trx) =>
+      bookAppointment(trx, { botId: BOT, personId: client.id, source: "bot" }, { masterId: world.salon.anna, serviceId, start, now: world.clock.now(), name: "Client" }),
+    );
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    return outcome.booking;
+  };
+  return { world, tables, book };
+}
+
+const textOf = (message: Message) => message.text ?? "";
+const reminders = async (client: TelegramUser) => (await client.botMessages()).filter((message) => textOf(message).startsWith("Reminder"));
+
+for (const kind of databaseKinds) {
+  describe(`booking reminders through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
+    const { world, tables, book } = timedApp(kind);
+
+    test("each reminder arrives once at its time; none after a cancel from the reminder; a moved booking's follow it; I'll come is noted", async () => {
+      const user = (name: string) => new TelegramUser(world.emulator.control, { first_name: name, language_code: "en" });
+      const ida = user("Ida");
+      const jan = user("Jan");
+      const kim = user("Kim");
+      const lou = user("Lou");
+      const idaVisit = await book(ida, world.salon.haircut, berlin(4, "10:00"));
+      const janVisit = await book(jan, world.salon.haircut, berlin(5, "14:00"));
+      const kimVisit = await book(kim, world.salon.haircut, berlin(4, "11:30"));
+      await book(lou, world.salon.haircut, berlin(5, "15:00"));
+      const moved = await tables().transaction((trx) =>
+        rescheduleBooking(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: kimVisit.id, by: "staff", start: berlin(5, "10:00"), now: world.clock.now() }),
+      );
+      assert.ok(moved.ok);
+
+      // 25 hours before Ida's visit; "I'll come" is noted.
+      world.clock.at = berlin(3, "09:00");
+      const idaFirst = await ida.replyContaining("Reminder");
+      assert.match(textOf(idaFirst), /Haircut with Anna in 25 hours, .*March 4, 2026 at 10:00 \(Mitte\)/);
+      ida.pressButton(idaFirst, "I'll come");
+      assert.equal(await ida.callbackAnswer(), "Thank you, see you soon!");
+
+      // Ida's 2-hour reminder, and Kim's first at her new time (the one for her old time was removed with the move).
+      world.clock.at = berlin(4, "09:00");
+      await eventually(async () => (await reminders(ida)).length === 2 && (await reminders(kim)).length === 1, "Ida's second and Kim's first reminder");
+      assert.match(textOf((await reminders(kim))[0] as Message), /March 5, 2026 at 10:00/);
+
+      // Jan cancels from his first reminder, still inside the 24-hour window.
+      world.clock.at = berlin(4, "13:00");
+      const janFirst = await jan.replyContaining("Reminder");
+      jan.pressButton(janFirst, "Cancel");
+      await jan.replyContaining("Your booking is cancelled.");
+
+      world.clock.at = berlin(5, "08:00");
+      await eventually(async () => (await reminders(kim)).length === 2 && (await reminders(lou)).length === 1, "Kim's second and Lou's first reminder");
+      // Lou's 2-hour reminder comes after the time Jan's would have.
+      world.clock.at = berlin(5, "13:00");
+      await eventually(async () => (await reminders(lou)).length === 2, "Lou's second reminder");
+      await eventually(
+        async () =>
+          (await tables().db.selectFrom("scheduled_event").select("id").where("kind", "=", "booking.reminder").where("done_at", "is", null).execute()).length === 0,
+        "every reminder event done",
+      );
+      assert.deepEqual(
+        await Promise.all([ida, jan, kim, lou].map(async (client) => (await reminders(client)).length)),
+        [2, 1, 2, 2],
+      );
+      const janRow = await tables().db.selectFrom("booking").select(["status", "cancelled_by"]).where("id", "=", janVisit.id).executeTakeFirstOrThrow();
+      assert.deepEqual(janRow, { status: "cancelled", cancelled_by: "client" });
+      const coming = await tables().db.selectFrom("booking_history").select("event").where("booking_id", "=", idaVisit.id).where("event", "=", "coming").execute();
+      assert.equal(coming.length, 1);
+    });
+  });
+
+  describe(`booking prepayments and the waitlist through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
+    const { world, tables, book } = timedApp(kind);
+    const user = (name: string) => new TelegramUser(world.emulator.control, { first_name: name, language_code: "en" });
+    const invoiceTo = async (client: TelegramUser) => (await client.next((entry) => entry.direction === "from_bot" && entry.message?.invoice !== undefined)).message as Message;
+    const statusOf = async (bookingId: number) =>
+      (await tables().db.selectFrom("booking").select(["status", "cancelled_by", "refund_needed"]).where("id", "=", bookingId).executeTakeFirstOrThrow());
+    /** Pays while the hold is live, but Telegram's answer to the pre-checkout is slow: the hold runs out before the payment arrives. */
+    const payLate = async (client: TelegramUser, invoice: Message, bookingId: number, meanwhile: () => Promise<void> = () => Promise.resolve()) => {
+      const answered = world.emulator.control.stats().calls.answerPreCheckoutQuery ?? 0;
+      world.emulator.control.faults({ method: "answerPreCheckoutQuery", kind: "slow", delay_ms: 8000, count: 1 });
+      const paying = world.emulator.control.pay({ from: client.id, message_id: invoice.message_id });
+      await eventually(() => (world.emulator.control.stats().calls.answerPreCheckoutQuery ?? 0) > answered, "the bot's answer to the pre-checkout");
+      world.clock.at = new Date(world.clock.at.getTime() + 16 * MINUTE);
+      await eventually(async () => (await statusOf(bookingId)).cancelled_by === "hold-expired", "the hold's expiry");
+      await meanwhile();
+      const paid = await paying;
+      assert.equal(paid.ok, true);
+    };
+
+    test("a prepayment paid in time confirms the booking", async () => {
+      const lea = user("Lea");
+      const visit = await book(lea, world.salon.colouring, berlin(4, "10:00"));
+      assert.equal(visit.status, "pending");
+      const invoice = await invoiceTo(lea);
+      assert.deepEqual([invoice.invoice?.currency, invoice.invoice?.total_amount], ["EUR", 2000]);
+      const paid = await world.emulator.control.pay({ from: lea.id, message_id: invoice.message_id });
+      assert.equal(paid.ok, true);
+      await lea.replyContaining("Payment received. Your booking is confirmed.");
+      assert.equal((await statusOf(visit.id)).status, "confirmed");
+    });
+
+    test("unpaid, the slot is released when the hold runs out, and the old invoice is refused at checkout", async () => {
+      const max = user("Max");
+      const visit = await book(max, world.salon.colouring, berlin(5, "10:00"));
+      const invoice = await invoiceTo(max);
+      world.clock.at = new Date(world.clock.at.getTime() + 16 * MINUTE);
+      await max.replyContaining("did not arrive in time");
+      assert.deepEqual(await statusOf(visit.id), { status: "cancelled", cancelled_by: "hold-expired", refund_needed: false });
+      const paid = await world.emulator.control.pay({ from: max.id, message_id: invoice.message_id });
+      assert.deepEqual([paid.ok, paid.error_message], [false, "The time held for you has run out. Please book again."]);
+      await book(user("Ned"), world.salon.haircut, berlin(5, "10:00"));
+    });
+
+    test("paid after the hold ran out: booked again while the slot is free", async () => {
+      const ora = user("Ora");
+      const visit = await book(ora, world.salon.colouring, berlin(6, "10:00"));
+      await payLate(ora, await invoiceTo(ora), visit.id);
+      await ora.replyContaining("the time was still free");
+      assert.deepEqual(await statusOf(visit.id), { status: "confirmed", cancelled_by: null, refund_needed: false });
+    });
+
+    test("paid after the hold ran out and the slot was taken: flagged for a refund and the owner told", async () => {
+      const pia = user("Pia");
+      const owner = new TelegramUser(world.emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
+      const visit = await book(pia, world.salon.colouring, berlin(7, "10:00"));
+      await payLate(pia, await invoiceTo(pia), visit.id, async () => {
+        await book(user("Rex"), world.salon.haircut, berlin(7, "10:00"));
+      });
+      await pia.replyContaining("the time was taken meanwhile");
+      assert.deepEqual(await statusOf(visit.id), { status: "cancelled", cancelled_by: "hold-expired", refund_needed: true });
+      const notice = await owner.replyContaining("Please refund it");
+      assert.match(textOf(notice), new RegExp(`booking #${visit.id}`));
+    });
+
+    test("the waitlist: a freed slot is offered in order and held; nobody else can book it; the second in line books it", async () => {
+      const sam = user("Sam");
+      const tom = user("Tom");
+      const uma = user("Uma");
+      const day = berlin(9, "10:00");
+      const visit = await book(sam, world.salon.haircut, day);
+      for (const client of [tom, uma]) {
+        const joined = await tables().transaction((trx) =>
+          joinWaitlist(trx, { botId: BOT, personId: client.id, source: "bot" }, { serviceId: world.salon.haircut, masterId: null, date: "2026-03-09", timeMin: null, name: client.id.toString(), now: world.clock.now() }),
+        );
+        assert.ok(joined.ok);
+      }
+      world.clock.at = berlin(8, "09:00");
+      const samReminder = await sam.replyContaining("Reminder");
+      sam.pressButton(samReminder, "Cancel");
+      await sam.replyContaining("Your booking is cancelled.");
+
+      const tomOffer = await tom.replyContaining("a time has freed up");
+      assert.match(textOf(tomOffer), /March 9, 2026 at 10:00/);
+      const stranger = await tables().transaction((trx) =>
+        bookAppointment(trx, { botId: BOT, personId: 555_000, source: "bot" }, { masterId: world.salon.anna, serviceId: world.salon.haircut, start: day, now: world.clock.now(), name: "Vic" }),
+      );
+      assert.deepEqual([stranger.ok, stranger.ok ? undefined : stranger.reason], [false, "taken"]);
+      assert.equal((await uma.botMessages()).length, 0);
+
+      tom.pressButton(tomOffer, "No thanks");
+      await tom.replyContaining("offered the time to the next person");
+      const umaOffer = await uma.replyContaining("a time has freed up");
+      uma.pressButton(umaOffer, "Book it");
+      await uma.replyContaining("Booked:");
+      const booked = await tables().db.selectFrom("booking").innerJoin("booking_client", "booking_client.id", "booking.client_id").select(["booking_client.telegram_id", "booking.status"]).where("booking.starts_at", "=", day).where("booking.status", "=", "confirmed").execute();
+      assert.deepEqual(booked, [{ telegram_id: uma.id, status: "confirmed" }]);
+      assert.ok(visit.id > 0);
+    });
+  });
+}
