@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf } from "../http/route-guard.ts";
-import { DEFAULT_LOCALE, localeOf, type Locale } from "../i18n/translator.ts";
+import { localeOfRequest } from "../http/answers.ts";
 import type { ApiContext } from "../module.ts";
 import { checkAudienceChoice } from "./domain/audience-choice.ts";
 import type { BroadcastDraft } from "./domain/draft.ts";
@@ -34,15 +34,6 @@ const idSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MA
 function draftOf(body: z.infer<typeof draftSchema>): BroadcastDraft {
   const photo = body.photo?.trim() ?? "";
   return { text: body.text, photo: photo === "" ? null : photo, buttons: body.buttons };
-}
-
-/** The first language of Accept-Language the catalogues speak, as the rest of the panel does. */
-function localeOfRequest(request: FastifyRequest): Locale {
-  for (const part of (request.headers["accept-language"] ?? "").split(",")) {
-    const locale = localeOf(part.split(";")[0]?.trim());
-    if (locale !== undefined) return locale;
-  }
-  return DEFAULT_LOCALE;
 }
 
 /**

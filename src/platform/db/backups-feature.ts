@@ -9,7 +9,7 @@ import { actorOf } from "../http/route-guard.ts";
 import { BACKUP_QUEUE } from "../jobs/backup-job.ts";
 import type { Jobs } from "../jobs/jobs.ts";
 import { defineModule, type ApiContext } from "../module.ts";
-import { parseInput, refuse } from "../settings/answers.ts";
+import { parseInput, refuse } from "../http/answers.ts";
 import { backupTime } from "./backup.ts";
 import type { PlatformTables } from "./schema.ts";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actorOf } from "../http/route-guard.ts";
 import { SUPPORTED_LOCALES } from "../i18n/translator.ts";
 import { defineModule, type ApiContext } from "../module.ts";
-import { parseInput, textFor } from "./answers.ts";
+import { parseInput, textFor } from "../http/answers.ts";
 import { savedSettings, timeZones, updateSettings } from "./bot-settings.ts";
 
 const access = { permission: "settings.edit" } as const;

@@ -5,7 +5,7 @@ import { actorOf } from "../http/route-guard.ts";
 import { cataloguesIn } from "../i18n/catalogues.ts";
 import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale, type Translator } from "../i18n/translator.ts";
 import { defineModule, type ApiContext } from "../module.ts";
-import { parseInput, refuse, textFor } from "./answers.ts";
+import { parseInput, refuse, textFor } from "../http/answers.ts";
 import { overrideText, resetText, textsOf, type TextRefusal } from "./texts.ts";
 
 const access = { permission: "texts.edit" } as const;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { PlatformTables } from "../../../platform/db/schema.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { addresseesOf } from "../repo.ts";
-import { parseInput } from "./answers.ts";
+import { parseInput } from "../../../platform/http/answers.ts";
 import { csvDocument } from "./csv.ts";
 
 /** Rows per page of the audit log in the panel. */
@@ -79,14 +79,14 @@ export function auditRoutes(app: FastifyInstance, context: ApiContext): void {
   const access = { permission: "audit.view" };
 
   app.get("/api/audit", { config: { access } }, async (request, reply) => {
-    const filters = parseInput(context, request, reply, filtersSchema, presentFields(request.query));
+    const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
     if (filters === undefined) return reply;
     const rows = await findAudit(db, request.session!.botId, filters, AUDIT_PAGE_SIZE + 1, (filters.page - 1) * AUDIT_PAGE_SIZE);
     return { entries: rows.slice(0, AUDIT_PAGE_SIZE), page: filters.page, hasMore: rows.length > AUDIT_PAGE_SIZE };
   });
 
   app.get("/api/audit.csv", { config: { access } }, async (request, reply) => {
-    const filters = parseInput(context, request, reply, filtersSchema, presentFields(request.query));
+    const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
     if (filters === undefined) return reply;
     const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0);
     const header = ["at", "actor_id", "actor_name", "source", "action", "object_type", "object_id", "before", "after", "ip"];

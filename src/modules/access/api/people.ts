@@ -6,7 +6,7 @@ import type { ApiContext } from "../../../platform/module.ts";
 import { grantableRoles } from "../domain/roles.ts";
 import type { Tables } from "../repo.ts";
 import { blockPerson, grantRole, issueLoginLink, listPeople, revokeRole, unblockPerson } from "../service.ts";
-import { parseInput, refuse } from "./answers.ts";
+import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
 const personSchema = z.object({ telegramId: z.coerce.number().int().positive() });
@@ -29,39 +29,39 @@ export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
   });
 
   app.post<PersonRoute>("/api/people/:telegramId/roles", manage, async (request, reply) => {
-    const person = parseInput(context, request, reply, personSchema, request.params);
-    const body = person && parseInput(context, request, reply, roleSchema, request.body);
+    const person = parseInput(context.translator, request, reply, personSchema, request.params);
+    const body = person && parseInput(context.translator, request, reply, roleSchema, request.body);
     if (person === undefined || body === undefined) return reply;
     const result = await context.database.transaction((trx) => grantRole(trx, actorOf(request), { app: context, telegramId: person.telegramId, role: body.role }));
     return answerOutcome(context, request, reply, result);
   });
 
   app.delete<PersonRoute>("/api/people/:telegramId/roles/:role", manage, async (request, reply) => {
-    const person = parseInput(context, request, reply, personSchema.extend(roleSchema.shape), request.params);
+    const person = parseInput(context.translator, request, reply, personSchema.extend(roleSchema.shape), request.params);
     if (person === undefined) return reply;
     const result = await context.database.transaction((trx) => revokeRole(trx, actorOf(request), { app: context, telegramId: person.telegramId, role: person.role }));
     return answerOutcome(context, request, reply, result);
   });
 
   app.post<PersonRoute>("/api/people/:telegramId/block", manage, async (request, reply) => {
-    const person = parseInput(context, request, reply, personSchema, request.params);
-    const body = person && parseInput(context, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
+    const person = parseInput(context.translator, request, reply, personSchema, request.params);
+    const body = person && parseInput(context.translator, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
     if (person === undefined || body === undefined) return reply;
     const result = await context.database.transaction((trx) => blockPerson(trx, actorOf(request), { app: context, telegramId: person.telegramId, reason: body.reason }));
     return answerOutcome(context, request, reply, result);
   });
 
   app.post<PersonRoute>("/api/people/:telegramId/unblock", manage, async (request, reply) => {
-    const person = parseInput(context, request, reply, personSchema, request.params);
+    const person = parseInput(context.translator, request, reply, personSchema, request.params);
     if (person === undefined) return reply;
     const result = await context.database.transaction((trx) => unblockPerson(trx, actorOf(request), { app: context, telegramId: person.telegramId }));
     return answerOutcome(context, request, reply, result);
   });
 
   app.post<PersonRoute>("/api/people/:telegramId/send-link", manage, async (request, reply) => {
-    const person = parseInput(context, request, reply, personSchema, request.params);
+    const person = parseInput(context.translator, request, reply, personSchema, request.params);
     if (person === undefined) return reply;
-    if (person.telegramId === request.session!.telegramId) return refuse(context, request, reply, 400, "access-web-link-for-yourself");
+    if (person.telegramId === request.session!.telegramId) return refuse(context.translator, request, reply, 400, "access-web-link-for-yourself");
     const result = await context.database.transaction((trx) => issueLoginLink(trx, actorOf(request), { app: context, telegramId: person.telegramId }));
     return answerOutcome(context, request, reply, result);
   });

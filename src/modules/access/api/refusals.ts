@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiContext } from "../../../platform/module.ts";
-import { refuse } from "./answers.ts";
+import { refuse } from "../../../platform/http/answers.ts";
 
 /** How each refusal of the access use cases is answered over HTTP: status and catalogue text. */
 const REFUSALS: Record<string, { status: number; key: string }> = {
@@ -32,5 +32,5 @@ export function answerOutcome<Result extends { ok: boolean }>(context: ApiContex
   if (result.ok) return result;
   const refusal = result as unknown as Refusal;
   const known = REFUSALS[refusal.reason] ?? { status: 409, key: "access-web-refused" };
-  return refuse(context, request, reply, known.status, known.key, { by: refusal.decidedBy?.name ?? "—" });
+  return refuse(context.translator, request, reply, known.status, known.key, { by: refusal.decidedBy?.name ?? "—" });
 }

@@ -5,7 +5,7 @@ import { actorOf } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { approveAccessRequest, postponeAccessRequest, rejectAccessRequest } from "../service.ts";
 import { addresseesOf, type Tables } from "../repo.ts";
-import { parseInput } from "./answers.ts";
+import { parseInput } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
 const statusSchema = z.object({ status: z.enum(["open", "pending", "postponed", "approved", "rejected"]).default("open") });
@@ -17,7 +17,7 @@ export function requestRoutes(app: FastifyInstance, context: ApiContext): void {
   const manage = { permission: "people.manage" };
 
   app.get("/api/access-requests", { config: { access: { permission: "people.view" } } }, async (request, reply) => {
-    const query = parseInput(context, request, reply, statusSchema, request.query);
+    const query = parseInput(context.translator, request, reply, statusSchema, request.query);
     if (query === undefined) return reply;
     const botId = request.session!.botId;
     const statuses = query.status === "open" ? (["pending", "postponed"] as const) : ([query.status] as const);
@@ -52,23 +52,23 @@ export function requestRoutes(app: FastifyInstance, context: ApiContext): void {
   });
 
   app.post<{ Params: { id: string } }>("/api/access-requests/:id/approve", { config: { access: manage } }, async (request, reply) => {
-    const params = parseInput(context, request, reply, idSchema, request.params);
-    const body = params && parseInput(context, request, reply, z.object({ role: z.string().trim().min(1).max(50) }), request.body);
+    const params = parseInput(context.translator, request, reply, idSchema, request.params);
+    const body = params && parseInput(context.translator, request, reply, z.object({ role: z.string().trim().min(1).max(50) }), request.body);
     if (params === undefined || body === undefined) return reply;
     const outcome = await context.database.transaction((trx) => approveAccessRequest(trx, actorOf(request), { app: context, requestId: params.id, role: body.role }));
     return answerOutcome(context, request, reply, outcome);
   });
 
   app.post<{ Params: { id: string } }>("/api/access-requests/:id/reject", { config: { access: manage } }, async (request, reply) => {
-    const params = parseInput(context, request, reply, idSchema, request.params);
-    const body = params && parseInput(context, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
+    const params = parseInput(context.translator, request, reply, idSchema, request.params);
+    const body = params && parseInput(context.translator, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
     if (params === undefined || body === undefined) return reply;
     const outcome = await context.database.transaction((trx) => rejectAccessRequest(trx, actorOf(request), { app: context, requestId: params.id, reason: body.reason }));
     return answerOutcome(context, request, reply, outcome);
   });
 
   app.post<{ Params: { id: string } }>("/api/access-requests/:id/postpone", { config: { access: manage } }, async (request, reply) => {
-    const params = parseInput(context, request, reply, idSchema, request.params);
+    const params = parseInput(context.translator, request, reply, idSchema, request.params);
     if (params === undefined) return reply;
     const outcome = await context.database.transaction((trx) => postponeAccessRequest(trx, actorOf(request), { app: context, requestId: params.id }));
     return answerOutcome(context, request, reply, outcome);

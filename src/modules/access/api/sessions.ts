@@ -6,7 +6,7 @@ import type { ApiContext } from "../../../platform/module.ts";
 import { deviceOf } from "../domain/device.ts";
 import { endAllSessions, endSession } from "../service.ts";
 import { addresseesOf, nameOf } from "../repo.ts";
-import { parseInput } from "./answers.ts";
+import { parseInput } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
 /** A session as the panel shows it: the device in words, and whether it is this very one. */
@@ -46,7 +46,7 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext): void {
   });
 
   app.post<{ Params: { id: string } }>("/api/sessions/:id/end", { config: { access: "signed-in" } }, async (request, reply) => {
-    const params = parseInput(context, request, reply, z.object({ id: z.coerce.number().int().positive() }), request.params);
+    const params = parseInput(context.translator, request, reply, z.object({ id: z.coerce.number().int().positive() }), request.params);
     if (params === undefined) return reply;
     const result = await context.database.transaction((trx) => endSession(trx, actorOf(request), { app: context, sessionId: params.id }));
     return answerOutcome(context, request, reply, result);

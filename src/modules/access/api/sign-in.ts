@@ -9,7 +9,7 @@ import { validateInitData, validateLoginUrl, type TelegramLoginResult } from "..
 import type { Actor } from "../../../platform/audit/use-case.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { mayUsePanel, signIn, signOut, type SignInWay } from "../web-sign-in.ts";
-import { parseInput, refuse, textFor } from "./answers.ts";
+import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 
 /** Sign-in attempts allowed per client address, and per person, in ten minutes. */
 export const SIGN_IN_LIMITS: { perIp: RateLimit; perPerson: RateLimit } = {
@@ -57,21 +57,21 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
   };
 
   app.post("/api/auth/link", { config: { access: "public" } }, async (request, reply) => {
-    const input = parseInput(context, request, reply, z.object({ token: z.string().min(1).max(200) }), request.body);
+    const input = parseInput(context.translator, request, reply, z.object({ token: z.string().min(1).max(200) }), request.body);
     if (input === undefined) return reply;
-    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context, request, reply, 429, "access-web-too-many");
+    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
     // Looking the link's person up first lets a flood against one person stop before it burns anything.
     const holder = await db.selectFrom("login_token").select(["bot_id", "telegram_id"]).where("token_hash", "=", hashSecret(input.token)).where("kind", "=", "link").executeTakeFirst();
     if (holder !== undefined && !(await withinLimit(`person:${holder.bot_id}:${holder.telegram_id}`, SIGN_IN_LIMITS.perPerson))) {
-      return refuse(context, request, reply, 429, "access-web-too-many");
+      return refuse(context.translator, request, reply, 429, "access-web-too-many");
     }
-    if (holder === undefined) return refuse(context, request, reply, 400, "access-web-link-unknown");
+    if (holder === undefined) return refuse(context.translator, request, reply, 400, "access-web-link-unknown");
     const actor = { botId: holder.bot_id, personId: holder.telegram_id, source: "web" as const, ip: request.ip };
     const outcome = await startFor(actor, "cookie", "link", request, async (trx) => {
       const redeemed = await redeemLoginLink(trx, input.token);
       return redeemed.ok ? undefined : { ok: false, ...REDEEM_REFUSALS[redeemed.reason] };
     });
-    if (!outcome.ok) return refuse(context, request, reply, outcome.status, outcome.key);
+    if (!outcome.ok) return refuse(context.translator, request, reply, outcome.status, outcome.key);
     setSessionCookie(request, reply, outcome.session);
     return { ok: true };
   });
@@ -84,7 +84,7 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
         reply
           .code(status)
           .type("text/html; charset=utf-8")
-          .send(messagePage(textFor(context, request, "access-web-sign-in-failed"), textFor(context, request, key)));
+          .send(messagePage(textFor(context.translator, request, "access-web-sign-in-failed"), textFor(context.translator, request, key)));
       if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return page(429, "access-web-too-many");
       const bot = context.bots.find((candidate) => candidate.id === request.params.botId);
       if (bot === undefined) return page(404, "access-web-login-unknown-bot");
@@ -100,19 +100,19 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
   );
 
   app.post("/api/auth/mini-app", { config: { access: "public" } }, async (request, reply) => {
-    const input = parseInput(context, request, reply, z.object({ initData: z.string().min(1).max(4096) }), request.body);
+    const input = parseInput(context.translator, request, reply, z.object({ initData: z.string().min(1).max(4096) }), request.body);
     if (input === undefined) return reply;
-    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context, request, reply, 429, "access-web-too-many");
+    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
     const checks = context.bots.map((bot) => ({ bot, result: validateInitData(input.initData, bot.token) }));
     const valid = checks.find((check): check is { bot: (typeof checks)[number]["bot"]; result: Extract<TelegramLoginResult, { ok: true }> } => check.result.ok);
     if (valid === undefined) {
       const tooOld = checks.some((check) => !check.result.ok && check.result.reason === "too-old");
-      return refuse(context, request, reply, 401, tooOld ? "access-web-telegram-too-old" : "access-web-telegram-bad");
+      return refuse(context.translator, request, reply, 401, tooOld ? "access-web-telegram-too-old" : "access-web-telegram-bad");
     }
     const actor = { botId: valid.bot.id, personId: valid.result.telegramId, source: "web" as const, ip: request.ip };
-    if (!(await withinLimit(`person:${actor.botId}:${actor.personId}`, SIGN_IN_LIMITS.perPerson))) return refuse(context, request, reply, 429, "access-web-too-many");
+    if (!(await withinLimit(`person:${actor.botId}:${actor.personId}`, SIGN_IN_LIMITS.perPerson))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
     const outcome = await startFor(actor, "bearer", "mini_app", request);
-    if (!outcome.ok) return refuse(context, request, reply, outcome.status, outcome.key);
+    if (!outcome.ok) return refuse(context.translator, request, reply, outcome.status, outcome.key);
     return { token: outcome.session.secret, expiresAt: outcome.session.expiresAt.toISOString() };
   });
 

@@ -21,3 +21,4 @@ command-help = Help
 command-language = Change language
 command-cancel = Cancel the current action
 not-allowed = You do not have permission for this.
+panel-bad-input = Please check the field “{ $field }”.

@@ -21,3 +21,4 @@ command-help = Справка
 command-language = Сменить язык
 command-cancel = Отменить текущее действие
 not-allowed = У вас нет прав на это действие.
+panel-bad-input = Проверьте поле «{ $field }».

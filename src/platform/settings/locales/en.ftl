@@ -1,4 +1,3 @@
-panel-bad-input = Please check the field “{ $field }”.
 texts-unknown-locale = There are no texts in that language. Choose one of: { $locales }.
 texts-unknown-key = There is no text “{ $key }”.
 texts-problem-empty = The text is empty. Write something, or reset it to the default.

@@ -1,4 +1,3 @@
-panel-bad-input = Проверьте поле «{ $field }».
 texts-unknown-locale = Текстов на этом языке нет. Выберите один из: { $locales }.
 texts-unknown-key = Текста «{ $key }» нет.
 texts-problem-empty = Текст пуст. Напишите что-нибудь или верните текст по умолчанию.

@@ -1,4 +1,3 @@
-access-web-bad-input = Please check the form: “{ $field }” is missing or invalid.
 access-web-too-many = Too many attempts. Please wait a few minutes and try again.
 access-web-link-unknown = This sign-in link is not valid. Send /login to the bot for a new one.
 access-web-link-used = This link was already used — send /login to the bot for a new one.
