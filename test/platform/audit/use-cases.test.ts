@@ -45,6 +45,12 @@ import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import { addDays, instantToZoned } from "../../../src/modules/booking/domain/zoned-time.ts";
 import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
 import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
+import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
+import { expireHold, recordPayment, sendInvoice, type PaymentStaff } from "../../../src/modules/booking/payments.ts";
+import { confirmComing, sendReminder } from "../../../src/modules/booking/reminders.ts";
+import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
+import { acceptOffer, joinWaitlist, offerSlot, passOnOffer } from "../../../src/modules/booking/waitlist.ts";
+import { issueMasterFeed } from "../../../src/modules/booking/service/feed.ts";
 import type { Kysely, Transaction } from "kysely";
 
 const BOT = "main";
@@ -118,6 +124,63 @@ async function clientsHaircut(world: World, days: number): Promise<{ client: Act
   );
   if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
   return { client, bookingId: booked.booking.id, start };
+}
+
+
+/** What the booking module's jobs write with, at `now`. */
+function bookingMessenger(world: World, now = new Date()): Messenger & PaymentStaff {
+  return {
+    translator: world.app.translator,
+    languagesOf: (botId) => world.app.settings.of(botId).languages,
+    now: () => now,
+    managerRoles: () => ["admin"],
+  };
+}
+
+const bookingJob: Actor = { botId: BOT, personId: null, source: "job" };
+
+/** A client's manicure (given a prepayment here) `days` from today: pending, its slot held. */
+async function clientsPrepaidVisit(world: World, days: number): Promise<{ client: Actor & { personId: number }; bookingId: number }> {
+  await seedDemoSalon(world.database, BOT);
+  const db = world.database.db as unknown as Kysely<BookingTables>;
+  const service = await db.updateTable("booking_service").set({ prepayment_minor: 1000 }).where("bot_id", "=", BOT).where("name", "=", "Manicure").returning("id").executeTakeFirstOrThrow();
+  const now = new Date();
+  const date = addDays(instantToZoned(now, "Europe/Berlin").date, days);
+  const [slot] = await daySlots(db, { botId: BOT, serviceId: service.id, now, clientActiveBookings: 0, date });
+  if (slot?.masterId === undefined) throw new Error(`nobody does manicures on ${date}`);
+  const client = await world.person();
+  const booked = await world.inTransaction((trx) =>
+    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId: slot.masterId!, serviceId: service.id, start: new Date(slot.start), now, name: "Nina" }),
+  );
+  if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
+  return { client, bookingId: booked.booking.id };
+}
+
+/** A haircut cancelled `days` from today, with a client waiting for that day; `offered`: the freed slot already offered to them. */
+async function freedSlotWithWaiter(world: World, days: number, offered: boolean) {
+  const { bookingId, start } = await clientsHaircut(world, days);
+  const { masterId, serviceId } = await haircutWithBoris(world, days);
+  const waiter = await world.person();
+  const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
+  const date = instantToZoned(start, "Europe/Berlin").date;
+  const joined = await trx((t) => joinWaitlist(t, waiter, { serviceId, masterId: null, date, timeMin: null, name: "Wanda", now: new Date() }));
+  if (!joined.ok) throw new Error(`joining the waitlist was refused: ${joined.reason}`);
+  await trx((t) => cancelBooking(t, world.owner, { bookingId, by: "staff", now: new Date() }));
+  if (offered) await trx((t) => offerSlot(t, bookingJob, { messenger: bookingMessenger(world), masterId, start }));
+  return { waiter, entryId: joined.entryId, masterId, start };
+}
+
+/** A client's haircut `days` from today marked done, and their review asked for; `rated`: with stars given. */
+async function askedReview(world: World, days: number, rated: boolean) {
+  const { client, bookingId, start } = await clientsHaircut(world, days);
+  const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
+  const afterVisit = new Date(start.getTime() + 3_600_000);
+  await trx((t) => markVisit(t, world.owner, { bookingId, outcome: "done", now: afterVisit }));
+  await trx((t) => askForReview(t, bookingJob, { messenger: bookingMessenger(world, afterVisit), bookingId }));
+  if (rated) await trx((t) => rateVisit(t, client, { bookingId, stars: 5, now: afterVisit }));
+  const db = world.database.db as unknown as Kysely<BookingTables>;
+  const review = await db.selectFrom("booking_review").select("id").where("booking_id", "=", bookingId).executeTakeFirstOrThrow();
+  return { client, bookingId, reviewId: review.id };
 }
 
 const fixtures: Record<string, Fixture> = {
@@ -328,6 +391,20 @@ const fixtures: Record<string, Fixture> = {
       return { actor: client, objectType: "booking", objectId: bookingId };
     },
   }),
+  "booking.feed.issue": fixture({
+    setup: async (world) => {
+      await seedDemoSalon(world.database, BOT);
+      const master = await world.person(["master"]);
+      const db = world.database.db as unknown as Kysely<BookingTables>;
+      const { id } = await db.updateTable("booking_master").set({ telegram_id: master.personId }).where("bot_id", "=", BOT).where("display_name", "=", "Clara").returning("id").executeTakeFirstOrThrow();
+      return { master, masterId: id };
+    },
+    run: async (world, { master, masterId }) => {
+      const issued = await world.inTransaction((trx) => issueMasterFeed(trx as unknown as Transaction<BookingTables>, master, { now: new Date() }));
+      assert.ok(issued.ok);
+      return { actor: master, objectType: "booking_master", objectId: masterId };
+    },
+  }),
   "booking.reschedule": fixture({
     setup: async (world) => ({ ...(await clientsHaircut(world, 6)), to: (await haircutWithBoris(world, 7)).start }),
     run: async (world, { client, bookingId, to }) => {
@@ -343,6 +420,128 @@ const fixtures: Record<string, Fixture> = {
       const marked = await world.inTransaction((trx) => markVisit(trx as unknown as Transaction<BookingTables>, world.owner, { bookingId, outcome: "done", now: afterVisit }));
       assert.ok(marked.ok);
       return { actor: world.owner, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  // Booking: reminders, prepayments, the waitlist, reviews.
+  "booking.reminder.send": fixture({
+    setup: (world) => clientsHaircut(world, 9),
+    run: async (world, { bookingId }) => {
+      const sent = await world.inTransaction((trx) =>
+        sendReminder(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), payload: { bookingId, offsetMin: 120, sequence: 0 }, dedupeKey: `fixture:${bookingId}:reminder` }),
+      );
+      assert.ok(sent.sent);
+      return { actor: bookingJob, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.coming": fixture({
+    setup: (world) => clientsHaircut(world, 10),
+    run: async (world, { client, bookingId }) => {
+      const noted = await world.inTransaction((trx) => confirmComing(trx as unknown as Transaction<BookingTables>, client, { bookingId, now: new Date() }));
+      assert.deepEqual(noted, { ok: true, already: false });
+      return { actor: client, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.invoice.send": fixture({
+    setup: (world) => clientsPrepaidVisit(world, 11),
+    run: async (world, { bookingId }) => {
+      const sent = await world.inTransaction((trx) => sendInvoice(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), bookingId }));
+      assert.ok(sent.sent);
+      return { actor: bookingJob, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.hold.expire": fixture({
+    setup: (world) => clientsPrepaidVisit(world, 12),
+    run: async (world, { bookingId }) => {
+      const later = new Date(Date.now() + 24 * 3_600_000);
+      const expired = await world.inTransaction((trx) => expireHold(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world, later), bookingId }));
+      assert.ok(expired.expired);
+      return { actor: bookingJob, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.payment.record": fixture({
+    setup: (world) => clientsPrepaidVisit(world, 13),
+    run: async (world, { client, bookingId }) => {
+      const paid = await world.inTransaction((trx) =>
+        recordPayment(trx as unknown as Transaction<BookingTables>, client, {
+          messenger: bookingMessenger(world),
+          payload: String(bookingId),
+          currency: "EUR",
+          totalAmount: 1000,
+          telegramChargeId: `tg-fixture-${bookingId}`,
+          providerChargeId: `pr-fixture-${bookingId}`,
+        }),
+      );
+      assert.ok(paid.ok && paid.outcome === "confirmed");
+      return { actor: client, objectType: "booking", objectId: bookingId };
+    },
+  }),
+  "booking.waitlist.join": fixture({
+    setup: (world) => haircutWithBoris(world, 14),
+    run: async (world, { serviceId, start }) => {
+      const client = await world.person();
+      const date = instantToZoned(start, "Europe/Berlin").date;
+      const joined = await world.inTransaction((trx) =>
+        joinWaitlist(trx as unknown as Transaction<BookingTables>, client, { serviceId, masterId: null, date, timeMin: null, name: "Wes", now: new Date() }),
+      );
+      assert.ok(joined.ok);
+      return { actor: client, objectType: "booking_waitlist", objectId: joined.entryId };
+    },
+  }),
+  "booking.waitlist.offer": fixture({
+    setup: (world) => freedSlotWithWaiter(world, 15, false),
+    run: async (world, { entryId, masterId, start }) => {
+      const offered = await world.inTransaction((trx) => offerSlot(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), masterId, start }));
+      assert.equal(offered.entryId, entryId);
+      return { actor: bookingJob, objectType: "booking_waitlist", objectId: entryId };
+    },
+  }),
+  "booking.waitlist.accept": fixture({
+    setup: (world) => freedSlotWithWaiter(world, 16, true),
+    run: async (world, { waiter, entryId }) => {
+      const taken = await world.inTransaction((trx) => acceptOffer(trx as unknown as Transaction<BookingTables>, waiter, { entryId, now: new Date() }));
+      assert.ok(taken.ok);
+      return { actor: waiter, objectType: "booking", objectId: taken.booking.id };
+    },
+  }),
+  "booking.waitlist.pass": fixture({
+    setup: (world) => freedSlotWithWaiter(world, 17, true),
+    run: async (world, { waiter, entryId }) => {
+      const passed = await world.inTransaction((trx) =>
+        passOnOffer(trx as unknown as Transaction<BookingTables>, waiter, { entryId, messenger: bookingMessenger(world), why: "declined" }),
+      );
+      assert.ok(passed.ok);
+      return { actor: waiter, objectType: "booking_waitlist", objectId: entryId };
+    },
+  }),
+  "booking.review.ask": fixture({
+    setup: async (world) => {
+      const { bookingId, start } = await clientsHaircut(world, 18);
+      const afterVisit = new Date(start.getTime() + 3_600_000);
+      await world.inTransaction((trx) => markVisit(trx as unknown as Transaction<BookingTables>, world.owner, { bookingId, outcome: "done", now: afterVisit }));
+      return { bookingId };
+    },
+    run: async (world, { bookingId }) => {
+      const asked = await world.inTransaction((trx) => askForReview(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), bookingId }));
+      assert.ok(asked.asked);
+      const db = world.database.db as unknown as Kysely<BookingTables>;
+      const review = await db.selectFrom("booking_review").select("id").where("booking_id", "=", bookingId).executeTakeFirstOrThrow();
+      return { actor: bookingJob, objectType: "booking_review", objectId: review.id };
+    },
+  }),
+  "booking.review.rate": fixture({
+    setup: (world) => askedReview(world, 19, false),
+    run: async (world, { client, bookingId, reviewId }) => {
+      const rated = await world.inTransaction((trx) => rateVisit(trx as unknown as Transaction<BookingTables>, client, { bookingId, stars: 4, now: new Date() }));
+      assert.deepEqual(rated, { ok: true });
+      return { actor: client, objectType: "booking_review", objectId: reviewId };
+    },
+  }),
+  "booking.review.comment": fixture({
+    setup: (world) => askedReview(world, 20, true),
+    run: async (world, { client, bookingId, reviewId }) => {
+      const commented = await world.inTransaction((trx) => commentOnVisit(trx as unknown as Transaction<BookingTables>, client, { bookingId, text: "Lovely", now: new Date() }));
+      assert.deepEqual(commented, { ok: true });
+      return { actor: client, objectType: "booking_review", objectId: reviewId };
     },
   }),
   "backups.run": fixture({
