@@ -29,10 +29,15 @@ export const bookingModule = defineModule({
   menu: [
     { label: "booking-menu-book", data: "booking:book" },
     { label: "booking-menu-mine", data: "booking:mine" },
+    { label: "booking-staff-menu-day", data: "booking:day", roles: ["master"] },
+    { label: "booking-staff-menu-week", data: "booking:week", roles: ["master"] },
+    { label: "booking-staff-menu-feed", data: "booking:feed", roles: ["master"] },
   ],
   commands: [
     { command: "book", description: "command-book" },
     { command: "mybookings", description: "command-mybookings" },
+    { command: "myday", description: "booking-staff-command-myday", roles: ["master"] },
+    { command: "myweek", description: "booking-staff-command-myweek", roles: ["master"] },
   ],
   composer: bookingComposer,
   events: bookingTimedEvents,

@@ -134,3 +134,25 @@ booking-review-gone = This review can no longer be changed.
 booking-review-text-please = Please write your review as text, or press “Skip”.
 booking-review-text-empty = The review is empty. Please write a few words, or press “Skip”.
 booking-review-text-too-long = Please keep it to { $max } characters.
+
+## Booking: masters' day and week, marking visits, the calendar feed.
+booking-staff-menu-day = 🗓 My day
+booking-staff-menu-week = 📆 My week
+booking-staff-menu-feed = 🔗 Calendar feed
+booking-staff-command-myday = Your bookings today
+booking-staff-command-myweek = Your bookings this week
+booking-staff-not-master = Your account is not linked to a master's schedule. Please ask an administrator to link it.
+booking-staff-day-title = Your bookings, { $day }:
+booking-staff-day-empty = You have no bookings on { $day }.
+booking-staff-week-title = Your bookings from { $from } to { $to }:
+booking-staff-week-empty = You have no bookings from { $from } to { $to }.
+booking-staff-line = { $time } · { $service } · { $client }, { $phone } — { $status }
+booking-staff-mark-done = ✅ { $time } came
+booking-staff-mark-no-show = 🚫 No-show
+booking-staff-marked = { $time }, { $client }: { $status }.
+booking-staff-refused-not-started = The visit at { $time } has not started yet: mark it once it has begun.
+booking-staff-refused-not-confirmed = The visit at { $time } is not confirmed, so it cannot be marked.
+booking-staff-refused-final = The visit at { $time } is already marked or cancelled.
+booking-staff-refused-not-yours = That booking is not on your schedule.
+booking-staff-feed = Your calendar feed. Subscribe to this address in your calendar app (Google Calendar: “Other calendars” → “From URL”; Apple Calendar: “New Calendar Subscription”). Keep it private: asking for a new one closes this one.
+    { $url }

@@ -137,3 +137,25 @@ booking-review-gone = Этот отзыв уже нельзя изменить.
 booking-review-text-please = Пожалуйста, напишите отзыв текстом или нажмите «Пропустить».
 booking-review-text-empty = Отзыв пустой. Напишите пару слов или нажмите «Пропустить».
 booking-review-text-too-long = Пожалуйста, уложитесь в { $max } символов.
+
+## Booking: masters' day and week, marking visits, the calendar feed.
+booking-staff-menu-day = 🗓 Мой день
+booking-staff-menu-week = 📆 Моя неделя
+booking-staff-menu-feed = 🔗 Календарь-подписка
+booking-staff-command-myday = Ваши записи на сегодня
+booking-staff-command-myweek = Ваши записи на неделю
+booking-staff-not-master = Ваш аккаунт не привязан к расписанию мастера. Попросите администратора привязать его.
+booking-staff-day-title = Ваши записи, { $day }:
+booking-staff-day-empty = На { $day } у вас нет записей.
+booking-staff-week-title = Ваши записи с { $from } по { $to }:
+booking-staff-week-empty = С { $from } по { $to } у вас нет записей.
+booking-staff-line = { $time } · { $service } · { $client }, { $phone } — { $status }
+booking-staff-mark-done = ✅ { $time } пришёл
+booking-staff-mark-no-show = 🚫 Не пришёл
+booking-staff-marked = { $time }, { $client }: { $status }.
+booking-staff-refused-not-started = Визит в { $time } ещё не начался: отметьте его, когда он начнётся.
+booking-staff-refused-not-confirmed = Визит в { $time } не подтверждён, его нельзя отметить.
+booking-staff-refused-final = Визит в { $time } уже отмечен или отменён.
+booking-staff-refused-not-yours = Этой записи нет в вашем расписании.
+booking-staff-feed = Ваш календарь-подписка. Добавьте этот адрес в приложение календаря (Google Календарь: «Другие календари» → «Добавить по URL»; Календарь Apple: «Новая подписка на календарь»). Не делитесь им: новая ссылка закрывает старую.
+    { $url }

@@ -1,0 +1,134 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { formatDay } from "./domain/display.ts";
+import { addDays, instantToZoned, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
+import { feedUrl } from "./feed-tokens.ts";
+import type { Tables } from "./repo.ts";
+import { markVisit } from "./service.ts";
+import { issueMasterFeed } from "./service/feed.ts";
+import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "./service/staff-calendar.ts";
+import type { Kysely } from "kysely";
+
+const WEEK_DAYS = 7;
+
+/** "10:30" on the location's wall clock. */
+function clockTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+}
+
+function lineOf(ctx: BotyardContext, booking: StaffBooking): string {
+  return ctx.t("booking-staff-line", {
+    time: clockTime(booking.startsAt, ctx.locale, booking.timeZone),
+    service: booking.serviceName,
+    client: booking.clientName,
+    phone: booking.clientPhone ?? "—",
+    status: ctx.t("booking-status", { status: booking.status }),
+  });
+}
+
+/** The days from `from` on, each with its bookings, as one message with a mark button pair per confirmed visit. */
+async function scheduleMessage(db: Kysely<Tables>, ctx: BotyardContext, master: StaffMaster, from: PlainDate, days: number) {
+  const to = addDays(from, days - 1);
+  const bookings = await bookingsBetween(db, ctx.botId, { start: zonedDay(from, master.timeZone).start, end: zonedDay(to, master.timeZone).end }, { masterId: master.id });
+  const keyboard = new InlineKeyboard();
+  for (const booking of bookings.filter((candidate) => candidate.status === "confirmed")) {
+    const time = clockTime(booking.startsAt, ctx.locale, booking.timeZone);
+    const day = days > 1 ? `${formatDay(instantToZoned(new Date(booking.startsAt), booking.timeZone).date, ctx.locale)} ` : "";
+    keyboard.text(ctx.t("booking-staff-mark-done", { time: `${day}${time}` }), `bks:done:${booking.id}`).text(ctx.t("booking-staff-mark-no-show", { time }), `bks:ns:${booking.id}`).row();
+  }
+  keyboard.text(ctx.t(days === 1 ? "booking-staff-menu-week" : "booking-staff-menu-day"), days === 1 ? "booking:week" : "booking:day");
+  if (days === 1) {
+    if (bookings.length === 0) return { text: ctx.t("booking-staff-day-empty", { day: formatDay(from, ctx.locale) }), keyboard };
+    return { text: [ctx.t("booking-staff-day-title", { day: formatDay(from, ctx.locale) }), ...bookings.map((booking) => `• ${lineOf(ctx, booking)}`)].join("\n"), keyboard };
+  }
+  const span = { from: formatDay(from, ctx.locale), to: formatDay(to, ctx.locale) };
+  if (bookings.length === 0) return { text: ctx.t("booking-staff-week-empty", span), keyboard };
+  const lines = [ctx.t("booking-staff-week-title", span)];
+  for (let offset = 0; offset < days; offset++) {
+    const date = addDays(from, offset);
+    const ofDay = bookings.filter((booking) => instantToZoned(new Date(booking.startsAt), booking.timeZone).date === date);
+    if (ofDay.length === 0) continue;
+    lines.push("", formatDay(date, ctx.locale), ...ofDay.map((booking) => `• ${lineOf(ctx, booking)}`));
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+/**
+ * The masters' side of the bot (holders of `booking.own-day` linked to a master record): "My day"
+ * and "My week" in the location's time zone, marking a visit done or a no-show once it began,
+ * and the secret address of their calendar feed.
+ */
+export function staffComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const db = readsOf(context);
+  const ownDay = requirePermission("booking.own-day");
+
+  /** The master behind this chat, or a reply saying there is none. */
+  const masterOf = async (ctx: BotyardContext): Promise<StaffMaster | undefined> => {
+    const master = await masterOfPerson(db, ctx.botId, ctx.from?.id ?? 0);
+    if (master === undefined) await ctx.reply(ctx.t("booking-staff-not-master"));
+    return master;
+  };
+
+  const show = (days: number) => async (ctx: BotyardContext) => {
+    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery();
+    const master = await masterOf(ctx);
+    if (master === undefined) return;
+    const today = instantToZoned(nowOf(context), master.timeZone).date;
+    const { text, keyboard } = await scheduleMessage(db, ctx, master, today, days);
+    await ctx.reply(text, { reply_markup: keyboard });
+  };
+  privateChats.command("myday", ownDay, show(1));
+  privateChats.command("myweek", ownDay, show(WEEK_DAYS));
+  privateChats.callbackQuery("booking:day", ownDay, show(1));
+  privateChats.callbackQuery("booking:week", ownDay, show(WEEK_DAYS));
+
+  privateChats.callbackQuery(/^bks:(done|ns):(\d+)$/, ownDay, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const master = await masterOf(ctx);
+    if (master === undefined) return;
+    const bookingId = Number(ctx.match[2]);
+    const now = nowOf(context);
+    const outcome = await commitBooking(ctx, "booking-staff-mark", async (trx) => {
+      const booking = await staffBooking(trx, ctx.botId, bookingId);
+      if (booking?.masterId !== master.id) return { ok: false as const, reason: "not-yours" as const };
+      return markVisit(trx, actorOf(ctx), { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show", now });
+    });
+    const booking = await staffBooking(db, ctx.botId, bookingId);
+    const time = booking === undefined ? "—" : clockTime(booking.startsAt, ctx.locale, booking.timeZone);
+    if (outcome.ok) {
+      await ctx.reply(ctx.t("booking-staff-marked", { time, client: booking?.clientName ?? "—", status: ctx.t("booking-status", { status: outcome.booking.status }) }));
+      return;
+    }
+    switch (outcome.reason) {
+      case "visit-not-started":
+        await ctx.reply(ctx.t("booking-staff-refused-not-started", { time }));
+        return;
+      case "not-confirmed":
+        await ctx.reply(ctx.t("booking-staff-refused-not-confirmed", { time }));
+        return;
+      case "not-yours":
+      case "not-found":
+        await ctx.reply(ctx.t("booking-staff-refused-not-yours"));
+        return;
+      default:
+        await ctx.reply(ctx.t("booking-staff-refused-final", { time }));
+    }
+  });
+
+  privateChats.callbackQuery("booking:feed", ownDay, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    // Not through ctx.commit: its journal would keep the secret in the database.
+    const issued = await context.database.transaction((trx) => issueMasterFeed(trx as unknown as Parameters<typeof issueMasterFeed>[0], actorOf(ctx), { now: nowOf(context) }));
+    if (!issued.ok) {
+      await ctx.reply(ctx.t("booking-staff-not-master"));
+      return;
+    }
+    await ctx.reply(ctx.t("booking-staff-feed", { url: feedUrl(context.publicUrl(), issued.secret) }), { link_preview_options: { is_disabled: true } });
+  });
+  return composer;
+}

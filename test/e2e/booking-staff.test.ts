@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Kysely, Transaction } from "kysely";
+import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
+import type { Tables } from "../../src/modules/booking/repo.ts";
+import { adminBook } from "../../src/modules/booking/service.ts";
+import type { RunningApp } from "../../src/main.ts";
+import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
+import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
+import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { eventually, TelegramUser } from "../support/telegram-user.ts";
+
+/** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
+const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
+/** 10:00 that Monday in Berlin. */
+const TEN_AM = new Date("2026-03-02T09:00:00Z");
+
+for (const kind of databaseKinds) {
+  describe(`a master's day in the bot on ${kind.name}`, { skip: kind.skip }, () => {
+    let database: TestDatabase;
+    let emulator: BotApiEmulator;
+    let app: RunningApp;
+    let anna: TelegramUser;
+    const clock = { at: MONDAY_MORNING, now: () => clock.at };
+    const cleanups: (() => Promise<unknown>)[] = [];
+    const db = () => app.database.db as unknown as Kysely<Tables>;
+
+    const walkIn = async (masterName: string, start: Date, name: string, phone: string) => {
+      const master = await db().selectFrom("booking_master").select("id").where("display_name", "=", masterName).executeTakeFirstOrThrow();
+      const service = await db().selectFrom("booking_service").select("id").where("name", "=", "Haircut").executeTakeFirstOrThrow();
+      const booked = await app.database.transaction((trx) =>
+        adminBook(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, {
+          masterId: master.id,
+          serviceId: service.id,
+          start,
+          now: clock.at,
+          client: { name, phone },
+        }),
+      );
+      if (!booked.ok) throw new Error(`walk-in refused: ${booked.reason}`);
+      return booked.booking.id;
+    };
+
+    before(async () => {
+      database = await kind.fresh();
+      cleanups.push(() => database.drop());
+      emulator = await startEmulator();
+      cleanups.push(() => emulator.close());
+      anna = new TelegramUser(emulator.control, { first_name: "Anna", language_code: "en" });
+      app = await startAppInProcess(appEnv(emulator.url, database, { USER_RATE_LIMIT: "1000/60s" }), undefined, { clock });
+      cleanups.push(() => app.stop("test over"));
+      await seedDemoSalon(app.database, "main", { masterTelegramId: anna.id });
+      await db().insertInto("role").values({ bot_id: "main", telegram_id: anna.id, role: "master", granted_by: OWNER_ID }).execute();
+    });
+    after(async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    });
+
+    test("a master sees today's bookings from the home menu and marks a visit done once it began, not before", async () => {
+      const bookingId = await walkIn("Anna", TEN_AM, "Walk-in Wanda", "+4915100000001");
+      await walkIn("Boris", TEN_AM, "Someone Else", "+4915100000002");
+
+      anna.send("/start");
+      anna.pressButton(await anna.replyContaining("What would you like to do?"), "My day");
+      const day = await anna.replyContaining("Your bookings, Monday, March 2:");
+      assert.match(day.text ?? "", /10:00 · Haircut · Walk-in Wanda, \+4915100000001 — confirmed/);
+      assert.doesNotMatch(day.text ?? "", /Someone Else/, "only her own bookings");
+
+      anna.pressButton(day, "10:00 came");
+      await anna.replyContaining("The visit at 10:00 has not started yet");
+      const early = await db().selectFrom("booking").select("status").where("id", "=", bookingId).executeTakeFirstOrThrow();
+      assert.equal(early.status, "confirmed", "nothing changed");
+
+      clock.at = new Date(TEN_AM.getTime() + 5 * 60_000);
+      anna.pressButton(day, "10:00 came");
+      await anna.replyContaining("10:00, Walk-in Wanda: visited.");
+      const marked = await eventually(
+        async () => (await db().selectFrom("booking").select("status").where("id", "=", bookingId).executeTakeFirstOrThrow()).status === "done" || undefined,
+        "the visit marked done",
+      );
+      assert.equal(marked, true);
+      const audit = await db().selectFrom("audit_log").select(["action", "actor_id"]).where("object_id", "=", String(bookingId)).orderBy("id").execute();
+      assert.deepEqual(audit.at(-1), { action: "booking.mark", actor_id: anna.id });
+
+      anna.pressButton(day, "10:00 came");
+      await anna.replyContaining("The visit at 10:00 is already marked or cancelled.");
+    });
+
+    test("the week lists the coming days' bookings under their day", async () => {
+      await walkIn("Anna", new Date("2026-03-04T13:00:00Z"), "Wednesday Walter", "+4915100000003");
+      anna.send("/myweek");
+      const week = await anna.replyContaining("Your bookings from Monday, March 2 to Sunday, March 8:");
+      assert.match(week.text ?? "", /Wednesday, March 4\n• 14:00 · Haircut · Wednesday Walter/);
+    });
+
+    test("someone without the master role is refused and nothing runs", async () => {
+      const stranger = new TelegramUser(emulator.control, { first_name: "Stranger", language_code: "en" });
+      stranger.send("/myday");
+      const refusal = await stranger.reply();
+      assert.equal(refusal.text, "You do not have permission for this.");
+    });
+  });
+}
