@@ -4,7 +4,7 @@ import type { Message } from "@grammyjs/types";
 import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { bookAppointment, rescheduleBooking } from "../../src/modules/booking/service.ts";
+import { bookAppointment, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
 import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
@@ -104,7 +104,7 @@ for (const kind of databaseKinds) {
     });
   });
 
-  describe(`booking prepayments and the waitlist through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
+  describe(`booking prepayments, the waitlist and reviews through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
     const { world, tables, book } = timedApp(kind);
     const user = (name: string) => new TelegramUser(world.emulator.control, { first_name: name, language_code: "en" });
     const invoiceTo = async (client: TelegramUser) => (await client.next((entry) => entry.direction === "from_bot" && entry.message?.invoice !== undefined)).message as Message;
@@ -201,6 +201,28 @@ for (const kind of databaseKinds) {
       const booked = await tables().db.selectFrom("booking").innerJoin("booking_client", "booking_client.id", "booking.client_id").select(["booking_client.telegram_id", "booking.status"]).where("booking.starts_at", "=", day).where("booking.status", "=", "confirmed").execute();
       assert.deepEqual(booked, [{ telegram_id: uma.id, status: "confirmed" }]);
       assert.ok(visit.id > 0);
+    });
+
+    test("a visit marked done asks for a review once; stars and a text are kept", async () => {
+      const vic = user("Vic");
+      const visit = await book(vic, world.salon.haircut, berlin(10, "10:00"));
+      world.clock.at = berlin(10, "11:10");
+      const marked = await tables().transaction((trx) => markVisit(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: visit.id, outcome: "done", now: world.clock.now() }));
+      assert.ok(marked.ok);
+      world.clock.at = berlin(10, "13:10");
+      const ask = await vic.replyContaining("How was Haircut with Anna?");
+      vic.pressButton(ask, "⭐⭐⭐⭐");
+      await vic.replyContaining("Would you like to add a few words");
+      vic.send("Great cut, thank you");
+      await vic.replyContaining("Thank you for your review!");
+      world.clock.at = berlin(12, "13:10");
+      await eventually(
+        async () => (await tables().db.selectFrom("scheduled_event").select("done_at").where("dedupe_key", "=", `booking:${visit.id}:review`).executeTakeFirst())?.done_at != null,
+        "the review request done",
+      );
+      assert.equal((await vic.botMessages()).filter((message) => textOf(message).startsWith("How was")).length, 1);
+      const review = await tables().db.selectFrom("booking_review").select(["stars", "text"]).where("booking_id", "=", visit.id).execute();
+      assert.deepEqual(review, [{ stars: 4, text: "Great cut, thank you" }]);
     });
   });
 }
