@@ -274,6 +274,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       modules,
       bots: identities,
       publicUrl,
+      clock,
       jobs,
       backupDir: resolve(config.env.BACKUP_DIR),
     };

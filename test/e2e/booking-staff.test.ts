@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import ICAL from "ical.js";
 import type { Kysely, Transaction } from "kysely";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { adminBook } from "../../src/modules/booking/service.ts";
+import { adminBook, cancelBooking } from "../../src/modules/booking/service.ts";
+import { revokeAccess } from "../../src/platform/auth/revoke-access.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
@@ -91,6 +93,38 @@ for (const kind of databaseKinds) {
       anna.send("/myweek");
       const week = await anna.replyContaining("Your bookings from Monday, March 2 to Sunday, March 8:");
       assert.match(week.text ?? "", /Wednesday, March 4\n• 14:00 · Haircut · Wednesday Walter/);
+    });
+
+    test("the calendar feed button gives a secret address whose calendar has the master's bookings, a cancelled one as CANCELLED, and 404s once the master is blocked", async () => {
+      const cancelledId = await walkIn("Anna", new Date("2026-03-05T10:00:00Z"), "Called-off Carl", "+4915100000004");
+      await app.database.transaction((trx) =>
+        cancelBooking(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, { bookingId: cancelledId, by: "staff", now: clock.at }),
+      );
+      anna.send("/start");
+      anna.pressButton(await anna.replyContaining("What would you like to do?"), "Calendar feed");
+      const answer = await anna.replyContaining("Your calendar feed");
+      const url = /(http\S+\.ics)/.exec(answer.text ?? "")?.[1];
+      assert.ok(url !== undefined && url.startsWith(`${app.url}/api/booking/feed/`), `a feed address in ${answer.text}`);
+
+      const response = await fetch(url);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get("content-type") ?? "", /^text\/calendar/);
+      const calendar = new ICAL.Component(ICAL.parse(await response.text()) as unknown[]);
+      const events = calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+      const summaries = events.map((event) => `${event.summary} ${String(event.component.getFirstPropertyValue("status"))}`);
+      assert.ok(summaries.includes("Haircut — Walk-in Wanda CONFIRMED"), summaries.join("; "));
+      assert.ok(summaries.includes("Haircut — Wednesday Walter CONFIRMED"));
+      assert.ok(summaries.includes("Haircut — Called-off Carl CANCELLED"));
+      assert.ok(!summaries.some((summary) => summary.includes("Someone Else")), "not Boris's bookings");
+      assert.equal(events.find((event) => event.summary.includes("Wanda"))?.startDate.toJSDate().toISOString(), TEN_AM.toISOString());
+
+      assert.equal((await fetch(url.replace(/feed\/[^/]+\.ics$/, "feed/unknown-secret-0123456789.ics"))).status, 404, "an unknown secret");
+      await db().deleteFrom("role").where("telegram_id", "=", anna.id).execute();
+      assert.equal((await fetch(url)).status, 404, "the person no longer holds the master role");
+      await db().insertInto("role").values({ bot_id: "main", telegram_id: anna.id, role: "master", granted_by: OWNER_ID }).execute();
+      assert.equal((await fetch(url)).status, 200, "the role back, the same address works again");
+      await app.database.transaction((trx) => revokeAccess(trx, "main", anna.id, "blocked"));
+      assert.equal((await fetch(url)).status, 404, "revoked with the master's access");
     });
 
     test("someone without the master role is refused and nothing runs", async () => {

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
+import { bookingApi, bookingApiCatalogues } from "./api.ts";
 import { bookingComposer } from "./bot.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingTimedEvents } from "./timed-events.ts";
@@ -24,7 +25,7 @@ export const BOOKING_PERMISSIONS = {
 export const bookingModule = defineModule({
   name: "booking",
   migrations: bookingMigrations,
-  catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
+  catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...bookingApiCatalogues],
   permissions: BOOKING_PERMISSIONS,
   menu: [
     { label: "booking-menu-book", data: "booking:book" },
@@ -40,6 +41,7 @@ export const bookingModule = defineModule({
     { command: "myweek", description: "booking-staff-command-myweek", roles: ["master"] },
   ],
   composer: bookingComposer,
+  api: bookingApi,
   events: bookingTimedEvents,
   onStart: seedDemoSalonInSandbox,
 });

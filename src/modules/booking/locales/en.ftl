@@ -114,6 +114,8 @@ booking-paid-unknown = Payment received, but we could not find its booking. Plea
 booking-waitlist-offer = Good news: a time has freed up for { $service } with { $master }, { $time }. It is held for you for { $minutes } min.
 booking-waitlist-take = ✅ Book it
 booking-waitlist-skip = No thanks
+booking-waitlist-join = 🕓 Join the waitlist
+booking-day-full-waitlist = { $day } is fully booked. Join the waitlist, and we will offer you a time as soon as one frees up.
 booking-waitlist-joined = You are on the waitlist (number { $place } in line). We will write as soon as a time frees up.
 booking-waitlist-already = You are already on the waitlist for this.
 booking-waitlist-not-offered = This service cannot be waited for.
@@ -156,3 +158,8 @@ booking-staff-refused-final = The visit at { $time } is already marked or cancel
 booking-staff-refused-not-yours = That booking is not on your schedule.
 booking-staff-feed = Your calendar feed. Subscribe to this address in your calendar app (Google Calendar: “Other calendars” → “From URL”; Apple Calendar: “New Calendar Subscription”). Keep it private: asking for a new one closes this one.
     { $url }
+booking-staff-client-booked = You are booked: { $service } with { $master }, { $time } ({ $location }). See you!
+booking-staff-client-cancelled = Your booking was cancelled by the salon: { $service } with { $master }, { $time }. Please contact us or book another time.
+booking-staff-client-moved = Your booking was moved by the salon: { $service } with { $master }, now { $time } ({ $location }).
+booking-staff-feed-name = { $master } — bookings
+booking-staff-feed-description = Client: { $client }, { $phone }. Price: { $price }.

@@ -117,6 +117,8 @@ booking-paid-unknown = Оплата получена, но мы не нашли 
 booking-waitlist-offer = Хорошая новость: освободилось время — { $service }, мастер { $master }, { $time }. Оно держится за вами { $minutes } мин.
 booking-waitlist-take = ✅ Записаться
 booking-waitlist-skip = Нет, спасибо
+booking-waitlist-join = 🕓 Встать в лист ожидания
+booking-day-full-waitlist = { $day } — всё занято. Встаньте в лист ожидания, и мы предложим вам время, как только оно освободится.
 booking-waitlist-joined = Вы в листе ожидания (номер { $place } в очереди). Напишем, как только освободится время.
 booking-waitlist-already = Вы уже в листе ожидания на это время.
 booking-waitlist-not-offered = На эту услугу нельзя встать в лист ожидания.
@@ -159,3 +161,8 @@ booking-staff-refused-final = Визит в { $time } уже отмечен ил
 booking-staff-refused-not-yours = Этой записи нет в вашем расписании.
 booking-staff-feed = Ваш календарь-подписка. Добавьте этот адрес в приложение календаря (Google Календарь: «Другие календари» → «Добавить по URL»; Календарь Apple: «Новая подписка на календарь»). Не делитесь им: новая ссылка закрывает старую.
     { $url }
+booking-staff-client-booked = Вы записаны: { $service }, мастер { $master }, { $time } ({ $location }). Ждём вас!
+booking-staff-client-cancelled = Салон отменил вашу запись: { $service }, мастер { $master }, { $time }. Свяжитесь с нами или выберите другое время.
+booking-staff-client-moved = Салон перенёс вашу запись: { $service }, мастер { $master }, теперь { $time } ({ $location }).
+booking-staff-feed-name = { $master } — записи
+booking-staff-feed-description = Клиент: { $client }, { $phone }. Цена: { $price }.

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { parseInput, refuse } from "../../../platform/http/answers.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { daysBetween, isPlainDate } from "../domain/zoned-time.ts";
+import { zonedDay } from "../domain/zoned-time.ts";
+import type { Tables } from "../repo.ts";
+import { daySlots } from "../service.ts";
+import { servicesToBook } from "../service/catalogue-lists.ts";
+import { bookingsBetween, mastersOfBot, workingDays } from "../service/staff-calendar.ts";
+
+/** The longest range the calendar answers at once: a month and a few days either side. */
+export const MAX_CALENDAR_DAYS = 42;
+
+const plainDate = z.string().refine(isPlainDate);
+const id = z.coerce.number().int().positive();
+
+const calendarQuery = z.object({ from: plainDate, to: plainDate, master: id.optional(), location: id.optional() });
+const slotsQuery = z.object({ service: id, master: id.optional(), date: plainDate });
+
+/**
+ * What the panel's calendar reads (permission `booking.manage`): the bookings and working hours
+ * of a range of days, the catalogue its forms choose from, and a day's free times.
+ */
+export function calendarRoutes(app: FastifyInstance, context: ApiContext): void {
+  const db = context.database.db as unknown as Kysely<Tables>;
+  const manage = { config: { access: { permission: "booking.manage" } } };
+  const now = () => context.clock?.now() ?? new Date();
+
+  app.get("/api/booking/calendar", manage, async (request, reply) => {
+    const query = parseInput(context.translator, request, reply, calendarQuery, request.query);
+    if (query === undefined) return reply;
+    if (query.to < query.from || daysBetween(query.from, query.to) >= MAX_CALENDAR_DAYS) {
+      return refuse(context.translator, request, reply, 400, "booking-web-range-invalid", { max: MAX_CALENDAR_DAYS });
+    }
+    const botId = request.session!.botId;
+    const everyMaster = await mastersOfBot(db, botId);
+    const locationId = query.location ?? everyMaster.find((master) => master.active)?.locationId ?? everyMaster[0]?.locationId;
+    const masters = everyMaster.filter(
+      (master) => master.locationId === locationId && (query.master === undefined ? master.active : master.id === query.master),
+    );
+    const timeZone = masters[0]?.timeZone ?? context.settings.of(botId).timeZone;
+    const range = { start: zonedDay(query.from, timeZone).start, end: zonedDay(query.to, timeZone).end };
+    const bookings = (await bookingsBetween(db, botId, range, query.master === undefined ? {} : { masterId: query.master })).filter(
+      (booking) => booking.locationId === locationId,
+    );
+    return {
+      from: query.from,
+      to: query.to,
+      timeZone,
+      masters: masters.map((master) => ({ id: master.id, name: master.name })),
+      workingHours: await workingDays(db, botId, masters.map((master) => master.id), query.from, query.to),
+      bookings,
+    };
+  });
+
+  app.get("/api/booking/catalogue", manage, async (request) => {
+    const botId = request.session!.botId;
+    const [locations, services, masters, offers] = await Promise.all([
+      db.selectFrom("booking_location").select(["id", "name", "address", "time_zone as timeZone"]).where("bot_id", "=", botId).where("active", "=", true).orderBy("id").execute(),
+      servicesToBook(db, botId),
+      mastersOfBot(db, botId),
+      db
+        .selectFrom("booking_master_service")
+        .innerJoin("booking_master", "booking_master.id", "booking_master_service.master_id")
+        .select(["booking_master_service.master_id", "booking_master_service.service_id"])
+        .where("booking_master.bot_id", "=", botId)
+        .execute(),
+    ]);
+    return {
+      locations,
+      services,
+      masters: masters
+        .filter((master) => master.active)
+        .map((master) => ({
+          id: master.id,
+          name: master.name,
+          locationId: master.locationId,
+          serviceIds: offers.filter((offer) => offer.master_id === master.id).map((offer) => offer.service_id),
+        })),
+    };
+  });
+
+  app.get("/api/booking/slots", manage, async (request, reply) => {
+    const query = parseInput(context.translator, request, reply, slotsQuery, request.query);
+    if (query === undefined) return reply;
+    const slots = await daySlots(db, {
+      botId: request.session!.botId,
+      serviceId: query.service,
+      ...(query.master === undefined ? {} : { masterId: query.master }),
+      date: query.date,
+      now: now(),
+    });
+    return { slots };
+  });
+}

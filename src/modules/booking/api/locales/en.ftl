@@ -1,0 +1,16 @@
+## Booking: the panel's calendar (answers of /api/booking/...).
+booking-web-not-found = There is no such booking (it may have been removed meanwhile).
+booking-web-not-offered = That master does not offer that service.
+booking-web-taken = That time was just taken. Please choose another free time.
+booking-web-full = That class is full. Please choose another time.
+booking-web-outside-hours = That time is outside the master's working hours.
+booking-web-off-grid = That time is not one of the service's start times. Please choose a free time from the list.
+booking-web-in-the-past = That time has already passed.
+booking-web-service-inactive = That service is not offered any more.
+booking-web-already-final = This booking is already done, missed or cancelled: it cannot be changed.
+booking-web-unchanged = The booking is already at that time with that master.
+booking-web-name-missing = Please give the client's name.
+booking-web-phone-invalid = Please give the client's phone in international form, like +49 151 1234567.
+booking-web-client-unknown = There is no such client.
+booking-web-range-invalid = Please choose a range of days from a start to an end at most { $max } days later.
+booking-web-refused = The booking could not be changed.

@@ -1,0 +1,35 @@
+import type { Transaction } from "kysely";
+import type { ApiContext } from "../../../platform/module.ts";
+import { clientView, queueMessage, type Messenger } from "../client-notice.ts";
+import type { Tables } from "../repo.ts";
+import { tellMasters, type MasterNews } from "../service/master-notices.ts";
+import type { BookingView } from "../service/presenter.ts";
+
+type Trx = Transaction<Tables>;
+
+const CLIENT_TEXT: Record<MasterNews, string> = {
+  booked: "booking-staff-client-booked",
+  cancelled: "booking-staff-client-cancelled",
+  moved: "booking-staff-client-moved",
+};
+
+/**
+ * Tells the master (through the module's master notices) and the client (when they have a chat
+ * with the bot; a phone-only walk-in has none) that staff booked, cancelled or moved a visit.
+ * Runs in the use case's transaction, so the notices go out if and only if the change commits;
+ * the dedupe keys name the booking's calendar sequence, which every change raises.
+ */
+export async function tellAboutStaffChange(trx: Trx, context: ApiContext, input: { botId: string; news: MasterNews; booking: BookingView; before?: BookingView }): Promise<void> {
+  const languages = context.settings.of(input.botId).languages;
+  await tellMasters(trx, context.translator, { ...input, languages });
+  const messenger: Messenger = { translator: context.translator, languagesOf: () => languages, now: () => context.clock?.now() ?? new Date() };
+  const row = await trx.selectFrom("booking").selectAll().where("id", "=", input.booking.id).executeTakeFirstOrThrow();
+  const client = await clientView(trx, messenger, row);
+  if (client === undefined) return;
+  await queueMessage(trx, {
+    botId: input.botId,
+    chatId: client.telegramId,
+    text: client.t(CLIENT_TEXT[input.news]),
+    dedupeKey: `booking:${input.booking.id}:seq:${input.booking.sequence}:client-staff-change`,
+  });
+}
