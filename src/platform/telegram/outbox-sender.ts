@@ -45,14 +45,19 @@ export interface OutboxSender {
   sendDue(): Promise<number>;
 }
 
+/** A chat's first unfinished row, as a pass picks it: without its payload, read only when it is sent. */
 interface DueRow {
   id: number;
   bot_id: string;
   chat_id: number;
-  method: string;
-  payload: Record<string, unknown>;
   status: OutboxStatus;
   attempts: number;
+}
+
+/** A row being sent: marked `sending`, with the call it makes. */
+interface SendingRow extends DueRow {
+  method: string;
+  payload: Record<string, unknown>;
 }
 
 const BACKOFF_BASE_MS = 1_000;
@@ -112,9 +117,23 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let woken = false;
   let wakeUp: (() => void) | undefined;
 
-  const wake = (): void => {
+  /**
+   * Due rows the last look at the queue found and no call has started for yet, most urgent first.
+   * Calls start from here as the limits free up; the queue is read again only when they run out,
+   * rows were queued, or at `lookAgainAt`, so a long queue is not re-read for every call.
+   */
+  let picked: DueRow[] = [];
+  let lookAgainAt = Number.NEGATIVE_INFINITY;
+  /** Rows were queued since the last look: they may be more urgent than those picked. */
+  let queued = true;
+
+  const wakeLoop = (): void => {
     woken = true;
     wakeUp?.();
+  };
+  const wake = (): void => {
+    queued = true;
+    wakeLoop();
   };
 
   /** Marks one row and everything still queued after it for that chat blocked. */
@@ -139,16 +158,35 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       .execute();
   }
 
-  /** One call for one row, and its outcome recorded. Never rejects. */
+  /**
+   * One call for one row, and its outcome recorded. Never rejects. The limiter place `pass` held
+   * for the row counts until Telegram answers and a window after that (Telegram counts the call
+   * somewhere in between), or is released when no call is made.
+   */
   async function send(row: DueRow): Promise<void> {
-    const attempts = row.attempts + 1;
+    const limiter = limiterOf(row.bot_id);
+    let counted = false;
+    try {
+      await sendWith(row, () => {
+        counted = true;
+        limiter.answered(row.chat_id);
+      });
+    } finally {
+      if (!counted) limiter.release(row.chat_id);
+    }
+  }
+
+  async function sendWith(due: DueRow, answered: () => void): Promise<void> {
+    const attempts = due.attempts + 1;
     const marked = await db
       .updateTable("outbox")
       .set({ status: "sending", attempts })
-      .where("id", "=", row.id)
-      .where("status", "=", row.status)
+      .where("id", "=", due.id)
+      .where("status", "=", due.status)
+      .returning(["method", "payload"])
       .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) return; // changed since it was read: the next pass sees it
+    if (marked === undefined) return; // changed since it was read: the next pass sees it
+    const row: SendingRow = { ...due, ...marked };
     if (row.status === "sending") {
       metrics.repeatedMessages.inc({ source: "outbox" });
       logger.warn({ outboxId: row.id, botId: row.bot_id, chatId: row.chat_id }, "outbox message was interrupted after its call; sending it again");
@@ -166,9 +204,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     try {
       result = await callApi(row.bot_id, row.method, payload, abortCalls.signal);
     } catch (error) {
+      answered();
       await failed(row, attempts, error);
       return;
     }
+    answered();
     metrics.apiCalls.inc({ method: row.method, code: "200" });
     crashPoint("after-telegram-200");
     await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) });
@@ -178,7 +218,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
    * Fills `message_id` of an edit queued before the message it edits was sent: the payload
    * names that message's outbox row (`message_id_of: <dedupe key>`), sent earlier in this chat.
    */
-  async function withMessageIds(row: DueRow): Promise<Record<string, unknown>> {
+  async function withMessageIds(row: SendingRow): Promise<Record<string, unknown>> {
     const { message_id_of: source, ...payload } = row.payload;
     if (typeof source !== "string") return row.payload;
     const sent = await db
@@ -192,7 +232,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return { ...payload, message_id: sent.message_id };
   }
 
-  async function failed(row: DueRow, attempts: number, error: unknown): Promise<void> {
+  async function failed(row: SendingRow, attempts: number, error: unknown): Promise<void> {
     const now = clock.now();
     const context = { outboxId: row.id, botId: row.bot_id, chatId: row.chat_id, method: row.method, attempts };
     if (abortCalls.signal.aborted) {
@@ -242,14 +282,17 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     await finish(row, { status: "pending", error: description, not_before: new Date(now + backoffMs(attempts)) });
   }
 
-  /** The first unfinished row of every chat, when it is due; rows of chats with a call in flight are left out. */
+  /**
+   * The first unfinished row of every chat, when it is due, most urgent first; rows of chats with
+   * a call in flight are left out. Payloads are read only for the rows sent (see `send`).
+   */
   async function dueRows(now: Date): Promise<DueRow[]> {
     const rows = await db
       .selectFrom((eb) =>
         eb
           .selectFrom("outbox")
           .distinctOn(["bot_id", "chat_id"])
-          .select(["id", "bot_id", "chat_id", "method", "payload", "status", "attempts", "not_before", "priority"])
+          .select(["id", "bot_id", "chat_id", "status", "attempts", "not_before", "priority"])
           .where("bot_id", "in", [...deps.botIds])
           .where("status", "in", ["pending", "sending"])
           .orderBy("bot_id")
@@ -257,7 +300,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           .orderBy("id")
           .as("head"),
       )
-      .selectAll()
+      .select(["id", "bot_id", "chat_id", "status", "attempts"])
       .where("not_before", "<=", now)
       // Broadcasts (priority 1) wait behind conversation and staff notices.
       .orderBy("priority")
@@ -284,12 +327,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   /**
-   * Starts a call for every due row the limits allow. Returns the calls started and when the
-   * next pass could do more (a limit's next free slot, a row's not_before, or the poll interval).
+   * Reads the queue: the depth gauge, when the next row falls due, and the due rows to pick from.
+   * Rows of people who blocked the bot are marked blocked here. Returns how many it marked.
    */
-  async function pass(): Promise<{ acted: number; calls: Promise<void>[]; nextAt: number }> {
-    const now = clock.now();
-    let nextAt = now + pollIntervalMs;
+  async function look(now: number): Promise<number> {
+    queued = false;
+    picked = [];
+    lookAgainAt = now + pollIntervalMs;
     const depth = await db
       .selectFrom("outbox")
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("not_before").as("next")])
@@ -297,26 +341,48 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       .where("status", "in", ["pending", "sending"])
       .executeTakeFirstOrThrow();
     metrics.outboxDepth.set(Number(depth.n));
-    if (Number(depth.n) === 0) return { acted: 0, calls: [], nextAt };
+    if (Number(depth.n) === 0) return 0;
     const next = depth.next === null ? undefined : new Date(depth.next).getTime();
-    if (next !== undefined && next > now) nextAt = Math.min(nextAt, next);
+    if (next !== undefined && next > now) lookAgainAt = Math.min(lookAgainAt, next);
 
     const rows = await dueRows(new Date(now));
     const blocked = await blockedChats(rows);
-    let acted = 0;
-    const calls: Promise<void>[] = [];
+    let marked = 0;
     for (const row of rows) {
       if (stopping) break;
-      const chat = `${row.bot_id}:${row.chat_id}`;
-      if (blocked.has(chat)) {
+      if (blocked.has(`${row.bot_id}:${row.chat_id}`)) {
         await blockChat(row.bot_id, row.chat_id, "blocked by the user", false);
-        acted++;
+        marked++;
+      } else {
+        picked.push(row);
+      }
+    }
+    return marked;
+  }
+
+  /**
+   * Starts a call for every picked row the limits allow, looking at the queue first when `fresh`
+   * or when the picked rows may be out of date. Returns the calls started and when the next pass
+   * could do more (a limit's next free slot, a row's not_before, or the poll interval).
+   */
+  async function pass(fresh: boolean): Promise<{ acted: number; calls: Promise<void>[]; nextAt: number }> {
+    const now = clock.now();
+    let acted = 0;
+    if (fresh || queued || picked.length === 0 || now >= lookAgainAt) acted += await look(now);
+    let nextAt = lookAgainAt;
+    const calls: Promise<void>[] = [];
+    const waiting: DueRow[] = [];
+    for (const row of picked) {
+      const chat = `${row.bot_id}:${row.chat_id}`;
+      const limiter = limiterOf(row.bot_id);
+      // Full up or busy: a finishing call wakes the loop.
+      if (stopping || inFlight.size >= maxInFlight || busyChats.has(chat)) {
+        waiting.push(row);
         continue;
       }
-      if (inFlight.size >= maxInFlight) break; // a finishing call wakes the loop
-      const limiter = limiterOf(row.bot_id);
-      if (!limiter.tryTake(row.chat_id)) {
+      if (!limiter.tryHold(row.chat_id)) {
         nextAt = Math.min(nextAt, now + limiter.waitMs(row.chat_id));
+        waiting.push(row);
         continue;
       }
       busyChats.add(chat);
@@ -325,12 +391,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         .finally(() => {
           busyChats.delete(chat);
           inFlight.delete(call);
-          wake();
+          wakeLoop();
         });
       inFlight.add(call);
       calls.push(call);
       acted++;
     }
+    picked = waiting;
     return { acted, calls, nextAt };
   }
 
@@ -351,7 +418,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       woken = false;
       let delay = pollIntervalMs;
       try {
-        const { acted, nextAt } = await pass();
+        const { acted, nextAt } = await pass(false);
         delay = Math.min(pollIntervalMs, Math.max(acted > 0 ? 0 : 10, nextAt - clock.now()));
       } catch (error) {
         logger.error({ err: error }, "outbox pass failed; trying again");
@@ -364,6 +431,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     start() {
       if (loop !== undefined) return;
       stopping = false;
+      queued = true;
       if (abortCalls.signal.aborted) abortCalls = new AbortController();
       loop = run();
     },
@@ -383,7 +451,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     },
     wake,
     async sendDue() {
-      const { acted, calls } = await pass();
+      const { acted, calls } = await pass(true);
       await Promise.all(calls);
       return acted;
     },

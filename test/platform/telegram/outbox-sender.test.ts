@@ -446,6 +446,54 @@ for (const kind of databaseKinds) {
       assert.equal(depth.values[0]?.value, 0);
     });
 
+    test("calls never exceed 30 in any second of the calls themselves, even when marking rows takes half a second", async () => {
+      // Marking the first picked row `sending` takes 500 ms of the fake clock: the calls of that
+      // pass are made late, and a limit counted from the pick would let the next 30 overlap them.
+      const slowMarks = { armed: true };
+      const { clock, telegram, enqueue, passes } = harness({
+        maxInFlight: 100,
+        database: {
+          ...database,
+          db: database.db.withPlugin({
+            transformQuery: (args) => {
+              if (args.node.kind === "UpdateQueryNode" && slowMarks.armed) {
+                slowMarks.armed = false;
+                clock.t += 500;
+              }
+              return args.node;
+            },
+            transformResult: (args) => Promise.resolve(args.result),
+          }),
+        },
+      });
+      for (let chat = 1; chat <= 60; chat++) await enqueue(12_000 + chat, `broadcast ${chat}`);
+      await passes(T0 + 3_000, 250);
+      const times = telegram.calls.map((call) => call.at);
+      assert.equal(telegram.calls.length, 60);
+      assert.equal(times[0], T0 + 500, "the first calls were made once the slow mark was written");
+      assert.equal(busiestWindow(times, 1_000), 30);
+    });
+
+    test("a call counts against the limit until Telegram answers it (Telegram counts it somewhere in between)", async () => {
+      const answers: number[] = [];
+      const { clock, telegram, enqueue, passes } = harness({
+        maxInFlight: 100,
+        callApi: async (botId, method, payload) => {
+          const result = await telegram.callApi(botId, method, payload);
+          if (answers.length < 30) clock.t += 400 / 30; // the first 30 answers come over 400 ms
+          answers.push(clock.t);
+          return result;
+        },
+      });
+      for (let chat = 1; chat <= 40; chat++) await enqueue(13_000 + chat, `broadcast ${chat}`);
+      await passes(T0 + 3_000, 100);
+      const times = telegram.calls.map((call) => call.at);
+      assert.equal(times.length, 40);
+      for (let k = 0; k < 10; k++) {
+        assert.ok((times[k + 30] ?? 0) >= (answers[k] ?? Infinity) + 1_000, `call ${k + 31} waits a second after answer ${k + 1}`);
+      }
+    });
+
     test("5 messages to one private chat go out at most one per second, in order", async () => {
       const { telegram, enqueue, passes } = harness();
       for (let n = 1; n <= 5; n++) await enqueue(20_001, `message ${n}`);

@@ -87,6 +87,30 @@ describe("the rate limiter", () => {
     assert.equal(limiter.tryTake(3), false);
   });
 
+  test("a held place counts against the limit at once, and its second starts when Telegram answers", () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ globalPerSecond: 2 }, clock.now);
+    assert.equal(limiter.tryHold(1), true);
+    assert.equal(limiter.tryHold(2), true);
+    assert.equal(limiter.tryHold(3), false, "two places held fill a limit of two");
+    clock.t += 400;
+    limiter.answered(1);
+    limiter.answered(2);
+    clock.t += 999;
+    assert.equal(limiter.waitMs(3), 1, "counted from the answers, not from the holds");
+    clock.t += 1;
+    assert.equal(limiter.tryHold(3), true);
+  });
+
+  test("a released place frees the limit without counting as a call", () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ globalPerSecond: 1 }, clock.now);
+    assert.equal(limiter.tryHold(1), true);
+    assert.equal(limiter.tryHold(2), false);
+    limiter.release(1);
+    assert.equal(limiter.tryHold(1), true, "the chat's own window was released too");
+  });
+
   test("a 429 from one chat pauses that chat only, for retry_after", () => {
     const clock = fakeClock();
     const limiter = new RateLimiter({}, clock.now);
