@@ -1,7 +1,7 @@
 /**
- * The booking module's time-bound parts as an app for end-to-end tests: a module with their bot
- * handlers, events and texts (the client booking flow is left out; tests book through the use
- * cases), a small salon in the app's bot, and, run as a script, the whole app in a child process
+ * The booking module's time-bound parts as an app for end-to-end tests: a module with the bot's
+ * handlers, the time-bound events and the texts (tests mostly book through the use cases), a
+ * small salon in the app's bot, and, run as a script, the whole app in a child process
  * whose clock is read from the file named by BOOKING_TEST_CLOCK_FILE at every tick (test-only: a
  * child process cannot share the test's in-memory clock).
  */
@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
-import { bookingTimedComposer } from "../../src/modules/booking/bot-timed.ts";
+import { bookingComposer } from "../../src/modules/booking/bot.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { bookingTimedEvents } from "../../src/modules/booking/timed-events.ts";
 import { cataloguesIn } from "../../src/platform/i18n/catalogues.ts";
@@ -24,7 +24,7 @@ export function bookingTimedModule(): BotyardModule {
     migrations: timedMigrations,
     catalogues: cataloguesIn(join(import.meta.dirname, "../../src/modules/booking/locales")),
     permissions: { "booking.manage": ["admin"] },
-    composer: bookingTimedComposer,
+    composer: bookingComposer,
     events: bookingTimedEvents,
   });
 }

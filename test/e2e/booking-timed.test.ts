@@ -4,7 +4,7 @@ import type { Message } from "@grammyjs/types";
 import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { bookAppointment, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
+import { bookAppointment, cancelBooking, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
 import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
@@ -223,6 +223,29 @@ for (const kind of databaseKinds) {
       assert.equal((await vic.botMessages()).filter((message) => textOf(message).startsWith("How was")).length, 1);
       const review = await tables().db.selectFrom("booking_review").select(["stars", "text"]).where("booking_id", "=", visit.id).execute();
       assert.deepEqual(review, [{ stars: 4, text: "Great cut, thank you" }]);
+    });
+
+    test("a full day in the booking calendar offers the waitlist; joined, the client is offered the time when it frees up", async () => {
+      const xena = user("Xena");
+      const yves = user("Yves");
+      await tables().db.insertInto("booking_date_override").values({ master_id: world.salon.anna, date: "2026-03-25", intervals: JSON.stringify([{ start: 540, end: 600 }]) }).execute();
+      const taken = await book(yves, world.salon.haircut, berlin(25, "09:00"));
+
+      xena.send("/book");
+      xena.pressButton(await xena.replyContaining("What would you like to book?"), "Haircut");
+      xena.pressButton(await xena.replyContaining("who would you like to see?"), "Anna");
+      const calendar = await xena.replyContaining("Choose a day");
+      const full = (calendar.reply_markup?.inline_keyboard.flat() ?? []).find((button) => "callback_data" in button && button.callback_data.endsWith("bk-w:2026-03-25"));
+      assert.equal(full?.text, "25✕");
+      xena.pressButton(calendar, "25✕");
+      const offer = await xena.replyContaining("is fully booked. Join the waitlist");
+      xena.pressButton(offer, "Join the waitlist");
+      await xena.replyContaining("You are on the waitlist (number 1 in line)");
+
+      const cancelled = await tables().transaction((trx) => cancelBooking(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: taken.id, by: "staff", now: world.clock.now() }));
+      assert.ok(cancelled.ok);
+      const freed = await xena.replyContaining("a time has freed up");
+      assert.match(textOf(freed), /March 25, 2026 at 09:00/);
     });
   });
 }

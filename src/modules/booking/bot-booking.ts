@@ -4,6 +4,7 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
 import { calendarKeyboard, timesKeyboard } from "./bot-calendar.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
+import { waitlistJoinData } from "./bot-waitlist.ts";
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
 import { clientMayBookMore } from "./domain/decide-booking.ts";
 import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
@@ -202,6 +203,18 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       case "no": {
         const toast = argument === "full" ? "booking-day-full" : argument === "closed" ? "booking-day-closed" : undefined;
         await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
+        return;
+      }
+      case "w": {
+        // A full day: a new booking may queue for it on the waitlist; a move only says so.
+        if (draft.mode !== "new" || draft.serviceId === undefined || !isPlainDate(argument)) {
+          await ctx.answerCallbackQuery({ text: ctx.t("booking-day-full") });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("booking-day-full-waitlist", { day: formatDay(argument, ctx.locale) }), {
+          reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-join"), waitlistJoinData(draft.serviceId, draft.masterId ?? null, argument)),
+        });
         return;
       }
       case "s": {

@@ -25,7 +25,8 @@ export function shiftMonth(month: string, by: 1 | -1): string {
 /**
  * A month as an inline keyboard: the title with previous / next where allowed, the weekdays from
  * Monday, then the weeks. `button(action)` turns an action into the flow's callback data: a day
- * with times left is `bk-d:<date>`, a day without any `bk-no:<load>`, a blank or a heading `bk-no:-`.
+ * with times left is `bk-d:<date>`, a full day `bk-w:<date>` (offers the waitlist), a day without
+ * any other `bk-no:<load>`, a blank or a heading `bk-no:-`.
  */
 export function calendarKeyboard(input: {
   month: string;
@@ -49,7 +50,7 @@ export function calendarKeyboard(input: {
   for (let blank = 0; blank < column; blank++) keyboard.text(" ", button("bk-no:-"));
   for (const marker of input.markers) {
     const open = marker.load === "free" || marker.load === "busy";
-    keyboard.text(dayLabel(marker), button(open ? `bk-d:${marker.date}` : `bk-no:${marker.load}`));
+    keyboard.text(dayLabel(marker), button(open ? `bk-d:${marker.date}` : marker.load === "full" ? `bk-w:${marker.date}` : `bk-no:${marker.load}`));
     column += 1;
     if (column === 7) {
       keyboard.row();
