@@ -5,6 +5,7 @@ import { PeoplePage } from "./PeoplePage.tsx";
 import { RequestsPage } from "./RequestsPage.tsx";
 import { SessionsPage } from "./SessionsPage.tsx";
 import { BackupsPage } from "./BackupsPage.tsx";
+import { BookingCalendarPage } from "./BookingCalendarPage.tsx";
 import { BroadcastsPage } from "./BroadcastsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 import { TextsPage } from "./TextsPage.tsx";
@@ -28,5 +29,6 @@ export const panelPages: PanelPage[] = [
   { path: "/texts", title: "Texts", permission: "texts.edit", component: TextsPage },
   { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
   { path: "/broadcasts", title: "Broadcasts", permission: "broadcasts.send", component: BroadcastsPage },
+  { path: "/bookings", title: "Bookings", permission: "booking.manage", component: BookingCalendarPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
 ];

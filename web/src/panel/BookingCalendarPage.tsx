@@ -1,0 +1,520 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ActionMessage } from "./ActionMessage.tsx";
+import { api } from "./api.ts";
+import { useAction } from "./useAction.ts";
+import "./settings-pages.css";
+import "./booking-calendar.css";
+
+type Status = "pending" | "confirmed" | "done" | "no_show" | "cancelled";
+
+interface CalendarBooking {
+  id: number;
+  status: Status;
+  startsAt: string;
+  endsAt: string;
+  masterId: number;
+  masterName: string;
+  serviceId: number;
+  serviceName: string;
+  clientName: string;
+  clientPhone: string | null;
+  priceMinor: number;
+  currency: string;
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+interface CalendarAnswer {
+  timeZone: string;
+  masters: { id: number; name: string }[];
+  workingHours: { masterId: number; date: string; intervals: Interval[] }[];
+  bookings: CalendarBooking[];
+}
+
+interface Catalogue {
+  locations: { id: number; name: string; timeZone: string }[];
+  services: { id: number; name: string; durationMin: number }[];
+  masters: { id: number; name: string; serviceIds: number[] }[];
+}
+
+interface FreeSlot {
+  start: string;
+  time: string;
+  endTime: string;
+  masterId?: number;
+}
+
+const STATUS_TEXT: Record<Status, string> = { pending: "Awaiting payment", confirmed: "Confirmed", done: "Done", no_show: "No-show", cancelled: "Cancelled" };
+/** 90 px an hour: a 45-minute visit still shows its time, service, client and status. Keep in step with the hour lines in booking-calendar.css. */
+const PIXELS_PER_MINUTE = 1.5;
+const DAY_MS = 86_400_000;
+
+/** A calendar day as text, `2026-03-04`, moved by whole days. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week `date` falls in. */
+function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** Where an instant falls on the salon's wall clock: its day and minutes after midnight. */
+function zoned(iso: string, timeZone: string): { date: string; minutes: number; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  const hour = Number(parts.hour);
+  const minute = Number(parts.minute);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: hour * 60 + minute, time: `${parts.hour}:${parts.minute}` };
+}
+
+function today(timeZone: string): string {
+  return zoned(new Date().toISOString(), timeZone).date;
+}
+
+function dayTitle(date: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A price from integer minor units, the amount reaching Intl as a decimal string (never a float). */
+function formatPrice(priceMinor: number, currency: string): string {
+  const format = new Intl.NumberFormat("en", { style: "currency", currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const units = String(Math.abs(priceMinor)).padStart(digits + 1, "0");
+  const decimal = `${priceMinor < 0 ? "-" : ""}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}`;
+  return format.format(decimal as Intl.StringNumericLiteral);
+}
+
+/** Side-by-side lanes for bookings that overlap in one column: each booking's lane and how many lanes its group needs. */
+function lanesOf(bookings: CalendarBooking[]): Map<number, { lane: number; lanes: number }> {
+  const sorted = [...bookings].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const placed = new Map<number, { lane: number; lanes: number }>();
+  let group: { id: number; lane: number }[] = [];
+  let laneEnds: number[] = [];
+  const close = () => {
+    for (const member of group) placed.set(member.id, { lane: member.lane, lanes: laneEnds.length });
+    group = [];
+    laneEnds = [];
+  };
+  for (const booking of sorted) {
+    const start = Date.parse(booking.startsAt);
+    if (laneEnds.length > 0 && laneEnds.every((end) => end <= start)) close();
+    let lane = laneEnds.findIndex((end) => end <= start);
+    if (lane === -1) lane = laneEnds.push(0) - 1;
+    laneEnds[lane] = Date.parse(booking.endsAt);
+    group.push({ id: booking.id, lane });
+  }
+  close();
+  return placed;
+}
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** One column of the grid (a master's day, or a day of the week): working hours shaded, bookings as blocks. */
+function Column(props: {
+  title: string;
+  hours: Interval[];
+  bookings: CalendarBooking[];
+  timeZone: string;
+  span: Interval;
+  withMaster: boolean;
+  onOpen: (booking: CalendarBooking) => void;
+}) {
+  const top = (minutes: number) => (minutes - props.span.start) * PIXELS_PER_MINUTE;
+  const lanes = lanesOf(props.bookings);
+  return (
+    <div className="calendar-column" role="group" aria-label={props.title}>
+      <div className="calendar-column-title">{props.title}</div>
+      <div className="calendar-column-body" style={{ height: top(props.span.end) }}>
+        {props.hours.map((interval) => (
+          <div key={interval.start} className="calendar-working" style={{ top: top(interval.start), height: (interval.end - interval.start) * PIXELS_PER_MINUTE }} />
+        ))}
+        {props.bookings.map((booking) => {
+          const start = zoned(booking.startsAt, props.timeZone);
+          const end = zoned(booking.endsAt, props.timeZone);
+          const endMinutes = end.date === start.date ? end.minutes : 24 * 60;
+          const { lane, lanes: laneCount } = lanes.get(booking.id) ?? { lane: 0, lanes: 1 };
+          return (
+            <button
+              type="button"
+              key={booking.id}
+              className={`calendar-booking status-${booking.status}`}
+              style={{
+                top: top(start.minutes),
+                height: Math.max(22, (endMinutes - start.minutes) * PIXELS_PER_MINUTE - 2),
+                left: `calc(${(lane * 100) / laneCount}% + 2px)`,
+                width: `calc(${100 / laneCount}% - 4px)`,
+              }}
+              onClick={() => props.onOpen(booking)}
+              aria-label={`${start.time} ${booking.serviceName}, ${booking.clientName}${props.withMaster ? `, with ${booking.masterName}` : ""}, ${STATUS_TEXT[booking.status]}`}
+            >
+              <span>
+                <strong>{start.time}</strong> {booking.serviceName}
+              </span>
+              <span>{booking.clientName}</span>
+              {props.withMaster ? <span>{booking.masterName}</span> : null}
+              <span className="calendar-status">{STATUS_TEXT[booking.status]}</span>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** The free times of a service on a day, as a select; empty until service, master and date are chosen. */
+function FreeTimes(props: { serviceId: string; masterId: string; date: string; value: string; onChange: (start: string) => void; label: string }) {
+  const query = new URLSearchParams({ service: props.serviceId, date: props.date, ...(props.masterId === "" ? {} : { master: props.masterId }) }).toString();
+  const slots = useQuery({
+    queryKey: ["booking-slots", query],
+    queryFn: () => api<{ slots: FreeSlot[] }>(`/api/booking/slots?${query}`),
+    enabled: props.serviceId !== "" && props.masterId !== "" && props.date !== "",
+  });
+  const free = slots.data?.slots ?? [];
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)} disabled={free.length === 0}>
+        <option value="">{slots.isFetching ? "Loading…" : free.length === 0 ? "No free times" : "Choose a time…"}</option>
+        {free.map((slot) => (
+          <option key={slot.start} value={slot.start}>
+            {slot.time}–{slot.endTime}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** "New booking": a walk-in or a phone call, booked into a free time by name and phone. */
+function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; date: string; onBooked: (date: string) => void }) {
+  const [serviceId, setServiceId] = useState("");
+  const [masterId, setMasterId] = useState("");
+  const [day, setDay] = useState(date);
+  const [start, setStart] = useState("");
+  const [name, setName] = useState("");
+  const [phone, setPhone] = useState("");
+  const action = useAction(["booking-calendar", "booking-slots"]);
+  const masters = catalogue.masters.filter((master) => master.serviceIds.includes(Number(serviceId)));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    action.run(async () => {
+      await api("/api/booking/bookings", { body: { serviceId: Number(serviceId), masterId: Number(masterId), start, name, phone } });
+      setStart("");
+      setName("");
+      setPhone("");
+      onBooked(day);
+    }, `Booked: ${name}.`);
+  };
+
+  return (
+    <form className="card booking-form" onSubmit={submit} aria-labelledby="new-booking-title">
+      <h2 id="new-booking-title">New booking</h2>
+      <div className="booking-form-fields">
+        <label>
+          Service
+          <select
+            value={serviceId}
+            required
+            onChange={(event) => {
+              setServiceId(event.target.value);
+              setMasterId("");
+              setStart("");
+            }}
+          >
+            <option value="">Choose…</option>
+            {catalogue.services.map((service) => (
+              <option key={service.id} value={service.id}>
+                {service.name} ({service.durationMin} min)
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Master
+          <select
+            value={masterId}
+            required
+            onChange={(event) => {
+              setMasterId(event.target.value);
+              setStart("");
+            }}
+          >
+            <option value="">Choose…</option>
+            {masters.map((master) => (
+              <option key={master.id} value={master.id}>
+                {master.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Date
+          <input
+            type="date"
+            value={day}
+            required
+            onChange={(event) => {
+              setDay(event.target.value);
+              setStart("");
+            }}
+          />
+        </label>
+        <FreeTimes label="Time" serviceId={serviceId} masterId={masterId} date={day} value={start} onChange={setStart} />
+        <label>
+          Client's name
+          <input value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} />
+        </label>
+        <label>
+          Client's phone
+          <input type="tel" value={phone} placeholder="+49 151 1234567" required onChange={(event) => setPhone(event.target.value)} />
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy || start === ""}>
+          Book
+        </button>
+      </div>
+      <ActionMessage message={action.message} />
+    </form>
+  );
+}
+
+/** A booking's details, with Cancel and Move to another free time (also with another master). */
+function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: CalendarBooking; catalogue: Catalogue; timeZone: string; onClose: () => void }) {
+  const start = zoned(booking.startsAt, timeZone);
+  const [masterId, setMasterId] = useState(String(booking.masterId));
+  const [day, setDay] = useState(start.date);
+  const [newStart, setNewStart] = useState("");
+  const action = useAction(["booking-calendar", "booking-slots"]);
+  const open = booking.status === "pending" || booking.status === "confirmed";
+  const masters = catalogue.masters.filter((master) => master.serviceIds.includes(booking.serviceId));
+  const price = formatPrice(booking.priceMinor, booking.currency);
+
+  return (
+    <section className="card booking-details" aria-labelledby="booking-details-title">
+      <h2 id="booking-details-title">
+        {booking.serviceName}, {dayTitle(start.date)} {start.time}
+      </h2>
+      <dl>
+        <dt>Client</dt>
+        <dd>
+          {booking.clientName}
+          {booking.clientPhone === null ? null : (
+            <>
+              , <a href={`tel:${booking.clientPhone}`}>{booking.clientPhone}</a>
+            </>
+          )}
+        </dd>
+        <dt>Master</dt>
+        <dd>{booking.masterName}</dd>
+        <dt>Price</dt>
+        <dd>{price}</dd>
+        <dt>Status</dt>
+        <dd>{STATUS_TEXT[booking.status]}</dd>
+      </dl>
+      {open ? (
+        <>
+          <fieldset className="booking-form-fields">
+            <legend>Move to another free time</legend>
+            <label>
+              Master
+              <select
+                value={masterId}
+                onChange={(event) => {
+                  setMasterId(event.target.value);
+                  setNewStart("");
+                }}
+              >
+                {masters.map((master) => (
+                  <option key={master.id} value={master.id}>
+                    {master.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Date
+              <input
+                type="date"
+                value={day}
+                onChange={(event) => {
+                  setDay(event.target.value);
+                  setNewStart("");
+                }}
+              />
+            </label>
+            <FreeTimes label="New time" serviceId={String(booking.serviceId)} masterId={masterId} date={day} value={newStart} onChange={setNewStart} />
+          </fieldset>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={action.busy || newStart === ""}
+              onClick={() => action.run(() => api(`/api/booking/bookings/${booking.id}/move`, { body: { start: newStart, masterId: Number(masterId) } }).then(onClose), "Moved.")}
+            >
+              Move
+            </button>
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() => {
+                if (window.confirm(`Cancel ${booking.clientName}'s ${booking.serviceName}? The client and the master are told.`)) {
+                  action.run(() => api(`/api/booking/bookings/${booking.id}/cancel`, { body: {} }).then(onClose), "Cancelled.");
+                }
+              }}
+            >
+              Cancel booking
+            </button>
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      )}
+      <ActionMessage message={action.message} />
+    </section>
+  );
+}
+
+/**
+ * Bookings: the salon's day (a column per master) or week (a column per day) with each booking's
+ * client, service and status; a walk-in booked into a free time; a booking cancelled or moved
+ * from its details. On a phone the grid scrolls sideways.
+ */
+export function BookingCalendarPage() {
+  const catalogue = useQuery({ queryKey: ["booking-catalogue"], queryFn: () => api<Catalogue>("/api/booking/catalogue") });
+  const zone = catalogue.data?.locations[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [view, setView] = useState<"day" | "week">("day");
+  const [chosenDate, setDate] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<number | undefined>();
+  const date = chosenDate ?? today(zone);
+  const from = view === "day" ? date : mondayOf(date);
+  const to = view === "day" ? date : addDays(from, 6);
+  const calendar = useQuery({
+    queryKey: ["booking-calendar", from, to],
+    queryFn: () => api<CalendarAnswer>(`/api/booking/calendar?from=${from}&to=${to}`),
+  });
+  const data = calendar.data;
+  const opened = data?.bookings.find((booking) => booking.id === openId);
+
+  const allMinutes = [
+    ...(data?.workingHours.flatMap((day) => day.intervals.flatMap((interval) => [interval.start, interval.end])) ?? []),
+    ...(data?.bookings.flatMap((booking) => [zoned(booking.startsAt, data.timeZone).minutes, zoned(booking.endsAt, data.timeZone).minutes || 24 * 60]) ?? []),
+  ];
+  const span: Interval = {
+    start: Math.floor(Math.min(9 * 60, ...allMinutes) / 60) * 60,
+    end: Math.ceil(Math.max(18 * 60, ...allMinutes) / 60) * 60,
+  };
+  const hours = Array.from({ length: (span.end - span.start) / 60 }, (_, index) => span.start + index * 60);
+  const step = view === "day" ? 1 : 7;
+
+  return (
+    <section className="settings-page booking-calendar-page">
+      <h1>Bookings</h1>
+      <div className="toolbar booking-toolbar">
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === "day"} onClick={() => setView("day")}>
+            Day
+          </button>
+          <button type="button" aria-pressed={view === "week"} onClick={() => setView("week")}>
+            Week
+          </button>
+        </div>
+        <button type="button" aria-label={view === "day" ? "Previous day" : "Previous week"} onClick={() => setDate(addDays(date, -step))}>
+          ‹
+        </button>
+        <button type="button" onClick={() => setDate(undefined)}>
+          Today
+        </button>
+        <button type="button" aria-label={view === "day" ? "Next day" : "Next week"} onClick={() => setDate(addDays(date, step))}>
+          ›
+        </button>
+        <label>
+          Date
+          <input type="date" value={date} onChange={(event) => setDate(event.target.value === "" ? undefined : event.target.value)} />
+        </label>
+        <button type="button" className="primary" onClick={() => setCreating(!creating)} aria-expanded={creating}>
+          New booking
+        </button>
+      </div>
+      {creating && catalogue.data !== undefined ? (
+        <NewBookingForm
+          catalogue={catalogue.data}
+          date={date}
+          onBooked={(day) => {
+            setDate(day);
+            setView("day");
+          }}
+        />
+      ) : null}
+      {opened !== undefined && catalogue.data !== undefined && data !== undefined ? (
+        <BookingDetails key={opened.id} booking={opened} catalogue={catalogue.data} timeZone={data.timeZone} onClose={() => setOpenId(undefined)} />
+      ) : null}
+      <h2 className="calendar-title">{view === "day" ? dayTitle(date) : `${dayTitle(from)} – ${dayTitle(to)}`}</h2>
+      {calendar.isError ? <p className="error">{calendar.error.message}</p> : null}
+      {data === undefined ? (
+        <p className="hint">Loading…</p>
+      ) : (
+        <div className="calendar-scroll">
+          <div className="calendar-grid" aria-label={view === "day" ? "Day by master" : "Week by day"}>
+            <div className="calendar-axis" aria-hidden="true">
+              <div className="calendar-column-title" />
+              <div className="calendar-column-body" style={{ height: (span.end - span.start) * PIXELS_PER_MINUTE }}>
+                {hours.map((hour) => (
+                  <span key={hour} style={{ top: (hour - span.start) * PIXELS_PER_MINUTE }}>
+                    {clock(hour)}
+                  </span>
+                ))}
+              </div>
+            </div>
+            {view === "day"
+              ? data.masters.map((master) => (
+                  <Column
+                    key={master.id}
+                    title={master.name}
+                    hours={data.workingHours.find((day) => day.masterId === master.id && day.date === date)?.intervals ?? []}
+                    bookings={data.bookings.filter((booking) => booking.masterId === master.id)}
+                    timeZone={data.timeZone}
+                    span={span}
+                    withMaster={false}
+                    onOpen={(booking) => setOpenId(booking.id)}
+                  />
+                ))
+              : Array.from({ length: 7 }, (_, index) => addDays(from, index)).map((day) => (
+                  <Column
+                    key={day}
+                    title={dayTitle(day)}
+                    hours={[]}
+                    bookings={data.bookings.filter((booking) => zoned(booking.startsAt, data.timeZone).date === day)}
+                    timeZone={data.timeZone}
+                    span={span}
+                    withMaster
+                    onOpen={(booking) => setOpenId(booking.id)}
+                  />
+                ))}
+          </div>
+        </div>
+      )}
+      {data !== undefined && data.bookings.length === 0 ? <p className="hint">No bookings {view === "day" ? "this day" : "this week"}.</p> : null}
+    </section>
+  );
+}
