@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Kysely, Transaction } from "kysely";
+import type { RunningApp } from "../../../src/main.ts";
+import { expireHold, recordPayment } from "../../../src/modules/booking/payments.ts";
+import type { Tables } from "../../../src/modules/booking/repo.ts";
+import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
+import { bookAppointment, markVisit } from "../../../src/modules/booking/service.ts";
+import type { Actor } from "../../../src/platform/audit/use-case.ts";
+import { startSession } from "../../../src/platform/auth/sessions.ts";
+import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
+import { BOT, NOW, berlin, openTestSalon, type TestSalon } from "../../e2e/booking-timed-app.ts";
+import { timedWorld } from "./timed-support.ts";
+
+const IDA = 851;
+const JAN = 852;
+const STRANGER = 853;
+
+for (const kind of databaseKinds) {
+  describe(`staff read reviews and refunds over HTTP on ${kind.name}`, { skip: kind.skip }, () => {
+    let database: TestDatabase;
+    let emulator: BotApiEmulator;
+    let app: RunningApp;
+    let salon: TestSalon;
+    const clock = { now: () => NOW };
+    const tables = () => app.database as unknown as { db: Kysely<Tables>; transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> };
+    const client = (telegramId: number): Actor => ({ botId: BOT, personId: telegramId, source: "bot" });
+    const get = async (path: string, telegramId = OWNER_ID) => {
+      const session = await startSession(app.database.db, { botId: BOT, telegramId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      const response = await fetch(`${app.url}${path}`, { headers: { cookie: `botyard_session=${session.secret}`, "accept-language": "en" } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown[]> };
+    };
+
+    before(async () => {
+      database = await kind.fresh();
+      emulator = await startEmulator();
+      app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock });
+      const bot = await app.database.db.selectFrom("bot").select("telegram_id").where("id", "=", BOT).executeTakeFirstOrThrow();
+      salon = await openTestSalon(tables().db, bot.telegram_id);
+    });
+    after(async () => {
+      await app.stop("test over");
+      await emulator.close();
+      await database.drop();
+    });
+
+    test("a rated visit is listed with its stars, text, master and client; only for those who manage bookings", async () => {
+      const jobs = timedWorld(() => app.database, NOW);
+      const booked = await tables().transaction((trx) => bookAppointment(trx, client(IDA), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ida" }));
+      assert.ok(booked.ok);
+      const bookingId = booked.booking.id;
+      const afterVisit = berlin(4, "11:00");
+      jobs.clock.at = afterVisit;
+      await tables().transaction((trx) => markVisit(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, { bookingId, outcome: "done", now: afterVisit }));
+      await tables().transaction((trx) => askForReview(trx, { botId: BOT, personId: null, source: "job" }, { messenger: jobs.messenger, bookingId }));
+      await tables().transaction((trx) => rateVisit(trx, client(IDA), { bookingId, stars: 5, now: afterVisit }));
+      await tables().transaction((trx) => commentOnVisit(trx, client(IDA), { bookingId, text: "Perfect", now: afterVisit }));
+
+      const listed = await get(`/api/booking/reviews?master=${salon.anna}`);
+      assert.equal(listed.status, 200);
+      assert.deepEqual(listed.body.reviews, [
+        { bookingId, master: "Anna", service: "Haircut", client: "Ida", visitAt: berlin(4, "10:00").toISOString(), stars: 5, text: "Perfect", ratedAt: afterVisit.toISOString() },
+      ]);
+      assert.equal((await get("/api/booking/reviews?master=nobody")).status, 400);
+      assert.equal((await get("/api/booking/reviews", STRANGER)).status, 403);
+    });
+
+    test("a prepayment that came after its slot was taken is listed for a refund with its charge ids", async () => {
+      const jobs = timedWorld(() => app.database, NOW);
+      const booked = await tables().transaction((trx) => bookAppointment(trx, client(IDA), { masterId: salon.anna, serviceId: salon.colouring, start: berlin(5, "10:00"), now: NOW, name: "Ida" }));
+      assert.ok(booked.ok);
+      const later = new Date(NOW.getTime() + 20 * 60_000);
+      jobs.clock.at = later;
+      await tables().transaction((trx) => expireHold(trx, { botId: BOT, personId: null, source: "job" }, { messenger: jobs.messenger, bookingId: booked.booking.id }));
+      const other = await tables().transaction((trx) => bookAppointment(trx, client(JAN), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(5, "10:00"), now: later, name: "Jan" }));
+      assert.ok(other.ok);
+      const paid = await tables().transaction((trx) =>
+        recordPayment(trx, client(IDA), { messenger: jobs.messenger, payload: String(booked.booking.id), currency: "EUR", totalAmount: 2000, telegramChargeId: "tg-1", providerChargeId: "pr-1" }),
+      );
+      assert.ok(paid.ok && paid.outcome === "refund-needed");
+      const listed = await get("/api/booking/refunds");
+      assert.deepEqual(listed.body.refunds, [
+        {
+          bookingId: booked.booking.id,
+          client: "Ida",
+          service: "Colouring",
+          visitAt: berlin(5, "10:00").toISOString(),
+          amountMinor: 2000,
+          currency: "EUR",
+          providerChargeId: "pr-1",
+          telegramChargeId: "tg-1",
+          paidAt: later.toISOString(),
+        },
+      ]);
+      assert.equal((await get("/api/booking/refunds", STRANGER)).status, 403);
+    });
+  });
+}
