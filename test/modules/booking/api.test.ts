@@ -175,6 +175,25 @@ for (const kind of databaseKinds) {
       assert.ok(ofBoris.body.bookings.length > 0 && ofBoris.body.bookings.every((booking) => booking.masterName === "Boris"));
     });
 
+    test("a client who uses the bot, booked by their phone at the desk, is told of the booking, the move and the cancellation", async () => {
+      const tina = 555_001;
+      await db().insertInto("booking_client").values({ bot_id: "main", telegram_id: tina, name: "Tina", phone: "+4915100000077" }).execute();
+      const [slot, later] = await slotsOf(`service=${ids.haircut}&master=${ids.boris}&date=2026-03-10`);
+      assert.ok(slot && later);
+      const booked = await call<{ booking: { id: number } }>("POST", "/api/booking/bookings", {
+        body: { serviceId: ids.haircut, masterId: ids.boris, start: slot.start, name: "Tina at the desk", phone: "+4915100000077" },
+      });
+      assert.equal(booked.status, 201);
+      const bookingId = booked.body.booking.id;
+      assert.equal((await call("POST", `/api/booking/bookings/${bookingId}/move`, { body: { start: later.start } })).status, 200);
+      assert.equal((await call("POST", `/api/booking/bookings/${bookingId}/cancel`)).status, 200);
+      const told = await outboxTo(tina);
+      assert.equal(told.length, 3);
+      assert.match(told[0] ?? "", /^You are booked: Haircut with Boris, Tue, March 10, 2026 at 09:00 \(Botyard Demo Salon\)/);
+      assert.match(told[1] ?? "", /^Your booking was moved by the salon: Haircut with Boris, now Tue, March 10, 2026 at 09:30/);
+      assert.match(told[2] ?? "", /^Your booking was cancelled by the salon: Haircut with Boris, Tue, March 10, 2026 at 09:30/);
+    });
+
     test("staff move a booking to another free time and master, then cancel it; the masters are told; a final booking cannot change", async () => {
       const [slot] = await slotsOf(`service=${ids.haircut}&master=${ids.anna}&date=2026-03-06`);
       assert.ok(slot);
