@@ -240,7 +240,7 @@ export interface PaymentTable {
   paid_at: Date;
 }
 
-export type WaitlistStatus = "waiting" | "offered" | "booked" | "declined" | "expired" | "withdrawn";
+export type WaitlistStatus = "waiting" | "offered" | "booked" | "declined" | "expired";
 
 /**
  * A client waiting for a time: a whole day (`time_min` null) or one slot, with one master or any
