@@ -2,7 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
 import { scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
-import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
+import { clientView, queueMessage, type ClientView, type Messenger } from "./client-notice.ts";
 import { reminderTimes } from "./domain/reminders.ts";
 import { botRules, historyOf, lockBooking, type BookingRow, type Tables } from "./repo.ts";
 import { bookingToChange, recordChange } from "./service/changes.ts";
@@ -82,7 +82,7 @@ export const sendReminder = defineUseCase(
     const sent = await queueMessage(trx, {
       botId: booking.bot_id,
       chatId: client.telegramId,
-      text: client.t("booking-reminder", { hours: Math.round(input.payload.offsetMin / 60) }),
+      text: reminderText(client, input.payload.offsetMin),
       dedupeKey: input.dedupeKey,
       buttons: [
         [
@@ -97,6 +97,11 @@ export const sendReminder = defineUseCase(
     };
   },
 );
+
+/** "in 2 hours" for whole hours, "in 30 min" otherwise. */
+function reminderText(client: ClientView, offsetMin: number): string {
+  return offsetMin % 60 === 0 ? client.t("booking-reminder", { hours: offsetMin / 60 }) : client.t("booking-reminder-minutes", { minutes: offsetMin });
+}
 
 /** The event handler of {@link REMINDER_EVENT}. */
 export function reminderHandler(messenger: Messenger): EventHandler {

@@ -84,6 +84,16 @@ for (const kind of databaseKinds) {
       );
     });
 
+    test("an offset of part of an hour is said in minutes", async () => {
+      const salon = await openSalon(tables().db);
+      await tables().db.insertInto("booking_rules").values({ bot_id: salon.botId, min_notice_min: 60, horizon_days: 60, cancel_window_min: 1440, reschedule_window_min: 1440, max_reschedules: 2, max_active_per_client: 3, reminder_offsets_min: [90], hold_min: 15 }).execute();
+      const jobs = world();
+      await book(salon, berlin(4, "10:00"));
+      await jobs.tickAt(berlin(4, "08:30"));
+      const [reminder] = await sent(salon);
+      assert.match((reminder?.payload as { text: string }).text, /Haircut with Anna in 90 min, /);
+    });
+
     test("a reminder whose time has already passed when booking is not scheduled", async () => {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(2, "14:00"));

@@ -94,6 +94,7 @@ booking-reminder = Reminder: { $service } with { $master } { $hours ->
         [one] in { $hours } hour
        *[other] in { $hours } hours
     }, { $time } ({ $location }).
+booking-reminder-minutes = Reminder: { $service } with { $master } in { $minutes } min, { $time } ({ $location }).
 booking-reminder-come = ✅ I'll come
 booking-reminder-cancel = ✖ Cancel
 booking-coming-thanks = Thank you, see you soon!

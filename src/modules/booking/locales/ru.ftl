@@ -97,6 +97,7 @@ booking-reminder = Напоминание: { $service }, мастер { $master 
         [few] через { $hours } часа
        *[many] через { $hours } часов
     }, { $time } ({ $location }).
+booking-reminder-minutes = Напоминание: { $service }, мастер { $master }, через { $minutes } мин, { $time } ({ $location }).
 booking-reminder-come = ✅ Приду
 booking-reminder-cancel = ✖ Отменить
 booking-coming-thanks = Спасибо, до встречи!
