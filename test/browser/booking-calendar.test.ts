@@ -19,7 +19,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { freshPglite, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium } from "./support.ts";
+import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -79,12 +79,7 @@ describe("the booking calendar in a browser", { skip: browserSkipReason() ?? fal
 
   test("the owner books a phone-only walk-in into a free time, and it appears in the day's grid and the database", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
-    owner.send("/login");
-    const message = await owner.replyContaining("login link");
-    const button = message.reply_markup?.inline_keyboard.flat().find((candidate) => "url" in candidate);
-    assert.ok(button !== undefined && "url" in button);
-    await page.goto(button.url);
-    await page.getByRole("button", { name: "Continue" }).click();
+    await signInThroughBot(page, owner);
     await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Bookings" }).click();
 
     await page.getByRole("button", { name: "Next day" }).click();

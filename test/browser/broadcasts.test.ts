@@ -13,7 +13,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { freshPglite, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium } from "./support.ts";
+import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const SALE = "Spring sale: 20% off every haircut";
@@ -57,12 +57,7 @@ describe("broadcasts in a browser", { skip: browserSkipReason() ?? false }, () =
       return row?.blocked_at !== null && row?.blocked_at !== undefined;
     }, "the blocked client is marked");
 
-    owner.send("/login");
-    const message = await owner.replyContaining("login link");
-    const button = message.reply_markup?.inline_keyboard.flat().find((candidate) => "url" in candidate);
-    assert.ok(button !== undefined && "url" in button);
-    await page.goto(button.url);
-    await page.getByRole("button", { name: "Continue" }).click();
+    await signInThroughBot(page, owner);
     await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Broadcasts" }).click();
 
     await page.getByLabel("Text").fill(`<b>${SALE}</b>\nBook in the bot.`);

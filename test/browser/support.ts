@@ -6,7 +6,9 @@ import { crc32, deflateSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
+import type { Page } from "playwright-core";
 import { registerSandboxProxy } from "../../src/platform/http/sandbox-proxy.ts";
+import type { TelegramUser } from "../support/telegram-user.ts";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -78,4 +80,18 @@ export function gradientPng(width: number, height: number): Buffer {
     chunk("IDAT", deflateSync(raw)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * Signs `person` in the way staff do: /login in the bot, the link button read from the
+ * emulator's transcript, the page it opens, "Continue".
+ */
+export async function signInThroughBot(page: Page, person: TelegramUser): Promise<void> {
+  person.send("/login");
+  const message = await person.replyContaining("login link");
+  const button = message.reply_markup?.inline_keyboard.flat().find((candidate) => "url" in candidate);
+  if (button === undefined || !("url" in button) || button.url === undefined) throw new Error("the bot sent no link button");
+  await page.goto(button.url);
+  await page.getByRole("heading", { name: "Sign in to Botyard" }).waitFor();
+  await page.getByRole("button", { name: "Continue" }).click();
 }

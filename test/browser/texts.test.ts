@@ -14,19 +14,10 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { freshPglite, tempDir, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium } from "./support.ts";
+import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
 
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1 only.
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
-
-/** Sends /login as the owner and returns the link the bot answers with. */
-async function loginLink(owner: TelegramUser): Promise<string> {
-  owner.send("/login");
-  const message = await owner.next((entry) => entry.direction === "from_bot" && entry.message?.reply_markup !== undefined);
-  const button = message.message?.reply_markup?.inline_keyboard.flat().find((candidate) => "url" in candidate);
-  assert.ok(button !== undefined && "url" in button && button.url !== undefined, "the bot sends a link button");
-  return button.url;
-}
 
 describe("the panel's texts, settings and backups pages in a browser", { skip: browserSkipReason() ?? false }, () => {
   let database: TestDatabase;
@@ -46,8 +37,7 @@ describe("the panel's texts, settings and backups pages in a browser", { skip: b
     app = await startAppInProcess(appEnv(emulator.url, database, { BACKUP_DIR: backupDir }));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1180, height: 900 } });
-    await page.goto(await loginLink(owner));
-    await page.getByRole("button", { name: "Continue" }).click();
+    await signInThroughBot(page, owner);
     await page.getByRole("navigation", { name: "Panel" }).waitFor();
   });
   after(async () => {
