@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { clientActorOf } from "./bot-reminders.ts";
-import { localVisitTime } from "./client-notice.ts";
+import { formatVisitTime } from "./domain/display.ts";
 import type { PlainDate } from "./domain/zoned-time.ts";
 import type { Tables } from "./repo.ts";
 import { messengerOf } from "./timed-events.ts";
@@ -60,7 +60,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     }
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    const time = localVisitTime(new Date(outcome.booking.startsAt), ctx.locale, outcome.timeZone);
+    const time = formatVisitTime(new Date(outcome.booking.startsAt), ctx.locale, outcome.timeZone);
     await ctx.reply(ctx.t(outcome.booking.status === "pending" ? "booking-waitlist-booked-pay" : "booking-waitlist-booked", { time }));
   });
 

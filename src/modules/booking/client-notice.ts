@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { Translator, TranslationArgs } from "../../platform/i18n/translator.ts";
 import { chooseLocale } from "../../platform/telegram/create-bot.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
+import { formatVisitTime } from "./domain/display.ts";
 import type { BookingRow, Tables } from "./repo.ts";
 
 type Trx = Transaction<Tables>;
@@ -35,20 +36,6 @@ export interface ClientView {
   t(key: string, args?: TranslationArgs): string;
 }
 
-/** A visit's start on the location's wall clock in the reader's language: "Wed, 4 March 2026, 10:30". */
-export function localVisitTime(start: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(start);
-}
-
 /** A visit (a booking, or a slot offered from the waitlist) as its client reads about it. */
 export type Visit = Pick<BookingRow, "bot_id" | "client_id" | "service_id" | "master_id" | "location_id" | "starts_at">;
 
@@ -69,21 +56,13 @@ export async function clientView(trx: Trx, messenger: Messenger, booking: Visit)
     .where("booking_service.id", "=", booking.service_id)
     .executeTakeFirstOrThrow();
   const locale = chooseLocale(row.language, row.language_code ?? undefined, messenger.languagesOf(booking.bot_id));
-  const args = { service: visit.service, master: visit.master, location: visit.location, time: localVisitTime(booking.starts_at, locale, visit.time_zone) };
+  const args = { service: visit.service, master: visit.master, location: visit.location, time: formatVisitTime(booking.starts_at, locale, visit.time_zone) };
   return {
     telegramId: row.telegram_id,
     locale,
     args,
     t: (key, extra) => messenger.translator.translate(booking.bot_id, locale, key, { ...args, ...extra }),
   };
-}
-
-/** Money from integer minor units, as `Intl` writes it: `formatMoney(2000, "EUR", "en")` is "€20.00". No float stands for it. */
-export function formatMoney(amountMinor: number, currency: string, locale: string): string {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const units = String(Math.abs(amountMinor)).padStart(digits + 1, "0");
-  const decimal = digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(`${amountMinor < 0 ? "-" : ""}${decimal}` as Intl.StringNumericLiteral);
 }
 
 /** Queues a message to a client (or anyone) through the outbox, in the caller's transaction. */

@@ -4,7 +4,8 @@ import { cancelEvent, scheduleEvent } from "../../platform/jobs/scheduled-events
 import type { EventHandler } from "../../platform/module.ts";
 import { chooseLocale } from "../../platform/telegram/create-bot.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
-import { clientView, formatMoney, localVisitTime, queueMessage, type Messenger } from "./client-notice.ts";
+import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
+import { formatPrice, formatVisitTime } from "./domain/display.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
 import { lockBooking, occupanciesOf, type BookingRow, type Tables } from "./repo.ts";
 import { recordChange } from "./service/changes.ts";
@@ -272,8 +273,8 @@ async function tellManagers(trx: Trx, input: PaymentInput, booking: BookingRow):
     const locale = chooseLocale(manager.language, manager.language_code ?? undefined, input.messenger.languagesOf(booking.bot_id));
     const text = input.messenger.translator.translate(booking.bot_id, locale, "booking-refund-needed", {
       booking: booking.id,
-      time: localVisitTime(booking.starts_at, locale, place.time_zone),
-      amount: formatMoney(input.totalAmount, input.currency, locale),
+      time: formatVisitTime(booking.starts_at, locale, place.time_zone),
+      amount: formatPrice(input.totalAmount, input.currency, locale),
       charge: input.providerChargeId,
     });
     await queueMessage(trx, { botId: booking.bot_id, chatId: manager.telegram_id, text, dedupeKey: `booking:${booking.id}:refund:${input.telegramChargeId}:to:${manager.telegram_id}` });
