@@ -1,6 +1,6 @@
 import { decideBooking, type BookingContext, type BookingDecision, type BookingIntent, type MasterOffer } from "./decide-booking.ts";
 import { workingHoursOn } from "./schedule.ts";
-import { formatMinutes, instantToZoned, zonedDateTimeToInstant, type PlainDate } from "./zoned-time.ts";
+import { formatMinutes, instantToZoned, zonedDateTimeToInstant, zonedDay, type PlainDate } from "./zoned-time.ts";
 
 /** One day of one master, asked for by a client (or staff) with an intent. */
 export type DayQuery = BookingContext & MasterOffer & BookingIntent & { date: PlainDate };
@@ -54,9 +54,17 @@ export function candidateStarts(query: DayQuery): Date[] {
   return [...starts.values()].sort((a, b) => a.getTime() - b.getTime());
 }
 
+/** A visit with its buffers is under a day long, so occupancies further than a day from the date cannot touch it. */
+const DAY_MS = 86_400_000;
+
 /** Each candidate start of the day with the engine's verdict; the month calendar reads the refusals. */
 export function evaluateDay(query: DayQuery): EvaluatedStart[] {
-  return candidateStarts(query).map((start) => ({ start, decision: decideBooking({ ...query, start }) }));
+  // A month view asks about ~10^4 starts; each needs only this master's rows near the day.
+  const day = zonedDay(query.date, query.timeZone);
+  const from = day.start.getTime() - DAY_MS;
+  const to = day.end.getTime() + DAY_MS;
+  const nearby = { ...query, occupancies: query.occupancies.filter((occupancy) => occupancy.masterId === query.schedule.masterId && occupancy.end.getTime() > from && occupancy.start.getTime() < to) };
+  return candidateStarts(nearby).map((start) => ({ start, decision: decideBooking({ ...nearby, start }) }));
 }
 
 /** The slot a client sees for an accepted start. */
