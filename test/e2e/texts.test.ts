@@ -10,7 +10,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, freshPostgres, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { signIn } from "../platform/settings/panel-client.ts";
+import { signIn } from "../support/signed-in-client.ts";
 
 const NEW_HELP = "<b>How we can help</b>\n/start – our services\n/cancel – stop";
 

@@ -6,16 +6,11 @@ import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
 import type { FreeSlot } from "../../../src/modules/booking/service.ts";
 import type { StaffBooking } from "../../../src/modules/booking/service/staff-calendar.ts";
-import { startSession } from "../../../src/platform/auth/sessions.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
+import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 import { TelegramUser } from "../../support/telegram-user.ts";
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 
 /** Monday 2 March 2026, 08:00 in Berlin. */
 const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
@@ -26,22 +21,17 @@ for (const kind of databaseKinds) {
     let emulator: BotApiEmulator;
     let app: RunningApp;
     let anna: TelegramUser;
-    let ownerSession: Session;
-    let masterSession: Session;
+    let ownerSession: SignedInClient;
+    let masterSession: SignedInClient;
     let ids: { anna: number; boris: number; clara: number; haircut: number; manicure: number };
     const clock = { now: () => MONDAY_MORNING };
     const db = () => app.database.db as unknown as Kysely<Tables>;
 
-    const sessionOf = async (telegramId: number): Promise<Session> => {
-      const started = await startSession(app.database.db, { botId: "main", telegramId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      return { cookie: `botyard_session=${started.secret}`, csrf: started.csrfToken };
-    };
-    const call = async <T = Record<string, unknown>>(method: "GET" | "POST", path: string, options: { session?: Session; body?: unknown; language?: string } = {}) => {
+    const sessionOf = (telegramId: number) => signIn(app, telegramId);
+    const call = async <T = Record<string, unknown>>(method: "GET" | "POST", path: string, options: { session?: SignedInClient; body?: unknown; language?: string } = {}) => {
       const session = options.session ?? ownerSession;
-      const headers: Record<string, string> = { cookie: session.cookie, "accept-language": options.language ?? "en", "x-csrf-token": session.csrf };
-      if (options.body !== undefined) headers["content-type"] = "application/json";
-      const response = await fetch(`${app.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-      return { status: response.status, body: (await response.json()) as T };
+      const { status, body } = method === "GET" ? await session.get<T>(path, options) : await session.send<T>(method, path, options.body, options);
+      return { status, body };
     };
     const bookingCount = async () => (await db().selectFrom("booking").select("id").execute()).length;
     const slotsOf = async (query: string) => (await call<{ slots: FreeSlot[] }>("GET", `/api/booking/slots?${query}`)).body.slots;

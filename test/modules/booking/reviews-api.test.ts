@@ -7,9 +7,9 @@ import type { Tables } from "../../../src/modules/booking/repo.ts";
 import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
 import { bookAppointment, markVisit } from "../../../src/modules/booking/service.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
-import { startSession } from "../../../src/platform/auth/sessions.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { signIn } from "../../support/signed-in-client.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { BOT, NOW, berlin, openTestSalon, type TestSalon } from "../../e2e/booking-timed-app.ts";
 import { timedWorld } from "./timed-support.ts";
@@ -27,11 +27,7 @@ for (const kind of databaseKinds) {
     const clock = { now: () => NOW };
     const tables = () => app.database as unknown as { db: Kysely<Tables>; transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> };
     const client = (telegramId: number): Actor => ({ botId: BOT, personId: telegramId, source: "bot" });
-    const get = async (path: string, telegramId = OWNER_ID) => {
-      const session = await startSession(app.database.db, { botId: BOT, telegramId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      const response = await fetch(`${app.url}${path}`, { headers: { cookie: `botyard_session=${session.secret}`, "accept-language": "en" } });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown[]> };
-    };
+    const get = async (path: string, telegramId = OWNER_ID) => (await signIn(app, telegramId, { botId: BOT })).get<Record<string, unknown[]>>(path);
 
     before(async () => {
       database = await kind.fresh();

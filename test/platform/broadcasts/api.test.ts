@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { RunningApp } from "../../../src/main.ts";
-import { startSession } from "../../../src/platform/auth/sessions.ts";
 import type { BroadcastView } from "../../../src/platform/broadcasts/presenter.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { TelegramUser, eventually } from "../../support/telegram-user.ts";
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 
 for (const kind of databaseKinds) {
   describe(`the broadcasts API on ${kind.name}`, { skip: kind.skip }, () => {
@@ -20,20 +15,14 @@ for (const kind of databaseKinds) {
     let app: RunningApp;
     let owner: TelegramUser;
     let people: TelegramUser[];
-    let ownerSession: Session;
-    let strangerSession: Session;
+    let ownerSession: SignedInClient;
+    let strangerSession: SignedInClient;
 
-    const sessionOf = async (telegramId: number): Promise<Session> => {
-      const started = await startSession(app.database.db, { botId: "main", telegramId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      return { cookie: `botyard_session=${started.secret}`, csrf: started.csrfToken };
-    };
-    const call = async (method: "GET" | "POST", path: string, options: { session?: Session; body?: unknown; language?: string; csrf?: boolean } = {}) => {
+    const sessionOf = (telegramId: number) => signIn(app, telegramId);
+    const call = async (method: "GET" | "POST", path: string, options: { session?: SignedInClient; body?: unknown; language?: string; csrf?: boolean } = {}) => {
       const session = options.session ?? ownerSession;
-      const headers: Record<string, string> = { cookie: session.cookie, "accept-language": options.language ?? "en" };
-      if (method === "POST" && options.csrf !== false) headers["x-csrf-token"] = session.csrf;
-      if (options.body !== undefined) headers["content-type"] = "application/json";
-      const response = await fetch(`${app.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      const { status, body } = method === "GET" ? await session.get(path, options) : await session.send(method, path, options.body, options);
+      return { status, body };
     };
     const storedBroadcasts = async () => (await app.database.db.selectFrom("broadcast").select("id").execute()).length;
 

@@ -8,7 +8,7 @@ import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, freshPglite, tempDir, type TestDatabase } from "../../support/databases.ts";
 import { eventually } from "../../support/telegram-user.ts";
-import { signIn, type PanelClient } from "../settings/panel-client.ts";
+import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
 interface BackupsPage {
   directory: string;
@@ -26,7 +26,7 @@ for (const kind of databaseKinds) {
     let database: TestDatabase;
     let emulator: BotApiEmulator;
     let app: RunningApp;
-    let owner: PanelClient;
+    let owner: SignedInClient;
     let dir: string;
 
     before(async () => {

@@ -6,7 +6,7 @@ import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { TelegramUser } from "../../support/telegram-user.ts";
-import { signIn, type PanelClient } from "./panel-client.ts";
+import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
 interface SettingsPage {
   settings: { timeZone: string; languages: string[]; modules: string[] | null; staffMayApply: boolean };
@@ -21,7 +21,7 @@ for (const kind of databaseKinds) {
     let database: TestDatabase;
     let emulator: BotApiEmulator;
     let app: RunningApp;
-    let owner: PanelClient;
+    let owner: SignedInClient;
 
     const bot = () => app.database.db.selectFrom("bot").selectAll().where("id", "=", "main").executeTakeFirstOrThrow();
     const audits = () => app.database.db.selectFrom("audit_log").selectAll().where("action", "=", "settings.update").orderBy("id").execute();

@@ -6,7 +6,7 @@ import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { TelegramUser } from "../../support/telegram-user.ts";
-import { signIn, type PanelClient } from "./panel-client.ts";
+import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
 interface TextEntry {
   key: string;
@@ -26,7 +26,7 @@ for (const kind of databaseKinds) {
     let database: TestDatabase;
     let emulator: BotApiEmulator;
     let app: RunningApp;
-    let owner: PanelClient;
+    let owner: SignedInClient;
 
     const overrides = () => app.database.db.selectFrom("text_override").selectAll().execute();
     const auditRows = (action: string) => app.database.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
