@@ -16,6 +16,7 @@ import {
 } from "../../../src/platform/jobs/scheduled-events.ts";
 import { createLogger } from "../../../src/platform/log.ts";
 import type { EventHandler } from "../../../src/platform/module.ts";
+import { eventually } from "../../support/telegram-user.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 
 const logger = createLogger({ level: "silent" });
@@ -235,9 +236,12 @@ for (const kind of databaseKinds) {
       assert.equal(pending?.attempts, 0);
       assert.equal(await handlerWrites(), 0, "the handler's writes died with the transaction");
 
-      assert.equal(await events.tick(), 1);
+      // On PostgreSQL the killed process's backend can hold the row's lock until the server notices
+      // the dead socket; until then a tick skips the locked row and handles nothing.
+      await eventually(async () => (await events.tick()) === 1, "a later tick handles the event");
       assert.equal(await handlerWrites(), 1);
       assert.notEqual((await stored("booking:1:reminder"))?.done_at, null);
+      assert.equal(await events.tick(), 0, "and nothing is left to run again");
     });
   });
 }
