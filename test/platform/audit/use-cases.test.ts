@@ -9,13 +9,14 @@
  * without a fixture fails this test.
  */
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { allModules } from "../../../src/modules/index.ts";
 import { platformFeatures } from "../../../src/platform/features.ts";
 import { registeredUseCases, type Actor } from "../../../src/platform/audit/use-case.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../../../src/platform/auth/permissions.ts";
-import type { Database } from "../../../src/platform/db/database.ts";
 import type { Migrations } from "../../../src/platform/db/migrate.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
@@ -33,7 +34,6 @@ import {
   rejectAccessRequest,
   revokeRole,
   unblockPerson,
-  type AccessApp,
 } from "../../../src/modules/access/service.ts";
 import { issueConsoleSignInLink, signIn, signOut } from "../../../src/modules/access/web-sign-in.ts";
 import { cancelBroadcast, createBroadcast, deliverBroadcast, finishBroadcast, previewBroadcast } from "../../../src/platform/broadcasts/service.ts";
@@ -41,6 +41,7 @@ import { runBackup } from "../../../src/platform/db/backups-feature.ts";
 import { updateSettings } from "../../../src/platform/settings/bot-settings.ts";
 import { overrideText, resetText } from "../../../src/platform/settings/texts.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+import { BOT, OWNER, fixture, type Fixture, type World } from "./fixtures/world.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import { addDays, instantToZoned } from "../../../src/modules/booking/domain/zoned-time.ts";
 import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
@@ -53,36 +54,7 @@ import { acceptOffer, joinWaitlist, offerSlot, passOnOffer } from "../../../src/
 import { issueMasterFeed } from "../../../src/modules/booking/service/feed.ts";
 import type { Kysely, Transaction } from "kysely";
 
-const BOT = "main";
-const OWNER = 700_001;
 const everything = [...platformFeatures, ...allModules];
-
-/** What a fixture has to work with: the database, the app's pieces the use cases take, fresh people. */
-interface World {
-  database: Database;
-  app: AccessApp;
-  owner: Actor;
-  /** A new person known to the bot (optionally holding roles), with an actor acting as them. */
-  person(roles?: string[]): Promise<Actor & { personId: number }>;
-  /** Runs work in one transaction. */
-  inTransaction: Database["transaction"];
-}
-
-/** What the audit row of a fixture's run must say. */
-interface Expected {
-  actor: Actor;
-  objectType: string;
-  objectId: string | number;
-}
-
-interface Fixture<Prepared = unknown> {
-  setup?: (world: World) => Promise<Prepared>;
-  run: (world: World, prepared: Prepared) => Promise<Expected>;
-}
-
-function fixture<Prepared>(definition: Fixture<Prepared>): Fixture {
-  return definition as Fixture;
-}
 
 const everyoneSegment: AudienceSegment = { label: "segment-all", audience: (db, botId) => db.selectFrom("bot_member").select("telegram_id").where("bot_id", "=", botId).execute().then((rows) => rows.map((row) => row.telegram_id)) };
 const draft = { text: "<b>Opening hours</b> change on Monday", photo: null, buttons: [] };
@@ -552,6 +524,16 @@ const fixtures: Record<string, Fixture> = {
     },
   }),
 };
+
+// Fixtures kept beside this file, one file per group of use cases (see fixtures/world.ts).
+const fixturesDir = join(import.meta.dirname, "fixtures");
+for (const file of readdirSync(fixturesDir).filter((name) => name !== "world.ts" && name.endsWith(".ts"))) {
+  const loaded = (await import(join(fixturesDir, file))) as { fixtures: Record<string, Fixture> };
+  for (const [action, definition] of Object.entries(loaded.fixtures)) {
+    assert.ok(!(action in fixtures), `${action} has two fixtures (${file})`);
+    fixtures[action] = definition;
+  }
+}
 
 test("every registered use case has a fixture here", () => {
   const missing = [...registeredUseCases().keys()].filter((action) => !(action in fixtures));
