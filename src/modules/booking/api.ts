@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import type { ApiContext } from "../../platform/module.ts";
 import { afterVisitRoutes } from "./api/after-visit.ts";
+import { analyticsRoutes } from "./api/analytics.ts";
 import { bookingRoutes } from "./api/bookings.ts";
 import { calendarRoutes } from "./api/calendar.ts";
 import { feedRoutes } from "./api/feed.ts";
@@ -11,13 +12,14 @@ import { feedRoutes } from "./api/feed.ts";
  * The booking module's HTTP side: the panel's day/week calendar with its catalogue and free
  * times, booking, cancelling and moving on a client's behalf (permission `booking.manage`), and
  * each master's secret iCal feed (public, by its secret), and clients' reviews and the prepayments
- * to refund.
+ * to refund, and the analytics of a period with their CSV export (permission `booking.analytics`).
  */
 export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   calendarRoutes(app, context);
   bookingRoutes(app, context);
   feedRoutes(app, context);
   afterVisitRoutes(app, context);
+  analyticsRoutes(app, context);
 }
 
 /** The texts the booking API answers with, English and Russian. */

@@ -15,6 +15,7 @@ export const bookingMigrations = { booking_0001_booking: booking0001, booking_00
 export const BOOKING_PERMISSIONS = {
   "booking.manage": ["admin"],
   "booking.own-day": ["master"],
+  "booking.analytics": ["admin"],
 } as const;
 
 /**

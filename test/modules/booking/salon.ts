@@ -110,3 +110,41 @@ export function tablesOf(database: Database) {
 export async function auditOf(db: Kysely<Tables>, bookingId: number) {
   return db.selectFrom("audit_log").select(["action", "actor_id", "source"]).where("object_type", "=", "booking").where("object_id", "=", String(bookingId)).orderBy("id").execute();
 }
+
+/** Writes a booking as it stands after its life so far (analytics only reads). */
+export async function pastBooking(
+  db: Kysely<Tables>,
+  salon: Salon,
+  row: { clientId: number; masterId: number; serviceId: number; start: Date; status: Tables["booking"]["status"]; cancelledBy?: "client" | "staff" | "hold-expired"; priceMinor: number; durationMin: number },
+): Promise<number> {
+  const { id } = await db
+    .insertInto("booking")
+    .values({
+      bot_id: salon.botId,
+      client_id: row.clientId,
+      master_id: row.masterId,
+      service_id: row.serviceId,
+      location_id: salon.locationId,
+      class_session_id: null,
+      starts_at: row.start,
+      ends_at: new Date(row.start.getTime() + row.durationMin * 60_000),
+      status: row.status,
+      cancelled_by: row.cancelledBy ?? null,
+      price_minor: row.priceMinor,
+      currency: "EUR",
+      duration_min: row.durationMin,
+      prepayment_minor: null,
+      hold_expires_at: null,
+      created_by: null,
+      created_via: "web",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A client of the salon: phone-only, or linked to a Telegram account. */
+export async function newClient(db: Kysely<Tables>, salon: Salon, name: string, telegramId: number | null = null, phone: string | null = null): Promise<number> {
+  const { id } = await db.insertInto("booking_client").values({ bot_id: salon.botId, telegram_id: telegramId, name, phone }).returning("id").executeTakeFirstOrThrow();
+  return id;
+}

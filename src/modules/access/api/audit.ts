@@ -5,7 +5,7 @@ import type { PlatformTables } from "../../../platform/db/schema.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { addresseesOf } from "../repo.ts";
 import { parseInput } from "../../../platform/http/answers.ts";
-import { csvDocument } from "./csv.ts";
+import { csvDocument } from "../../../platform/http/csv.ts";
 
 /** Rows per page of the audit log in the panel. */
 export const AUDIT_PAGE_SIZE = 50;

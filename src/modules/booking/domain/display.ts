@@ -14,11 +14,15 @@ export function minorDigits(currency: string): number {
  * reaches `Intl` as a decimal string, so no float ever stands for money.
  */
 export function formatPrice(priceMinor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimalAmount(priceMinor, currency) as Intl.StringNumericLiteral);
+}
+
+/** An amount in minor units as a plain decimal: `decimalAmount(1234, "EUR")` is "12.34" (for a CSV, say). */
+export function decimalAmount(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
-  const sign = priceMinor < 0 ? "-" : "";
-  const units = String(Math.abs(priceMinor)).padStart(digits + 1, "0");
-  const decimal: Intl.StringNumericLiteral = `${sign}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}` as Intl.StringNumericLiteral;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal);
+  const sign = amountMinor < 0 ? "-" : "";
+  const units = String(Math.abs(amountMinor)).padStart(digits + 1, "0");
+  return `${sign}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}`;
 }
 
 /** A visit's start as the client reads it: "Wed, 4 March 2026, 10:30" in the location's zone. */

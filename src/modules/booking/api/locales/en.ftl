@@ -14,3 +14,4 @@ booking-web-phone-invalid = Please give the client's phone in international form
 booking-web-client-unknown = There is no such client.
 booking-web-range-invalid = Please choose a range of days from a start to an end at most { $max } days later.
 booking-web-refused = The booking could not be changed.
+booking-web-period-invalid = Please choose a period from a first day to a last day at most { $max } days later.

@@ -14,3 +14,4 @@ booking-web-phone-invalid = Укажите телефон клиента в ме
 booking-web-client-unknown = Такого клиента нет.
 booking-web-range-invalid = Выберите диапазон дней: от начала до конца не более чем через { $max } дн.
 booking-web-refused = Запись не удалось изменить.
+booking-web-period-invalid = Выберите период: от первого дня до последнего не более чем через { $max } дн.

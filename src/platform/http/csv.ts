@@ -1,7 +1,7 @@
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
  * A cell a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
- * gets a leading apostrophe, so an exported audit log cannot carry an attack.
+ * gets a leading apostrophe, so an exported file (an audit log, analytics) cannot carry an attack.
  */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { parseInput, refuse } from "../../../platform/http/answers.ts";
+import { csvDocument } from "../../../platform/http/csv.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import type { AnalyticsFigures } from "../domain/analytics.ts";
+import { decimalAmount } from "../domain/display.ts";
+import { daysBetween, isPlainDate } from "../domain/zoned-time.ts";
+import type { Tables } from "../repo.ts";
+import { bookingAnalytics, type AnalyticsAnswer } from "../service/analytics.ts";
+
+/** The longest period one answer covers: a leap year. */
+export const MAX_ANALYTICS_DAYS = 366;
+
+const plainDate = z.string().refine(isPlainDate);
+const analyticsQuery = z.object({ from: plainDate, to: plainDate, by: z.enum(["location", "master", "service"]).default("master") });
+
+const share = (value: number | null) => (value === null ? "" : value.toFixed(4));
+
+/** The analytics as a CSV table: the total, then one row per group, a revenue column per currency. */
+export function analyticsCsv(answer: AnalyticsAnswer): string {
+  const currencies = answer.total.revenue.map((entry) => entry.currency);
+  const header = [
+    "group",
+    "name",
+    "bookings",
+    "done",
+    "no_shows",
+    "cancelled",
+    "cancelled_by_client",
+    "cancelled_by_staff",
+    "hold_expired",
+    "no_show_rate",
+    "cancellation_rate",
+    ...currencies.map((currency) => `revenue_${currency}`),
+    "booked_minutes",
+    "working_minutes",
+    "occupancy",
+    "clients",
+    "returning_clients",
+    "returning_share",
+  ];
+  const row = (group: string, name: string, figures: AnalyticsFigures) => [
+    group,
+    name,
+    figures.bookings,
+    figures.done,
+    figures.noShows,
+    figures.cancelled.total,
+    figures.cancelled.byClient,
+    figures.cancelled.byStaff,
+    figures.cancelled.holdExpired,
+    share(figures.noShowRate),
+    share(figures.cancellationRate),
+    ...currencies.map((currency) => decimalAmount(figures.revenue.find((entry) => entry.currency === currency)?.amountMinor ?? 0, currency)),
+    figures.bookedMinutes,
+    figures.workingMinutes ?? "",
+    share(figures.occupancy),
+    figures.clients,
+    figures.returningClients,
+    share(figures.returningShare),
+  ];
+  return csvDocument(header, [row("total", `${answer.from} - ${answer.to}`, answer.total), ...answer.groups.map((group) => row(answer.by, group.name, group))]);
+}
+
+/**
+ * The booking analytics of a period (permission `booking.analytics`): bookings, visits done,
+ * no-shows, cancellations, revenue, occupancy and returning clients, in total and by location,
+ * master or service; as JSON for the panel and as a CSV download.
+ */
+export function analyticsRoutes(app: FastifyInstance, context: ApiContext): void {
+  const db = context.database.db as unknown as Kysely<Tables>;
+  const access = { config: { access: { permission: "booking.analytics" } } };
+
+  const answerOf = async (request: FastifyRequest, reply: FastifyReply): Promise<AnalyticsAnswer | undefined> => {
+    const query = parseInput(context.translator, request, reply, analyticsQuery, request.query);
+    if (query === undefined) return undefined;
+    if (query.to < query.from || daysBetween(query.from, query.to) >= MAX_ANALYTICS_DAYS) {
+      void refuse(context.translator, request, reply, 400, "booking-web-period-invalid", { max: MAX_ANALYTICS_DAYS });
+      return undefined;
+    }
+    return bookingAnalytics(db, request.session!.botId, { from: query.from, to: query.to }, query.by);
+  };
+
+  app.get("/api/booking/analytics", access, async (request, reply) => (await answerOf(request, reply)) ?? reply);
+
+  app.get("/api/booking/analytics.csv", access, async (request, reply) => {
+    const answer = await answerOf(request, reply);
+    if (answer === undefined) return reply;
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="booking-analytics-${answer.by}-${answer.from}-${answer.to}.csv"`)
+      .send(analyticsCsv(answer));
+  });
+}

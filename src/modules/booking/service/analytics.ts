@@ -1,0 +1,104 @@
+import { analyticsOf, type AnalyticsFigures, type AnalyticsMaster } from "../domain/analytics.ts";
+import type { DateRange } from "../domain/schedule.ts";
+import { zonedDay } from "../domain/zoned-time.ts";
+import { holidaysOf, schedulesOf, type Db } from "../repo.ts";
+
+/** What the figures are grouped by besides the total. */
+export type AnalyticsDimension = "location" | "master" | "service";
+
+/** One group's figures with its name. */
+export interface NamedFigures extends AnalyticsFigures {
+  id: number;
+  name: string;
+}
+
+export interface AnalyticsAnswer {
+  from: string;
+  to: string;
+  by: AnalyticsDimension;
+  total: AnalyticsFigures;
+  groups: NamedFigures[];
+}
+
+/**
+ * A period's analytics of a bot (see `analyticsOf`): its bookings read with their location's
+ * zone, the hours of its active masters and of any master with bookings in the period, and the
+ * first done visit of each client who booked in it.
+ */
+export async function bookingAnalytics(db: Db, botId: string, period: DateRange, by: AnalyticsDimension): Promise<AnalyticsAnswer> {
+  const locations = await db.selectFrom("booking_location").select(["id", "name", "time_zone"]).where("bot_id", "=", botId).execute();
+  const zones = new Set(locations.map((location) => location.time_zone));
+  if (zones.size === 0) zones.add("UTC");
+  const start = new Date(Math.min(...[...zones].map((zone) => zonedDay(period.from, zone).start.getTime())));
+  const end = new Date(Math.max(...[...zones].map((zone) => zonedDay(period.to, zone).end.getTime())));
+
+  const inRange = db.selectFrom("booking").where("booking.bot_id", "=", botId).where("booking.starts_at", ">=", start).where("booking.starts_at", "<", end);
+  const [bookings, firstDone, masters, services] = await Promise.all([
+    inRange
+      .innerJoin("booking_location", "booking_location.id", "booking.location_id")
+      .select([
+        "booking.status",
+        "booking.cancelled_by",
+        "booking.price_minor",
+        "booking.currency",
+        "booking.duration_min",
+        "booking.master_id",
+        "booking.service_id",
+        "booking.location_id",
+        "booking.client_id",
+        "booking.starts_at",
+        "booking_location.time_zone",
+      ])
+      .execute(),
+    db
+      .selectFrom("booking")
+      .select(["client_id", (eb) => eb.fn.min("starts_at").as("first")])
+      .where("bot_id", "=", botId)
+      .where("status", "=", "done")
+      .where("client_id", "in", inRange.select("booking.client_id"))
+      .groupBy("client_id")
+      .execute(),
+    db.selectFrom("booking_master").select(["id", "display_name", "location_id", "active"]).where("bot_id", "=", botId).execute(),
+    db.selectFrom("booking_service").select(["id", "name"]).where("bot_id", "=", botId).execute(),
+  ]);
+
+  const booked = new Set(bookings.map((booking) => booking.master_id));
+  const counted = masters.filter((master) => master.active || booked.has(master.id));
+  const [schedules, holidays] = [await schedulesOf(db, counted.map((master) => master.id)), await holidaysOf(db, botId)];
+  const report = analyticsOf({
+    period,
+    bookings: bookings.map((row) => ({
+      status: row.status,
+      cancelledBy: row.cancelled_by,
+      priceMinor: Number(row.price_minor),
+      currency: row.currency,
+      durationMin: row.duration_min,
+      masterId: row.master_id,
+      serviceId: row.service_id,
+      locationId: row.location_id,
+      clientId: row.client_id,
+      startsAt: new Date(row.starts_at),
+      timeZone: row.time_zone,
+    })),
+    masters: counted.flatMap((master): AnalyticsMaster[] => {
+      const schedule = schedules.get(master.id);
+      return schedule === undefined ? [] : [{ masterId: master.id, locationId: master.location_id, schedule }];
+    }),
+    holidays,
+    firstDoneVisit: new Map(firstDone.map((row) => [row.client_id, new Date(row.first)])),
+  });
+
+  const names = {
+    location: new Map(locations.map((location) => [location.id, location.name])),
+    master: new Map(masters.map((master) => [master.id, master.display_name])),
+    service: new Map(services.map((service) => [service.id, service.name])),
+  }[by];
+  const groups = { location: report.byLocation, master: report.byMaster, service: report.byService }[by];
+  return {
+    from: period.from,
+    to: period.to,
+    by,
+    total: report.total,
+    groups: groups.map((group) => ({ ...group, name: names.get(group.id) ?? `#${group.id}` })),
+  };
+}
