@@ -6,13 +6,14 @@ import { afterVisitRoutes } from "./api/after-visit.ts";
 import { analyticsRoutes } from "./api/analytics.ts";
 import { bookingRoutes } from "./api/bookings.ts";
 import { calendarRoutes } from "./api/calendar.ts";
+import { clientRoutes } from "./api/clients.ts";
 import { feedRoutes } from "./api/feed.ts";
 
 /**
  * The booking module's HTTP side: the panel's day/week calendar with its catalogue and free
  * times, booking, cancelling and moving on a client's behalf (permission `booking.manage`), and
  * each master's secret iCal feed (public, by its secret), and clients' reviews and the prepayments
- * to refund, and the analytics of a period with their CSV export (permission `booking.analytics`).
+ * to refund, client cards with their history, and the analytics of a period with their CSV export (permission `booking.analytics`).
  */
 export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   calendarRoutes(app, context);
@@ -20,6 +21,7 @@ export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   feedRoutes(app, context);
   afterVisitRoutes(app, context);
   analyticsRoutes(app, context);
+  clientRoutes(app, context);
 }
 
 /** The texts the booking API answers with, English and Russian. */
