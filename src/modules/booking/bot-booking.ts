@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
-import { calendarKeyboard, timesKeyboard } from "./bot-calendar.ts";
+import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./bot-calendar.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
 import { waitlistJoinData } from "./bot-waitlist.ts";
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
@@ -185,10 +185,8 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   privateChats.callbackQuery(/^f\d+:bk-([a-z]+)(?::(.+))?$/, async (ctx, next) => {
     const flow = ctx.flow;
-    if (flow?.name !== BOOKING_FLOW) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-      return;
-    }
+    // Another flow's buttons (staff booking for a client) share the calendar's actions.
+    if (flow?.name !== BOOKING_FLOW) return next();
     const draft = draftOf(flow);
     const action = ctx.match[1];
     const argument = ctx.match[2] ?? "";
@@ -379,10 +377,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       return;
     }
     const timeZone = (await timeZoneOfService(db, ctx.botId, draftOf(flow).serviceId ?? 0)) ?? "UTC";
-    const keyboard = new InlineKeyboard();
-    for (const slot of nextFree) {
-      keyboard.text(formatVisitTime(new Date(slot.start), ctx.locale, timeZone), flowButton(flow, `bk-t:${Math.floor(Date.parse(slot.start) / 1000)}:${masterId}`)).row();
-    }
+    const keyboard = nextFreeKeyboard(nextFree, { locale: ctx.locale, timeZone, masterId, button: (action) => flowButton(flow, action) });
     keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
     await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard });
   };

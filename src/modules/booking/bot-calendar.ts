@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { formatMonth, weekdayNames } from "./domain/display.ts";
+import { formatMonth, formatVisitTime, weekdayNames } from "./domain/display.ts";
 import type { DayLoad, DayMarker } from "./domain/month-calendar.ts";
 import { weekdayOf } from "./domain/zoned-time.ts";
 import type { FreeSlot } from "./service/presenter.ts";
@@ -76,5 +76,12 @@ export function timesKeyboard(slots: readonly FreeSlot[], masterOf: (slot: FreeS
     keyboard.text(label, button(timeAction(slot, masterOf(slot))));
     if ((index + 1) % TIMES_PER_ROW === 0) keyboard.row();
   });
+  return keyboard;
+}
+
+/** The next free times after a refusal ("that time was just taken"), one a row with its day, all with the same master. */
+export function nextFreeKeyboard(slots: readonly FreeSlot[], input: { locale: string; timeZone: string; masterId: number; button: (action: string) => string }): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const slot of slots) keyboard.text(formatVisitTime(new Date(slot.start), input.locale, input.timeZone), input.button(timeAction(slot, input.masterId))).row();
   return keyboard;
 }

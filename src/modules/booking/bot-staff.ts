@@ -3,7 +3,7 @@ import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
-import { formatDay } from "./domain/display.ts";
+import { formatClockTime, formatDay } from "./domain/display.ts";
 import { addDays, instantToZoned, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
 import { feedUrl } from "./feed-tokens.ts";
 import type { Tables } from "./repo.ts";
@@ -14,14 +14,10 @@ import type { Kysely } from "kysely";
 
 const WEEK_DAYS = 7;
 
-/** "10:30" on the location's wall clock. */
-function clockTime(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
-}
-
-function lineOf(ctx: BotyardContext, booking: StaffBooking): string {
+/** A booking as one line of a staff schedule: time, service, client and phone, status. */
+export function staffLine(ctx: BotyardContext, booking: StaffBooking): string {
   return ctx.t("booking-staff-line", {
-    time: clockTime(booking.startsAt, ctx.locale, booking.timeZone),
+    time: formatClockTime(booking.startsAt, ctx.locale, booking.timeZone),
     service: booking.serviceName,
     client: booking.clientName,
     phone: booking.clientPhone ?? "—",
@@ -35,14 +31,14 @@ async function scheduleMessage(db: Kysely<Tables>, ctx: BotyardContext, master: 
   const bookings = await bookingsBetween(db, ctx.botId, { start: zonedDay(from, master.timeZone).start, end: zonedDay(to, master.timeZone).end }, { masterId: master.id });
   const keyboard = new InlineKeyboard();
   for (const booking of bookings.filter((candidate) => candidate.status === "confirmed")) {
-    const time = clockTime(booking.startsAt, ctx.locale, booking.timeZone);
+    const time = formatClockTime(booking.startsAt, ctx.locale, booking.timeZone);
     const day = days > 1 ? `${formatDay(instantToZoned(new Date(booking.startsAt), booking.timeZone).date, ctx.locale)} ` : "";
     keyboard.text(ctx.t("booking-staff-mark-done", { time: `${day}${time}` }), `bks:done:${booking.id}`).text(ctx.t("booking-staff-mark-no-show", { time }), `bks:ns:${booking.id}`).row();
   }
   keyboard.text(ctx.t(days === 1 ? "booking-staff-menu-week" : "booking-staff-menu-day"), days === 1 ? "booking:week" : "booking:day");
   if (days === 1) {
     if (bookings.length === 0) return { text: ctx.t("booking-staff-day-empty", { day: formatDay(from, ctx.locale) }), keyboard };
-    return { text: [ctx.t("booking-staff-day-title", { day: formatDay(from, ctx.locale) }), ...bookings.map((booking) => `• ${lineOf(ctx, booking)}`)].join("\n"), keyboard };
+    return { text: [ctx.t("booking-staff-day-title", { day: formatDay(from, ctx.locale) }), ...bookings.map((booking) => `• ${staffLine(ctx, booking)}`)].join("\n"), keyboard };
   }
   const span = { from: formatDay(from, ctx.locale), to: formatDay(to, ctx.locale) };
   if (bookings.length === 0) return { text: ctx.t("booking-staff-week-empty", span), keyboard };
@@ -51,7 +47,7 @@ async function scheduleMessage(db: Kysely<Tables>, ctx: BotyardContext, master: 
     const date = addDays(from, offset);
     const ofDay = bookings.filter((booking) => instantToZoned(new Date(booking.startsAt), booking.timeZone).date === date);
     if (ofDay.length === 0) continue;
-    lines.push("", formatDay(date, ctx.locale), ...ofDay.map((booking) => `• ${lineOf(ctx, booking)}`));
+    lines.push("", formatDay(date, ctx.locale), ...ofDay.map((booking) => `• ${staffLine(ctx, booking)}`));
   }
   return { text: lines.join("\n"), keyboard };
 }
@@ -99,7 +95,7 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
       return markVisit(trx, actorOf(ctx), { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show", now });
     });
     const booking = await staffBooking(db, ctx.botId, bookingId);
-    const time = booking === undefined ? "—" : clockTime(booking.startsAt, ctx.locale, booking.timeZone);
+    const time = booking === undefined ? "—" : formatClockTime(booking.startsAt, ctx.locale, booking.timeZone);
     if (outcome.ok) {
       await ctx.reply(ctx.t("booking-staff-marked", { time, client: booking?.clientName ?? "—", status: ctx.t("booking-status", { status: outcome.booking.status }) }));
       return;

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { parseInput } from "../../../platform/http/answers.ts";
 import { actorOf } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import { phoneFromContact } from "../domain/phone.ts";
+import { phoneFromTyped } from "../domain/phone.ts";
 import type { Tables } from "../repo.ts";
 import { adminBook, cancelBooking, rescheduleBooking, type BookingOutcome } from "../service.ts";
 import { presentBooking } from "../service/presenter.ts";
-import { tellAboutStaffChange } from "./notices.ts";
+import { tellAboutStaffChange } from "../service/staff-change-notices.ts";
 import { answerBooking } from "./refusals.ts";
 
 type Trx = Transaction<Tables>;
@@ -42,8 +42,8 @@ export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
     const body = parseInput(context.translator, request, reply, newBooking, request.body);
     if (body === undefined) return reply;
     const actor = actorOf(request);
-    // "+49 151 1234567", "0049..." typed at the desk: the digits in E.164, or as typed for the use case to refuse.
-    const phone = phoneFromContact(body.phone.replace(/^00/, "")) ?? body.phone;
+    // Not a phone: passed on as typed, for the use case to refuse in the person's words.
+    const phone = phoneFromTyped(body.phone) ?? body.phone;
     const outcome: BookingOutcome = await inTransaction(async (trx) => {
       const result = await adminBook(trx, actor, { masterId: body.masterId, serviceId: body.serviceId, start: body.start, now: now(), client: { name: body.name, phone } });
       if (result.ok) await tellAboutStaffChange(trx, context, { botId: actor.botId, news: "booked", booking: result.booking });

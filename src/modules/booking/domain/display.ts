@@ -39,6 +39,11 @@ export function formatVisitTime(start: Date, locale: string, timeZone: string): 
   }).format(start);
 }
 
+/** A time of day on the location's wall clock: "10:30". */
+export function formatClockTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+}
+
 /** A calendar day as a heading: "Wednesday, 4 March". */
 export function formatDay(date: PlainDate, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(new Date(`${date}T12:00:00Z`));

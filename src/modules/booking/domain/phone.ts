@@ -7,3 +7,8 @@ export function phoneFromContact(raw: string): string | undefined {
   // E.164: a country code that does not start with 0, at most 15 digits in all.
   return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : undefined;
 }
+
+/** A phone typed at the desk ("+49 151 1234567", "0049 151...") in E.164, or undefined when it cannot be one. */
+export function phoneFromTyped(raw: string): string | undefined {
+  return phoneFromContact(raw.trim().replace(/^00/, ""));
+}

@@ -164,3 +164,54 @@ booking-staff-client-cancelled = Your booking was cancelled by the salon: { $ser
 booking-staff-client-moved = Your booking was moved by the salon: { $service } with { $master }, now { $time } ({ $location }).
 booking-staff-feed-name = { $master } — bookings
 booking-staff-feed-description = Client: { $client }, { $phone }. Price: { $price }.
+
+## Booking: the salon's admin area (booking.manage): a day's bookings, cancel and move, booking for a client.
+booking-admin-menu = 🛠 Salon
+booking-admin-command = Run the salon: bookings, services, masters
+booking-admin-title = Salon administration. What would you like to do?
+booking-admin-today = 📋 Bookings today
+booking-admin-today-short = Today
+booking-admin-new = ➕ New booking
+booking-admin-home = « Salon
+booking-admin-day-title = Bookings, { $day }:
+booking-admin-day-empty = No bookings on { $day }.
+booking-admin-cancel-button = ✖ { $label }
+booking-admin-move-button = 🔁 { $label }
+booking-admin-show-day = 📋 { $day }
+booking-admin-booking = { $client }, { $phone }: { $service } with { $master }, { $when }
+booking-admin-cancel-ask = Cancel this booking? The client and the master will be told.
+    { $booking }
+booking-admin-cancelled = Cancelled: { $booking }.
+booking-admin-changed-meanwhile = This booking was changed meanwhile, so it was not cancelled. Please look at the day again.
+booking-admin-not-changeable = That booking cannot be changed any more: it is done, missed or cancelled.
+booking-admin-unchanged = The booking is already at that time with that master.
+booking-admin-refused-outside-hours = That time is outside the master's working hours. Please choose one of the free times.
+booking-admin-refused-in-the-past = That time has already passed. Please choose a later one.
+booking-admin-refused-unavailable = That time cannot be booked. Please choose another.
+booking-admin-choose-service = New booking for a client. Which service?
+booking-admin-choose-master = { $service }: which master?
+booking-admin-other-master = 👤 Another master
+booking-admin-choose-time = { $day }, { $master }: choose a time.
+booking-admin-no-times = { $day }, { $master }: no free times. Choose another day or master.
+booking-admin-move-what = Moving: { $client }, { $service } with { $master }, { $when }.
+booking-admin-ask-name = The client's name?
+booking-admin-name-invalid = Please write the client's name (up to { $max } characters).
+booking-admin-ask-phone = The client's phone number, with the country code (for example +49 151 12345678)?
+booking-admin-phone-invalid = That is not a phone number. Please write it with the country code, for example +49 151 12345678.
+booking-admin-known-client = { $name }, { $phone } (a known client{ $bot ->
+        [yes] , uses the bot: they will be told
+       *[other] {""}
+    })
+booking-admin-summary = Please check the booking:
+    Service: { $service }
+    Master: { $master }
+    When: { $when }
+    Price: { $price }
+    Client: { $client }
+booking-admin-move-summary = Move { $client }'s booking ({ $service })?
+    From: { $from }
+    To: { $to }
+booking-admin-booked = Booked: { $service } with { $master }, { $when }, for { $client }, { $phone }.
+booking-admin-moved = Moved: { $service } with { $master }, now { $when }, for { $client }, { $phone }.
+booking-admin-nothing-booked = Nothing was booked.
+booking-admin-nothing-moved = The booking was not moved.

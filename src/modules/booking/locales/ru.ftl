@@ -167,3 +167,54 @@ booking-staff-client-cancelled = Салон отменил вашу запись
 booking-staff-client-moved = Салон перенёс вашу запись: { $service }, мастер { $master }, теперь { $time } ({ $location }).
 booking-staff-feed-name = { $master } — записи
 booking-staff-feed-description = Клиент: { $client }, { $phone }. Цена: { $price }.
+
+## Booking: the salon's admin area (booking.manage): a day's bookings, cancel and move, booking for a client.
+booking-admin-menu = 🛠 Салон
+booking-admin-command = Управление салоном: записи, услуги, мастера
+booking-admin-title = Управление салоном. Что вы хотите сделать?
+booking-admin-today = 📋 Записи на сегодня
+booking-admin-today-short = Сегодня
+booking-admin-new = ➕ Новая запись
+booking-admin-home = « Салон
+booking-admin-day-title = Записи, { $day }:
+booking-admin-day-empty = На { $day } записей нет.
+booking-admin-cancel-button = ✖ { $label }
+booking-admin-move-button = 🔁 { $label }
+booking-admin-show-day = 📋 { $day }
+booking-admin-booking = { $client }, { $phone }: { $service }, мастер { $master }, { $when }
+booking-admin-cancel-ask = Отменить эту запись? Клиент и мастер получат сообщение.
+    { $booking }
+booking-admin-cancelled = Отменено: { $booking }.
+booking-admin-changed-meanwhile = Эту запись успели изменить, поэтому она не отменена. Посмотрите день ещё раз.
+booking-admin-not-changeable = Эту запись уже нельзя изменить: визит состоялся, пропущен или отменён.
+booking-admin-unchanged = Запись уже стоит на это время у этого мастера.
+booking-admin-refused-outside-hours = Это время вне рабочих часов мастера. Выберите одно из свободных.
+booking-admin-refused-in-the-past = Это время уже прошло. Выберите более позднее.
+booking-admin-refused-unavailable = На это время записать нельзя. Выберите другое.
+booking-admin-choose-service = Новая запись для клиента. Какая услуга?
+booking-admin-choose-master = { $service }: какой мастер?
+booking-admin-other-master = 👤 Другой мастер
+booking-admin-choose-time = { $day }, { $master }: выберите время.
+booking-admin-no-times = { $day }, { $master }: свободного времени нет. Выберите другой день или мастера.
+booking-admin-move-what = Перенос: { $client }, { $service }, мастер { $master }, { $when }.
+booking-admin-ask-name = Имя клиента?
+booking-admin-name-invalid = Напишите имя клиента (до { $max } символов).
+booking-admin-ask-phone = Телефон клиента с кодом страны (например, +7 912 345-67-89)?
+booking-admin-phone-invalid = Это не номер телефона. Напишите его с кодом страны, например +7 912 345-67-89.
+booking-admin-known-client = { $name }, { $phone } (знакомый клиент{ $bot ->
+        [yes] , пользуется ботом: получит сообщение
+       *[other] {""}
+    })
+booking-admin-summary = Проверьте запись:
+    Услуга: { $service }
+    Мастер: { $master }
+    Когда: { $when }
+    Цена: { $price }
+    Клиент: { $client }
+booking-admin-move-summary = Перенести запись клиента { $client } ({ $service })?
+    Было: { $from }
+    Стало: { $to }
+booking-admin-booked = Записано: { $service }, мастер { $master }, { $when }, клиент { $client }, { $phone }.
+booking-admin-moved = Перенесено: { $service }, мастер { $master }, теперь { $when }, клиент { $client }, { $phone }.
+booking-admin-nothing-booked = Ничего не записано.
+booking-admin-nothing-moved = Запись не перенесена.

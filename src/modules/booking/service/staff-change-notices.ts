@@ -1,9 +1,9 @@
 import type { Transaction } from "kysely";
-import type { ApiContext } from "../../../platform/module.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
 import { clientView, queueMessage, type Messenger } from "../client-notice.ts";
 import type { Tables } from "../repo.ts";
-import { tellMasters, type MasterNews } from "../service/master-notices.ts";
-import type { BookingView } from "../service/presenter.ts";
+import { tellMasters, type MasterNews } from "./master-notices.ts";
+import type { BookingView } from "./presenter.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -15,11 +15,15 @@ const CLIENT_TEXT: Record<MasterNews, string> = {
 
 /**
  * Tells the master (through the module's master notices) and the client (when they have a chat
- * with the bot; a phone-only walk-in has none) that staff booked, cancelled or moved a visit.
- * Runs in the use case's transaction, so the notices go out if and only if the change commits;
- * the dedupe keys name the booking's calendar sequence, which every change raises.
+ * with the bot; a phone-only walk-in has none) that staff booked, cancelled or moved a visit, from
+ * the panel or the bot. Runs in the use case's transaction, so the notices go out if and only if
+ * the change commits; the dedupe keys name the booking's calendar sequence, which every change raises.
  */
-export async function tellAboutStaffChange(trx: Trx, context: ApiContext, input: { botId: string; news: MasterNews; booking: BookingView; before?: BookingView }): Promise<void> {
+export async function tellAboutStaffChange(
+  trx: Trx,
+  context: Pick<ModuleContext, "translator" | "settings" | "clock">,
+  input: { botId: string; news: MasterNews; booking: BookingView; before?: BookingView },
+): Promise<void> {
   const languages = context.settings.of(input.botId).languages;
   await tellMasters(trx, context.translator, { ...input, languages });
   const messenger: Messenger = { translator: context.translator, languagesOf: () => languages, now: () => context.clock?.now() ?? new Date() };

@@ -1,0 +1,344 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
+import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./bot-calendar.ts";
+import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
+import { phoneFromTyped } from "./domain/phone.ts";
+import { instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
+import { clientByPhone, lockBooking } from "./repo.ts";
+import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
+import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";
+import type { BookingOutcome } from "./service/outcome.ts";
+import { presentBooking } from "./service/presenter.ts";
+import { staffBooking } from "./service/staff-calendar.ts";
+import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
+
+export const ADMIN_BOOKING_FLOW = "booking-admin";
+const MAX_NAME_LENGTH = 100;
+/** Staff book past the clients' horizon; the calendar still stops a year ahead. */
+const MONTHS_AHEAD = 12;
+
+/** What the admin has chosen so far; kept in the flow row, so a restart resumes it. */
+interface AdminDraft {
+  /** A new booking for a client, or moving booking `bookingId` (to another time, maybe another master). */
+  mode: "new" | "move";
+  bookingId?: number;
+  serviceId?: number;
+  /** The master chosen; null for "any master" (new bookings only). */
+  masterId?: number | null;
+  month?: string;
+  date?: string;
+  start?: string;
+  slotMasterId?: number;
+  name?: string;
+  phone?: string;
+}
+
+function draftOf(flow: FlowState): AdminDraft {
+  return flow.data as unknown as AdminDraft;
+}
+
+/**
+ * Staff book and move visits on a client's behalf in the bot (permission `booking.manage`). A new
+ * booking: service -> master or any -> the month calendar -> the day's free times -> the client's
+ * name -> their phone, typed (a phone-only walk-in, or the phone of a client who uses the bot) ->
+ * summary -> confirm. A move starts at the booking's day with its master's free times, another day
+ * or another master a press away. The calendar and the times are the client flow's; every choice
+ * is decided again by the use case on confirm, and the master and the client are told through the
+ * outbox in the same transaction.
+ */
+export function adminBookingComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const manage = requirePermission("booking.manage");
+  const db = readsOf(context);
+
+  const zoneOf = async (ctx: BotyardContext, serviceId: number) => (await timeZoneOfService(db, ctx.botId, serviceId)) ?? context.settings.of(ctx.botId).timeZone;
+  const cancelButton = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+
+  privateChats.callbackQuery("bka:new", manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const services = await servicesToBook(db, ctx.botId);
+    if (services.length === 0) {
+      await ctx.reply(ctx.t("booking-no-services"));
+      return;
+    }
+    const flow = await ctx.commit("booking-admin-start", (trx) => startFlow(trx, flowKey(ctx), ADMIN_BOOKING_FLOW, "service", { mode: "new" }));
+    const keyboard = new InlineKeyboard();
+    for (const service of services) {
+      const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
+      keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), flowButton(flow, `bk-s:${service.id}`)).row();
+    }
+    await ctx.reply(ctx.t("booking-admin-choose-service"), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
+  });
+
+  privateChats.callbackQuery(/^bka:mv:(\d+)$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const booking = await staffBooking(db, ctx.botId, Number(ctx.match[1]));
+    if (booking === undefined || (booking.status !== "pending" && booking.status !== "confirmed")) {
+      await ctx.reply(ctx.t("booking-admin-not-changeable"));
+      return;
+    }
+    const date = instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
+    const draft: AdminDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, date, month: date.slice(0, 7) };
+    const flow = await ctx.commit("booking-admin-move-start", (trx) => startFlow(trx, flowKey(ctx), ADMIN_BOOKING_FLOW, "time", { ...draft }));
+    await ctx.reply(ctx.t("booking-admin-move-what", { client: booking.clientName, service: booking.serviceName, master: booking.masterName, when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }));
+    await showTimes(ctx, flow);
+  });
+
+  /** The month calendar of the draft's service and master. */
+  const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined || draft.month === undefined) return;
+    const now = nowOf(context);
+    const thisMonth = instantToZoned(now, await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
+    const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now, month: draft.month });
+    let lastMonth = thisMonth;
+    for (let month = 0; month < MONTHS_AHEAD; month++) lastMonth = shiftMonth(lastMonth, 1);
+    const keyboard = calendarKeyboard({
+      month: draft.month,
+      markers,
+      locale: ctx.locale,
+      previous: draft.month > thisMonth,
+      next: draft.month < lastMonth,
+      button: (action) => flowButton(flow, action),
+    }).row();
+    keyboard.append(cancelButton(ctx, flow));
+    if (how === "edit") await ctx.editMessageText(ctx.t("booking-choose-day"), { reply_markup: keyboard });
+    else await ctx.reply(ctx.t("booking-choose-day"), { reply_markup: keyboard });
+  };
+
+  /** The free times of the draft's day: the engine's slots for staff (no notice, horizon or client limit). */
+  const showTimes = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined || draft.date === undefined) return;
+    const slots = await daySlots(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now: nowOf(context), date: draft.date });
+    const fixedMaster = draft.masterId ?? null;
+    const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, (action) => flowButton(flow, action)).row();
+    keyboard.text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${draft.date.slice(0, 7)}`));
+    if (draft.mode === "move") keyboard.text(ctx.t("booking-admin-other-master"), flowButton(flow, "bk-om"));
+    keyboard.row().append(cancelButton(ctx, flow));
+    const master = fixedMaster === null ? undefined : (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === fixedMaster);
+    const day = formatDay(draft.date, ctx.locale);
+    const text = slots.length === 0 ? ctx.t("booking-admin-no-times", { day, master: master?.name ?? "—" }) : ctx.t("booking-admin-choose-time", { day, master: master?.name ?? ctx.t("booking-any-master") });
+    await ctx.reply(text, { reply_markup: keyboard });
+  };
+
+  /** The masters who offer the draft's service; "any master" for a new booking with more than one. */
+  const showMasters = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined) return;
+    const masters = await mastersForService(db, ctx.botId, draft.serviceId);
+    const service = await serviceToBook(db, ctx.botId, draft.serviceId);
+    const keyboard = new InlineKeyboard();
+    for (const master of masters) {
+      const current = draft.mode === "move" && master.id === draft.masterId ? " ✓" : "";
+      keyboard.text(`${master.name}${current}`, flowButton(flow, `bk-m:${master.id}`)).row();
+    }
+    if (draft.mode === "new" && masters.length > 1) keyboard.text(ctx.t("booking-any-master"), flowButton(flow, "bk-m:any")).row();
+    await ctx.reply(ctx.t("booking-admin-choose-master", { service: service?.name ?? "—" }), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
+  };
+
+  /** What is about to be booked or where the booking moves, with Confirm. */
+  const showSummary = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    if (draft.serviceId === undefined || draft.start === undefined || draft.slotMasterId === undefined) return;
+    const service = await serviceToBook(db, ctx.botId, draft.serviceId);
+    const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
+    if (service === undefined || master === undefined) {
+      await ctx.reply(ctx.t("booking-service-gone"));
+      return;
+    }
+    const when = formatVisitTime(new Date(draft.start), ctx.locale, await zoneOf(ctx, draft.serviceId));
+    const confirm = new InlineKeyboard().text(ctx.t("booking-confirm"), flowButton(flow, "bk-ok")).text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    if (draft.mode === "move") {
+      const booking = await staffBooking(db, ctx.botId, draft.bookingId ?? 0);
+      const from = booking === undefined ? "—" : `${formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone)}, ${booking.masterName}`;
+      await ctx.reply(ctx.t("booking-admin-move-summary", { client: booking?.clientName ?? "—", service: service.name, from, to: `${when}, ${master.name}` }), { reply_markup: confirm });
+      return;
+    }
+    const known = draft.phone === undefined ? undefined : await clientByPhone(db, ctx.botId, draft.phone);
+    const client = known === undefined ? `${draft.name ?? "—"}, ${draft.phone ?? "—"}` : ctx.t("booking-admin-known-client", { name: known.name, phone: draft.phone ?? "—", bot: known.telegram_id === null ? "no" : "yes" });
+    await ctx.reply(
+      ctx.t("booking-admin-summary", { service: service.name, master: master.name, when, price: formatPrice(master.priceMinor, service.currency, ctx.locale), client }),
+      { reply_markup: confirm },
+    );
+  };
+
+  const inAdminFlow = (ctx: BotyardContext) => ctx.flow?.name === ADMIN_BOOKING_FLOW;
+  const adminFlow = privateChats.filter(inAdminFlow);
+
+  adminFlow.callbackQuery(/^f\d+:bk-([a-z]+)(?::(.+))?$/, manage, async (ctx) => {
+    const flow = ctx.flow;
+    if (flow === undefined) return;
+    const draft = draftOf(flow);
+    const action = ctx.match[1];
+    const argument = ctx.match[2] ?? "";
+    const expired = () => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+
+    switch (action) {
+      case "x": {
+        await ctx.commit("booking-admin-cancel-flow", (trx) => endFlow(trx, flowKey(ctx)));
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t(draft.mode === "new" ? "booking-admin-nothing-booked" : "booking-admin-nothing-moved"));
+        return;
+      }
+      case "no":
+      case "w": {
+        const toast = action === "w" || argument === "full" ? "booking-day-full" : argument === "closed" ? "booking-day-closed" : undefined;
+        await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
+        return;
+      }
+      case "s": {
+        const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, Number(argument)) : undefined;
+        if (service === undefined) return expired();
+        await ctx.answerCallbackQuery();
+        const choosing = await ctx.commit("booking-admin-service", (trx) => advanceFlow(trx, flowKey(ctx), flow, "master", { serviceId: service.id }));
+        await showMasters(ctx, choosing);
+        return;
+      }
+      case "om": {
+        if (draft.mode !== "move" || flow.step !== "time") return expired();
+        await ctx.answerCallbackQuery();
+        const choosing = await ctx.commit("booking-admin-other-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "master"));
+        await showMasters(ctx, choosing);
+        return;
+      }
+      case "m": {
+        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+        const masterId = argument === "any" && draft.mode === "new" ? null : Number(argument);
+        if (flow.step !== "master" || draft.serviceId === undefined || (masterId !== null && !masters.some((master) => master.id === masterId))) return expired();
+        await ctx.answerCallbackQuery();
+        if (draft.mode === "move") {
+          // Another master, the same day: their free times.
+          const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "time", { masterId }));
+          await showTimes(ctx, choosing);
+          return;
+        }
+        const month = instantToZoned(nowOf(context), await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
+        const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId, month }));
+        await showCalendar(ctx, choosing, "reply");
+        return;
+      }
+      case "mo": {
+        if ((flow.step !== "day" && flow.step !== "time") || !/^\d{4}-\d{2}$/.test(argument) || draft.serviceId === undefined) return expired();
+        await ctx.answerCallbackQuery();
+        const choosing = await ctx.commit("booking-admin-month", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { month: argument }));
+        await showCalendar(ctx, choosing, flow.step === "day" ? "edit" : "reply");
+        return;
+      }
+      case "d": {
+        if (flow.step !== "day" || !isPlainDate(argument)) return expired();
+        await ctx.answerCallbackQuery();
+        const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "time", { date: argument }));
+        await showTimes(ctx, choosing);
+        return;
+      }
+      case "t": {
+        const [seconds, master] = argument.split(":").map(Number) as [number, number];
+        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+        const slotMasterId = draft.masterId ?? master;
+        if (flow.step !== "time" || !Number.isSafeInteger(seconds) || !masters.some((candidate) => candidate.id === slotMasterId)) return expired();
+        await ctx.answerCallbackQuery();
+        const start = new Date(seconds * 1000).toISOString();
+        if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
+          const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { start, slotMasterId }));
+          await showSummary(ctx, confirming);
+          return;
+        }
+        const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKey(ctx), flow, "name", { start, slotMasterId }));
+        await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
+        return;
+      }
+      case "ok": {
+        if (flow.step !== "confirm") return expired();
+        await ctx.answerCallbackQuery();
+        await confirm(ctx, flow);
+        return;
+      }
+      default:
+        return expired();
+    }
+  });
+
+  adminFlow.on("message", manage, async (ctx, next) => {
+    const flow = ctx.flow;
+    if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
+    const text = ctx.message.text?.trim().replace(/\s+/g, " ") ?? "";
+    if (flow.step === "name") {
+      if (text === "" || text.length > MAX_NAME_LENGTH) {
+        await ctx.reply(ctx.t("booking-admin-name-invalid", { max: MAX_NAME_LENGTH }));
+        return;
+      }
+      const asking = await ctx.commit("booking-admin-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name: text }));
+      await ctx.reply(ctx.t("booking-admin-ask-phone"), { reply_markup: cancelButton(ctx, asking) });
+      return;
+    }
+    if (flow.step === "phone") {
+      const phone = phoneFromTyped(text);
+      if (phone === undefined) {
+        await ctx.reply(ctx.t("booking-admin-phone-invalid"));
+        return;
+      }
+      const confirming = await ctx.commit("booking-admin-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { phone }));
+      await showSummary(ctx, confirming);
+      return;
+    }
+    return next();
+  });
+
+  const confirm = async (ctx: BotyardContext, flow: FlowState) => {
+    const draft = draftOf(flow);
+    const { serviceId, start, slotMasterId } = draft;
+    if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
+    const now = nowOf(context);
+    const outcome = await commitBooking(ctx, "booking-admin-confirm", async (trx): Promise<BookingOutcome> => {
+      let result: BookingOutcome;
+      if (draft.mode === "new") {
+        result = await adminBook(trx, actorOf(ctx), { masterId: slotMasterId, serviceId, start: new Date(start), now, client: { name: draft.name ?? "", phone: draft.phone ?? "" } });
+        if (result.ok) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "booked", booking: result.booking });
+      } else {
+        const before = await lockBooking(trx, ctx.botId, draft.bookingId ?? 0);
+        result = await rescheduleBooking(trx, actorOf(ctx), { bookingId: draft.bookingId ?? 0, by: "staff", start: new Date(start), masterId: slotMasterId, now });
+        if (result.ok && before !== undefined) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "moved", booking: result.booking, before: presentBooking(before) });
+      }
+      // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
+      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKey(ctx));
+      else await advanceFlow(trx, flowKey(ctx), flow, "time");
+      return result;
+    });
+
+    if (outcome.ok) {
+      const booking = await staffBooking(db, ctx.botId, outcome.booking.id);
+      const date = booking === undefined ? undefined : instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
+      const args = {
+        service: booking?.serviceName ?? "—",
+        master: booking?.masterName ?? "—",
+        when: booking === undefined ? "—" : formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone),
+        client: booking?.clientName ?? "—",
+        phone: booking?.clientPhone ?? "—",
+      };
+      const keyboard = new InlineKeyboard();
+      if (date !== undefined) keyboard.text(ctx.t("booking-admin-show-day", { day: formatDay(date, ctx.locale) }), dayData(date)).row();
+      keyboard.text(ctx.t("booking-admin-home"), ADMIN_HOME);
+      await ctx.reply(ctx.t(draft.mode === "new" ? "booking-admin-booked" : "booking-admin-moved", args), { reply_markup: keyboard });
+      return;
+    }
+    if (outcome.reason === "taken" || outcome.reason === "full") {
+      if (outcome.nextFree.length === 0) {
+        await ctx.reply(ctx.t("booking-taken-nothing-near"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${start.slice(0, 7)}`)) });
+        return;
+      }
+      const keyboard = nextFreeKeyboard(outcome.nextFree, { locale: ctx.locale, timeZone: await zoneOf(ctx, serviceId), masterId: slotMasterId, button: (action) => flowButton(flow, action) });
+      await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
+      return;
+    }
+    await ctx.reply(adminRefusalText(ctx, outcome.reason));
+  };
+
+  return composer;
+}

@@ -1,0 +1,140 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { adminBookingComposer } from "./bot-admin-book.ts";
+import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
+import { staffLine } from "./bot-staff.ts";
+import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
+import { addDays, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
+import { lockBooking } from "./repo.ts";
+import { cancelBooking, type BookingOutcome } from "./service.ts";
+import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";
+import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
+
+/** Two buttons a booking and a few for moving about: Telegram allows 100 in a keyboard. */
+const MAX_BOOKINGS_WITH_BUTTONS = 45;
+
+function changeable(booking: StaffBooking): boolean {
+  return booking.status === "pending" || booking.status === "confirmed";
+}
+
+/**
+ * The salon's admin area in the bot (permission `booking.manage`; every handler guarded, since a
+ * button's data can be forged): a day's bookings of every master with Cancel (after a confirm
+ * step) and Move, and a new booking for a client. Each change runs its use case and the notices
+ * to the master and the client in one transaction.
+ */
+export function adminComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const manage = requirePermission("booking.manage");
+  const db = readsOf(context);
+
+  const home = async (ctx: BotyardContext) => {
+    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery();
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("booking-admin-today"), "bka:day")
+      .row()
+      .text(ctx.t("booking-admin-new"), "bka:new");
+    await ctx.reply(ctx.t("booking-admin-title"), { reply_markup: keyboard });
+  };
+  privateChats.command("salon", manage, home);
+  privateChats.callbackQuery(ADMIN_HOME, manage, home);
+
+  /** The zone the salon's "today" is meant in: its (first) location's. */
+  const timeZoneOf = async (ctx: BotyardContext): Promise<string> => {
+    const masters = await mastersOfBot(db, ctx.botId);
+    return masters.find((master) => master.active)?.timeZone ?? masters[0]?.timeZone ?? context.settings.of(ctx.botId).timeZone;
+  };
+
+  const showDay = async (ctx: BotyardContext, date: PlainDate | undefined) => {
+    const timeZone = await timeZoneOf(ctx);
+    const today = instantToZoned(nowOf(context), timeZone).date;
+    const day = date ?? today;
+    const bookings = await bookingsBetween(db, ctx.botId, zonedDay(day, timeZone));
+    const keyboard = new InlineKeyboard();
+    for (const booking of bookings.filter(changeable).slice(0, MAX_BOOKINGS_WITH_BUTTONS)) {
+      const label = `${formatClockTime(booking.startsAt, ctx.locale, booking.timeZone)} ${booking.clientName}`;
+      keyboard.text(ctx.t("booking-admin-cancel-button", { label }), `bka:cx:${booking.id}`).text(ctx.t("booking-admin-move-button", { label }), `bka:mv:${booking.id}`).row();
+    }
+    keyboard
+      .text("‹", dayData(addDays(day, -1)))
+      .text(ctx.t("booking-admin-today-short"), dayData(today))
+      .text("›", dayData(addDays(day, 1)))
+      .row()
+      .text(ctx.t("booking-admin-new"), "bka:new")
+      .text(ctx.t("booking-admin-home"), ADMIN_HOME);
+    const heading = formatDay(day, ctx.locale);
+    if (bookings.length === 0) {
+      await ctx.reply(ctx.t("booking-admin-day-empty", { day: heading }), { reply_markup: keyboard });
+      return;
+    }
+    const lines = [ctx.t("booking-admin-day-title", { day: heading })];
+    const masters = [...new Set(bookings.map((booking) => booking.masterName))];
+    for (const master of masters) {
+      lines.push("", master, ...bookings.filter((booking) => booking.masterName === master).map((booking) => `• ${staffLine(ctx, booking)}`));
+    }
+    await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+  };
+
+  privateChats.callbackQuery(/^bka:day(?::(.+))?$/, manage, async (ctx) => {
+    const date = ctx.match[1];
+    if (date !== undefined && !isPlainDate(date)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await showDay(ctx, date);
+  });
+
+  const describe = (ctx: BotyardContext, booking: StaffBooking) =>
+    ctx.t("booking-admin-booking", {
+      client: booking.clientName,
+      phone: booking.clientPhone ?? "—",
+      service: booking.serviceName,
+      master: booking.masterName,
+      when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone),
+    });
+
+  privateChats.callbackQuery(/^bka:cx:(\d+)$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const booking = await staffBooking(db, ctx.botId, Number(ctx.match[1]));
+    if (booking === undefined || !changeable(booking)) {
+      await ctx.reply(ctx.t("booking-admin-not-changeable"));
+      return;
+    }
+    const date = instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
+    await ctx.reply(ctx.t("booking-admin-cancel-ask", { booking: describe(ctx, booking) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-yes"), `bka:cxy:${booking.id}:${booking.sequence}`).text(ctx.t("booking-cancel-keep"), dayData(date)),
+    });
+  });
+
+  privateChats.callbackQuery(/^bka:cxy:(\d+):(\d+)$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const bookingId = Number(ctx.match[1]);
+    const sequence = Number(ctx.match[2]);
+    const outcome = await commitBooking(ctx, "booking-admin-cancel", async (trx): Promise<BookingOutcome | { ok: false; reason: "changed" }> => {
+      // The question named the booking as it was; moved since, it is asked again rather than cancelled unseen.
+      const locked = await lockBooking(trx, ctx.botId, bookingId);
+      const open = locked?.status === "pending" || locked?.status === "confirmed";
+      if (open && locked.sequence !== sequence) return { ok: false, reason: "changed" };
+      const result = await cancelBooking(trx, actorOf(ctx), { bookingId, by: "staff", now: nowOf(context) });
+      if (result.ok) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "cancelled", booking: result.booking });
+      return result;
+    });
+    const booking = await staffBooking(db, ctx.botId, bookingId);
+    const date = booking === undefined ? undefined : instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
+    const backToDay = date === undefined ? undefined : new InlineKeyboard().text(ctx.t("booking-admin-show-day", { day: formatDay(date, ctx.locale) }), dayData(date));
+    const text = outcome.ok
+      ? ctx.t("booking-admin-cancelled", { booking: booking === undefined ? "—" : describe(ctx, booking) })
+      : outcome.reason === "changed"
+        ? ctx.t("booking-admin-changed-meanwhile")
+        : adminRefusalText(ctx, outcome.reason);
+    await ctx.reply(text, backToDay === undefined ? {} : { reply_markup: backToDay });
+  });
+
+  composer.use(adminBookingComposer(context));
+  return composer;
+}

@@ -1,0 +1,242 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { InlineKeyboardButton, Message } from "@grammyjs/types";
+import type { Kysely } from "kysely";
+import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
+import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { RunningApp } from "../../src/main.ts";
+import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
+import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN } from "../support/app.ts";
+import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { TelegramUser } from "../support/telegram-user.ts";
+
+/** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
+const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
+
+function buttons(message: Message): InlineKeyboardButton.CallbackButton[] {
+  return (message.reply_markup?.inline_keyboard.flat() ?? []).filter((button): button is InlineKeyboardButton.CallbackButton => "callback_data" in button);
+}
+
+/** Presses the button whose callback data ends with `suffix` (a calendar day). */
+function pressData(user: TelegramUser, message: Message, suffix: string): void {
+  const button = buttons(message).find((candidate) => candidate.callback_data.endsWith(suffix));
+  if (button === undefined) throw new Error(`no button ending "${suffix}" in ${JSON.stringify(message.reply_markup)}`);
+  user.press(message, button.callback_data);
+}
+
+for (const kind of databaseKinds) {
+  describe(`the salon's admin area in the bot on ${kind.name}`, { skip: kind.skip }, () => {
+    let database: TestDatabase;
+    let emulator: BotApiEmulator;
+    let app: RunningApp;
+    let olga: TelegramUser;
+    let pyotr: TelegramUser;
+    let anna: TelegramUser;
+    let boris: TelegramUser;
+    let alice: TelegramUser;
+    const clock = { at: MONDAY_MORNING, now: () => clock.at };
+    const cleanups: (() => Promise<unknown>)[] = [];
+    const db = () => app.database.db as unknown as Kysely<Tables>;
+
+    before(async () => {
+      database = await kind.fresh();
+      cleanups.push(() => database.drop());
+      emulator = await startEmulator();
+      cleanups.push(() => emulator.close());
+      olga = new TelegramUser(emulator.control, { first_name: "Olga", language_code: "en" });
+      pyotr = new TelegramUser(emulator.control, { first_name: "Pyotr", language_code: "ru" });
+      anna = new TelegramUser(emulator.control, { first_name: "Anna", language_code: "en" });
+      boris = new TelegramUser(emulator.control, { first_name: "Boris", language_code: "en" });
+      alice = new TelegramUser(emulator.control, { first_name: "Alice", language_code: "en" });
+      app = await startAppInProcess(appEnv(emulator.url, database, { USER_RATE_LIMIT: "1000/60s" }), undefined, { clock });
+      cleanups.push(() => app.stop("test over"));
+      await seedDemoSalon(app.database, "main", { masterTelegramId: anna.id });
+      await db().updateTable("booking_master").set({ telegram_id: boris.id }).where("display_name", "=", "Boris").execute();
+      for (const admin of [olga, pyotr]) await db().insertInto("role").values({ bot_id: "main", telegram_id: admin.id, role: "admin", granted_by: OWNER_ID }).execute();
+      // Alice booked in the bot before and shared her phone: a client with a chat.
+      await db().insertInto("booking_client").values({ bot_id: "main", telegram_id: alice.id, name: "Alice Smith", phone: "+4915112345678" }).execute();
+    });
+    after(async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    });
+
+    /** From the admin's /salon to a time of the 4th of March with a master; returns the next bot message. */
+    const chooseTime = async (admin: TelegramUser, choice: { master: string; time: string; texts: { salon: string; service: string; master: string; day: string; time: string } }) => {
+      admin.send("/salon");
+      admin.pressButton(await admin.replyContaining(choice.texts.salon), "➕");
+      admin.pressButton(await admin.replyContaining(choice.texts.service), "Haircut");
+      admin.pressButton(await admin.replyContaining(choice.texts.master), choice.master);
+      pressData(admin, await admin.replyContaining(choice.texts.day), "bk-d:2026-03-04");
+      admin.pressButton(await admin.replyContaining(choice.texts.time), choice.time);
+      return admin.reply();
+    };
+    const inEnglish = { salon: "Salon administration", service: "Which service?", master: "which master?", day: "Choose a day", time: "choose a time" };
+    const inRussian = { salon: "Управление салоном", service: "Какая услуга?", master: "какой мастер?", day: "Выберите день", time: "выберите время" };
+
+    test("an admin books a phone-only walk-in from the home menu: service, master, day, time, name, phone typed, summary, confirm; the master is told", async () => {
+      olga.send("/start");
+      olga.pressButton(await olga.replyContaining("What would you like to do?"), "Salon");
+      olga.pressButton(await olga.replyContaining("Salon administration"), "New booking");
+      olga.pressButton(await olga.replyContaining("New booking for a client. Which service?"), "Haircut");
+      const masters = await olga.replyContaining("Haircut: which master?");
+      assert.deepEqual(buttons(masters).map((button) => button.text), ["Anna", "Boris", "Any master", "Cancel"]);
+      olga.pressButton(masters, "Anna");
+      pressData(olga, await olga.replyContaining("Choose a day"), "bk-d:2026-03-04");
+      const times = await olga.replyContaining("Wednesday, March 4, Anna: choose a time.");
+      assert.equal(buttons(times)[0]?.text, "09:00");
+      olga.pressButton(times, "10:00");
+      await olga.replyContaining("The client's name?");
+      olga.send("Walk-in Wanda");
+      await olga.replyContaining("The client's phone number");
+      olga.send("0049 151 0000 0001");
+      const summary = await olga.replyContaining("Please check the booking:");
+      assert.match(summary.text ?? "", /Master: Anna\nWhen: Wed, March 4, 2026 at 10:00\nPrice: €35\.00\nClient: Walk-in Wanda, \+4915100000001/);
+      olga.pressButton(summary, "Confirm");
+      await olga.replyContaining("Booked: Haircut with Anna, Wed, March 4, 2026 at 10:00, for Walk-in Wanda, +4915100000001.");
+
+      const notice = await anna.replyContaining("New booking");
+      assert.equal(notice.text, "New booking: Haircut, Wed, March 4, 2026 at 10:00. Client: Walk-in Wanda, +4915100000001.");
+      const booked = await db()
+        .selectFrom("booking")
+        .innerJoin("booking_client", "booking_client.id", "booking.client_id")
+        .select(["booking.status", "booking.created_via", "booking_client.telegram_id"])
+        .where("booking_client.name", "=", "Walk-in Wanda")
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(booked, { status: "confirmed", created_via: "bot", telegram_id: null }, "a phone-only client, booked from the bot");
+      const audit = await db().selectFrom("audit_log").select(["action", "actor_id"]).where("action", "=", "booking.admin-book").execute();
+      assert.deepEqual(audit, [{ action: "booking.admin-book", actor_id: olga.id }]);
+    });
+
+    test("an admin books a client who uses the bot by their phone, then moves the visit to another master and cancels it; the client and the masters are told each time", async () => {
+      const nameAsked = await chooseTime(olga, { master: "Anna", time: "11:00", texts: inEnglish });
+      assert.match(nameAsked.text ?? "", /The client's name\?/);
+      olga.send("Alice");
+      await olga.replyContaining("phone number");
+      olga.send("+49 151 1234 5678");
+      const summary = await olga.replyContaining("Please check the booking:");
+      assert.match(summary.text ?? "", /Client: Alice Smith, \+4915112345678 \(a known client, uses the bot: they will be told\)/);
+      olga.pressButton(summary, "Confirm");
+      const booked = await olga.replyContaining("Booked: Haircut with Anna, Wed, March 4, 2026 at 11:00, for Alice Smith");
+      await alice.replyContaining("You are booked: Haircut with Anna, Wed, March 4, 2026 at 11:00 (Botyard Demo Salon). See you!");
+      await anna.replyContaining("New booking: Haircut, Wed, March 4, 2026 at 11:00. Client: Alice Smith");
+
+      olga.pressButton(booked, "Wednesday, March 4");
+      const day = await olga.replyContaining("Bookings, Wednesday, March 4:");
+      assert.match(day.text ?? "", /Anna\n• 10:00 · Haircut · Walk-in Wanda, \+4915100000001 — confirmed\n• 11:00 · Haircut · Alice Smith, \+4915112345678 — confirmed/);
+      olga.pressButton(day, "🔁 11:00 Alice Smith");
+      await olga.replyContaining("Moving: Alice Smith, Haircut with Anna, Wed, March 4, 2026 at 11:00.");
+      olga.pressButton(await olga.replyContaining("Wednesday, March 4, Anna: choose a time."), "Another master");
+      const masters = await olga.replyContaining("Haircut: which master?");
+      assert.deepEqual(buttons(masters).map((button) => button.text), ["Anna ✓", "Boris", "Cancel"], "a move keeps one master: no 'any'");
+      olga.pressButton(masters, "Boris");
+      olga.pressButton(await olga.replyContaining("Wednesday, March 4, Boris: choose a time."), "15:00");
+      const moveSummary = await olga.replyContaining("Move Alice Smith's booking (Haircut)?");
+      assert.match(moveSummary.text ?? "", /From: Wed, March 4, 2026 at 11:00, Anna\nTo: Wed, March 4, 2026 at 15:00, Boris/);
+      olga.pressButton(moveSummary, "Confirm");
+      await olga.replyContaining("Moved: Haircut with Boris, now Wed, March 4, 2026 at 15:00, for Alice Smith");
+      await alice.replyContaining("Your booking was moved by the salon: Haircut with Boris, now Wed, March 4, 2026 at 15:00");
+      await boris.replyContaining("Booking moved: Haircut, from Wed, March 4, 2026 at 11:00 to Wed, March 4, 2026 at 15:00. Client: Alice Smith");
+      await anna.replyContaining("Booking cancelled: Haircut, Wed, March 4, 2026 at 11:00. Client: Alice Smith");
+
+      olga.send("/salon");
+      olga.pressButton(await olga.replyContaining("Salon administration"), "Bookings today");
+      const today = await olga.replyContaining("No bookings on Monday, March 2.");
+      olga.pressButton(today, "›");
+      olga.pressButton(await olga.replyContaining("No bookings on Tuesday, March 3."), "›");
+      const wednesday = await olga.replyContaining("Bookings, Wednesday, March 4:");
+      assert.match(wednesday.text ?? "", /Boris\n• 15:00 · Haircut · Alice Smith/);
+      olga.pressButton(wednesday, "✖ 15:00 Alice Smith");
+      const ask = await olga.replyContaining("Cancel this booking?");
+      assert.match(ask.text ?? "", /Alice Smith, \+4915112345678: Haircut with Boris, Wed, March 4, 2026 at 15:00/);
+      olga.pressButton(ask, "Yes, cancel it");
+      await olga.replyContaining("Cancelled: Alice Smith");
+      await alice.replyContaining("Your booking was cancelled by the salon: Haircut with Boris, Wed, March 4, 2026 at 15:00.");
+      await boris.replyContaining("Booking cancelled: Haircut, Wed, March 4, 2026 at 15:00. Client: Alice Smith");
+
+      olga.pressButton(ask, "Yes, cancel it");
+      await olga.replyContaining("That booking cannot be changed any more");
+      const history = await db()
+        .selectFrom("booking_history")
+        .innerJoin("booking", "booking.id", "booking_history.booking_id")
+        .innerJoin("booking_client", "booking_client.id", "booking.client_id")
+        .select(["booking_history.event", "booking_history.source", "booking_history.actor_id"])
+        .where("booking_client.telegram_id", "=", alice.id)
+        .orderBy("booking_history.id")
+        .execute();
+      assert.deepEqual(
+        history.map((row) => row.event),
+        ["booked", "rescheduled", "cancelled"],
+      );
+      assert.ok(history.every((row) => row.source === "bot" && row.actor_id === olga.id));
+      const status = await db().selectFrom("booking").innerJoin("booking_client", "booking_client.id", "booking.client_id").select(["status", "cancelled_by"]).where("booking_client.telegram_id", "=", alice.id).executeTakeFirstOrThrow();
+      assert.deepEqual(status, { status: "cancelled", cancelled_by: "staff" });
+    });
+
+    test("bad input is answered in the admin's language and changes nothing: a bad phone, a time taken meanwhile (with the next free times)", async () => {
+      const nameAsked = await chooseTime(pyotr, { master: "Anna", time: "12:00", texts: inRussian });
+      assert.match(nameAsked.text ?? "", /Имя клиента\?/);
+      pyotr.send("Иван");
+      await pyotr.replyContaining("Телефон клиента");
+      pyotr.send("12345");
+      await pyotr.replyContaining("Это не номер телефона.");
+      pyotr.send("+7 912 345-67-89");
+      const summary = await pyotr.replyContaining("Проверьте запись:");
+
+      // Olga books the same time first.
+      const olgaAsked = await chooseTime(olga, { master: "Anna", time: "12:00", texts: inEnglish });
+      assert.match(olgaAsked.text ?? "", /The client's name\?/);
+      olga.send("Quick Quentin");
+      await olga.replyContaining("phone number");
+      olga.send("+4915100000009");
+      olga.pressButton(await olga.replyContaining("Please check the booking:"), "Confirm");
+      await olga.replyContaining("Booked: Haircut with Anna, Wed, March 4, 2026 at 12:00");
+
+      pyotr.pressButton(summary, "Подтвердить");
+      const taken = await pyotr.replyContaining("это время только что заняли");
+      const offered = buttons(taken).map((button) => button.text);
+      assert.ok(offered.some((label) => label.includes("14:00")), `the next free time after lunch: ${offered.join(", ")}`);
+      const ivan = await db().selectFrom("booking_client").select("id").where("phone", "=", "+79123456789").executeTakeFirst();
+      assert.equal(ivan, undefined, "nothing written for the refused booking");
+
+      pyotr.pressButton(taken, "14:00");
+      pyotr.pressButton(await pyotr.replyContaining("Проверьте запись:"), "Подтвердить");
+      await pyotr.replyContaining("Записано: Haircut, мастер Anna");
+      await anna.replyContaining("Client: Иван, +79123456789");
+    });
+
+    test("someone without booking.manage is refused by forged admin buttons and nothing changes", async () => {
+      const mallory = new TelegramUser(emulator.control, { first_name: "Mallory", language_code: "en" });
+      const booking = await db().selectFrom("booking").select(["id", "sequence", "status"]).where("status", "=", "confirmed").orderBy("id").executeTakeFirstOrThrow();
+      // A modified Telegram client can send any callback data: put such buttons in Mallory's chat.
+      const response = await fetch(`${emulator.url}/bot${TEST_TOKEN}/sendMessage`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          chat_id: mallory.id,
+          text: "forged",
+          reply_markup: {
+            inline_keyboard: [
+              [{ text: "cancel", callback_data: `bka:cxy:${booking.id}:${booking.sequence}` }],
+              [{ text: "move", callback_data: `bka:mv:${booking.id}` }],
+              [{ text: "new", callback_data: "bka:new" }],
+              [{ text: "day", callback_data: "bka:day" }],
+            ],
+          },
+        }),
+      });
+      assert.equal(response.status, 200);
+      const forged = await mallory.replyContaining("forged");
+      for (const label of ["cancel", "move", "new", "day"]) {
+        mallory.pressButton(forged, label);
+        assert.equal(await mallory.callbackAnswer(), "You do not have permission for this.");
+      }
+      mallory.send("/salon");
+      assert.equal((await mallory.reply()).text, "You do not have permission for this.");
+
+      const after = await db().selectFrom("booking").select(["id", "sequence", "status"]).where("id", "=", booking.id).executeTakeFirstOrThrow();
+      assert.deepEqual(after, booking, "the booking is as it was");
+      const flow = await db().selectFrom("flow").select("name").where("user_id", "=", mallory.id).where("name", "is not", null).executeTakeFirst();
+      assert.equal(flow, undefined, "no admin flow started");
+    });
+  });
+}
