@@ -26,7 +26,7 @@ export const BOOKING_PERMISSIONS = {
 export const bookingModule = defineModule({
   name: "booking",
   migrations: bookingMigrations,
-  catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...bookingApiCatalogues],
+  catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...cataloguesIn(join(import.meta.dirname, "locales", "catalogue")), ...bookingApiCatalogues],
   permissions: BOOKING_PERMISSIONS,
   menu: [
     { label: "booking-menu-book", data: "booking:book" },

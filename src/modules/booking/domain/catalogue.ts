@@ -68,6 +68,17 @@ export type LocationProblem = "time-zone-unknown";
 /** The outcome of checking what an admin typed; `problems` name each thing to fix. */
 export type Check<Problem> = { ok: true } | { ok: false; problems: Problem[] };
 
+/** The longest name of a location, service or master; longer would not fit a button. */
+export const MAX_NAME_LENGTH = 100;
+/** The longest address or description. */
+export const MAX_TEXT_LENGTH = 1000;
+
+/** A name someone typed: something besides spaces, and short enough to show on a button. */
+export function isUsableName(name: string): boolean {
+  const trimmed = name.trim();
+  return trimmed.length > 0 && trimmed.length <= MAX_NAME_LENGTH;
+}
+
 /** `ok` when nothing was found to fix. */
 export function checkFrom<Problem>(problems: Problem[]): Check<Problem> {
   return problems.length === 0 ? { ok: true } : { ok: false, problems };

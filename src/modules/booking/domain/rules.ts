@@ -65,3 +65,18 @@ export function checkRules(rules: RuleOverrides): Check<RulesProblem> {
   }
   return checkFrom(problems);
 }
+
+/** Reminders go out at most this many times before one visit. */
+export const MAX_REMINDERS = 5;
+/** The earliest reminder: a month before the visit. */
+export const MAX_REMINDER_OFFSET_MIN = 30 * 24 * 60;
+
+/**
+ * Checks the reminder offsets (minutes before a visit): whole minutes from 1 to a month, none
+ * twice, at most {@link MAX_REMINDERS}. An empty list is allowed: the bot sends no reminders.
+ */
+export function checkReminderOffsets(offsetsMin: readonly number[]): Check<"reminders-invalid"> {
+  const valid = (offset: number) => Number.isInteger(offset) && offset >= 1 && offset <= MAX_REMINDER_OFFSET_MIN;
+  const ok = offsetsMin.length <= MAX_REMINDERS && offsetsMin.every(valid) && new Set(offsetsMin).size === offsetsMin.length;
+  return checkFrom(ok ? [] : ["reminders-invalid"]);
+}

@@ -37,7 +37,8 @@ export interface MasterSchedule {
 
 export type ScheduleProblem =
   | { problem: "interval-invalid" | "intervals-overlap"; day: Weekday | PlainDate }
-  | { problem: "date-invalid" | "range-reversed"; day: PlainDate };
+  | { problem: "date-invalid" | "range-reversed"; day: PlainDate }
+  | { problem: "weekday-invalid"; day: string };
 
 function inRange(date: PlainDate, range: DateRange): boolean {
   return range.from <= date && date <= range.to;
@@ -81,6 +82,17 @@ export function checkSchedule(schedule: MasterSchedule): Check<ScheduleProblem> 
   for (const override of schedule.overrides) {
     if (!isPlainDate(override.date)) problems.push({ problem: "date-invalid", day: override.date });
     else problems.push(...intervalProblems(override.intervals, override.date));
+  }
+  return checkFrom(problems);
+}
+
+/** A master's week: the weekday numbers given must be 1-7, each day's intervals valid and apart. */
+export function checkWeeklyHours(weekly: Partial<Record<number, readonly WorkingInterval[]>>): Check<ScheduleProblem> {
+  const problems: ScheduleProblem[] = [];
+  for (const [day, intervals] of Object.entries(weekly)) {
+    const weekday = Number(day);
+    if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) problems.push({ problem: "weekday-invalid", day: day });
+    else if (intervals !== undefined) problems.push(...intervalProblems(intervals, weekday as Weekday));
   }
   return checkFrom(problems);
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkLocation, checkMasterService, checkService, serviceAsOfferedBy } from "../../../../src/modules/booking/domain/catalogue.ts";
+import { checkLocation, checkMasterService, checkService, isUsableName, serviceAsOfferedBy } from "../../../../src/modules/booking/domain/catalogue.ts";
 import { haircut } from "./fixtures.ts";
 
 describe("checking a service", () => {
@@ -59,5 +59,13 @@ describe("a service as a master offers it", () => {
     const boris = serviceAsOfferedBy(service, { masterId: "boris", serviceId: "haircut", priceMinor: 4000 });
     assert.deepEqual([anna.durationMin, anna.priceMinor, boris.durationMin, boris.priceMinor], [45, 2500, 60, 4000]);
     assert.equal(serviceAsOfferedBy(service, undefined), service);
+  });
+});
+
+describe("names admins type", () => {
+  test("need something besides spaces and fit a button", () => {
+    assert.equal(isUsableName(" Anna "), true);
+    assert.equal(isUsableName("   "), false);
+    assert.equal(isUsableName("x".repeat(101)), false);
   });
 });

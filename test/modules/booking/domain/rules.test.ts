@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DEFAULT_BOOKING_RULES, checkRules, rulesForService } from "../../../../src/modules/booking/domain/rules.ts";
+import { DEFAULT_BOOKING_RULES, checkReminderOffsets, checkRules, rulesForService } from "../../../../src/modules/booking/domain/rules.ts";
 
 describe("booking rules", () => {
   test("start at an hour's notice, 60 days ahead, 24 hours to cancel or move, two moves and three bookings", () => {
@@ -31,5 +31,15 @@ describe("booking rules", () => {
       ],
     });
     assert.deepEqual(checkRules(DEFAULT_BOOKING_RULES), { ok: true });
+  });
+});
+
+describe("reminder offsets", () => {
+  test("are up to five different whole minutes from 1 to 30 days before the visit, or none", () => {
+    assert.deepEqual(checkReminderOffsets([1440, 120]), { ok: true });
+    assert.deepEqual(checkReminderOffsets([]), { ok: true });
+    for (const bad of [[0], [60, 60], [1.5], [43_201], [1, 2, 3, 4, 5, 6]]) {
+      assert.deepEqual(checkReminderOffsets(bad), { ok: false, problems: ["reminders-invalid"] }, String(bad));
+    }
   });
 });

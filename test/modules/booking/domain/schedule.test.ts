@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkHolidays, checkSchedule, workingHoursOn } from "../../../../src/modules/booking/domain/schedule.ts";
+import { checkHolidays, checkSchedule, checkWeeklyHours, workingHoursOn } from "../../../../src/modules/booking/domain/schedule.ts";
 import { hours, scheduleOf } from "./fixtures.ts";
 
 // Monday 15 June 2026.
@@ -64,5 +64,26 @@ describe("checking a schedule", () => {
   test("holidays are date ranges in order", () => {
     assert.deepEqual(checkHolidays([{ from: "2026-12-31", to: "2027-01-02" }]), { ok: true });
     assert.deepEqual(checkHolidays([{ from: "2026-13-01", to: "2026-12-01" }]), { ok: false, problems: [{ problem: "date-invalid", day: "2026-13-01" }] });
+  });
+});
+
+describe("a master's week as admins set it", () => {
+  test("may have several intervals a day, breaks between them, and days left out", () => {
+    assert.deepEqual(checkWeeklyHours({ 1: [hours("09:00", "13:00"), hours("14:00", "18:00")], 6: [hours("10:00", "24:00")] }), { ok: true });
+    assert.deepEqual(checkWeeklyHours({}), { ok: true });
+  });
+
+  test("refuses overlapping intervals, intervals outside the day and weekdays that do not exist, naming the day", () => {
+    assert.deepEqual(checkWeeklyHours({ 2: [hours("09:00", "13:00"), hours("12:00", "15:00")], 3: [{ start: 600, end: 600 }], 4: [{ start: -5, end: 60 }], 8: [] }), {
+      ok: false,
+      problems: [
+        { problem: "intervals-overlap", day: 2 },
+        { problem: "interval-invalid", day: 3 },
+        { problem: "interval-invalid", day: 4 },
+        { problem: "weekday-invalid", day: "8" },
+      ],
+    });
+    assert.equal(checkWeeklyHours({ 5: [{ start: 1000, end: 1441 }] }).ok, false);
+    assert.equal(checkWeeklyHours({ 5: [{ start: 60.5, end: 120 }] }).ok, false);
   });
 });

@@ -1,0 +1,281 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { Kysely } from "kysely";
+import { bookingMigrations } from "../../../src/modules/booking/module.ts";
+import type { Tables } from "../../../src/modules/booking/repo.ts";
+import {
+  bookAppointment,
+  createLocation,
+  createMaster,
+  createService,
+  daySlots,
+  editLocation,
+  editMaster,
+  editService,
+  linkMasterTelegram,
+  setLocationActive,
+  setMasterActive,
+  setMasterServices,
+  setServiceActive,
+  setWeeklyHours,
+  updateRules,
+} from "../../../src/modules/booking/service.ts";
+import { mastersForService, servicesToBook } from "../../../src/modules/booking/service/catalogue-lists.ts";
+import { salonCatalogue } from "../../../src/modules/booking/service/salon-catalogue.ts";
+import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
+
+const hour = (from: number, to: number) => ({ start: from * 60, end: to * 60 });
+
+/** The start times a client (with no bookings yet) is offered on a March day, as Berlin wall-clock times. */
+async function startTimes(db: Kysely<Tables>, salon: Salon, serviceId: number, day: number, masterId?: number): Promise<string[]> {
+  const slots = await daySlots(db, { botId: salon.botId, serviceId, ...(masterId === undefined ? {} : { masterId }), date: `2026-03-${String(day).padStart(2, "0")}`, now: NOW, clientActiveBookings: 0 });
+  return slots.map((slot) => slot.time);
+}
+
+/** Everything a refusal must leave alone: the bot's catalogue and its audit rows. */
+async function snapshot(db: Kysely<Tables>, salon: Salon) {
+  const audits = await db.selectFrom("audit_log").select("id").where("bot_id", "=", salon.botId).execute();
+  return { catalogue: await salonCatalogue(db, salon.botId), audits: audits.length };
+}
+
+for (const kind of databaseKinds) {
+  describe(`admins managing the salon's catalogue on ${kind.name}`, { skip: kind.skip }, () => {
+    const suite = migratedDatabase(kind, bookingMigrations);
+
+    test("a master's new week, with a break, is what the engine offers next", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      assert.deepEqual((await startTimes(db, salon, salon.haircut, 3, salon.anna)).slice(0, 2), ["09:00", "09:30"]);
+      const set = await transaction((trx) =>
+        setWeeklyHours(trx, staffActor(salon), { masterId: salon.anna, weekly: { 2: [hour(10, 12), hour(15, 17)], 3: [hour(9, 13)] }, now: NOW }),
+      );
+      assert.ok(set.ok);
+      assert.deepEqual(set.master.weekly, { 2: [hour(10, 12), hour(15, 17)], 3: [hour(9, 13)] });
+      // A haircut is 60 minutes with 10 after: from 11:00 its clean-up would run past noon.
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 3, salon.anna), ["10:00", "10:30", "15:00", "15:30"]);
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 2, salon.anna), [], "Monday is now a day off");
+    });
+
+    test("the answer to new hours lists the bookings still to come that no longer fit them", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const booked = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 801), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "16:00"), now: NOW, name: "Ida" }),
+      );
+      assert.ok(booked.ok);
+      const set = await transaction((trx) => setWeeklyHours(trx, staffActor(salon), { masterId: salon.anna, weekly: { 2: [hour(9, 13)] }, now: NOW }));
+      assert.ok(set.ok);
+      assert.deepEqual(
+        set.outsideHours.map((booking) => booking.id),
+        [booked.booking.id],
+      );
+      const still = await db.selectFrom("booking").select("status").where("id", "=", booked.booking.id).executeTakeFirstOrThrow();
+      assert.equal(still.status, "confirmed", "the booking itself is left for the admin to move");
+    });
+
+    test("a new price and duration apply to new bookings while a booking made before keeps its own", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const before = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 802), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Jan" }),
+      );
+      assert.ok(before.ok);
+      const edited = await transaction((trx) => editService(trx, staffActor(salon), { serviceId: salon.haircut, priceMinor: 4200, durationMin: 90 }));
+      assert.ok(edited.ok);
+      assert.equal(edited.service.priceMinor, 4200);
+      assert.equal(edited.service.currency, "EUR", "fields not given stay");
+      const after = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 803), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, name: "Kai" }),
+      );
+      assert.ok(after.ok);
+      assert.deepEqual([after.booking.priceMinor, after.booking.durationMin], [4200, 90]);
+      const kept = await db.selectFrom("booking").select(["price_minor", "duration_min", "ends_at"]).where("id", "=", before.booking.id).executeTakeFirstOrThrow();
+      assert.deepEqual([Number(kept.price_minor), kept.duration_min, kept.ends_at], [3000, 60, berlin(3, "10:00")]);
+      // 90 minutes and 10 after no longer fit 11:30-13:00.
+      assert.ok(!(await startTimes(db, salon, salon.haircut, 5, salon.anna)).includes("11:30"));
+    });
+
+    test("a deactivated service is no longer offered or booked, and comes back when reactivated", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const stopped = await transaction((trx) => setServiceActive(trx, staffActor(salon), { serviceId: salon.haircut, active: false }));
+      assert.ok(stopped.ok);
+      assert.ok(!(await servicesToBook(db, salon.botId)).some((service) => service.id === salon.haircut));
+      const refused = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 804), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Lea" }),
+      );
+      assert.deepEqual(refused, { ok: false, reason: "service-inactive" });
+      await transaction((trx) => setServiceActive(trx, staffActor(salon), { serviceId: salon.haircut, active: true }));
+      assert.ok((await servicesToBook(db, salon.botId)).some((service) => service.id === salon.haircut));
+    });
+
+    test("a deactivated master gets no new bookings, and the answer lists their bookings to move", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const booked = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 805), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Mo" }),
+      );
+      assert.ok(booked.ok);
+      const stopped = await transaction((trx) => setMasterActive(trx, staffActor(salon), { masterId: salon.anna, active: false, now: NOW }));
+      assert.ok(stopped.ok);
+      assert.equal(stopped.master.active, false);
+      assert.deepEqual(
+        stopped.upcoming.map((booking) => [booking.id, booking.clientName]),
+        [[booked.booking.id, "Mo"]],
+      );
+      assert.deepEqual(
+        (await mastersForService(db, salon.botId, salon.haircut)).map((master) => master.id),
+        [salon.boris],
+      );
+      const slots = await daySlots(db, { botId: salon.botId, serviceId: salon.haircut, date: "2026-03-04", now: NOW });
+      assert.ok(slots.length > 0 && slots.every((slot) => slot.masterId === salon.boris), "any master now means Boris");
+      assert.deepEqual(await startTimes(db, salon, salon.colouring, 4), [], "nobody else does colouring");
+    });
+
+    test("a master's services with their own duration and price are what clients book", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      await transaction((trx) => setWeeklyHours(trx, staffActor(salon), { masterId: salon.clara, weekly: { 2: [hour(9, 13)] }, now: NOW }));
+      const set = await transaction((trx) =>
+        setMasterServices(trx, staffActor(salon), { masterId: salon.clara, offers: [{ serviceId: salon.haircut, durationMin: 40, priceMinor: 2800 }] }),
+      );
+      assert.ok(set.ok);
+      assert.deepEqual(
+        (await mastersForService(db, salon.botId, salon.haircut)).find((master) => master.id === salon.clara),
+        { id: salon.clara, name: "Clara", durationMin: 40, priceMinor: 2800 },
+      );
+      const booked = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 806), { masterId: salon.clara, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Nina" }),
+      );
+      assert.ok(booked.ok);
+      assert.deepEqual([booked.booking.priceMinor, booked.booking.durationMin], [2800, 40]);
+      await transaction((trx) => setMasterServices(trx, staffActor(salon), { masterId: salon.clara, offers: [] }));
+      assert.ok(!(await mastersForService(db, salon.botId, salon.haircut)).some((master) => master.id === salon.clara));
+    });
+
+    test("a longer notice and a shorter horizon change which days and times are open", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      assert.ok((await startTimes(db, salon, salon.haircut, 2, salon.anna)).includes("11:00"), "today is open at an hour's notice");
+      assert.ok((await startTimes(db, salon, salon.haircut, 10, salon.anna)).length > 0);
+      const updated = await transaction((trx) => updateRules(trx, staffActor(salon), { minNoticeMin: 24 * 60, horizonDays: 5, reminderOffsetsMin: [60, 1440] }));
+      assert.ok(updated.ok);
+      assert.deepEqual(updated.rules.reminderOffsetsMin, [1440, 60]);
+      assert.equal(updated.rules.maxActivePerClient, 3, "rules not given stay");
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 2, salon.anna), []);
+      assert.deepEqual((await startTimes(db, salon, salon.haircut, 3, salon.anna))[0], "09:00", "24 hours from Monday 09:00");
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 10, salon.anna), [], "past the 5-day horizon");
+    });
+
+    test("a service's own rule overrides the bot's for that service only", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const edited = await transaction((trx) => editService(trx, staffActor(salon), { serviceId: salon.haircut, ruleOverrides: { horizonDays: 2 } }));
+      assert.ok(edited.ok);
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 6, salon.anna), []);
+      assert.ok((await startTimes(db, salon, salon.colouring, 6, salon.anna)).length > 0);
+    });
+
+    test("locations and masters are opened, edited, linked and closed", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const staff = staffActor(salon);
+      const opened = await transaction((trx) => createLocation(trx, staff, { name: " Prenzlauer Berg ", address: "", timeZone: "Europe/Berlin" }));
+      assert.ok(opened.ok);
+      assert.deepEqual(opened.location, { id: opened.location.id, name: "Prenzlauer Berg", address: null, timeZone: "Europe/Berlin", active: true });
+      const moved = await transaction((trx) => editLocation(trx, staff, { locationId: opened.location.id, name: "Pankow", address: "Hof 1", timeZone: "Europe/Vienna" }));
+      assert.ok(moved.ok);
+      const dora = await transaction((trx) => createMaster(trx, staff, { name: "Dora", locationId: opened.location.id, telegramId: 4242 }));
+      assert.ok(dora.ok);
+      assert.equal(dora.master.telegramId, 4242);
+      assert.deepEqual(await transaction((trx) => setLocationActive(trx, staff, { locationId: opened.location.id, active: false })), {
+        ok: false,
+        problems: [{ problem: "location-has-masters" }],
+      });
+      const taken = await transaction((trx) => linkMasterTelegram(trx, staff, { masterId: salon.anna, telegramId: 4242 }));
+      assert.deepEqual(taken, { ok: false, problems: [{ problem: "telegram-taken" }] });
+      const unlinked = await transaction((trx) => linkMasterTelegram(trx, staff, { masterId: dora.master.id, telegramId: null }));
+      assert.ok(unlinked.ok);
+      assert.equal(unlinked.master.telegramId, null);
+      const home = await transaction((trx) => editMaster(trx, staff, { masterId: dora.master.id, locationId: salon.locationId }));
+      assert.ok(home.ok);
+      const closed = await transaction((trx) => setLocationActive(trx, staff, { locationId: opened.location.id, active: false }));
+      assert.ok(closed.ok);
+      assert.deepEqual(await transaction((trx) => createMaster(trx, staff, { name: "Emil", locationId: opened.location.id, telegramId: null })), {
+        ok: false,
+        problems: [{ problem: "location-inactive" }],
+      });
+    });
+
+    test("bad values, unknown ids and another bot's ids are refused, named, and change nothing", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const other = await openSalon(db);
+      const staff = staffActor(salon);
+      const before = await snapshot(db, salon);
+      const refusals = [
+        await transaction((trx) => editService(trx, staff, { serviceId: salon.haircut, durationMin: 3, prepaymentMinor: 5000, currency: "eur" })),
+        await transaction((trx) => editService(trx, staff, { serviceId: other.haircut, priceMinor: 1 })),
+        await transaction((trx) => editService(trx, staff, { serviceId: salon.haircut, ruleOverrides: { horizonDays: 0 } })),
+        await transaction((trx) =>
+          createService(trx, staff, {
+            name: " ",
+            description: null,
+            durationMin: 60,
+            priceMinor: 100,
+            currency: "EUR",
+            bufferBeforeMin: 121,
+            bufferAfterMin: 0,
+            slotStepMin: 1,
+            capacity: 0,
+            prepaymentMinor: null,
+            ruleOverrides: {},
+          }),
+        ),
+        await transaction((trx) => createLocation(trx, staff, { name: "Moon", address: null, timeZone: "Moon/Base" })),
+        await transaction((trx) => setWeeklyHours(trx, staff, { masterId: salon.anna, weekly: { 1: [hour(9, 13), hour(12, 18)], 9: [] }, now: NOW })),
+        await transaction((trx) => setWeeklyHours(trx, staff, { masterId: salon.anna, weekly: { 2: [{ start: 600, end: 1500 }] }, now: NOW })),
+        await transaction((trx) => setWeeklyHours(trx, staff, { masterId: other.anna, weekly: {}, now: NOW })),
+        await transaction((trx) => setMasterServices(trx, staff, { masterId: salon.clara, offers: [{ serviceId: other.haircut, durationMin: null, priceMinor: null }] })),
+        await transaction((trx) => setMasterServices(trx, staff, { masterId: salon.clara, offers: [{ serviceId: salon.haircut, durationMin: 2, priceMinor: null }] })),
+        await transaction((trx) => setMasterActive(trx, staff, { masterId: other.anna, active: false, now: NOW })),
+        await transaction((trx) => createMaster(trx, staff, { name: "Fay", locationId: other.locationId, telegramId: null })),
+        await transaction((trx) => updateRules(trx, staff, { maxActivePerClient: 0, reminderOffsetsMin: [60, 60], holdMin: 0 })),
+      ];
+      assert.deepEqual(
+        refusals.map((refusal) => (refusal.ok ? "saved" : refusal.problems)),
+        [
+          [{ problem: "duration-out-of-range" }, { problem: "currency-invalid" }, { problem: "prepayment-invalid" }],
+          [{ problem: "service-unknown" }],
+          [{ problem: "rule-invalid", rule: "horizonDays" }],
+          [{ problem: "name-missing" }, { problem: "buffer-out-of-range" }, { problem: "slot-step-out-of-range" }, { problem: "capacity-invalid" }],
+          [{ problem: "time-zone-unknown" }],
+          [
+            { problem: "intervals-overlap", weekday: 1 },
+            { problem: "weekday-invalid", weekday: 9 },
+          ],
+          [{ problem: "interval-invalid", weekday: 2 }],
+          [{ problem: "master-unknown" }],
+          [{ problem: "service-unknown" }],
+          [{ problem: "duration-out-of-range" }],
+          [{ problem: "master-unknown" }],
+          [{ problem: "location-unknown" }],
+          [{ problem: "rule-invalid", rule: "maxActivePerClient" }, { problem: "reminders-invalid" }, { problem: "hold-invalid" }],
+        ],
+      );
+      assert.deepEqual(await snapshot(db, salon), before);
+    });
+
+    test("each change writes one audit row naming what it changed, before and after", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      await transaction((trx) => editService(trx, staffActor(salon), { serviceId: salon.haircut, priceMinor: 3300 }));
+      const rows = await db.selectFrom("audit_log").select(["action", "object_type", "object_id", "before", "after", "actor_id"]).where("bot_id", "=", salon.botId).execute();
+      assert.equal(rows.length, 1);
+      const [row] = rows;
+      assert.deepEqual([row?.action, row?.object_type, row?.object_id, row?.actor_id], ["booking.service.edit", "booking_service", String(salon.haircut), 9000]);
+      assert.deepEqual([(row?.before as { priceMinor: number }).priceMinor, (row?.after as { priceMinor: number }).priceMinor], [3000, 3300]);
+    });
+  });
+}
