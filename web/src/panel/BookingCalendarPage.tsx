@@ -2,11 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
+import { STATUS_TEXT, formatPrice, type BookingStatus as Status } from "./booking-format.ts";
 import { useAction } from "./useAction.ts";
 import "./settings-pages.css";
 import "./booking-calendar.css";
-
-type Status = "pending" | "confirmed" | "done" | "no_show" | "cancelled";
 
 interface CalendarBooking {
   id: number;
@@ -48,7 +47,6 @@ interface FreeSlot {
   masterId?: number;
 }
 
-const STATUS_TEXT: Record<Status, string> = { pending: "Awaiting payment", confirmed: "Confirmed", done: "Done", no_show: "No-show", cancelled: "Cancelled" };
 /** 90 px an hour: a 45-minute visit still shows its time, service, client and status. Keep in step with the hour lines in booking-calendar.css. */
 const PIXELS_PER_MINUTE = 1.5;
 const DAY_MS = 86_400_000;
@@ -82,15 +80,6 @@ function today(timeZone: string): string {
 
 function dayTitle(date: string): string {
   return new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${date}T12:00:00Z`));
-}
-
-/** A price from integer minor units, the amount reaching Intl as a decimal string (never a float). */
-function formatPrice(priceMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat("en", { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  const units = String(Math.abs(priceMinor)).padStart(digits + 1, "0");
-  const decimal = `${priceMinor < 0 ? "-" : ""}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}`;
-  return format.format(decimal as Intl.StringNumericLiteral);
 }
 
 /** Side-by-side lanes for bookings that overlap in one column: each booking's lane and how many lanes its group needs. */

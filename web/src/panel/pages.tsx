@@ -5,7 +5,9 @@ import { PeoplePage } from "./PeoplePage.tsx";
 import { RequestsPage } from "./RequestsPage.tsx";
 import { SessionsPage } from "./SessionsPage.tsx";
 import { BackupsPage } from "./BackupsPage.tsx";
+import { BookingAnalyticsPage } from "./BookingAnalyticsPage.tsx";
 import { BookingCalendarPage } from "./BookingCalendarPage.tsx";
+import { BookingClientsPage } from "./BookingClientsPage.tsx";
 import { BroadcastsPage } from "./BroadcastsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 import { TextsPage } from "./TextsPage.tsx";
@@ -30,5 +32,7 @@ export const panelPages: PanelPage[] = [
   { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
   { path: "/broadcasts", title: "Broadcasts", permission: "broadcasts.send", component: BroadcastsPage },
   { path: "/bookings", title: "Bookings", permission: "booking.manage", component: BookingCalendarPage },
+  { path: "/booking/clients", title: "Clients", permission: "booking.manage", component: BookingClientsPage },
+  { path: "/booking/analytics", title: "Analytics", permission: "booking.analytics", component: BookingAnalyticsPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
 ];

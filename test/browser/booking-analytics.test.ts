@@ -1,0 +1,170 @@
+/**
+ * The owner reads a month of the salon's bookings on the panel's Analytics page (totals, by
+ * master and by service, the CSV link) and opens a client's card with their history, in a real
+ * browser, on a desktop and on a phone.
+ */
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { resolve } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Kysely } from "kysely";
+import type { Browser, Page } from "playwright-core";
+import type { RunningApp } from "../../src/main.ts";
+import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
+import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { TelegramUser } from "../support/telegram-user.ts";
+import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+
+const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
+
+type Status = Tables["booking"]["status"];
+
+/** Who came when in February and March 2026 (before the clocks change, so Berlin is UTC+1): master, service, client, status. */
+const VISITS: [day: string, time: string, master: string, service: string, client: string, status: Status][] = [
+  ["02-20", "10:00", "Anna", "Haircut", "Lena Vogel", "done"],
+  ["02-24", "15:00", "Clara", "Manicure", "Mia Schulz", "done"],
+  ["03-02", "10:00", "Anna", "Haircut", "Lena Vogel", "done"],
+  ["03-02", "14:00", "Anna", "Colouring", "Mia Schulz", "done"],
+  ["03-03", "09:30", "Boris", "Manicure", "Jonas Weber", "done"],
+  ["03-04", "11:00", "Clara", "Yoga class", "Sofia Klein", "no_show"],
+  ["03-05", "10:00", "Boris", "Haircut", "Lena Vogel", "cancelled"],
+  ["03-09", "10:00", "Anna", "Haircut", "Jonas Weber", "done"],
+  ["03-10", "15:00", "Clara", "Manicure", "Mia Schulz", "done"],
+  ["03-12", "12:00", "Boris", "Manicure", "Paul Richter", "no_show"],
+  ["03-16", "10:00", "Anna", "Haircut", "Lena Vogel", "done"],
+  ["03-18", "16:00", "Anna", "Colouring", "Sofia Klein", "cancelled"],
+  ["03-23", "11:00", "Clara", "Yoga class", "Lena Vogel", "done"],
+  ["03-26", "10:00", "Boris", "Haircut", "Paul Richter", "confirmed"],
+];
+
+describe("booking analytics and client cards in a browser", { skip: browserSkipReason() ?? false }, () => {
+  let database: TestDatabase;
+  let emulator: BotApiEmulator;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const db = () => app.database.db as unknown as Kysely<Tables>;
+
+  before(async () => {
+    ensureWebBuilt();
+    database = freshPglite();
+    emulator = await startEmulator();
+    app = await startAppInProcess(appEnv(emulator.url, database));
+    await seedDemoSalon(app.database, "main");
+    const location = await db().selectFrom("booking_location").select("id").where("bot_id", "=", "main").executeTakeFirstOrThrow();
+    const masters = new Map((await db().selectFrom("booking_master").select(["id", "display_name"]).execute()).map((row) => [row.display_name, row.id]));
+    const services = new Map((await db().selectFrom("booking_service").selectAll().execute()).map((row) => [row.name, row]));
+    const clients = new Map<string, number>();
+    for (const [index, name] of ["Lena Vogel", "Mia Schulz", "Jonas Weber", "Sofia Klein", "Paul Richter"].entries()) {
+      const { id } = await db()
+        .insertInto("booking_client")
+        .values({ bot_id: "main", name, phone: `+491510000002${index}`, telegram_id: index % 2 === 0 ? 880_000 + index : null })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      clients.set(name, id);
+    }
+    for (const [day, time, master, serviceName, client, status] of VISITS) {
+      const service = services.get(serviceName)!;
+      const start = new Date(`2026-${day}T${time}:00+01:00`);
+      await db()
+        .insertInto("booking")
+        .values({
+          bot_id: "main",
+          client_id: clients.get(client)!,
+          master_id: masters.get(master)!,
+          service_id: service.id,
+          location_id: location.id,
+          class_session_id: null,
+          starts_at: start,
+          ends_at: new Date(start.getTime() + service.duration_min * 60_000),
+          status,
+          cancelled_by: status === "cancelled" ? "client" : null,
+          price_minor: service.price_minor,
+          currency: service.currency,
+          duration_min: service.duration_min,
+          prepayment_minor: null,
+          hold_expires_at: null,
+          created_by: OWNER_ID,
+          created_via: "web",
+        })
+        .execute();
+    }
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop("test over");
+    await emulator?.close();
+    await database?.drop();
+  });
+
+  test("the owner reads March in total, by master and by service, with the CSV of what is shown", async () => {
+    const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
+    await signInThroughBot(page, owner);
+    await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Analytics" }).click();
+    const period = page.getByRole("group", { name: "Period" });
+    await period.getByLabel("From").fill("2026-03-01");
+    await period.getByLabel("To").fill("2026-03-31");
+
+    const totals = page.getByLabel("Totals");
+    await totals.getByText("12", { exact: true }).waitFor();
+    await totals.getByText("€260.00").waitFor();
+    await totals.getByText("2 of 5").waitFor();
+    const byMaster = page.getByRole("table", { name: "Figures by master" });
+    assert.deepEqual(await byMaster.getByRole("rowheader").allTextContents(), ["Anna", "Boris", "Clara"]);
+    await byMaster.getByRole("row", { name: /^Anna 5 4 0 .* €195\.00/ }).waitFor();
+
+    await page.getByRole("button", { name: "By service" }).click();
+    const byService = page.getByRole("table", { name: "Figures by service" });
+    await byService.getByRole("row", { name: /^Haircut 5 3 0/ }).waitFor();
+    const csv = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+    assert.equal(csv, "/api/booking/analytics.csv?from=2026-03-01&to=2026-03-31&by=service");
+    const download = await page.evaluate(async (href) => (await fetch(href)).text(), csv);
+    assert.match(download, /^group,name,bookings,/);
+    assert.match(download, /\r\nservice,Haircut,5,3,0,1,1,0,0,0\.0000,0\.2000,105\.00,/);
+
+    await page.getByRole("button", { name: "By master" }).click();
+    await byMaster.waitFor();
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-booking-analytics.png"), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 800 });
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.equal(fits, true, "on a phone the page fits and the table scrolls inside its box");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("the owner finds a client by name and opens the card: reach, visits, money spent and every booking with its status", async () => {
+    await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Clients" }).click();
+    await page.getByRole("table", { name: "Clients" }).waitFor();
+    await page.getByLabel("Name or phone").fill("lena");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("table", { name: "Clients" }).getByRole("row").nth(2).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Lena Vogel" }).click();
+
+    const card = page.getByRole("region", { name: "Lena Vogel" });
+    await card.getByText("Linked: reachable by the bot and broadcasts").waitFor();
+    await card.getByText("5: 4 done, 0 no-shows, 1 cancelled, 0 upcoming").waitFor();
+    await card.getByText("€120.00").waitFor();
+    const history = card.getByRole("table", { name: "Booking history" });
+    assert.deepEqual(
+      (await history.getByRole("row").allTextContents()).slice(1).map((row) => row.replace(/\s+/g, " ")),
+      [
+        "Mon, 23 Mar 2026, 11:00Yoga classClaraDone€15.00",
+        "Mon, 16 Mar 2026, 10:00HaircutAnnaDone€35.00",
+        "Thu, 5 Mar 2026, 10:00HaircutBorisCancelled by the client€35.00",
+        "Mon, 2 Mar 2026, 10:00HaircutAnnaDone€35.00",
+        "Fri, 20 Feb 2026, 10:00HaircutAnnaDone€35.00",
+      ].map((row) => row.replace(/\s+/g, " ")),
+    );
+    await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-booking-clients.png"), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+  });
+});
