@@ -83,6 +83,8 @@ export interface DayOffTable {
   to_date: DateColumn;
   reason: string | null;
   created_at: Timestamp;
+  /** Set when staff took the day off back; the engine reads only rows without it. */
+  removed_at: Generated<Date | null>;
 }
 
 /** Business-wide closed days, both included. */
@@ -93,6 +95,7 @@ export interface HolidayTable {
   to_date: DateColumn;
   name: string | null;
   created_at: Timestamp;
+  removed_at: Generated<Date | null>;
 }
 
 /** One date with its own hours for one master; no intervals means closed that day. */
@@ -100,6 +103,8 @@ export interface DateOverrideTable {
   master_id: number;
   date: DateColumn;
   intervals: Json<WorkingInterval[]>;
+  /** Set when the day went back to the weekly hours; setting hours again clears it. */
+  removed_at: Generated<Date | null>;
 }
 
 /** What a bot allows its clients; no row means {@link DEFAULT_BOOKING_RULES}. */
@@ -223,6 +228,10 @@ export interface OccupancyTable {
   expires_at: Date | null;
   created_at: Timestamp;
   released_at: Date | null;
+  /** A block's note ("training", "dentist"); null for every other kind. */
+  reason: Generated<string | null>;
+  /** Who set a block. */
+  created_by: Generated<number | null>;
 }
 
 /** A prepayment Telegram reported paid, and what it did to its booking. */
@@ -435,11 +444,13 @@ export async function schedulesOf(db: Db, masterIds: readonly number[]): Promise
       .selectFrom("booking_day_off")
       .select(["master_id", sql<string>`from_date::text`.as("from"), sql<string>`to_date::text`.as("to")])
       .where("master_id", "in", ids)
+      .where("removed_at", "is", null)
       .execute(),
     db
       .selectFrom("booking_date_override")
       .select(["master_id", sql<string>`date::text`.as("date"), "intervals"])
       .where("master_id", "in", ids)
+      .where("removed_at", "is", null)
       .execute(),
   ]);
   for (const row of hours) {
@@ -456,6 +467,7 @@ export async function holidaysOf(db: Db, botId: string): Promise<DateRange[]> {
     .selectFrom("booking_holiday")
     .select([sql<string>`from_date::text`.as("from"), sql<string>`to_date::text`.as("to")])
     .where("bot_id", "=", botId)
+    .where("removed_at", "is", null)
     .orderBy("from_date")
     .execute();
 }

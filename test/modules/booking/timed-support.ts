@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import * as booking0001 from "../../../src/modules/booking/migrations/0001_booking.ts";
-import * as booking0002 from "../../../src/modules/booking/migrations/0002_timed.ts";
+import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
 import type { PaymentStaff } from "../../../src/modules/booking/payments.ts";
 import { paymentHandlers } from "../../../src/modules/booking/payments.ts";
@@ -13,8 +12,8 @@ import { Translator } from "../../../src/platform/i18n/translator.ts";
 import { createEventTick } from "../../../src/platform/jobs/scheduled-events.ts";
 import { createLogger } from "../../../src/platform/log.ts";
 
-/** The booking module's migrations including its time-bound tables. */
-export const timedMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002 };
+/** The booking module's migrations, its time-bound tables included (every later one too: the engine reads them all). */
+export const timedMigrations = bookingMigrations;
 
 const translator = new Translator([...platformCatalogues(), ...cataloguesIn(join(import.meta.dirname, "../../../src/modules/booking/locales"))]);
 

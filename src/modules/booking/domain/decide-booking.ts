@@ -3,7 +3,7 @@ import type { Service } from "./catalogue.ts";
 import { blockedBy, conflictsFor, visitAt, type Occupancy, type TimeRange } from "./occupancy.ts";
 import type { BookingRules } from "./rules.ts";
 import { workingHoursOn, type DateRange, type MasterSchedule, type WorkingInterval } from "./schedule.ts";
-import { addDays, instantToZoned, zonedBoundaryToInstant, zonedDateTimeToInstant, type ZonedTime } from "./zoned-time.ts";
+import { addDays, instantToZoned, zonedBoundaryToInstant, zonedDateTimeToInstant, type PlainDate, type ZonedTime } from "./zoned-time.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -126,12 +126,22 @@ function openSession(request: BookingRequest, ignoreId: string | undefined): (Oc
   return undefined;
 }
 
+/**
+ * The working interval of the master's `date` (in the location's zone) that holds the whole of
+ * `occupied` (a visit with its buffers), never across a break; undefined when none does. Time off
+ * asks the same question of the bookings it would leave outside the hours.
+ */
+export function intervalHolding(
+  at: { schedule: MasterSchedule; holidays: readonly DateRange[]; timeZone: string },
+  date: PlainDate,
+  occupied: TimeRange,
+): WorkingInterval | undefined {
+  return workingHoursOn(at.schedule, at.holidays, date).find((candidate) => contains(intervalRange(date, candidate, at.timeZone), occupied));
+}
+
 function refusedByHours(request: BookingRequest, zoned: ZonedTime): BookingRefusal | null {
   const { service, start, timeZone } = request;
-  const blocked = blockedBy(start, service);
-  const interval = workingHoursOn(request.schedule, request.holidays, zoned.date).find((candidate) =>
-    contains(intervalRange(zoned.date, candidate, timeZone), blocked),
-  );
+  const interval = intervalHolding(request, zoned.date, blockedBy(start, service));
   if (interval === undefined) return "outside-hours";
   if (request.kind !== "admin" && !isOnGrid(start, zoned, interval, service, timeZone)) return "off-grid";
   return null;

@@ -27,9 +27,10 @@ interface OccupancyBase extends TimeRange {
  * Time of a master that nobody else may book: from the start of the buffer before the visit to
  * the end of the buffer after it. An `appointment` is a booked visit, a `hold` a slot kept while
  * a client pays, an `offer` a freed slot kept for the next client on the waitlist, a `class` one
- * session whatever the number of clients in it. Cancelled and expired rows are not occupancies.
+ * session whatever the number of clients in it, a `block` time staff took out of the master's
+ * day. Cancelled and expired rows are not occupancies.
  */
-export type Occupancy = (OccupancyBase & { kind: "appointment" | "hold" | "offer" }) | (OccupancyBase & { kind: "class"; session: ClassSession });
+export type Occupancy = (OccupancyBase & { kind: "appointment" | "hold" | "offer" | "block" }) | (OccupancyBase & { kind: "class"; session: ClassSession });
 
 export type OccupancyKind = Occupancy["kind"];
 

@@ -24,9 +24,17 @@ export async function tellAboutStaffChange(
   context: Pick<ModuleContext, "translator" | "settings" | "clock">,
   input: { botId: string; news: MasterNews; booking: BookingView; before?: BookingView },
 ): Promise<void> {
-  const languages = context.settings.of(input.botId).languages;
-  await tellMasters(trx, context.translator, { ...input, languages });
-  const messenger: Messenger = { translator: context.translator, languagesOf: () => languages, now: () => context.clock?.now() ?? new Date() };
+  const messenger: Messenger = {
+    translator: context.translator,
+    languagesOf: (botId) => context.settings.of(botId).languages,
+    now: () => context.clock?.now() ?? new Date(),
+  };
+  await tellOfStaffChange(trx, messenger, input);
+}
+
+/** {@link tellAboutStaffChange} for callers that hold a messenger (use cases, jobs, tests). */
+export async function tellOfStaffChange(trx: Trx, messenger: Messenger, input: { botId: string; news: MasterNews; booking: BookingView; before?: BookingView }): Promise<void> {
+  await tellMasters(trx, messenger.translator, { ...input, languages: messenger.languagesOf(input.botId) });
   const row = await trx.selectFrom("booking").selectAll().where("id", "=", input.booking.id).executeTakeFirstOrThrow();
   const client = await clientView(trx, messenger, row);
   if (client === undefined) return;

@@ -1,0 +1,90 @@
+import type { Transaction } from "kysely";
+import type { Actor, UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { Messenger } from "../client-notice.ts";
+import type { TimeOff } from "../domain/time-off.ts";
+import type { Tables } from "../repo.ts";
+import { cancelBooking } from "./cancel.ts";
+import type { RefusalReason } from "./outcome.ts";
+import { underSavepoint, WriteRefused } from "./places.ts";
+import { presentBooking } from "./presenter.ts";
+import { rescheduleBooking } from "./reschedule.ts";
+import { tellOfStaffChange } from "./staff-change-notices.ts";
+import { hitsOfTimeOff, type HitView } from "./time-off-hits.ts";
+
+type Trx = Transaction<Tables>;
+
+/** What staff chose for one booking in the way: move it to another master at the same time, or cancel it. */
+export type HitResolution = { bookingId: number; action: "cancel" } | { bookingId: number; action: "move"; masterId: number };
+
+/** What every time-off use case is given besides its own fields. */
+export interface TimeOffInput {
+  /** From the injected clock. */
+  now: Date;
+  /** One per booking in the way; without them a time off that hits bookings is refused with the list. */
+  resolutions?: readonly HitResolution[];
+  /** How the moved and cancelled clients and their masters are told. */
+  messenger: Messenger;
+}
+
+/**
+ * Why a time off changed nothing: it hits bookings nobody said what to do with (`hits` lists
+ * them); moving or cancelling one was refused (`why`, e.g. the other master was just booked);
+ * something else holds the blocked time (`taken`, e.g. a waitlist offer); the master, the day or
+ * the entry is not this bot's (`not-found`); the days, hours or times cannot be used; or the
+ * change would change nothing (`unchanged`).
+ */
+export type TimeOffRefused =
+  | { ok: false; reason: "hits-bookings"; hits: HitView[] }
+  | { ok: false; reason: "resolution-refused"; bookingId: number; why: RefusalReason }
+  | { ok: false; reason: "taken" | "not-found" | "days-invalid" | "hours-invalid" | "range-invalid" | "reason-too-long" | "unchanged" };
+
+export type TimeOffOutcome<T> = { ok: true; value: T; moved: number; cancelled: number } | TimeOffRefused;
+
+/** A refusal that wrote nothing, so no audit row. */
+export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken" | "not-found" | "days-invalid" | "hours-invalid" | "range-invalid" | "reason-too-long" | "unchanged" }>["reason"]): UseCaseOutcome<TimeOffRefused> {
+  return { result: { ok: false, reason }, audit: null };
+}
+
+/**
+ * Puts a time off in place once the bookings it hits are out of the way. Refuses, writing
+ * nothing, while any hit has no resolution. Otherwise, under one savepoint: each hit is moved
+ * (the staff reschedule use case, same time, to the named master; the engine re-checks him) or
+ * cancelled (the staff cancel use case), its client and master told through the outbox, then
+ * `write` stores the time off. A refused move, or a block the exclusion constraint refuses,
+ * undoes all of it: all or nothing. Resolutions of bookings that are not hit are ignored.
+ */
+export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput & { timeOff: TimeOff }, write: () => Promise<T>): Promise<TimeOffOutcome<T>> {
+  const hits = await hitsOfTimeOff(trx, actor.botId, input.timeOff, input.now);
+  const chosen = new Map((input.resolutions ?? []).map((resolution) => [resolution.bookingId, resolution]));
+  if (hits.some((hit) => !chosen.has(hit.bookingId))) return { ok: false, reason: "hits-bookings", hits };
+  let failed: { bookingId: number; why: RefusalReason } | undefined;
+  let moved = 0;
+  let cancelled = 0;
+  const written = await underSavepoint(trx, async () => {
+    for (const hit of hits) {
+      const resolution = chosen.get(hit.bookingId)!;
+      const before = await trx.selectFrom("booking").selectAll().where("id", "=", hit.bookingId).executeTakeFirstOrThrow();
+      const outcome =
+        resolution.action === "move"
+          ? await rescheduleBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, now: input.now, masterId: resolution.masterId })
+          : await cancelBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", now: input.now });
+      if (!outcome.ok) {
+        failed = { bookingId: hit.bookingId, why: outcome.reason };
+        throw new WriteRefused("resolution-refused");
+      }
+      const news = resolution.action === "move" ? "moved" : "cancelled";
+      await tellOfStaffChange(trx, input.messenger, { botId: actor.botId, news, booking: outcome.booking, before: presentBooking(before) });
+      if (resolution.action === "move") moved += 1;
+      else cancelled += 1;
+    }
+    return write();
+  });
+  if (written.ok) return { ok: true, value: written.value, moved, cancelled };
+  if (failed !== undefined) return { ok: false, reason: "resolution-refused", ...failed };
+  return { ok: false, reason: "taken" };
+}
+
+/** A use case's answer from {@link clearTheWay}: audited when it went through, nothing written when refused. */
+export function audited<T>(outcome: TimeOffOutcome<T>, audit: (value: T) => { objectType: string; objectId: string | number; before?: unknown; after?: unknown }): UseCaseOutcome<TimeOffOutcome<T>> {
+  return { result: outcome, audit: outcome.ok ? audit(outcome.value) : null };
+}
