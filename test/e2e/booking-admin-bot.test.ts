@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { InlineKeyboardButton, Message } from "@grammyjs/types";
 import type { Kysely } from "kysely";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import { rulesOfService, type Tables } from "../../src/modules/booking/repo.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN } from "../support/app.ts";
@@ -237,6 +237,86 @@ for (const kind of databaseKinds) {
       assert.deepEqual(after, booking, "the booking is as it was");
       const flow = await db().selectFrom("flow").select("name").where("user_id", "=", mallory.id).where("name", "is not", null).executeTakeFirst();
       assert.equal(flow, undefined, "no admin flow started");
+    });
+
+    test("an admin changes services, masters and rules from the bot with the catalogue's use cases, and clients and the engine see it at once", async () => {
+      olga.send("/salon");
+      olga.pressButton(await olga.replyContaining("Salon administration"), "Services");
+      const services = await olga.replyContaining("Services (press one to change it):");
+      assert.match(services.text ?? "", /• Haircut · 60 min · €35\.00\n/);
+      olga.pressButton(services, "Manicure");
+      olga.pressButton(await olga.replyContaining("Duration: 45 min"), "Stop offering");
+      await olga.replyContaining("Manicure is no longer offered to clients.");
+      await olga.replyContaining("Manicure (not offered to clients)");
+      const audit = await db().selectFrom("audit_log").select(["action", "actor_id", "source"]).where("action", "=", "booking.service.set-active").execute();
+      assert.deepEqual(audit, [{ action: "booking.service.set-active", actor_id: olga.id, source: "bot" }]);
+
+      olga.pressButton(services, "Haircut");
+      olga.pressButton(await olga.replyContaining("Price: €35.00"), "Price");
+      await olga.replyContaining("Haircut costs €35.00. Type the new price");
+      olga.send("forty");
+      await olga.replyContaining("That is not a price.");
+      olga.send("40,50");
+      await olga.replyContaining("Saved.");
+      const card = await olga.replyContaining("Price: €40.50");
+      olga.pressButton(card, "Duration");
+      await olga.replyContaining("Haircut takes 60 min.");
+      olga.send("500");
+      await olga.replyContaining("The duration must be a whole number of minutes from 5 to 480.");
+      olga.send("45");
+      await olga.replyContaining("Saved.");
+      await olga.replyContaining("Duration: 45 min");
+
+      alice.send("/book");
+      const offered = await alice.replyContaining("What would you like to book?");
+      const labels = buttons(offered).map((button) => button.text);
+      assert.ok(labels.includes("Haircut · 45 min · €40.50"), labels.join("; "));
+      assert.ok(!labels.some((label) => label.startsWith("Manicure")), "a deactivated service is not offered");
+
+      olga.send("/salon");
+      olga.pressButton(await olga.replyContaining("Salon administration"), "Masters");
+      const masters = await olga.replyContaining("Masters:");
+      assert.match(masters.text ?? "", /• Boris · in the bot · Haircut, Manicure/);
+      olga.pressButton(masters, "Boris: stop booking");
+      await olga.replyContaining("Boris takes no new bookings.");
+      assert.match((await olga.replyContaining("Masters:")).text ?? "", /• Boris \(takes no bookings\)/);
+      alice.pressButton(offered, "Haircut");
+      const haircutMasters = await alice.replyContaining("Haircut: who would you like to see?");
+      assert.deepEqual(buttons(haircutMasters).map((button) => button.text), ["Anna", "Cancel"], "a deactivated master is not offered");
+
+      olga.pressButton(masters, "Anna: stop booking");
+      const stillToCome = await olga.replyContaining("Anna takes no new bookings. 3 bookings still to come stand");
+      assert.match(stillToCome.text ?? "", /Wednesday, March 4, 10:00 · Haircut · Walk-in Wanda/);
+      assert.ok(buttons(stillToCome).some((button) => button.text === "🔁 03-04 10:00 Walk-in Wanda"), "each with Move and Cancel");
+      olga.pressButton(stillToCome, "Masters");
+      olga.pressButton(await olga.replyContaining("Masters:"), "Anna: book again");
+      await olga.replyContaining("Anna takes bookings again.");
+
+      olga.send("/salon");
+      olga.pressButton(await olga.replyContaining("Salon administration"), "Rules");
+      const rules = await olga.replyContaining("Rules for clients");
+      assert.match(rules.text ?? "", /Bookings per client: 3\n/);
+      assert.match(rules.text ?? "", /Reminders: 1440, 120 min before/);
+      olga.pressButton(rules, "Bookings per client");
+      await olga.replyContaining("Bookings per client: now 3. Type the new value:");
+      olga.send("0");
+      await olga.replyContaining("The number of bookings per client must be a whole number");
+      olga.send("1");
+      await olga.replyContaining("Saved.");
+      assert.match((await olga.replyContaining("Rules for clients")).text ?? "", /Bookings per client: 1\n/);
+      const haircut = await db().selectFrom("booking_service").select("id").where("name", "=", "Haircut").executeTakeFirstOrThrow();
+      assert.equal((await rulesOfService(db(), "main", haircut.id)).maxActivePerClient, 1, "the engine's rules");
+
+      pyotr.send("/salon");
+      pyotr.pressButton(await pyotr.replyContaining("Управление салоном"), "Услуги");
+      pyotr.pressButton(await pyotr.replyContaining("Услуги (нажмите"), "Haircut");
+      pyotr.pressButton(await pyotr.replyContaining("Цена: 40,50"), "Цена");
+      await pyotr.replyContaining("Напишите новую цену");
+      pyotr.send("сорок");
+      await pyotr.replyContaining("Это не цена.");
+      pyotr.send("/cancel");
+      const price = await db().selectFrom("booking_service").select("price_minor").where("id", "=", haircut.id).executeTakeFirstOrThrow();
+      assert.equal(Number(price.price_minor), 4050, "unchanged");
     });
   });
 }

@@ -2,6 +2,9 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import type { PlainDate } from "./domain/zoned-time.ts";
 import type { RefusalReason } from "./service/outcome.ts";
 
+/** Two buttons a booking (Cancel, Move) and a few more: Telegram allows 100 in a keyboard. */
+export const MAX_BOOKINGS_WITH_BUTTONS = 45;
+
 /** Callback data of the admin area's home (menu entry and "back" buttons). */
 export const ADMIN_HOME = "booking:admin";
 

@@ -3,7 +3,9 @@ import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { adminBookingComposer } from "./bot-admin-book.ts";
-import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
+import { adminCatalogueComposer } from "./bot-admin-catalogue.ts";
+import { adminEditsComposer } from "./bot-admin-edits.ts";
+import { adminRefusalText, ADMIN_HOME, dayData, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
 import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
@@ -13,9 +15,6 @@ import { cancelBooking, type BookingOutcome } from "./service.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";
 import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
 
-/** Two buttons a booking and a few for moving about: Telegram allows 100 in a keyboard. */
-const MAX_BOOKINGS_WITH_BUTTONS = 45;
-
 function changeable(booking: StaffBooking): boolean {
   return booking.status === "pending" || booking.status === "confirmed";
 }
@@ -23,8 +22,8 @@ function changeable(booking: StaffBooking): boolean {
 /**
  * The salon's admin area in the bot (permission `booking.manage`; every handler guarded, since a
  * button's data can be forged): a day's bookings of every master with Cancel (after a confirm
- * step) and Move, and a new booking for a client. Each change runs its use case and the notices
- * to the master and the client in one transaction.
+ * step) and Move, a new booking for a client, and the catalogue (services, masters, rules). Each
+ * booking change runs its use case and the notices to the master and the client in one transaction.
  */
 export function adminComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -37,7 +36,11 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     const keyboard = new InlineKeyboard()
       .text(ctx.t("booking-admin-today"), "bka:day")
       .row()
-      .text(ctx.t("booking-admin-new"), "bka:new");
+      .text(ctx.t("booking-admin-new"), "bka:new")
+      .row()
+      .text(ctx.t("booking-admin-services"), "bka:svc")
+      .text(ctx.t("booking-admin-masters"), "bka:mst")
+      .text(ctx.t("booking-admin-rules"), "bka:rules");
     await ctx.reply(ctx.t("booking-admin-title"), { reply_markup: keyboard });
   };
   privateChats.command("salon", manage, home);
@@ -135,6 +138,6 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     await ctx.reply(text, backToDay === undefined ? {} : { reply_markup: backToDay });
   });
 
-  composer.use(adminBookingComposer(context));
+  composer.use(adminBookingComposer(context), adminCatalogueComposer(context), adminEditsComposer(context));
   return composer;
 }

@@ -215,3 +215,65 @@ booking-admin-booked = Booked: { $service } with { $master }, { $when }, for { $
 booking-admin-moved = Moved: { $service } with { $master }, now { $when }, for { $client }, { $phone }.
 booking-admin-nothing-booked = Nothing was booked.
 booking-admin-nothing-moved = The booking was not moved.
+booking-admin-services = 💇 Services
+booking-admin-masters = 👤 Masters
+booking-admin-rules = ⚙️ Rules
+booking-admin-services-title = Services (press one to change it):
+booking-admin-service-line = { $active ->
+        [yes] • { $name } · { $minutes } min · { $price }
+       *[other] • { $name } · { $minutes } min · { $price } — not offered
+    }
+booking-admin-service-card = { $active ->
+        [yes] { $name }
+       *[other] { $name } (not offered to clients)
+    }
+    Duration: { $minutes } min
+    Price: { $price }
+    Masters: { $masters }
+booking-admin-deactivate = ⏸ Stop offering
+booking-admin-activate = ▶ Offer again
+booking-admin-change-price = 💶 Price
+booking-admin-change-duration = ⏱ Duration
+booking-admin-service-activated = { $name } is offered to clients again.
+booking-admin-service-deactivated = { $name } is no longer offered to clients. Bookings already made stay.
+booking-admin-masters-title = Masters:
+booking-admin-master-line = • { $name }{ $active ->
+        [yes] {""}
+       *[other] {" "}(takes no bookings)
+    } · { $telegram ->
+        [yes] in the bot
+       *[other] not in the bot
+    } · { $services }
+booking-admin-deactivate-master = ⏸ { $name }: stop booking
+booking-admin-activate-master = ▶ { $name }: book again
+booking-admin-master-activated = { $name } takes bookings again.
+booking-admin-master-deactivated = { $name } takes no new bookings.
+booking-admin-master-deactivated-with-bookings = { $name } takes no new bookings. { $count ->
+        [one] One booking still to come stands
+       *[other] { $count } bookings still to come stand
+    }: move or cancel them here, and the clients are told.
+booking-admin-rules-title = Rules for clients (press one to change it):
+booking-admin-rule = { $rule ->
+        [minNoticeMin] Minimum notice
+        [horizonDays] Horizon
+        [cancelWindowMin] Cancel window
+        [rescheduleWindowMin] Move window
+        [maxReschedules] Moves per booking
+        [maxActivePerClient] Bookings per client
+        [holdMin] Prepayment hold
+       *[other] Reminders
+    }
+booking-admin-rule-value = { $unit ->
+        [min] { $value } min
+        [days] { $value } days
+        [list] { $value } min before
+       *[other] { $value }
+    }
+booking-admin-ask-price = { $name } costs { $price }. Type the new price, for example 35 or 35.50:
+booking-admin-ask-duration = { $name } takes { $minutes } min. Type the new duration in minutes (5 to 480):
+booking-admin-ask-rule = { $rule }: now { $value }. Type the new value:
+booking-admin-price-invalid = That is not a price. Type a number like 35 or 35.50.
+booking-admin-number-invalid = Please type a whole number.
+booking-admin-minutes-list-invalid = Please type the minutes before the visit, separated by commas, like 1440, 120.
+booking-admin-saved = Saved.
+booking-admin-nothing-changed = Nothing was changed.

@@ -218,3 +218,62 @@ booking-admin-booked = Записано: { $service }, мастер { $master },
 booking-admin-moved = Перенесено: { $service }, мастер { $master }, теперь { $when }, клиент { $client }, { $phone }.
 booking-admin-nothing-booked = Ничего не записано.
 booking-admin-nothing-moved = Запись не перенесена.
+booking-admin-services = 💇 Услуги
+booking-admin-masters = 👤 Мастера
+booking-admin-rules = ⚙️ Правила
+booking-admin-services-title = Услуги (нажмите, чтобы изменить):
+booking-admin-service-line = { $active ->
+        [yes] • { $name } · { $minutes } мин · { $price }
+       *[other] • { $name } · { $minutes } мин · { $price } — не предлагается
+    }
+booking-admin-service-card = { $active ->
+        [yes] { $name }
+       *[other] { $name } (клиентам не предлагается)
+    }
+    Длительность: { $minutes } мин
+    Цена: { $price }
+    Мастера: { $masters }
+booking-admin-deactivate = ⏸ Не предлагать
+booking-admin-activate = ▶ Предлагать снова
+booking-admin-change-price = 💶 Цена
+booking-admin-change-duration = ⏱ Длительность
+booking-admin-service-activated = { $name } снова предлагается клиентам.
+booking-admin-service-deactivated = { $name } больше не предлагается клиентам. Сделанные записи остаются.
+booking-admin-masters-title = Мастера:
+booking-admin-master-line = • { $name }{ $active ->
+        [yes] {""}
+       *[other] {" "}(не принимает записи)
+    } · { $telegram ->
+        [yes] в боте
+       *[other] не в боте
+    } · { $services }
+booking-admin-deactivate-master = ⏸ { $name }: не записывать
+booking-admin-activate-master = ▶ { $name }: записывать снова
+booking-admin-master-activated = { $name } снова принимает записи.
+booking-admin-master-deactivated = { $name } больше не принимает новые записи.
+booking-admin-master-deactivated-with-bookings = { $name } больше не принимает новые записи. Предстоящих записей: { $count }, они остаются в силе: перенесите или отмените их здесь, клиенты получат сообщение.
+booking-admin-rules-title = Правила для клиентов (нажмите, чтобы изменить):
+booking-admin-rule = { $rule ->
+        [minNoticeMin] Запись не позже чем за
+        [horizonDays] Запись вперёд на
+        [cancelWindowMin] Отмена не позже чем за
+        [rescheduleWindowMin] Перенос не позже чем за
+        [maxReschedules] Переносов одной записи
+        [maxActivePerClient] Записей у клиента
+        [holdMin] Ожидание предоплаты
+       *[other] Напоминания
+    }
+booking-admin-rule-value = { $unit ->
+        [min] { $value } мин
+        [days] { $value } дн.
+        [list] за { $value } мин
+       *[other] { $value }
+    }
+booking-admin-ask-price = { $name } стоит { $price }. Напишите новую цену, например 35 или 35.50:
+booking-admin-ask-duration = { $name } длится { $minutes } мин. Напишите новую длительность в минутах (от 5 до 480):
+booking-admin-ask-rule = { $rule }: сейчас { $value }. Напишите новое значение:
+booking-admin-price-invalid = Это не цена. Напишите число, например 35 или 35.50.
+booking-admin-number-invalid = Напишите целое число.
+booking-admin-minutes-list-invalid = Напишите минуты до визита через запятую, например 1440, 120.
+booking-admin-saved = Сохранено.
+booking-admin-nothing-changed = Ничего не изменено.

@@ -1,0 +1,184 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
+import { staffLine } from "./bot-staff.ts";
+import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { formatClockTime, formatDay, formatPrice } from "./domain/display.ts";
+import { instantToZoned } from "./domain/zoned-time.ts";
+import type { Db } from "./repo.ts";
+import type { StaffBooking } from "./service/staff-calendar.ts";
+import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";
+
+/** The rules an admin changes by typing a value, in the order shown, with the unit each is typed in. */
+export const EDITABLE_RULES = {
+  minNoticeMin: "min",
+  horizonDays: "days",
+  cancelWindowMin: "min",
+  rescheduleWindowMin: "min",
+  maxReschedules: "count",
+  maxActivePerClient: "count",
+  holdMin: "min",
+  reminderOffsetsMin: "list",
+} as const satisfies Partial<Record<keyof RulesView, string>>;
+
+export type EditableRule = keyof typeof EDITABLE_RULES;
+
+export function isEditableRule(rule: string): rule is EditableRule {
+  return Object.hasOwn(EDITABLE_RULES, rule);
+}
+
+/** A catalogue refusal in the admin's words: every problem on its own line. */
+export function catalogueRefusalText(ctx: BotyardContext, refusal: CatalogueRefusal): string {
+  return refusal.problems.map((problem) => {
+    const { key, args } = problemMessage(problem);
+    return ctx.t(key, args);
+  }).join("\n");
+}
+
+/** A rule's value as the admin reads it: "60 min", "60 days", "2", "1440, 120 min". */
+export function ruleValueText(ctx: BotyardContext, rules: RulesView, rule: EditableRule): string {
+  const value = rules[rule];
+  return ctx.t("booking-admin-rule-value", { unit: EDITABLE_RULES[rule], value: Array.isArray(value) ? value.join(", ") : value });
+}
+
+/** The services, active and not, each a button to its card. */
+export async function showServices(ctx: BotyardContext, db: Db): Promise<void> {
+  const { services } = await salonCatalogue(db, ctx.botId);
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.t("booking-admin-services-title")];
+  for (const service of services) {
+    const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
+    lines.push(ctx.t("booking-admin-service-line", { name: service.name, minutes: service.durationMin, price, active: service.active ? "yes" : "no" }));
+    keyboard.text(service.name, `bka:sv:${service.id}`).row();
+  }
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-home"), ADMIN_HOME) });
+}
+
+/** One service: its duration, price, masters and state, with Activate/Deactivate, Price and Duration. */
+export async function showService(ctx: BotyardContext, db: Db, serviceId: number): Promise<void> {
+  const { services, masters } = await salonCatalogue(db, ctx.botId);
+  const service = services.find((candidate) => candidate.id === serviceId);
+  if (service === undefined) {
+    await ctx.reply(ctx.t("booking-catalogue-service-unknown"));
+    return;
+  }
+  const offeredBy = masters.filter((master) => master.active && master.offers.some((offer) => offer.serviceId === service.id)).map((master) => master.name);
+  const text = ctx.t("booking-admin-service-card", {
+    name: service.name,
+    minutes: service.durationMin,
+    price: formatPrice(service.priceMinor, service.currency, ctx.locale),
+    masters: offeredBy.length === 0 ? "—" : offeredBy.join(", "),
+    active: service.active ? "yes" : "no",
+  });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t(service.active ? "booking-admin-deactivate" : "booking-admin-activate"), `bka:svon:${service.id}:${service.active ? 0 : 1}`)
+    .row()
+    .text(ctx.t("booking-admin-change-price"), `bka:svp:${service.id}`)
+    .text(ctx.t("booking-admin-change-duration"), `bka:svd:${service.id}`)
+    .row()
+    .text(ctx.t("booking-admin-services"), "bka:svc");
+  await ctx.reply(text, { reply_markup: keyboard });
+}
+
+/** The masters, active and not, with what they offer; a button each to deactivate or activate them. */
+export async function showMasters(ctx: BotyardContext, db: Db): Promise<void> {
+  const { masters, services } = await salonCatalogue(db, ctx.botId);
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.t("booking-admin-masters-title")];
+  for (const master of masters) {
+    const offers = master.offers.map((offer) => services.find((service) => service.id === offer.serviceId)?.name ?? "?");
+    lines.push(
+      ctx.t("booking-admin-master-line", {
+        name: master.name,
+        active: master.active ? "yes" : "no",
+        telegram: master.telegramId === null ? "no" : "yes",
+        services: offers.length === 0 ? "—" : offers.join(", "),
+      }),
+    );
+    keyboard.text(ctx.t(master.active ? "booking-admin-deactivate-master" : "booking-admin-activate-master", { name: master.name }), `bka:mston:${master.id}:${master.active ? 0 : 1}`).row();
+  }
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-home"), ADMIN_HOME) });
+}
+
+/** The bot's rules with their values, a button each to type a new one. */
+export async function showRules(ctx: BotyardContext, db: Db): Promise<void> {
+  const { rules } = await salonCatalogue(db, ctx.botId);
+  const lines = [ctx.t("booking-admin-rules-title")];
+  const keyboard = new InlineKeyboard();
+  (Object.keys(EDITABLE_RULES) as EditableRule[]).forEach((rule, index) => {
+    lines.push(`${ctx.t("booking-admin-rule", { rule })}: ${ruleValueText(ctx, rules, rule)}`);
+    keyboard.text(ctx.t("booking-admin-rule", { rule }), `bka:rule:${rule}`);
+    if (index % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-home"), ADMIN_HOME) });
+}
+
+/**
+ * The salon's catalogue in the bot for admins (permission `booking.manage`): services (activate
+ * or deactivate; price and duration are typed, see `bot-admin-edits.ts`), masters (activate or
+ * deactivate, with the bookings a deactivated master still has, to move or cancel) and the rules.
+ * Every change is the catalogue's use case; nothing here writes a catalogue table.
+ */
+export function adminCatalogueComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const manage = requirePermission("booking.manage");
+  const db = readsOf(context);
+
+  privateChats.callbackQuery("bka:svc", manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showServices(ctx, db);
+  });
+  privateChats.callbackQuery(/^bka:sv:(\d+)$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showService(ctx, db, Number(ctx.match[1]));
+  });
+  privateChats.callbackQuery(/^bka:svon:(\d+):([01])$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const serviceId = Number(ctx.match[1]);
+    const outcome = await commitBooking(ctx, "booking-admin-service-active", (trx) => setServiceActive(trx, actorOf(ctx), { serviceId, active: ctx.match[2] === "1" }));
+    if (!outcome.ok) {
+      await ctx.reply(catalogueRefusalText(ctx, outcome));
+      return;
+    }
+    await ctx.reply(ctx.t(outcome.service.active ? "booking-admin-service-activated" : "booking-admin-service-deactivated", { name: outcome.service.name }));
+    await showService(ctx, db, serviceId);
+  });
+
+  privateChats.callbackQuery("bka:mst", manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showMasters(ctx, db);
+  });
+  privateChats.callbackQuery(/^bka:mston:(\d+):([01])$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const masterId = Number(ctx.match[1]);
+    const outcome = await commitBooking(ctx, "booking-admin-master-active", (trx) => setMasterActive(trx, actorOf(ctx), { masterId, active: ctx.match[2] === "1", now: nowOf(context) }));
+    if (!outcome.ok) {
+      await ctx.reply(catalogueRefusalText(ctx, outcome));
+      return;
+    }
+    const { master, upcoming } = outcome;
+    if (master.active || upcoming.length === 0) {
+      await ctx.reply(ctx.t(master.active ? "booking-admin-master-activated" : "booking-admin-master-deactivated", { name: master.name }));
+      await showMasters(ctx, db);
+      return;
+    }
+    // Their bookings still stand: each with Cancel and Move, so the clients hear of any change.
+    const keyboard = new InlineKeyboard();
+    const dayOf = (booking: StaffBooking) => instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
+    for (const booking of upcoming.slice(0, MAX_BOOKINGS_WITH_BUTTONS)) {
+      const label = `${dayOf(booking).slice(5)} ${formatClockTime(booking.startsAt, ctx.locale, booking.timeZone)} ${booking.clientName}`;
+      keyboard.text(ctx.t("booking-admin-cancel-button", { label }), `bka:cx:${booking.id}`).text(ctx.t("booking-admin-move-button", { label }), `bka:mv:${booking.id}`).row();
+    }
+    const lines = [ctx.t("booking-admin-master-deactivated-with-bookings", { name: master.name, count: upcoming.length }), ...upcoming.map((booking) => `• ${formatDay(dayOf(booking), ctx.locale)}, ${staffLine(ctx, booking)}`)];
+    await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-masters"), "bka:mst") });
+  });
+
+  privateChats.callbackQuery("bka:rules", manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showRules(ctx, db);
+  });
+  return composer;
+}
