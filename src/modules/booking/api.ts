@@ -8,12 +8,14 @@ import { bookingRoutes } from "./api/bookings.ts";
 import { calendarRoutes } from "./api/calendar.ts";
 import { clientRoutes } from "./api/clients.ts";
 import { feedRoutes } from "./api/feed.ts";
+import { salonRoutes } from "./api/salon.ts";
 
 /**
  * The booking module's HTTP side: the panel's day/week calendar with its catalogue and free
  * times, booking, cancelling and moving on a client's behalf (permission `booking.manage`), and
  * each master's secret iCal feed (public, by its secret), and clients' reviews and the prepayments
- * to refund, client cards with their history, and the analytics of a period with their CSV export (permission `booking.analytics`).
+ * to refund, client cards with their history, the salon's catalogue as admins manage it
+ * (locations, services, masters, weekly hours, rules), and the analytics of a period with their CSV export (permission `booking.analytics`).
  */
 export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   calendarRoutes(app, context);
@@ -22,6 +24,7 @@ export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   afterVisitRoutes(app, context);
   analyticsRoutes(app, context);
   clientRoutes(app, context);
+  salonRoutes(app, context);
 }
 
 /** The texts the booking API answers with, English and Russian. */
