@@ -145,7 +145,11 @@ for (const kind of databaseKinds) {
       olga.pressButton(await olga.replyContaining("No bookings on Tuesday, March 3."), "›");
       const wednesday = await olga.replyContaining("Bookings, Wednesday, March 4:");
       assert.match(wednesday.text ?? "", /Boris\n• 15:00 · Haircut · Alice Smith/);
-      olga.pressButton(wednesday, "✖ 15:00 Alice Smith");
+      olga.pressButton(wednesday, "👤 Boris (1)");
+      const borisDay = await olga.replyContaining("Bookings, Wednesday, March 4, Boris:");
+      assert.doesNotMatch(borisDay.text ?? "", /Walk-in Wanda/, "only Boris's bookings");
+      assert.ok(buttons(borisDay).some((button) => button.text === "👥 All masters"));
+      olga.pressButton(borisDay, "✖ 15:00 Alice Smith");
       const ask = await olga.replyContaining("Cancel this booking?");
       assert.match(ask.text ?? "", /Alice Smith, \+4915112345678: Haircut with Boris, Wed, March 4, 2026 at 15:00/);
       olga.pressButton(ask, "Yes, cancel it");

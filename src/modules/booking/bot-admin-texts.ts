@@ -8,9 +8,9 @@ export const MAX_BOOKINGS_WITH_BUTTONS = 45;
 /** Callback data of the admin area's home (menu entry and "back" buttons). */
 export const ADMIN_HOME = "booking:admin";
 
-/** Callback data of a day's bookings for staff. */
-export function dayData(date: PlainDate): string {
-  return `bka:day:${date}`;
+/** Callback data of a day's bookings for staff, of every master or of one. */
+export function dayData(date: PlainDate, masterId?: number): string {
+  return masterId === undefined ? `bka:day:${date}` : `bka:day:${date}:${masterId}`;
 }
 
 /** Why a booking, a move or a cancellation staff asked for changed nothing, in the admin's words and language. */

@@ -15,6 +15,11 @@ import { cancelBooking, type BookingOutcome } from "./service.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";
 import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
 
+/** Room under Telegram's 4096 characters for the day's heading and the hint. */
+const MAX_DAY_TEXT = 3800;
+const TELEGRAM_TEXT_LIMIT = 4096;
+const MAX_BUTTONS = 100;
+
 function changeable(booking: StaffBooking): boolean {
   return booking.status === "pending" || booking.status === "confirmed";
 }
@@ -52,44 +57,63 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     return masters.find((master) => master.active)?.timeZone ?? masters[0]?.timeZone ?? context.settings.of(ctx.botId).timeZone;
   };
 
-  const showDay = async (ctx: BotyardContext, date: PlainDate | undefined) => {
+  /**
+   * A day's bookings by master, with Cancel and Move for those still open, and a button per master
+   * for their bookings alone. A day too long for one message (or for Telegram's 100 buttons) shows
+   * only the masters' buttons with their counts.
+   */
+  const showDay = async (ctx: BotyardContext, date: PlainDate | undefined, masterId: number | undefined) => {
     const timeZone = await timeZoneOf(ctx);
     const today = instantToZoned(nowOf(context), timeZone).date;
     const day = date ?? today;
-    const bookings = await bookingsBetween(db, ctx.botId, zonedDay(day, timeZone));
-    const keyboard = new InlineKeyboard();
-    for (const booking of bookings.filter(changeable).slice(0, MAX_BOOKINGS_WITH_BUTTONS)) {
-      const label = `${formatClockTime(booking.startsAt, ctx.locale, booking.timeZone)} ${booking.clientName}`;
-      keyboard.text(ctx.t("booking-admin-cancel-button", { label }), `bka:cx:${booking.id}`).text(ctx.t("booking-admin-move-button", { label }), `bka:mv:${booking.id}`).row();
+    const all = await bookingsBetween(db, ctx.botId, zonedDay(day, timeZone));
+    const bookings = masterId === undefined ? all : all.filter((booking) => booking.masterId === masterId);
+    const masters = [...new Map(all.map((booking) => [booking.masterId, booking.masterName])).entries()];
+    const heading = masterId === undefined ? formatDay(day, ctx.locale) : `${formatDay(day, ctx.locale)}, ${masters.find(([id]) => id === masterId)?.[1] ?? "—"}`;
+    const lines = [ctx.t("booking-admin-day-title", { day: heading })];
+    for (const [id, name] of masters.filter(([id]) => masterId === undefined || id === masterId)) {
+      lines.push("", name, ...bookings.filter((booking) => booking.masterId === id).map((booking) => `• ${staffLine(ctx, booking)}`));
     }
+    const open = bookings.filter(changeable);
+    const byMaster = masterId === undefined && masters.length > 1 ? masters : [];
+    // Telegram takes 100 buttons: the day's moves, the masters, and two a booking.
+    const room = Math.min(MAX_BOOKINGS_WITH_BUTTONS, Math.floor((MAX_BUTTONS - byMaster.length - 6) / 2));
+    const compact = masterId === undefined && (lines.join("\n").length > MAX_DAY_TEXT || open.length > room);
+
+    const keyboard = new InlineKeyboard();
+    if (!compact) {
+      for (const booking of open.slice(0, room)) {
+        const label = `${formatClockTime(booking.startsAt, ctx.locale, booking.timeZone)} ${booking.clientName}`;
+        keyboard.text(ctx.t("booking-admin-cancel-button", { label }), `bka:cx:${booking.id}`).text(ctx.t("booking-admin-move-button", { label }), `bka:mv:${booking.id}`).row();
+      }
+    }
+    byMaster.forEach(([id, name], index) => {
+      keyboard.text(ctx.t("booking-admin-day-master", { name, count: all.filter((booking) => booking.masterId === id).length }), dayData(day, id));
+      if (index % 2 === 1 || index === byMaster.length - 1) keyboard.row();
+    });
     keyboard
-      .text("‹", dayData(addDays(day, -1)))
-      .text(ctx.t("booking-admin-today-short"), dayData(today))
-      .text("›", dayData(addDays(day, 1)))
-      .row()
-      .text(ctx.t("booking-admin-new"), "bka:new")
-      .text(ctx.t("booking-admin-home"), ADMIN_HOME);
-    const heading = formatDay(day, ctx.locale);
+      .text("‹", dayData(addDays(day, -1), masterId))
+      .text(ctx.t("booking-admin-today-short"), dayData(today, masterId))
+      .text("›", dayData(addDays(day, 1), masterId))
+      .row();
+    if (masterId !== undefined) keyboard.text(ctx.t("booking-admin-all-masters"), dayData(day)).row();
+    keyboard.text(ctx.t("booking-admin-new"), "bka:new").text(ctx.t("booking-admin-home"), ADMIN_HOME);
     if (bookings.length === 0) {
       await ctx.reply(ctx.t("booking-admin-day-empty", { day: heading }), { reply_markup: keyboard });
       return;
     }
-    const lines = [ctx.t("booking-admin-day-title", { day: heading })];
-    const masters = [...new Set(bookings.map((booking) => booking.masterName))];
-    for (const master of masters) {
-      lines.push("", master, ...bookings.filter((booking) => booking.masterName === master).map((booking) => `• ${staffLine(ctx, booking)}`));
-    }
-    await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+    const text = compact ? [lines[0], ctx.t("booking-admin-day-too-long")].join("\n") : lines.join("\n").slice(0, TELEGRAM_TEXT_LIMIT);
+    await ctx.reply(text, { reply_markup: keyboard });
   };
 
-  privateChats.callbackQuery(/^bka:day(?::(.+))?$/, manage, async (ctx) => {
+  privateChats.callbackQuery(/^bka:day(?::([\d-]+))?(?::(\d+))?$/, manage, async (ctx) => {
     const date = ctx.match[1];
     if (date !== undefined && !isPlainDate(date)) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
     await ctx.answerCallbackQuery();
-    await showDay(ctx, date);
+    await showDay(ctx, date, ctx.match[2] === undefined ? undefined : Number(ctx.match[2]));
   });
 
   const describe = (ctx: BotyardContext, booking: StaffBooking) =>

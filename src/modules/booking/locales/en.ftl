@@ -277,3 +277,6 @@ booking-admin-number-invalid = Please type a whole number.
 booking-admin-minutes-list-invalid = Please type the minutes before the visit, separated by commas, like 1440, 120.
 booking-admin-saved = Saved.
 booking-admin-nothing-changed = Nothing was changed.
+booking-admin-day-master = 👤 { $name } ({ $count })
+booking-admin-all-masters = 👥 All masters
+booking-admin-day-too-long = A busy day: choose a master to see and change their bookings.

@@ -277,3 +277,6 @@ booking-admin-number-invalid = Напишите целое число.
 booking-admin-minutes-list-invalid = Напишите минуты до визита через запятую, например 1440, 120.
 booking-admin-saved = Сохранено.
 booking-admin-nothing-changed = Ничего не изменено.
+booking-admin-day-master = 👤 { $name } ({ $count })
+booking-admin-all-masters = 👥 Все мастера
+booking-admin-day-too-long = Насыщенный день: выберите мастера, чтобы увидеть и изменить его записи.
