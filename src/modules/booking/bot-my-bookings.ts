@@ -10,7 +10,9 @@ import { BOOKING_PRODID, calendarOf, eventOf } from "./domain/ical.ts";
 import { rulesOfService } from "./repo.ts";
 import { cancelBooking } from "./service.ts";
 import { bookingOfClient, bookingsOfClient, type ClientBooking } from "./service/client-bookings.ts";
+import { waitlistOfClient } from "./service/client-waitlist.ts";
 import { tellMasters } from "./service/master-notices.ts";
+import { MY_WAITLIST } from "./bot-waitlist.ts";
 
 /** Whether the client may still change the booking (cancel, move, or see those buttons). */
 function isUpcoming(booking: ClientBooking, now: Date): boolean {
@@ -42,7 +44,8 @@ export function icsOf(ctx: BotyardContext, booking: ClientBooking): string {
 
 /**
  * "My bookings": the client's upcoming and recent bookings; a booking's details with its `.ics`
- * file, Cancel (inside the cancel window; outside it, the deadline that passed) and Reschedule.
+ * file, Cancel (inside the cancel window; outside it, the deadline that passed) and Reschedule;
+ * "My waitlist" when the client waits for a time.
  */
 export function myBookingsComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -53,8 +56,10 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
   const list = async (ctx: BotyardContext) => {
     const now = nowOf(context);
     const { upcoming, recent } = await bookingsOfClient(db, ctx.botId, ctx.from?.id ?? 0, now);
+    const waiting = (await waitlistOfClient(db, ctx.botId, ctx.from?.id ?? 0, now)).length;
+    const waitlistButton = (keyboard: InlineKeyboard) => (waiting === 0 ? keyboard : keyboard.row().text(ctx.t("booking-waitlist-mine-button-count", { count: waiting }), MY_WAITLIST));
     if (upcoming.length === 0 && recent.length === 0) {
-      await ctx.reply(ctx.t("booking-mine-empty"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-menu-book"), "booking:book") });
+      await ctx.reply(ctx.t("booking-mine-empty"), { reply_markup: waitlistButton(new InlineKeyboard().text(ctx.t("booking-menu-book"), "booking:book")) });
       return;
     }
     const lines = [ctx.t(upcoming.length === 0 ? "booking-mine-none-upcoming" : "booking-mine-upcoming")];
@@ -66,7 +71,7 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
     const keyboard = new InlineKeyboard();
     for (const booking of upcoming) keyboard.text(lineOf(ctx, booking), `bk:b:${booking.id}`).row();
     keyboard.text(ctx.t("booking-menu-book"), "booking:book");
-    await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+    await ctx.reply(lines.join("\n"), { reply_markup: waitlistButton(keyboard) });
   };
   privateChats.command("mybookings", list);
   privateChats.callbackQuery(["booking:mine", "bk:list"], async (ctx) => {

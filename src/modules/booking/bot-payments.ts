@@ -2,8 +2,11 @@ import { Composer } from "grammy";
 import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { clientActorOf } from "./bot-reminders.ts";
+import { formatPrice } from "./domain/display.ts";
 import { checkPreCheckout, recordPayment } from "./payments.ts";
+import { recordRefund } from "./refunds.ts";
 import type { Tables } from "./repo.ts";
 import { messengerOf } from "./timed-events.ts";
 
@@ -12,7 +15,8 @@ type Trx = Transaction<Tables>;
 /**
  * Prepayments: the pre-checkout query is answered at once (yes only for a pending booking whose
  * hold is live, for its exact amount), and a successful payment confirms, re-books or flags the
- * booking for a refund (see `recordPayment`).
+ * booking for a refund (see `recordPayment`). The staff notice of a payment to refund has a
+ * "Refunded ✓" button (permission `booking.manage`) that records the refund made in the provider.
  */
 export function paymentsComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -51,6 +55,18 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
     }
     const key = { confirmed: "booking-paid", rebooked: "booking-paid-rebooked", "refund-needed": "booking-paid-refund" }[outcome.outcome];
     await ctx.reply(ctx.t(key));
+  });
+
+  composer.callbackQuery(/^bkr:done:(\d+)$/, requirePermission("booking.manage"), async (ctx) => {
+    const paymentId = Number(ctx.match[1]);
+    const outcome = await ctx.commit("booking-refund-record", (trx) => recordRefund(trx as unknown as Trx, clientActorOf(ctx), { messenger, paymentId }));
+    if (!outcome.ok) {
+      await ctx.answerCallbackQuery({ text: ctx.t(`booking-${outcome.reason}`), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t("booking-refund-recorded", { amount: formatPrice(outcome.amountMinor, outcome.currency, ctx.locale), booking: outcome.bookingId }));
   });
   return composer;
 }

@@ -1,13 +1,15 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { clientActorOf } from "./bot-reminders.ts";
-import { formatVisitTime } from "./domain/display.ts";
+import { nowOf, readsOf } from "./bot-support.ts";
+import { formatDay, formatVisitTime } from "./domain/display.ts";
 import type { PlainDate } from "./domain/zoned-time.ts";
 import type { Tables } from "./repo.ts";
+import { waitlistOfClient, type ClientWaitlistEntry } from "./service/client-waitlist.ts";
 import { messengerOf } from "./timed-events.ts";
-import { acceptOffer, joinWaitlist, passOnOffer, placeInLine } from "./waitlist.ts";
+import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, placeInLine } from "./waitlist.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -19,7 +21,24 @@ export function waitlistJoinData(serviceId: number, masterId: number | null, dat
   return `bkw:join:${serviceId}:${masterId ?? 0}:${date}${timeMin === undefined ? "" : `:${timeMin}`}`;
 }
 
-/** The waitlist in the bot: joining it from a full day or slot, and answering an offer ("Book it" / "No thanks"). */
+/** Callback data of "My waitlist", shown under "My bookings" to a client waiting for a time. */
+export const MY_WAITLIST = "bkw:mine";
+
+/** "HH:MM" of minutes after midnight. */
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** An entry in one line: "Wednesday, 4 March, 10:00 · Haircut · any master". */
+function entryLine(ctx: BotyardContext, entry: ClientWaitlistEntry): string {
+  const time = entry.timeMin === null ? ctx.t("booking-waitlist-any-time") : clock(entry.timeMin);
+  return `${formatDay(entry.date, ctx.locale)}, ${time} · ${entry.serviceName} · ${entry.masterName ?? ctx.t("booking-waitlist-any-master")}`;
+}
+
+/**
+ * The waitlist in the bot: joining it from a full day or slot, answering an offer ("Book it" /
+ * "No thanks"), and "My waitlist" (from "My bookings"), where the client leaves an entry.
+ */
 export function waitlistComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
   const messenger = messengerOf(context);
@@ -74,6 +93,40 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     await ctx.reply(ctx.t("booking-waitlist-skipped"));
+  });
+  const showMine = async (ctx: BotyardContext) => {
+    const entries = await waitlistOfClient(readsOf(context), ctx.botId, ctx.from?.id ?? 0, nowOf(context));
+    const keyboard = new InlineKeyboard();
+    for (const entry of entries) keyboard.text(ctx.t("booking-waitlist-leave", { line: entryLine(ctx, entry) }), `bkw:leave:${entry.id}`).row();
+    keyboard.text(ctx.t("booking-my-bookings"), "bk:list");
+    if (entries.length === 0) {
+      await ctx.reply(ctx.t("booking-waitlist-mine-empty"), { reply_markup: keyboard });
+      return;
+    }
+    const lines = entries.map((entry) => {
+      const line = `• ${entryLine(ctx, entry)}`;
+      if (entry.status !== "offered" || entry.offeredStart === null || entry.offerExpiresAt === null) return line;
+      const held = { time: formatVisitTime(entry.offeredStart, ctx.locale, entry.timeZone), until: formatVisitTime(entry.offerExpiresAt, ctx.locale, entry.timeZone) };
+      return `${line}\n  ${ctx.t("booking-waitlist-mine-offered", held)}`;
+    });
+    await ctx.reply([ctx.t("booking-waitlist-mine"), ...lines].join("\n"), { reply_markup: keyboard });
+  };
+  composer.callbackQuery(MY_WAITLIST, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showMine(ctx);
+  });
+
+  composer.callbackQuery(/^bkw:leave:(\d+)$/, async (ctx) => {
+    const entryId = Number(ctx.match[1]);
+    const entry = (await waitlistOfClient(readsOf(context), ctx.botId, ctx.from.id, nowOf(context))).find((candidate) => candidate.id === entryId);
+    // Only an entry "My waitlist" lists (live, today or later) can be left here.
+    const outcome = entry === undefined ? undefined : await ctx.commit("booking-waitlist-leave", (trx) => leaveWaitlist(trx as unknown as Trx, clientActorOf(ctx), { entryId, messenger }));
+    if (outcome?.ok !== true || entry === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t("booking-waitlist-entry-gone"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("booking-waitlist-left", { line: entryLine(ctx, entry) }), { reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-mine-button"), MY_WAITLIST) });
   });
   return composer;
 }

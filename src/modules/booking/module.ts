@@ -8,9 +8,10 @@ import { bookingTimedEvents } from "./timed-events.ts";
 import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";
 import * as booking0003 from "./migrations/0003_time_off.ts";
+import * as booking0004 from "./migrations/0004_refunds.ts";
 
 /** The booking module's migrations, by name (tests and benches migrate with this map). */
-export const bookingMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002, booking_0003_time_off: booking0003 };
+export const bookingMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002, booking_0003_time_off: booking0003, booking_0004_refunds: booking0004 };
 
 /** Who holds the booking module's permissions: admins run the salon, masters see their own day. */
 export const BOOKING_PERMISSIONS = {

@@ -7,6 +7,7 @@ import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { formatPrice, formatVisitTime } from "./domain/display.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
+import { REFUND_DONE } from "./refunds.ts";
 import { lockBooking, occupanciesOf, type BookingRow, type Tables } from "./repo.ts";
 import { recordChange } from "./service/changes.ts";
 import { aroundVisit, loadOffer, requestOf } from "./service/offer.ts";
@@ -183,11 +184,7 @@ export const recordPayment = defineUseCase("booking.payment.record", async (trx:
   } else {
     outcome = "refund-needed";
   }
-  if (outcome === "refund-needed") {
-    after = await trx.updateTable("booking").set({ refund_needed: true, updated_at: sql`now()` }).where("id", "=", before.id).returningAll().executeTakeFirstOrThrow();
-    await tellManagers(trx, input, after);
-  }
-  await trx
+  const payment = await trx
     .insertInto("booking_payment")
     .values({
       bot_id: before.bot_id,
@@ -199,7 +196,12 @@ export const recordPayment = defineUseCase("booking.payment.record", async (trx:
       outcome,
       paid_at: now,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (outcome === "refund-needed") {
+    after = await trx.updateTable("booking").set({ refund_needed: true, updated_at: sql`now()` }).where("id", "=", before.id).returningAll().executeTakeFirstOrThrow();
+    await tellManagers(trx, input, after, payment.id);
+  }
   const final = after ?? before;
   return {
     result: { ok: true, outcome, bookingId: before.id, duplicate: false },
@@ -253,7 +255,8 @@ async function bookAgain(trx: Trx, actor: Actor, before: BookingRow, now: Date):
   return written.value;
 }
 
-async function tellManagers(trx: Trx, input: PaymentInput, booking: BookingRow): Promise<void> {
+/** Tells everyone who manages bookings about a payment to refund, with a "Refunded ✓" button that records it. */
+async function tellManagers(trx: Trx, input: PaymentInput, booking: BookingRow, paymentId: number): Promise<void> {
   const roles = [...new Set(["owner", ...input.messenger.managerRoles()])];
   const managers = await trx
     .selectFrom("role")
@@ -277,7 +280,13 @@ async function tellManagers(trx: Trx, input: PaymentInput, booking: BookingRow):
       amount: formatPrice(input.totalAmount, input.currency, locale),
       charge: input.providerChargeId,
     });
-    await queueMessage(trx, { botId: booking.bot_id, chatId: manager.telegram_id, text, dedupeKey: `booking:${booking.id}:refund:${input.telegramChargeId}:to:${manager.telegram_id}` });
+    await queueMessage(trx, {
+      botId: booking.bot_id,
+      chatId: manager.telegram_id,
+      text,
+      dedupeKey: `booking:${booking.id}:refund:${input.telegramChargeId}:to:${manager.telegram_id}`,
+      buttons: [[{ text: input.messenger.translator.translate(booking.bot_id, locale, "booking-refund-done-button"), callback_data: `${REFUND_DONE}${paymentId}` }]],
+    });
   }
 }
 

@@ -247,9 +247,15 @@ export interface PaymentTable {
   provider_payment_charge_id: string;
   outcome: "confirmed" | "rebooked" | "refund-needed";
   paid_at: Date;
+  /** When staff recorded that they refunded it in the provider (only a `refund-needed` payment). */
+  refunded_at: Date | null;
+  /** The Telegram id of who recorded the refund. */
+  refunded_by: number | null;
+  /** What staff noted with the refund, such as the provider's refund id. */
+  refund_note: string | null;
 }
 
-export type WaitlistStatus = "waiting" | "offered" | "booked" | "declined" | "expired";
+export type WaitlistStatus = "waiting" | "offered" | "booked" | "declined" | "expired" | "withdrawn";
 
 /**
  * A client waiting for a time: a whole day (`time_min` null) or one slot, with one master or any

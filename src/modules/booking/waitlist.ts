@@ -199,7 +199,7 @@ export async function offerFreedSlot(trx: Trx, actor: Actor, freed: { messenger:
   return undefined;
 }
 
-/** The entry of an offer, locked, when it is the actor's (a client) or any of the bot's (a job). */
+/** A waitlist entry, locked, when it is the actor's (a client) or any of the bot's (a job). */
 async function offeredEntry(trx: Trx, actor: Actor, entryId: number) {
   const entry = await trx
     .selectFrom("booking_waitlist")
@@ -214,7 +214,7 @@ async function offeredEntry(trx: Trx, actor: Actor, entryId: number) {
   return entry;
 }
 
-async function endOffer(trx: Trx, entry: { id: number; offer_occupancy_id: number | null }, status: "booked" | "declined" | "expired", now: Date, bookingId?: number) {
+async function endOffer(trx: Trx, entry: { id: number; offer_occupancy_id: number | null }, status: "booked" | "declined" | "expired" | "withdrawn", now: Date, bookingId?: number) {
   if (entry.offer_occupancy_id !== null) {
     await trx.updateTable("booking_occupancy").set({ active: false, released_at: now }).where("id", "=", entry.offer_occupancy_id).where("active", "=", true).execute();
   }
@@ -273,6 +273,32 @@ export const passOnOffer = defineUseCase(
     return {
       result: { ok: true, ...(nextEntry === undefined ? {} : { nextEntry }) },
       audit: { objectType: "booking_waitlist", objectId: entry.id, before: { status: "offered" }, after: { status: input.why, nextEntry: nextEntry ?? null } },
+    };
+  },
+);
+
+export type LeaveOutcome = { ok: true; nextEntry?: number } | { ok: false; reason: "waitlist-entry-gone" };
+
+/**
+ * The client leaves the waitlist: a waiting entry is withdrawn; one holding an offer also
+ * releases the offer's hold, and the slot goes to the next in line. An entry that is not theirs
+ * or already finished (booked, declined, expired, left) is `waitlist-entry-gone`.
+ */
+export const leaveWaitlist = defineUseCase(
+  "booking.waitlist.leave",
+  async (trx: Trx, actor: Actor, input: { entryId: number; messenger: Messenger }): Promise<UseCaseOutcome<LeaveOutcome>> => {
+    if (actor.personId === null) throw new Error("a client leaves the waitlist themselves: the actor must be a person");
+    const now = input.messenger.now();
+    const entry = await offeredEntry(trx, actor, input.entryId);
+    if (entry?.status !== "waiting" && entry?.status !== "offered") return { result: { ok: false, reason: "waitlist-entry-gone" }, audit: null };
+    await endOffer(trx, entry, "withdrawn", now);
+    const nextEntry =
+      entry.status === "offered" && entry.offered_master_id !== null && entry.offered_start !== null
+        ? await offerFreedSlot(trx, actor, { messenger: input.messenger, masterId: entry.offered_master_id, start: entry.offered_start, now })
+        : undefined;
+    return {
+      result: { ok: true, ...(nextEntry === undefined ? {} : { nextEntry }) },
+      audit: { objectType: "booking_waitlist", objectId: entry.id, before: { status: entry.status }, after: { status: "withdrawn", nextEntry: nextEntry ?? null } },
     };
   },
 );

@@ -59,7 +59,11 @@ for (const kind of databaseKinds) {
       assert.deepEqual(listed.body.reviews, [
         { bookingId, master: "Anna", service: "Haircut", client: "Ida", visitAt: berlin(4, "10:00").toISOString(), stars: 5, text: "Perfect", ratedAt: afterVisit.toISOString() },
       ]);
+      assert.deepEqual((await get(`/api/booking/reviews?stars=4`)).body.reviews, []);
+      assert.equal(((await get(`/api/booking/reviews?stars=5`)).body.reviews ?? []).length, 1);
+      assert.deepEqual((await get("/api/booking/reviews")).body.masters, [{ id: salon.anna, name: "Anna", reviews: 1, average: 5 }]);
       assert.equal((await get("/api/booking/reviews?master=nobody")).status, 400);
+      assert.equal((await get("/api/booking/reviews?stars=6")).status, 400);
       assert.equal((await get("/api/booking/reviews", STRANGER)).status, 403);
     });
 
@@ -76,21 +80,52 @@ for (const kind of databaseKinds) {
         recordPayment(trx, client(IDA), { messenger: jobs.messenger, payload: String(booked.booking.id), currency: "EUR", totalAmount: 2000, telegramChargeId: "tg-1", providerChargeId: "pr-1" }),
       );
       assert.ok(paid.ok && paid.outcome === "refund-needed");
+      const payment = await tables().db.selectFrom("booking_payment").select("id").where("booking_id", "=", booked.booking.id).executeTakeFirstOrThrow();
       const listed = await get("/api/booking/refunds");
-      assert.deepEqual(listed.body.refunds, [
-        {
-          bookingId: booked.booking.id,
-          client: "Ida",
-          service: "Colouring",
-          visitAt: berlin(5, "10:00").toISOString(),
-          amountMinor: 2000,
-          currency: "EUR",
-          providerChargeId: "pr-1",
-          telegramChargeId: "tg-1",
-          paidAt: later.toISOString(),
-        },
-      ]);
+      const toRefund = {
+        paymentId: payment.id,
+        bookingId: booked.booking.id,
+        client: "Ida",
+        clientPhone: null,
+        service: "Colouring",
+        visitAt: berlin(5, "10:00").toISOString(),
+        amountMinor: 2000,
+        currency: "EUR",
+        providerChargeId: "pr-1",
+        telegramChargeId: "tg-1",
+        paidAt: later.toISOString(),
+        refundedAt: null,
+        refundedById: null,
+        refundedBy: null,
+        note: null,
+      };
+      assert.deepEqual(listed.body, { refunds: [toRefund], recorded: [] });
       assert.equal((await get("/api/booking/refunds", STRANGER)).status, 403);
+    });
+
+    test("staff record a refund made in the provider once: a second attempt is refused in their language and changes nothing", async () => {
+      const payment = await tables().db.selectFrom("booking_payment").select(["id", "booking_id"]).where("outcome", "=", "refund-needed").executeTakeFirstOrThrow();
+      const owner = await signIn(app, OWNER_ID, { botId: BOT });
+      const recorded = await owner.send<{ refund: { paymentId: number; bookingId: number } }>("POST", `/api/booking/refunds/${payment.id}/record`, { note: "re_123" });
+      assert.equal(recorded.status, 200);
+      assert.deepEqual([recorded.body.refund.paymentId, recorded.body.refund.bookingId], [payment.id, payment.booking_id]);
+      const listed = await get("/api/booking/refunds");
+      assert.deepEqual(listed.body.refunds, []);
+      assert.deepEqual(
+        (listed.body.recorded as { paymentId: number; note: string; refundedById: number; refundedAt: string }[]).map((row) => [row.paymentId, row.note, row.refundedById, row.refundedAt]),
+        [[payment.id, "re_123", OWNER_ID, NOW.toISOString()]],
+      );
+      const told = await tables().db.selectFrom("outbox").select("chat_id").where("dedupe_key", "=", `booking-payment:${payment.id}:refunded`).execute();
+      assert.deepEqual(told, [{ chat_id: IDA }]);
+
+      const again = await owner.send("POST", `/api/booking/refunds/${payment.id}/record`, { note: "again" }, { language: "ru" });
+      assert.deepEqual([again.status, again.body], [409, { error: "Этот возврат уже отмечен." }]);
+      const unchanged = await tables().db.selectFrom("booking_payment").select("refund_note").where("id", "=", payment.id).executeTakeFirstOrThrow();
+      assert.equal(unchanged.refund_note, "re_123");
+      assert.equal((await owner.send("POST", "/api/booking/refunds/999999/record", {})).status, 404);
+      assert.equal((await owner.send("POST", `/api/booking/refunds/${payment.id}/record`, { note: "x".repeat(201) })).status, 400);
+      const stranger = await signIn(app, STRANGER, { botId: BOT });
+      assert.equal((await stranger.send("POST", `/api/booking/refunds/${payment.id}/record`, {})).status, 403);
     });
   });
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
 import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
-import { acceptOffer, joinWaitlist, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { waitlistOfClient } from "../../../src/modules/booking/service/client-waitlist.ts";
+import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
@@ -124,6 +125,52 @@ for (const kind of databaseKinds) {
       assert.equal((await offersTo(salon, LEA)).length, 1);
       const late = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: kim, now: later(19) }));
       assert.deepEqual(late, { ok: false, reason: "offer-gone" });
+    });
+
+    test("a client leaving the waitlist while holding an offer releases the held slot to the next in line", async () => {
+      const salon = await openSalon(tables().db);
+      const jobs = timedWorld(() => suite.database, NOW);
+      const visit = await booked(salon, IDA);
+      const jan = await entryOf(salon, JAN);
+      const kim = await entryOf(salon, KIM);
+      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await jobs.tickAt(NOW);
+      assert.deepEqual((await waitlistOfClient(tables().db, salon.botId, JAN, later(1))).map((entry) => [entry.id, entry.status, entry.serviceName, entry.masterName]), [
+        [jan, "offered", "Haircut", null],
+      ]);
+      const janOffer = await tables().db.selectFrom("booking_waitlist").select("offer_occupancy_id").where("id", "=", jan).executeTakeFirstOrThrow();
+
+      jobs.clock.at = later(2);
+      const stranger = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, KIM), { entryId: jan, messenger: jobs.messenger }));
+      assert.deepEqual(stranger, { ok: false, reason: "waitlist-entry-gone" }, "only Jan can take Jan off the list");
+      const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      assert.deepEqual(left, { ok: true, nextEntry: kim });
+      assert.deepEqual(await statuses([jan, kim]), ["withdrawn", "offered"]);
+      const released = await tables().db.selectFrom("booking_occupancy").select("active").where("id", "=", janOffer.offer_occupancy_id!).executeTakeFirstOrThrow();
+      assert.equal(released.active, false);
+      assert.equal((await offersTo(salon, KIM)).length, 1);
+      assert.deepEqual(await waitlistOfClient(tables().db, salon.botId, JAN, later(2)), []);
+      const audit = await tables().db.selectFrom("audit_log").select(["action", "actor_id"]).where("object_type", "=", "booking_waitlist").where("object_id", "=", String(jan)).where("action", "=", "booking.waitlist.leave").execute();
+      assert.deepEqual(audit, [{ action: "booking.waitlist.leave", actor_id: JAN }]);
+
+      await jobs.tickAt(later(20));
+      assert.deepEqual(await statuses([jan, kim]), ["withdrawn", "expired"], "Jan's offer expiry was removed; Kim's own ran out");
+      const again = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      assert.deepEqual(again, { ok: false, reason: "waitlist-entry-gone" });
+    });
+
+    test("a waiting client leaves the line: nobody is offered anything for them any more", async () => {
+      const salon = await openSalon(tables().db);
+      const jobs = timedWorld(() => suite.database, NOW);
+      const visit = await booked(salon, IDA);
+      const jan = await entryOf(salon, JAN);
+      const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      assert.deepEqual(left, { ok: true });
+      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await jobs.tickAt(NOW);
+      assert.deepEqual(await statuses([jan]), ["withdrawn"]);
+      assert.deepEqual(await offersTo(salon, JAN), []);
+      assert.ok((await join(salon, JAN)).ok, "they may queue again later");
     });
 
     test("a wish for another time or master is not offered the slot", async () => {

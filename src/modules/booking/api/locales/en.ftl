@@ -15,3 +15,6 @@ booking-web-client-unknown = There is no such client.
 booking-web-range-invalid = Please choose a range of days from a start to an end at most { $max } days later.
 booking-web-refused = The booking could not be changed.
 booking-web-period-invalid = Please choose a period from a first day to a last day at most { $max } days later.
+booking-web-refund-not-found = There is no such payment to refund.
+booking-web-refund-already-recorded = This refund has already been recorded.
+booking-web-refund-note-too-long = The note is too long: at most { $max } characters.

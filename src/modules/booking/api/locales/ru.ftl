@@ -15,3 +15,6 @@ booking-web-client-unknown = Такого клиента нет.
 booking-web-range-invalid = Выберите диапазон дней: от начала до конца не более чем через { $max } дн.
 booking-web-refused = Запись не удалось изменить.
 booking-web-period-invalid = Выберите период: от первого дня до последнего не более чем через { $max } дн.
+booking-web-refund-not-found = Такого платежа к возврату нет.
+booking-web-refund-already-recorded = Этот возврат уже отмечен.
+booking-web-refund-note-too-long = Примечание слишком длинное: не больше { $max } символов.
