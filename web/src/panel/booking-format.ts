@@ -17,3 +17,27 @@ export function formatPrice(priceMinor: number, currency: string): string {
 export function formatVisit(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
+
+/** How many digits after the point a currency's minor units take (2 for EUR, 0 for JPY). */
+function minorDigitsOf(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Minor units as the decimal an admin edits: 3500 EUR -> "35.00". */
+export function priceText(priceMinor: number, currency: string): string {
+  const digits = minorDigitsOf(currency);
+  const units = String(priceMinor).padStart(digits + 1, "0");
+  return digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}
+
+/** A typed price ("35", "35.5", "35,50") in minor units, by its digits (never through a float); undefined when it is not a price. */
+export function parsePrice(text: string, currency: string): number | undefined {
+  const digits = minorDigitsOf(currency);
+  const match = /^(\d{1,12})(?:[.,](\d*))?$/.exec(text.trim());
+  if (match === null || (match[2] ?? "").length > digits) return undefined;
+  return Number(`${match[1]}${(match[2] ?? "").padEnd(digits, "0")}`);
+}

@@ -7,6 +7,7 @@ import { SessionsPage } from "./SessionsPage.tsx";
 import { BackupsPage } from "./BackupsPage.tsx";
 import { BookingAnalyticsPage } from "./BookingAnalyticsPage.tsx";
 import { BookingCalendarPage } from "./BookingCalendarPage.tsx";
+import { BookingSalonPage } from "./BookingSalonPage.tsx";
 import { BookingClientsPage } from "./BookingClientsPage.tsx";
 import { BroadcastsPage } from "./BroadcastsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
@@ -32,6 +33,7 @@ export const panelPages: PanelPage[] = [
   { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
   { path: "/broadcasts", title: "Broadcasts", permission: "broadcasts.send", component: BroadcastsPage },
   { path: "/bookings", title: "Bookings", permission: "booking.manage", component: BookingCalendarPage },
+  { path: "/booking/salon", title: "Salon", permission: "booking.manage", component: BookingSalonPage },
   { path: "/booking/clients", title: "Clients", permission: "booking.manage", component: BookingClientsPage },
   { path: "/booking/analytics", title: "Analytics", permission: "booking.analytics", component: BookingAnalyticsPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
