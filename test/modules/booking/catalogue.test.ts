@@ -131,6 +131,10 @@ for (const kind of databaseKinds) {
       const slots = await daySlots(db, { botId: salon.botId, serviceId: salon.haircut, date: "2026-03-04", now: NOW });
       assert.ok(slots.length > 0 && slots.every((slot) => slot.masterId === salon.boris), "any master now means Boris");
       assert.deepEqual(await startTimes(db, salon, salon.colouring, 4), [], "nobody else does colouring");
+      const refused = await transaction((trx) =>
+        bookAppointment(trx, clientActor(salon, 807), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ola" }),
+      );
+      assert.deepEqual(refused, { ok: false, reason: "not-offered" }, "a time sent from an old button is refused too");
     });
 
     test("a master's services with their own duration and price are what clients book", async () => {
