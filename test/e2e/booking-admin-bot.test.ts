@@ -142,7 +142,11 @@ for (const kind of databaseKinds) {
       olga.pressButton(await olga.replyContaining("Salon administration"), "Bookings today");
       const today = await olga.replyContaining("No bookings on Monday, March 2.");
       olga.pressButton(today, "›");
-      olga.pressButton(await olga.replyContaining("No bookings on Tuesday, March 3."), "›");
+      olga.pressButton(await olga.replyContaining("No bookings on Tuesday, March 3."), "📅");
+      const month = await olga.replyContaining("Choose a day. 12· — a day with bookings.");
+      const days = buttons(month).map((button) => button.text);
+      assert.ok(days.includes("4·") && days.includes("3") && days.includes("March 2026"), days.join(" "));
+      pressData(olga, month, "bka:day:2026-03-04");
       const wednesday = await olga.replyContaining("Bookings, Wednesday, March 4:");
       assert.match(wednesday.text ?? "", /Boris\n• 15:00 · Haircut · Alice Smith/);
       olga.pressButton(wednesday, "👤 Boris (1)");

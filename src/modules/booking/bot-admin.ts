@@ -6,10 +6,11 @@ import { adminBookingComposer } from "./bot-admin-book.ts";
 import { adminCatalogueComposer } from "./bot-admin-catalogue.ts";
 import { adminEditsComposer } from "./bot-admin-edits.ts";
 import { adminRefusalText, ADMIN_HOME, dayData, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
+import { calendarKeyboard } from "./bot-calendar.ts";
 import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
-import { addDays, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
+import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
 import { lockBooking } from "./repo.ts";
 import { cancelBooking, type BookingOutcome } from "./service.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";
@@ -77,7 +78,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     const open = bookings.filter(changeable);
     const byMaster = masterId === undefined && masters.length > 1 ? masters : [];
     // Telegram takes 100 buttons: the day's moves, the masters, and two a booking.
-    const room = Math.min(MAX_BOOKINGS_WITH_BUTTONS, Math.floor((MAX_BUTTONS - byMaster.length - 6) / 2));
+    const room = Math.min(MAX_BOOKINGS_WITH_BUTTONS, Math.floor((MAX_BUTTONS - byMaster.length - 7) / 2));
     const compact = masterId === undefined && (lines.join("\n").length > MAX_DAY_TEXT || open.length > room);
 
     const keyboard = new InlineKeyboard();
@@ -94,6 +95,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     keyboard
       .text("‹", dayData(addDays(day, -1), masterId))
       .text(ctx.t("booking-admin-today-short"), dayData(today, masterId))
+      .text("📅", `bka:cal:${day.slice(0, 7)}`)
       .text("›", dayData(addDays(day, 1), masterId))
       .row();
     if (masterId !== undefined) keyboard.text(ctx.t("booking-admin-all-masters"), dayData(day)).row();
@@ -115,6 +117,33 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     await ctx.answerCallbackQuery();
     await showDay(ctx, date, ctx.match[2] === undefined ? undefined : Number(ctx.match[2]));
   });
+
+  /** A month to pick a day from: a day with bookings reads "12·". */
+  privateChats.callbackQuery(/^bka:cal:(\d{4}-\d{2})$/, manage, async (ctx) => {
+    const month = ctx.match[1] ?? "";
+    const dates = isPlainDate(`${month}-01`) ? datesOfMonth(month) : [];
+    const first = dates[0];
+    const last = dates.at(-1);
+    if (first === undefined || last === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const timeZone = await timeZoneOf(ctx);
+    const bookings = await bookingsBetween(db, ctx.botId, { start: zonedDay(first, timeZone).start, end: zonedDay(last, timeZone).end });
+    const booked = new Set(bookings.map((booking) => instantToZoned(new Date(booking.startsAt), booking.timeZone).date));
+    const keyboard = calendarKeyboard({
+      month,
+      markers: dates.map((date) => ({ date, load: booked.has(date) ? "busy" : "free" })),
+      locale: ctx.locale,
+      previous: true,
+      next: true,
+      // The calendar speaks the booking flow's actions; here they open a day or another month.
+      button: (action) => (action.startsWith("bk-d:") ? dayData(action.slice(5)) : action.startsWith("bk-mo:") ? `bka:cal:${action.slice(6)}` : "bka:no"),
+    });
+    await ctx.reply(ctx.t("booking-admin-pick-day"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-home"), ADMIN_HOME) });
+  });
+  privateChats.callbackQuery("bka:no", manage, (ctx) => ctx.answerCallbackQuery());
 
   const describe = (ctx: BotyardContext, booking: StaffBooking) =>
     ctx.t("booking-admin-booking", {

@@ -295,3 +295,4 @@ booking-admin-nothing-changed = Nothing was changed.
 booking-admin-day-master = 👤 { $name } ({ $count })
 booking-admin-all-masters = 👥 All masters
 booking-admin-day-too-long = A busy day: choose a master to see and change their bookings.
+booking-admin-pick-day = Choose a day. 12· — a day with bookings.

@@ -295,3 +295,4 @@ booking-admin-nothing-changed = Ничего не изменено.
 booking-admin-day-master = 👤 { $name } ({ $count })
 booking-admin-all-masters = 👥 Все мастера
 booking-admin-day-too-long = Насыщенный день: выберите мастера, чтобы увидеть и изменить его записи.
+booking-admin-pick-day = Выберите день. 12· — день с записями.
