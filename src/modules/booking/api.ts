@@ -9,13 +9,16 @@ import { calendarRoutes } from "./api/calendar.ts";
 import { clientRoutes } from "./api/clients.ts";
 import { feedRoutes } from "./api/feed.ts";
 import { salonRoutes } from "./api/salon.ts";
+import { timeOffRoutes } from "./api/time-off.ts";
 
 /**
  * The booking module's HTTP side: the panel's day/week calendar with its catalogue and free
  * times, booking, cancelling and moving on a client's behalf (permission `booking.manage`), and
  * each master's secret iCal feed (public, by its secret), and clients' reviews and the prepayments
  * to refund, client cards with their history, the salon's catalogue as admins manage it
- * (locations, services, masters, weekly hours, rules), and the analytics of a period with their CSV export (permission `booking.analytics`).
+ * (locations, services, masters, weekly hours, rules), time off (days off, holidays, a day's
+ * hours, blocks, with the bookings they hit), and the analytics of a period with their CSV
+ * export (permission `booking.analytics`).
  */
 export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   calendarRoutes(app, context);
@@ -25,6 +28,7 @@ export function bookingApi(app: FastifyInstance, context: ApiContext): void {
   analyticsRoutes(app, context);
   clientRoutes(app, context);
   salonRoutes(app, context);
+  timeOffRoutes(app, context);
 }
 
 /** The texts the booking API answers with, English and Russian. */

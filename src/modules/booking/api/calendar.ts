@@ -9,6 +9,7 @@ import type { Tables } from "../repo.ts";
 import { daySlots } from "../service.ts";
 import { servicesToBook } from "../service/catalogue-lists.ts";
 import { bookingsBetween, mastersOfBot, workingDays } from "../service/staff-calendar.ts";
+import { blocksBetween } from "../service/time-off-list.ts";
 
 /** The longest range the calendar answers at once: a month and a few days either side. */
 export const MAX_CALENDAR_DAYS = 42;
@@ -20,7 +21,7 @@ const calendarQuery = z.object({ from: plainDate, to: plainDate, master: id.opti
 const slotsQuery = z.object({ service: id, master: id.optional(), date: plainDate });
 
 /**
- * What the panel's calendar reads (permission `booking.manage`): the bookings and working hours
+ * What the panel's calendar reads (permission `booking.manage`): the bookings, blocks and working hours
  * of a range of days, the catalogue its forms choose from, and a day's free times.
  */
 export function calendarRoutes(app: FastifyInstance, context: ApiContext): void {
@@ -52,6 +53,7 @@ export function calendarRoutes(app: FastifyInstance, context: ApiContext): void 
       masters: masters.map((master) => ({ id: master.id, name: master.name })),
       workingHours: await workingDays(db, botId, masters.map((master) => master.id), query.from, query.to),
       bookings,
+      blocks: await blocksBetween(db, masters.map((master) => master.id), range),
     };
   });
 

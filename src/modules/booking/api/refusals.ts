@@ -20,6 +20,11 @@ const REFUSALS: Partial<Record<RefusalReason, { status: number; key: string }>> 
   "client-unknown": { status: 400, key: "booking-web-client-unknown" },
 };
 
+/** The catalogue text that explains a booking use case's refusal. */
+export function refusalKey(reason: RefusalReason): string {
+  return REFUSALS[reason]?.key ?? "booking-web-refused";
+}
+
 /**
  * Answers a booking use case's result: the booking when it went through, else the refusal's
  * status and a clear message in the person's language (a taken time also lists the next free ones).

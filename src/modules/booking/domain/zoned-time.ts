@@ -152,6 +152,14 @@ export function formatMinutes(minutes: number): string {
   return `${String(hours).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
+/** `"09:30"` -> `570`; `"24:00"` (the end of a day) -> `1440`; undefined for anything else. */
+export function parseClock(time: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (match === null) return undefined;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return Number(match[2]) < 60 && minutes <= 1440 ? minutes : undefined;
+}
+
 /** Where `instant` falls on the wall clock of `timeZone`. */
 export function instantToZoned(instant: Date, timeZone: string): ZonedTime {
   const wall = wallClockMs(instant.getTime(), timeZone);

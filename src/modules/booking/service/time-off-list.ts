@@ -68,3 +68,27 @@ export async function timeOffFrom(db: Db, botId: string, today: PlainDate, now: 
     })),
   };
 }
+
+/** A block of a master's time as a calendar draws it. */
+export interface CalendarBlock {
+  id: number;
+  masterId: number;
+  start: string;
+  end: string;
+  reason: string | null;
+}
+
+/** The live blocks of these masters that touch `range`, earliest first. */
+export async function blocksBetween(db: Db, masterIds: readonly number[], range: { start: Date; end: Date }): Promise<CalendarBlock[]> {
+  if (masterIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("booking_occupancy")
+    .select(["id", "master_id", sql<Date>`lower(during)`.as("start"), sql<Date>`upper(during)`.as("end"), "reason"])
+    .where("master_id", "in", [...masterIds])
+    .where("kind", "=", "block")
+    .where("active", "=", true)
+    .where(sql<boolean>`during && tstzrange(${range.start}, ${range.end}, '[)')`)
+    .orderBy(sql`lower(during)`)
+    .execute();
+  return rows.map((row) => ({ id: row.id, masterId: row.master_id, start: new Date(row.start).toISOString(), end: new Date(row.end).toISOString(), reason: row.reason }));
+}

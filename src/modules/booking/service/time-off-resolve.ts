@@ -30,18 +30,17 @@ export interface TimeOffInput {
  * Why a time off changed nothing: it hits bookings nobody said what to do with (`hits` lists
  * them); moving or cancelling one was refused (`why`, e.g. the other master was just booked);
  * something else holds the blocked time (`taken`, e.g. a waitlist offer); the master, the day or
- * the entry is not this bot's (`not-found`); the days, hours or times cannot be used; or the
- * change would change nothing (`unchanged`).
+ * the entry is not this bot's (`not-found`); or the days, hours, times or note cannot be used.
  */
 export type TimeOffRefused =
   | { ok: false; reason: "hits-bookings"; hits: HitView[] }
   | { ok: false; reason: "resolution-refused"; bookingId: number; why: RefusalReason }
-  | { ok: false; reason: "taken" | "not-found" | "days-invalid" | "hours-invalid" | "range-invalid" | "reason-too-long" | "unchanged" };
+  | { ok: false; reason: "taken" | "not-found" | "days-invalid" | "hours-invalid" | "range-invalid" | "reason-too-long" };
 
 export type TimeOffOutcome<T> = { ok: true; value: T; moved: number; cancelled: number } | TimeOffRefused;
 
 /** A refusal that wrote nothing, so no audit row. */
-export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken" | "not-found" | "days-invalid" | "hours-invalid" | "range-invalid" | "reason-too-long" | "unchanged" }>["reason"]): UseCaseOutcome<TimeOffRefused> {
+export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken" | "not-found" | "days-invalid" | "hours-invalid" | "range-invalid" | "reason-too-long" }>["reason"]): UseCaseOutcome<TimeOffRefused> {
   return { result: { ok: false, reason }, audit: null };
 }
 

@@ -18,3 +18,16 @@ booking-web-period-invalid = Please choose a period from a first day to a last d
 booking-web-refund-not-found = There is no such payment to refund.
 booking-web-refund-already-recorded = This refund has already been recorded.
 booking-web-refund-note-too-long = The note is too long: at most { $max } characters.
+
+## Booking: time off (answers of /api/booking/time-off/...).
+booking-web-time-off-hits = { $count ->
+    [one] This time off hits a booking. Choose what to do with it: move it to a free master or cancel it (the client is told).
+   *[other] This time off hits { $count } bookings. Choose what to do with each: move it to a free master or cancel it (the client is told).
+}
+booking-web-time-off-resolution-refused = Booking #{ $booking } could not be moved or cancelled: { $why } Nothing was changed.
+booking-web-time-off-taken = Something else holds part of that time (a slot offered to a client from the waitlist). Nothing was changed.
+booking-web-time-off-not-found = There is no such master or entry (it may have been removed meanwhile).
+booking-web-time-off-days-invalid = Please choose real days, the first not after the last.
+booking-web-time-off-hours-invalid = Please give the day's hours as times from a start to a later end, not overlapping.
+booking-web-time-off-range-invalid = Please choose a block that starts before it ends, has not already ended, and lasts at most { $max } days.
+booking-web-time-off-reason-too-long = Please keep the note to { $max } characters.

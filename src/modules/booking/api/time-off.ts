@@ -1,0 +1,155 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely, Transaction } from "kysely";
+import { z } from "zod";
+import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
+import { actorOf } from "../../../platform/http/route-guard.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../domain/zoned-time.ts";
+import type { Tables } from "../repo.ts";
+import { blockTime, MAX_BLOCK_DAYS, unblockTime } from "../service/blocks.ts";
+import { clearDayHours, setDayHours } from "../service/day-hours.ts";
+import { addDaysOff, MAX_REASON_LENGTH, removeDaysOff } from "../service/days-off.ts";
+import { addHoliday, removeHoliday } from "../service/holidays.ts";
+import { mastersOfBot } from "../service/staff-calendar.ts";
+import { timeOffFrom } from "../service/time-off-list.ts";
+import type { TimeOffOutcome } from "../service/time-off-resolve.ts";
+import { messengerOf } from "../timed-events.ts";
+import { refusalKey } from "./refusals.ts";
+
+type Trx = Transaction<Tables>;
+
+const id = z.coerce.number().int().positive();
+const plainDate = z.string().refine(isPlainDate);
+const clock = z
+  .string()
+  .refine((value) => parseClock(value) !== undefined)
+  .transform((value) => parseClock(value) ?? 0);
+const note = z.string().trim().max(MAX_REASON_LENGTH).optional().transform((value) => (value === undefined || value === "" ? null : value));
+const resolutions = z
+  .array(z.discriminatedUnion("action", [z.object({ bookingId: id, action: z.literal("cancel") }), z.object({ bookingId: id, action: z.literal("move"), masterId: id })]))
+  .max(500)
+  .default([]);
+
+const daysOffBody = z.object({ masterId: id, from: plainDate, to: plainDate, reason: note, resolutions });
+const holidayBody = z.object({ from: plainDate, to: plainDate, name: note, resolutions });
+const dayHoursBody = z.object({ masterId: id, date: plainDate, intervals: z.array(z.object({ from: clock, to: clock })).max(12), resolutions });
+const clearDayBody = z.object({ masterId: id, date: plainDate, resolutions });
+const blockBody = z.object({ masterId: id, date: plainDate, from: clock, to: clock, reason: note, resolutions });
+const entryParams = z.object({ id });
+
+/** How each refusal of a time-off use case is answered: status and catalogue text. */
+const REFUSALS = {
+  "hits-bookings": { status: 409, key: "booking-web-time-off-hits" },
+  "resolution-refused": { status: 409, key: "booking-web-time-off-resolution-refused" },
+  taken: { status: 409, key: "booking-web-time-off-taken" },
+  "not-found": { status: 404, key: "booking-web-time-off-not-found" },
+  "days-invalid": { status: 400, key: "booking-web-time-off-days-invalid" },
+  "hours-invalid": { status: 400, key: "booking-web-time-off-hours-invalid" },
+  "range-invalid": { status: 400, key: "booking-web-time-off-range-invalid" },
+  "reason-too-long": { status: 400, key: "booking-web-time-off-reason-too-long" },
+} as const;
+
+/**
+ * Answers a time-off use case: what was stored and how many bookings were moved or cancelled;
+ * refused because it hits bookings, 409 with the hits (each with the masters free to take it),
+ * so the panel can ask what to do with each and send the request again with `resolutions`.
+ */
+function answer(context: ApiContext, request: FastifyRequest, reply: FastifyReply, outcome: TimeOffOutcome<unknown>, okStatus = 200) {
+  if (outcome.ok) return reply.code(okStatus).send({ ...(outcome.value as object), moved: outcome.moved, cancelled: outcome.cancelled });
+  const { status, key } = REFUSALS[outcome.reason];
+  if (outcome.reason === "hits-bookings") return reply.code(status).send({ error: textFor(context.translator, request, key, { count: outcome.hits.length }), hits: outcome.hits });
+  if (outcome.reason === "resolution-refused") {
+    const why = textFor(context.translator, request, refusalKey(outcome.why));
+    return reply.code(status).send({ error: textFor(context.translator, request, key, { booking: outcome.bookingId, why }), bookingId: outcome.bookingId });
+  }
+  return refuse(context.translator, request, reply, status, key, { max: outcome.reason === "range-invalid" ? MAX_BLOCK_DAYS : MAX_REASON_LENGTH });
+}
+
+/**
+ * Time off for staff (permission `booking.manage`): what is in place, and adding or taking back a
+ * master's days off, a holiday, a day's own hours and a block of hours. A change that hits
+ * bookings answers 409 with them until the request says, for each, move (to a free master) or
+ * cancel; then the moves, cancellations, notices and the time off commit together.
+ */
+export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
+  const db = context.database.db as unknown as Kysely<Tables>;
+  const manage = { config: { access: { permission: "booking.manage" } } };
+  const now = () => context.clock?.now() ?? new Date();
+  const messenger = messengerOf(context);
+  const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => context.database.transaction((trx) => work(trx as unknown as Trx));
+  type EntryRoute = { Params: { id: string } };
+
+  app.get("/api/booking/time-off", manage, async (request) => {
+    const botId = request.session!.botId;
+    const masters = (await mastersOfBot(db, botId)).filter((master) => master.active);
+    const timeZone = masters[0]?.timeZone ?? context.settings.of(botId).timeZone;
+    const today = instantToZoned(now(), timeZone).date;
+    return { today, timeZone, masters: masters.map((master) => ({ id: master.id, name: master.name, timeZone: master.timeZone })), ...(await timeOffFrom(db, botId, today, now())) };
+  });
+
+  app.post("/api/booking/time-off/days-off", manage, async (request, reply) => {
+    const body = parseInput(context.translator, request, reply, daysOffBody, request.body);
+    if (body === undefined) return reply;
+    const actor = actorOf(request);
+    const outcome = await inTransaction((trx) => addDaysOff(trx, actor, { ...body, now: now(), messenger }));
+    return answer(context, request, reply, outcome, 201);
+  });
+
+  app.post<EntryRoute>("/api/booking/time-off/days-off/:id/remove", manage, async (request, reply) => {
+    const params = parseInput(context.translator, request, reply, entryParams, request.params);
+    if (params === undefined) return reply;
+    const actor = actorOf(request);
+    return answer(context, request, reply, await inTransaction((trx) => removeDaysOff(trx, actor, { id: params.id, now: now() })));
+  });
+
+  app.post("/api/booking/time-off/holidays", manage, async (request, reply) => {
+    const body = parseInput(context.translator, request, reply, holidayBody, request.body);
+    if (body === undefined) return reply;
+    const actor = actorOf(request);
+    const outcome = await inTransaction((trx) => addHoliday(trx, actor, { ...body, now: now(), messenger }));
+    return answer(context, request, reply, outcome, 201);
+  });
+
+  app.post<EntryRoute>("/api/booking/time-off/holidays/:id/remove", manage, async (request, reply) => {
+    const params = parseInput(context.translator, request, reply, entryParams, request.params);
+    if (params === undefined) return reply;
+    const actor = actorOf(request);
+    return answer(context, request, reply, await inTransaction((trx) => removeHoliday(trx, actor, { id: params.id, now: now() })));
+  });
+
+  app.post("/api/booking/time-off/day-hours", manage, async (request, reply) => {
+    const body = parseInput(context.translator, request, reply, dayHoursBody, request.body);
+    if (body === undefined) return reply;
+    const actor = actorOf(request);
+    const intervals = body.intervals.map((interval) => ({ start: interval.from, end: interval.to }));
+    const outcome = await inTransaction((trx) => setDayHours(trx, actor, { ...body, intervals, now: now(), messenger }));
+    return answer(context, request, reply, outcome);
+  });
+
+  app.post("/api/booking/time-off/day-hours/clear", manage, async (request, reply) => {
+    const body = parseInput(context.translator, request, reply, clearDayBody, request.body);
+    if (body === undefined) return reply;
+    const actor = actorOf(request);
+    return answer(context, request, reply, await inTransaction((trx) => clearDayHours(trx, actor, { ...body, now: now(), messenger })));
+  });
+
+  app.post("/api/booking/time-off/blocks", manage, async (request, reply) => {
+    const body = parseInput(context.translator, request, reply, blockBody, request.body);
+    if (body === undefined) return reply;
+    const actor = actorOf(request);
+    // The times are the master's location's wall clock.
+    const master = (await mastersOfBot(db, actor.botId)).find((candidate) => candidate.id === body.masterId);
+    if (master === undefined) return refuse(context.translator, request, reply, 404, REFUSALS["not-found"].key);
+    const start = zonedBoundaryToInstant(body.date, body.from, master.timeZone);
+    const end = zonedBoundaryToInstant(body.date, body.to, master.timeZone);
+    const outcome = await inTransaction((trx) => blockTime(trx, actor, { ...body, start, end, now: now(), messenger }));
+    return answer(context, request, reply, outcome, 201);
+  });
+
+  app.post<EntryRoute>("/api/booking/time-off/blocks/:id/remove", manage, async (request, reply) => {
+    const params = parseInput(context.translator, request, reply, entryParams, request.params);
+    if (params === undefined) return reply;
+    const actor = actorOf(request);
+    return answer(context, request, reply, await inTransaction((trx) => unblockTime(trx, actor, { id: params.id, now: now() })));
+  });
+}
