@@ -121,6 +121,21 @@ for (const kind of databaseKinds) {
       );
     });
 
+    test("a location is opened, edited, and closed only once nobody works there", async () => {
+      const opened = await owner.send<{ location: { id: number; active: boolean } }>("POST", "/api/booking/locations", { name: "Annex", timeZone: "Europe/Berlin" });
+      assert.equal(opened.status, 201);
+      const annex = opened.body.location.id;
+      const edited = await owner.send<{ location: { timeZone: string; address: string } }>("PUT", `/api/booking/locations/${annex}`, { name: "Annex", address: "Hof 2", timeZone: "Europe/Vienna" });
+      assert.deepEqual([edited.body.location.timeZone, edited.body.location.address], ["Europe/Vienna", "Hof 2"]);
+      const emil = await owner.send<{ master: { id: number } }>("POST", "/api/booking/masters", { name: "Emil", locationId: annex });
+      const busy = await owner.send<Refusal>("POST", `/api/booking/locations/${annex}/active`, { active: false }, { language: "ru" });
+      assert.equal(busy.status, 409);
+      assert.equal(busy.body.error, "В этом филиале ещё работают мастера. Сначала деактивируйте или переведите их.");
+      await owner.send("POST", `/api/booking/masters/${emil.body.master.id}/active`, { active: false });
+      const closed = await owner.send<{ location: { active: boolean } }>("POST", `/api/booking/locations/${annex}/active`, { active: false });
+      assert.equal(closed.body.location.active, false);
+    });
+
     test("rules changed over HTTP move what clients may book", async () => {
       const changed = await owner.send<{ rules: { horizonDays: number; reminderOffsetsMin: number[] } }>("PUT", "/api/booking/rules", { horizonDays: 14, reminderOffsetsMin: [180] });
       assert.equal(changed.status, 200);
