@@ -93,6 +93,7 @@ export async function flaggedPayments(db: Kysely<Tables> | Trx, botId: string, w
     .innerJoin("booking", "booking.id", "booking_payment.booking_id")
     .innerJoin("booking_client", "booking_client.id", "booking.client_id")
     .innerJoin("booking_service", "booking_service.id", "booking.service_id")
+    .innerJoin("booking_location", "booking_location.id", "booking.location_id")
     .leftJoin("person", "person.telegram_id", "booking_payment.refunded_by")
     .select([
       "booking_payment.id as paymentId",
@@ -101,6 +102,7 @@ export async function flaggedPayments(db: Kysely<Tables> | Trx, botId: string, w
       "booking_client.phone as clientPhone",
       "booking_service.name as service",
       "booking.starts_at as visitAt",
+      "booking_location.time_zone as timeZone",
       "booking_payment.amount_minor as amountMinor",
       "booking_payment.currency",
       "booking_payment.provider_payment_charge_id as providerChargeId",

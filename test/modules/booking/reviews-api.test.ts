@@ -57,7 +57,7 @@ for (const kind of databaseKinds) {
       const listed = await get(`/api/booking/reviews?master=${salon.anna}`);
       assert.equal(listed.status, 200);
       assert.deepEqual(listed.body.reviews, [
-        { bookingId, master: "Anna", service: "Haircut", client: "Ida", visitAt: berlin(4, "10:00").toISOString(), stars: 5, text: "Perfect", ratedAt: afterVisit.toISOString() },
+        { bookingId, master: "Anna", service: "Haircut", client: "Ida", visitAt: berlin(4, "10:00").toISOString(), timeZone: "Europe/Berlin", stars: 5, text: "Perfect", ratedAt: afterVisit.toISOString() },
       ]);
       assert.deepEqual((await get(`/api/booking/reviews?stars=4`)).body.reviews, []);
       assert.equal(((await get(`/api/booking/reviews?stars=5`)).body.reviews ?? []).length, 1);
@@ -89,6 +89,7 @@ for (const kind of databaseKinds) {
         clientPhone: null,
         service: "Colouring",
         visitAt: berlin(5, "10:00").toISOString(),
+        timeZone: "Europe/Berlin",
         amountMinor: 2000,
         currency: "EUR",
         providerChargeId: "pr-1",

@@ -5,6 +5,7 @@ import { PeoplePage } from "./PeoplePage.tsx";
 import { RequestsPage } from "./RequestsPage.tsx";
 import { SessionsPage } from "./SessionsPage.tsx";
 import { BackupsPage } from "./BackupsPage.tsx";
+import { BookingAfterVisitPage } from "./BookingAfterVisitPage.tsx";
 import { BookingAnalyticsPage } from "./BookingAnalyticsPage.tsx";
 import { BookingCalendarPage } from "./BookingCalendarPage.tsx";
 import { BookingSalonPage } from "./BookingSalonPage.tsx";
@@ -35,6 +36,7 @@ export const panelPages: PanelPage[] = [
   { path: "/bookings", title: "Bookings", permission: "booking.manage", component: BookingCalendarPage },
   { path: "/booking/salon", title: "Salon", permission: "booking.manage", component: BookingSalonPage },
   { path: "/booking/clients", title: "Clients", permission: "booking.manage", component: BookingClientsPage },
+  { path: "/booking/after-visit", title: "Reviews & refunds", permission: "booking.manage", component: BookingAfterVisitPage },
   { path: "/booking/analytics", title: "Analytics", permission: "booking.analytics", component: BookingAnalyticsPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
 ];

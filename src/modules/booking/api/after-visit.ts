@@ -38,12 +38,14 @@ export function afterVisitRoutes(app: FastifyInstance, context: ApiContext): voi
       .innerJoin("booking_client", "booking_client.id", "booking_review.client_id")
       .innerJoin("booking_master", "booking_master.id", "booking_review.master_id")
       .innerJoin("booking_service", "booking_service.id", "booking.service_id")
+      .innerJoin("booking_location", "booking_location.id", "booking.location_id")
       .select([
         "booking_review.booking_id as bookingId",
         "booking_master.display_name as master",
         "booking_service.name as service",
         "booking_client.name as client",
         "booking.starts_at as visitAt",
+        "booking_location.time_zone as timeZone",
         "booking_review.stars",
         "booking_review.text",
         "booking_review.rated_at as ratedAt",
