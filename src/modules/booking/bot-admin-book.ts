@@ -45,7 +45,7 @@ function draftOf(flow: FlowState): AdminDraft {
 /**
  * Staff book and move visits on a client's behalf in the bot (permission `booking.manage`). A new
  * booking: service -> master or any -> the month calendar -> the day's free times -> the client's
- * name -> their phone, typed (a phone-only walk-in, or the phone of a client who uses the bot) ->
+ * name -> their phone, typed or a shared contact (a phone-only walk-in, or the phone of a client who uses the bot) ->
  * summary -> confirm. A move starts at the booking's day with its master's free times, another day
  * or another master a press away. The calendar and the times are the client flow's; every choice
  * is decided again by the use case on confirm, and the master and the client are told through the
@@ -279,7 +279,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       return;
     }
     if (flow.step === "phone") {
-      const phone = phoneFromTyped(text);
+      // A client's contact forwarded to the bot is as good as the number typed.
+      const phone = phoneFromTyped(ctx.message.contact?.phone_number ?? text);
       if (phone === undefined) {
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;
