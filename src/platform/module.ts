@@ -64,16 +64,31 @@ export interface ApiContext extends ModuleContext {
   backupDir: string;
 }
 
+/** One answer a `choice` parameter offers: the value stored and the label the panel shows. */
+export interface SegmentOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A parameter of an audience the panel asks for: a role of the bot, a number, a text, or one of
+ * the options `options` lists for the bot (a service, say), which are the only values accepted.
+ */
+export type SegmentParam =
+  | { name: string; label: string; kind: "role" | "number" | "text" }
+  | { name: string; label: string; kind: "choice"; options(db: Database["db"], botId: string): Promise<SegmentOption[]> };
+
 /**
  * An audience of broadcasts (all clients, by role, inactive N days...): the Telegram ids of a
- * bot's people in it. Blocked people are skipped by the sender, not here.
+ * bot's people in it. Blocked people are skipped by the sender, not here. `now` is the app's
+ * clock, for audiences defined by time ("no visit in the last N days").
  */
 export interface AudienceSegment {
   /** Catalogue key of its name in the panel. */
   label: string;
-  /** Parameters the panel asks for (zod-checked by the segment). */
-  params?: readonly { name: string; label: string; kind: "role" | "number" | "text" }[];
-  audience(db: Database["db"], botId: string, params: Record<string, unknown>): Promise<number[]>;
+  /** Parameters the panel asks for, checked before the audience is asked (see checkAudienceChoice). */
+  params?: readonly SegmentParam[];
+  audience(db: Database["db"], botId: string, params: Record<string, unknown>, now: Date): Promise<number[]>;
 }
 
 /** What a module's start-up hook gets: the database after migrations, and the bots it serves. */

@@ -1,7 +1,7 @@
 /**
  * The owner reads a month of the salon's bookings on the panel's Analytics page (totals, by
- * master and by service, the CSV link) and opens a client's card with their history, in a real
- * browser, on a desktop and on a phone.
+ * master and by service, the CSV link), opens a client's card with their history, and aims a
+ * broadcast at the clients of one service, in a real browser, on a desktop and on a phone.
  */
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
@@ -165,6 +165,14 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
       ].map((row) => row.replace(/\s+/g, " ")),
     );
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-booking-clients.png"), fullPage: true });
+  });
+
+  test("a broadcast to the clients of a service: the owner picks the service from the salon's list and sees who it reaches", async () => {
+    await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Broadcasts" }).click();
+    await page.getByLabel("Segment").selectOption({ label: "Booking clients of a service" });
+    assert.deepEqual(await page.getByLabel("Service", { exact: true }).locator("option").allTextContents(), ["Choose…", "Colouring", "Haircut", "Manicure", "Yoga class"]);
+    await page.getByLabel("Service", { exact: true }).selectOption({ label: "Haircut" });
+    await page.getByRole("status", { name: "Audience size" }).filter({ hasText: "3 people." }).waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -4,6 +4,7 @@ import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api.ts";
 import { bookingComposer } from "./bot.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
+import { bookingSegments } from "./segments.ts";
 import { bookingTimedEvents } from "./timed-events.ts";
 import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";
@@ -23,7 +24,8 @@ export const BOOKING_PERMISSIONS = {
 /**
  * Appointments for salons, masters and clinics (seed 004): clients book in the bot (service,
  * master or any, a calendar with load markers, times, summary) and manage their bookings; masters
- * are told of new, cancelled and moved bookings. In sandbox mode a demo salon is seeded.
+ * are told of new, cancelled and moved bookings; broadcasts reach its clients (all, by service,
+ * inactive N days). In sandbox mode a demo salon is seeded.
  */
 export const bookingModule = defineModule({
   name: "booking",
@@ -48,5 +50,6 @@ export const bookingModule = defineModule({
   composer: bookingComposer,
   api: bookingApi,
   events: bookingTimedEvents,
+  segments: bookingSegments,
   onStart: seedDemoSalonInSandbox,
 });

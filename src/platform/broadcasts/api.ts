@@ -8,7 +8,7 @@ import type { BroadcastDraft } from "./domain/draft.ts";
 import { problemKey, type Problem } from "./domain/problem.ts";
 import { presentBroadcast } from "./presenter.ts";
 import { countBlocked, deliveryCounts, findBroadcast, listBroadcasts } from "./repo.ts";
-import type { SegmentCatalogue } from "./segments.ts";
+import { choicesOf, optionsOf, type SegmentCatalogue } from "./segments.ts";
 import { cancelBroadcast, createBroadcast, previewBroadcast } from "./service.ts";
 
 const SEND = { access: { permission: "broadcasts.send" } } as const;
@@ -67,14 +67,24 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
     return { broadcasts: await withReports(await listBroadcasts(db, request.session!.botId, LIST_LIMIT)) };
   });
 
-  app.get("/api/broadcasts/segments", { config: SEND }, (request) => {
+  app.get("/api/broadcasts/segments", { config: SEND }, async (request) => {
     const { botId } = request.session!;
     const locale = localeOfRequest(request);
-    const segments = Object.entries(catalogue.of(botId)).map(([name, segment]) => ({
-      name,
-      label: translator.translate(botId, locale, segment.label),
-      params: (segment.params ?? []).map((param) => ({ name: param.name, kind: param.kind, label: translator.translate(botId, locale, param.label) })),
-    }));
+    const segments = await Promise.all(
+      Object.entries(catalogue.of(botId)).map(async ([name, segment]) => {
+        const options = await optionsOf(segment, db, botId);
+        return {
+          name,
+          label: translator.translate(botId, locale, segment.label),
+          params: (segment.params ?? []).map((param) => ({
+            name: param.name,
+            kind: param.kind,
+            label: translator.translate(botId, locale, param.label),
+            ...(param.kind === "choice" ? { options: options[param.name] ?? [] } : {}),
+          })),
+        };
+      }),
+    );
     return { segments, roles: context.permissions.roleNames() };
   });
 
@@ -82,9 +92,10 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
     const { botId } = request.session!;
     const { segment = "", ...params } = request.query as Record<string, string | undefined>;
     const segments = catalogue.of(botId);
-    const choice = checkAudienceChoice(segments, segment, params, context.permissions.roleNames());
+    const offered = Object.hasOwn(segments, segment) ? segments[segment] : undefined;
+    const choice = checkAudienceChoice(segments, segment, params, context.permissions.roleNames(), await choicesOf(offered, db, botId));
     if (!choice.ok) return refuse(request, reply, 400, choice.problem);
-    const people = [...new Set(await segments[segment]!.audience(db, botId, choice.params))];
+    const people = [...new Set(await segments[segment]!.audience(db, botId, choice.params, now()))];
     return { people: people.length, blocked: await countBlocked(db, botId, people) };
   });
 

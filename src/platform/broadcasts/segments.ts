@@ -1,4 +1,5 @@
-import type { AudienceSegment, BotyardModule } from "../module.ts";
+import type { Database } from "../db/database.ts";
+import type { AudienceSegment, BotyardModule, SegmentOption } from "../module.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 
 /** Everyone who ever wrote to the bot (every bot_member row). */
@@ -28,6 +29,21 @@ export const byRole: AudienceSegment = {
     return rows.map((row) => row.telegram_id);
   },
 };
+
+/** The options each `choice` parameter of a segment offers the bot now, by parameter name. */
+export async function optionsOf(segment: AudienceSegment | undefined, db: Database["db"], botId: string): Promise<Record<string, SegmentOption[]>> {
+  const options: Record<string, SegmentOption[]> = {};
+  for (const param of segment?.params ?? []) {
+    if (param.kind === "choice") options[param.name] = await param.options(db, botId);
+  }
+  return options;
+}
+
+/** The values a choice accepts, by parameter name (what checkAudienceChoice takes). */
+export async function choicesOf(segment: AudienceSegment | undefined, db: Database["db"], botId: string): Promise<Record<string, string[]>> {
+  const options = await optionsOf(segment, db, botId);
+  return Object.fromEntries(Object.entries(options).map(([name, list]) => [name, list.map((option) => option.value)]));
+}
 
 /** The platform's own audiences; modules add theirs with `defineModule({ segments })`. */
 export const PLATFORM_SEGMENTS: Readonly<Record<string, AudienceSegment>> = { all: allPeople, role: byRole };

@@ -6,6 +6,7 @@ import { cancelEvent, scheduleEvent } from "../jobs/scheduled-events.ts";
 import type { AudienceSegment } from "../module.ts";
 import type { PlatformTables } from "../db/schema.ts";
 import { checkAudienceChoice } from "./domain/audience-choice.ts";
+import { choicesOf } from "./segments.ts";
 import { checkDraft, checkSendAt, composeMessage, type BroadcastDraft } from "./domain/draft.ts";
 import type { Problem } from "./domain/problem.ts";
 import {
@@ -58,7 +59,8 @@ export const createBroadcast = defineUseCase("broadcast.create", async (trx: Trx
   const sendAt = input.sendAt ?? input.now;
   const problem = checkDraft(input.draft) ?? checkSendAt(sendAt, input.now);
   if (problem !== undefined) return { result: refused<Broadcast>(problem), audit: null };
-  const choice = checkAudienceChoice(input.segments, input.segment, input.params, input.roleNames);
+  const offered = Object.hasOwn(input.segments, input.segment) ? input.segments[input.segment] : undefined;
+  const choice = checkAudienceChoice(input.segments, input.segment, input.params, input.roleNames, await choicesOf(offered, trx, actor.botId));
   if (!choice.ok) return { result: refused<Broadcast>(choice.problem), audit: null };
 
   const broadcast = await insertBroadcast(trx, {
@@ -148,7 +150,7 @@ export const deliverBroadcast = defineUseCase(
         audit: { objectType: "broadcast", objectId: broadcast.id, before: { status: "scheduled" }, after: { status: "cancelled", reason: "segment unavailable" } },
       };
     }
-    const recipients = [...new Set(await segment.audience(trx, broadcast.bot_id, broadcast.segment_params))];
+    const recipients = [...new Set(await segment.audience(trx, broadcast.bot_id, broadcast.segment_params, input.now))];
     const draft: BroadcastDraft = { text: broadcast.text, photo: broadcast.photo, buttons: broadcast.buttons };
     const queued = await queueDeliveries(trx, broadcast, recipients, (chatId) => composeMessage(draft, chatId));
     const empty = recipients.length === 0;

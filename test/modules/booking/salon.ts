@@ -115,7 +115,18 @@ export async function auditOf(db: Kysely<Tables>, bookingId: number) {
 export async function pastBooking(
   db: Kysely<Tables>,
   salon: Salon,
-  row: { clientId: number; masterId: number; serviceId: number; start: Date; status: Tables["booking"]["status"]; cancelledBy?: "client" | "staff" | "hold-expired"; priceMinor: number; durationMin: number },
+  row: {
+    clientId: number;
+    masterId: number;
+    serviceId: number;
+    start: Date;
+    status: Tables["booking"]["status"];
+    cancelledBy?: "client" | "staff" | "hold-expired";
+    priceMinor: number;
+    durationMin: number;
+    /** When it was made; a day before its start unless told. */
+    createdAt?: Date;
+  },
 ): Promise<number> {
   const { id } = await db
     .insertInto("booking")
@@ -137,6 +148,7 @@ export async function pastBooking(
       hold_expires_at: null,
       created_by: null,
       created_via: "web",
+      created_at: row.createdAt ?? new Date(row.start.getTime() - 86_400_000),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

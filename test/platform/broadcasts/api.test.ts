@@ -67,7 +67,7 @@ for (const kind of databaseKinds) {
       }
     });
 
-    test("the audiences on offer are listed in the reader's language, with the roles a segment may take", async () => {
+    test("the audiences on offer (the platform's, then the mounted modules') are listed in the reader's language, with the roles a segment may take", async () => {
       const { status, body } = await call("GET", "/api/broadcasts/segments", { language: "ru-RU,ru;q=0.9" });
       assert.equal(status, 200);
       const segments = body.segments as { name: string; label: string; params: { name: string; kind: string; label: string }[] }[];
@@ -76,6 +76,9 @@ for (const kind of databaseKinds) {
         [
           ["all", "Все пользователи"],
           ["role", "Пользователи с ролью"],
+          ["booking-clients", "Клиенты записи (с Telegram)"],
+          ["booking-service", "Клиенты записи на услугу"],
+          ["booking-inactive", "Клиенты записи без визитов N дней"],
         ],
       );
       assert.deepEqual(segments[1]?.params, [{ name: "role", kind: "role", label: "Роль" }]);

@@ -9,7 +9,8 @@ import "./broadcasts.css";
 interface SegmentOffer {
   name: string;
   label: string;
-  params: { name: string; kind: "role" | "number" | "text"; label: string }[];
+  /** A `choice` lists its options (a service, say); a role is one of the bot's roles. */
+  params: { name: string; kind: "role" | "number" | "text" | "choice"; label: string; options?: { value: string; label: string }[] }[];
 }
 
 interface SegmentsAnswer {
@@ -200,12 +201,12 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
         {chosen?.params.map((param) => (
           <label key={param.name}>
             {param.label}
-            {param.kind === "role" ? (
+            {param.kind === "role" || param.kind === "choice" ? (
               <select aria-label={param.label} value={params[param.name] ?? ""} onChange={(event) => setParams({ ...params, [param.name]: event.target.value })}>
                 <option value="">Choose…</option>
-                {offer.roles.map((role) => (
-                  <option key={role} value={role}>
-                    {role}
+                {(param.kind === "role" ? offer.roles.map((role) => ({ value: role, label: role })) : (param.options ?? [])).map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
                   </option>
                 ))}
               </select>
@@ -251,12 +252,14 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
   );
 }
 
-function BroadcastRow({ broadcast, segmentLabel }: { broadcast: Broadcast; segmentLabel: string }) {
+function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: SegmentOffer | undefined }) {
   const cancel = useAction(["broadcasts"]);
   const { report } = broadcast;
   const active = broadcast.status === "scheduled" || broadcast.status === "sending";
   const summary = plainText(broadcast.text);
-  const params = Object.values(broadcast.params).map(String).join(", ");
+  const params = Object.entries(broadcast.params)
+    .map(([name, value]) => segment?.params.find((param) => param.name === name)?.options?.find((option) => option.value === String(value))?.label ?? String(value))
+    .join(", ");
   return (
     <tr>
       <td>{new Date(broadcast.sendAt).toLocaleString()}</td>
@@ -265,7 +268,7 @@ function BroadcastRow({ broadcast, segmentLabel }: { broadcast: Broadcast; segme
         {summary.length > 80 ? `${summary.slice(0, 80)}…` : summary}
       </td>
       <td>
-        {segmentLabel}
+        {segment?.label ?? broadcast.segment}
         {params === "" ? "" : `: ${params}`}
         {broadcast.audience !== null && ` (${broadcast.audience})`}
       </td>
@@ -308,7 +311,6 @@ export function BroadcastsPage() {
     queryFn: () => api<{ broadcasts: Broadcast[] }>("/api/broadcasts"),
     refetchInterval: 2000,
   });
-  const labelOf = (name: string) => offer.data?.segments.find((segment) => segment.name === name)?.label ?? name;
   return (
     <section className="settings-page" aria-labelledby="broadcasts-title">
       <h1 id="broadcasts-title">Broadcasts</h1>
@@ -349,7 +351,7 @@ export function BroadcastsPage() {
                 <td colSpan={6}>No broadcasts yet.</td>
               </tr>
             )}
-            {list.data?.broadcasts.map((broadcast) => <BroadcastRow key={broadcast.id} broadcast={broadcast} segmentLabel={labelOf(broadcast.segment)} />)}
+            {list.data?.broadcasts.map((broadcast) => <BroadcastRow key={broadcast.id} broadcast={broadcast} segment={offer.data?.segments.find((segment) => segment.name === broadcast.segment)} />)}
           </tbody>
         </table>
       </div>

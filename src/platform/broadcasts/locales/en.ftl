@@ -24,3 +24,4 @@ broadcasts-problem-segment-number-invalid = This audience needs a number.
 broadcasts-problem-segment-text-invalid = Fill in the field this audience asks for.
 broadcasts-problem-not-found = There is no such broadcast.
 broadcasts-problem-already-finished = This broadcast has already finished; there is nothing to cancel.
+broadcasts-problem-segment-choice-invalid = Choose one of the options this audience offers.

@@ -24,3 +24,4 @@ broadcasts-problem-segment-number-invalid = Для этой аудитории �
 broadcasts-problem-segment-text-invalid = Заполните поле, которое требуется для этой аудитории.
 broadcasts-problem-not-found = Такой рассылки нет.
 broadcasts-problem-already-finished = Эта рассылка уже завершена, отменять нечего.
+broadcasts-problem-segment-choice-invalid = Выберите один из вариантов, которые предлагает эта аудитория.

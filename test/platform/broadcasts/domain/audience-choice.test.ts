@@ -7,6 +7,7 @@ const offered = {
   role: { params: [{ name: "role", label: "x", kind: "role" as const }] },
   inactive: { params: [{ name: "days", label: "x", kind: "number" as const }] },
   service: { params: [{ name: "service", label: "x", kind: "text" as const }] },
+  ofService: { params: [{ name: "service", label: "x", kind: "choice" as const }] },
 };
 const roles = ["owner", "admin", "master"];
 
@@ -37,5 +38,15 @@ describe("an audience choice", () => {
   test("a text parameter must not be blank", () => {
     assert.deepEqual(checkAudienceChoice(offered, "service", { service: " Haircut " }, roles), { ok: true, params: { service: "Haircut" } });
     assert.equal(checkAudienceChoice(offered, "service", { service: "  " }, roles).ok, false);
+  });
+
+  test("a choice must be one of the values its options offer", () => {
+    const choices = { service: ["3", "7"] };
+    assert.deepEqual(checkAudienceChoice(offered, "ofService", { service: "7" }, roles, choices), { ok: true, params: { service: "7" } });
+    assert.deepEqual(checkAudienceChoice(offered, "ofService", { service: "8" }, roles, choices), {
+      ok: false,
+      problem: { code: "segment-choice-invalid", args: { name: "service" } },
+    });
+    assert.equal(checkAudienceChoice(offered, "ofService", { service: "7" }, roles).ok, false, "no options, no valid choice");
   });
 });
