@@ -32,6 +32,16 @@ interface CalendarAnswer {
   masters: { id: number; name: string }[];
   workingHours: { masterId: number; date: string; intervals: Interval[] }[];
   bookings: CalendarBooking[];
+  /** Hours taken out of a master's day (Time off page). */
+  blocks: CalendarBlock[];
+}
+
+interface CalendarBlock {
+  id: number;
+  masterId: number;
+  start: string;
+  end: string;
+  reason: string | null;
 }
 
 interface Catalogue {
@@ -109,10 +119,13 @@ function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-/** One column of the grid (a master's day, or a day of the week): working hours shaded, bookings as blocks. */
+/** One column of the grid (a master's day, or a day of the week): working hours shaded, blocked hours hatched, bookings as blocks. */
 function Column(props: {
   title: string;
   hours: Interval[];
+  /** The day shown, for the blocks that begin or end on another. */
+  date: string;
+  blocks: CalendarBlock[];
   bookings: CalendarBooking[];
   timeZone: string;
   span: Interval;
@@ -128,6 +141,19 @@ function Column(props: {
         {props.hours.map((interval) => (
           <div key={interval.start} className="calendar-working" style={{ top: top(interval.start), height: (interval.end - interval.start) * PIXELS_PER_MINUTE }} />
         ))}
+        {props.blocks.map((block) => {
+          const start = zoned(block.start, props.timeZone);
+          const end = zoned(block.end, props.timeZone);
+          const from = start.date === props.date ? start.minutes : props.span.start;
+          const to = end.date === props.date ? end.minutes : props.span.end;
+          if (to <= from) return null;
+          const label = `Blocked ${clock(from)}–${clock(to)}${block.reason === null ? "" : `: ${block.reason}`}`;
+          return (
+            <div key={block.id} className="calendar-blocked" role="note" aria-label={label} title={label} style={{ top: top(Math.max(from, props.span.start)), height: (Math.min(to, props.span.end) - Math.max(from, props.span.start)) * PIXELS_PER_MINUTE }}>
+              <span>Blocked{block.reason === null ? "" : ` · ${block.reason}`}</span>
+            </div>
+          );
+        })}
         {props.bookings.map((booking) => {
           const start = zoned(booking.startsAt, props.timeZone);
           const end = zoned(booking.endsAt, props.timeZone);
@@ -481,6 +507,8 @@ export function BookingCalendarPage() {
                     key={master.id}
                     title={master.name}
                     hours={data.workingHours.find((day) => day.masterId === master.id && day.date === date)?.intervals ?? []}
+                    date={date}
+                    blocks={(data.blocks ?? []).filter((block) => block.masterId === master.id)}
                     bookings={data.bookings.filter((booking) => booking.masterId === master.id)}
                     timeZone={data.timeZone}
                     span={span}
@@ -493,6 +521,8 @@ export function BookingCalendarPage() {
                     key={day}
                     title={dayTitle(day)}
                     hours={[]}
+                    date={day}
+                    blocks={(data.blocks ?? []).filter((block) => zoned(block.start, data.timeZone).date <= day && day <= zoned(block.end, data.timeZone).date)}
                     bookings={data.bookings.filter((booking) => zoned(booking.startsAt, data.timeZone).date === day)}
                     timeZone={data.timeZone}
                     span={span}

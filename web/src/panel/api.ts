@@ -11,9 +11,12 @@ export interface Me {
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The whole answer, for refusals that carry more than a message (the bookings a time off hits). */
+  readonly data: unknown;
+  constructor(status: number, message: string, data?: unknown) {
     super(message);
     this.status = status;
+    this.data = data;
   }
 }
 
@@ -51,7 +54,7 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   const data: unknown = text === "" ? undefined : JSON.parse(text);
   if (!response.ok) {
     const message = typeof data === "object" && data !== null && "error" in data ? String(data.error) : response.statusText;
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, data);
   }
   return data as T;
 }

@@ -10,6 +10,7 @@ import { BookingAnalyticsPage } from "./BookingAnalyticsPage.tsx";
 import { BookingCalendarPage } from "./BookingCalendarPage.tsx";
 import { BookingSalonPage } from "./BookingSalonPage.tsx";
 import { BookingClientsPage } from "./BookingClientsPage.tsx";
+import { BookingTimeOffPage } from "./BookingTimeOffPage.tsx";
 import { BroadcastsPage } from "./BroadcastsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 import { TextsPage } from "./TextsPage.tsx";
@@ -37,6 +38,7 @@ export const panelPages: PanelPage[] = [
   { path: "/booking/salon", title: "Salon", permission: "booking.manage", component: BookingSalonPage },
   { path: "/booking/clients", title: "Clients", permission: "booking.manage", component: BookingClientsPage },
   { path: "/booking/after-visit", title: "Reviews & refunds", permission: "booking.manage", component: BookingAfterVisitPage },
+  { path: "/booking/time-off", title: "Time off", permission: "booking.manage", component: BookingTimeOffPage },
   { path: "/booking/analytics", title: "Analytics", permission: "booking.analytics", component: BookingAnalyticsPage },
   { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
 ];
