@@ -155,9 +155,11 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await statusOf(visit.id), { status: "confirmed", cancelled_by: null, refund_needed: false });
     });
 
-    test("paid after the hold ran out and the slot was taken: flagged for a refund and the owner told", async () => {
+    test("paid after the hold ran out and the slot was taken: flagged for a refund, every manager told, and the refund recorded once from the notice", async () => {
       const pia = user("Pia");
       const owner = new TelegramUser(world.emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
+      const ada = user("Ada");
+      await tables().db.insertInto("role").values({ bot_id: BOT, telegram_id: ada.id, role: "admin" }).execute();
       const visit = await book(pia, world.salon.colouring, berlin(7, "10:00"));
       await payLate(pia, await invoiceTo(pia), visit.id, async () => {
         await book(user("Rex"), world.salon.haircut, berlin(7, "10:00"));
@@ -166,6 +168,15 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await statusOf(visit.id), { status: "cancelled", cancelled_by: "hold-expired", refund_needed: true });
       const notice = await owner.replyContaining("Please refund it");
       assert.match(textOf(notice), new RegExp(`booking #${visit.id}`));
+
+      owner.pressButton(notice, "Refunded ✓");
+      await owner.replyContaining(`Refund of €20.00 for booking #${visit.id} recorded.`);
+      await pia.replyContaining("Your prepayment of €20.00 for Colouring");
+      assert.deepEqual(await statusOf(visit.id), { status: "cancelled", cancelled_by: "hold-expired", refund_needed: false });
+      ada.pressButton(await ada.replyContaining("Please refund it"), "Refunded ✓");
+      assert.equal(await ada.callbackAnswer(), "This refund has already been recorded.");
+      const recorded = await tables().db.selectFrom("booking_payment").select(["refunded_by"]).where("booking_id", "=", visit.id).execute();
+      assert.deepEqual(recorded, [{ refunded_by: OWNER_ID }]);
     });
 
     test("the waitlist: a freed slot is offered in order and held; nobody else can book it; the second in line books it", async () => {
@@ -223,6 +234,39 @@ for (const kind of databaseKinds) {
       assert.equal((await vic.botMessages()).filter((message) => textOf(message).startsWith("How was")).length, 1);
       const review = await tables().db.selectFrom("booking_review").select(["stars", "text"]).where("booking_id", "=", visit.id).execute();
       assert.deepEqual(review, [{ stars: 4, text: "Great cut, thank you" }]);
+    });
+
+    test("a client finds their waitlist under My bookings and leaves it; the time held for them goes to the next in line", async () => {
+      const zed = user("Zed");
+      const amy = user("Amy");
+      const visit = await book(user("Bea"), world.salon.haircut, berlin(20, "10:00"));
+      for (const client of [zed, amy]) {
+        const joined = await tables().transaction((trx) =>
+          joinWaitlist(trx, { botId: BOT, personId: client.id, source: "bot" }, { serviceId: world.salon.haircut, masterId: null, date: "2026-03-20", timeMin: null, name: "Client", now: world.clock.now() }),
+        );
+        assert.ok(joined.ok);
+      }
+      const myWaitlist = async () => {
+        zed.send("/mybookings");
+        zed.pressButton(await zed.replyContaining("You have no bookings yet."), "My waitlist (1)");
+        return zed.replyContaining("You are on the waitlist for:");
+      };
+      assert.match(textOf(await myWaitlist()), /March 20, any time · Haircut · any master$/);
+
+      const cancelled = await tables().transaction((trx) => cancelBooking(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: visit.id, by: "staff", now: world.clock.now() }));
+      assert.ok(cancelled.ok);
+      await zed.replyContaining("a time has freed up");
+      const offered = await myWaitlist();
+      assert.match(textOf(offered), /offered: .*March 20, 2026 at 10:00, held for you until/);
+      zed.pressButton(offered, "Leave: ");
+      await zed.replyContaining("You have left the waitlist:");
+      amy.pressButton(await amy.replyContaining("a time has freed up"), "Book it");
+      await amy.replyContaining("Booked:");
+
+      zed.pressButton(offered, "Leave: ");
+      assert.equal(await zed.callbackAnswer(), "You are no longer on the waitlist for this.");
+      const entries = await tables().db.selectFrom("booking_waitlist").innerJoin("booking_client", "booking_client.id", "booking_waitlist.client_id").select(["booking_client.telegram_id", "booking_waitlist.status"]).where("booking_waitlist.date", "=", "2026-03-20").orderBy("booking_waitlist.id").execute();
+      assert.deepEqual(entries, [{ telegram_id: zed.id, status: "withdrawn" }, { telegram_id: amy.id, status: "booked" }]);
     });
 
     test("a full day in the booking calendar offers the waitlist; joined, the client is offered the time when it frees up", async () => {
