@@ -1,12 +1,13 @@
-// `npm run bench` (after bench/run.ts): the booking module's slot search and booking throughput on
-// PGlite and PostgreSQL, each next to the pure rule engine alone on the same data in the same
-// process (the floor: what is left without a database). Prints a table, writes
+// `npm run bench` (after bench/run.ts): the booking module's slot search, booking throughput and a
+// year's analytics on PGlite and PostgreSQL, each next to the pure domain code alone on the same
+// data in the same process (the floor: what is left without a database). Prints a table, writes
 // bench/results/booking.json. Nothing here asserts on time.
 // Sizes: BENCH_BOOKING_MASTERS (20), BENCH_BOOKING_EXISTING (5000), BENCH_BOOKING_ROUNDS (5),
 // BENCH_BOOKING_COUNT (400 bookings), BENCH_BOOKING_CLIENTS (20 at once); BENCH_TARGETS.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { analyticsOf } from "../src/modules/booking/domain/analytics.ts";
 import { decideBooking, type MasterOffer } from "../src/modules/booking/domain/decide-booking.ts";
 import { monthCalendar } from "../src/modules/booking/domain/month-calendar.ts";
 import { blockedBy, type Occupancy } from "../src/modules/booking/domain/occupancy.ts";
@@ -16,6 +17,7 @@ import { addDays, datesOfMonth, weekdayOf, zonedDateTimeToInstant, zonedDay } fr
 import { bookingMigrations } from "../src/modules/booking/module.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
 import { bookAppointment, daySlots, monthAvailability } from "../src/modules/booking/service.ts";
+import { analyticsData, bookingAnalytics } from "../src/modules/booking/service/analytics.ts";
 import { openDatabase, type Database } from "../src/platform/db/database.ts";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import { freshPglite, freshPostgres, postgresProblem, type BenchDatabase } from "./databases.ts";
@@ -301,7 +303,41 @@ async function measureBookings(database: Database, seeded: Seeded): Promise<Book
   return { booked, refused, dbPerSecond: round((booked / dbMs) * 1000), enginePerSecond: Math.round((times.length / engineMs) * 1000) };
 }
 
-interface Result extends SearchFigures, BookingFigures {
+interface AnalyticsFigures {
+  analysed: number;
+  analyticsDbMs: number;
+  analyticsEngineMs: number;
+}
+
+const YEAR = { from: "2026-01-01", to: "2026-12-31" };
+
+/**
+ * The analytics of 2026 by master. Run last: it first spreads the month's bookings over the year
+ * (March to December, by the tens digit of its id) and gives them the outcomes of a real year (7 in 10
+ * done, 1 a no-show, 1 cancelled by the client, 1 still confirmed).
+ */
+async function measureAnalytics(database: Database): Promise<AnalyticsFigures> {
+  const db = database.db as unknown as Kysely<Tables>;
+  await sql`
+    update booking set
+      starts_at = starts_at + (id / 10 % 10) * interval '1 month',
+      ends_at = ends_at + (id / 10 % 10) * interval '1 month',
+      status = case when id % 10 < 7 then 'done' when id % 10 = 7 then 'no_show' when id % 10 = 8 then 'cancelled' else 'confirmed' end,
+      cancelled_by = case when id % 10 = 8 then 'client' end
+    where bot_id = ${BOT}`.execute(db);
+  const { input } = await analyticsData(db, BOT, YEAR);
+  const figures = { db: [] as number[], engine: [] as number[] };
+  for (let round = 0; round <= sizes.rounds; round++) {
+    const dbMs = await timed(() => bookingAnalytics(db, BOT, YEAR, "master"));
+    const engineMs = await timed(() => analyticsOf(input));
+    if (round === 0) continue;
+    figures.db.push(dbMs);
+    figures.engine.push(engineMs);
+  }
+  return { analysed: input.bookings.length, analyticsDbMs: round(median(figures.db)), analyticsEngineMs: round(median(figures.engine)) };
+}
+
+interface Result extends SearchFigures, BookingFigures, AnalyticsFigures {
   target: string;
 }
 
@@ -318,7 +354,9 @@ async function measure(target: string, fresh: () => Promise<BenchDatabase>): Pro
     const search = await measureSearch(database, seeded);
     log(`${target}: ${sizes.bookings} bookings by ${sizes.clients} clients at once`);
     const bookings = await measureBookings(database, seeded);
-    return { target, ...search, ...bookings };
+    log(`${target}: a year's analytics by master (${sizes.rounds} rounds)`);
+    const analytics = await measureAnalytics(database);
+    return { target, ...search, ...bookings, ...analytics };
   } finally {
     await database.close();
     await benchDatabase.drop();
@@ -363,6 +401,15 @@ console.log(
   table(
     ["target", "booked", "refused", "bookings/s", "engine alone decisions/s", "engine vs database"],
     results.map((r) => [r.target, r.booked, r.refused, r.dbPerSecond, r.enginePerSecond, ratio(r.enginePerSecond, r.dbPerSecond)].map(String)),
+  ),
+);
+console.log(
+  `\nAnalytics of a year by master: ${sizes.masters} masters' working hours over 365 days and every booking of the year (median of ${sizes.rounds}; engine alone = analyticsOf on the same rows in memory)`,
+);
+console.log(
+  table(
+    ["target", "bookings", "analytics ms", "engine alone ms", "vs engine"],
+    results.map((r) => [r.target, r.analysed, r.analyticsDbMs, r.analyticsEngineMs, ratio(r.analyticsDbMs, r.analyticsEngineMs)].map(String)),
   ),
 );
 for (const note of notes) console.log(`Note: ${note}`);

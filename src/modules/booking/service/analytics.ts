@@ -1,4 +1,4 @@
-import { analyticsOf, type AnalyticsFigures, type AnalyticsMaster } from "../domain/analytics.ts";
+import { analyticsOf, type AnalyticsFigures, type AnalyticsInput, type AnalyticsMaster } from "../domain/analytics.ts";
 import type { DateRange } from "../domain/schedule.ts";
 import { zonedDay } from "../domain/zoned-time.ts";
 import { holidaysOf, schedulesOf, type Db } from "../repo.ts";
@@ -20,12 +20,19 @@ export interface AnalyticsAnswer {
   groups: NamedFigures[];
 }
 
+/** What `analyticsOf` reads for a bot's period, and the names of the locations, masters and services. */
+export interface AnalyticsData {
+  input: AnalyticsInput;
+  names: Record<AnalyticsDimension, Map<number, string>>;
+}
+
 /**
- * A period's analytics of a bot (see `analyticsOf`): its bookings read with their location's
- * zone, the hours of its active masters and of any master with bookings in the period, and the
- * first done visit of each client who booked in it.
+ * Reads a bot's period for `analyticsOf`: its bookings with their location's zone, the hours of
+ * its active masters and of any master with bookings in the period, and each client's first done
+ * visit before the period's end (one pass over the done visits: a filter by the period's clients
+ * made PostgreSQL plan a nested loop, 3 s for 5,000 bookings).
  */
-export async function bookingAnalytics(db: Db, botId: string, period: DateRange, by: AnalyticsDimension): Promise<AnalyticsAnswer> {
+export async function analyticsData(db: Db, botId: string, period: DateRange): Promise<AnalyticsData> {
   const locations = await db.selectFrom("booking_location").select(["id", "name", "time_zone"]).where("bot_id", "=", botId).execute();
   const zones = new Set(locations.map((location) => location.time_zone));
   if (zones.size === 0) zones.add("UTC");
@@ -55,7 +62,7 @@ export async function bookingAnalytics(db: Db, botId: string, period: DateRange,
       .select(["client_id", (eb) => eb.fn.min("starts_at").as("first")])
       .where("bot_id", "=", botId)
       .where("status", "=", "done")
-      .where("client_id", "in", inRange.select("booking.client_id"))
+      .where("starts_at", "<", end)
       .groupBy("client_id")
       .execute(),
     db.selectFrom("booking_master").select(["id", "display_name", "location_id", "active"]).where("bot_id", "=", botId).execute(),
@@ -65,7 +72,7 @@ export async function bookingAnalytics(db: Db, botId: string, period: DateRange,
   const booked = new Set(bookings.map((booking) => booking.master_id));
   const counted = masters.filter((master) => master.active || booked.has(master.id));
   const [schedules, holidays] = [await schedulesOf(db, counted.map((master) => master.id)), await holidaysOf(db, botId)];
-  const report = analyticsOf({
+  const input: AnalyticsInput = {
     period,
     bookings: bookings.map((row) => ({
       status: row.status,
@@ -86,19 +93,25 @@ export async function bookingAnalytics(db: Db, botId: string, period: DateRange,
     }),
     holidays,
     firstDoneVisit: new Map(firstDone.map((row) => [row.client_id, new Date(row.first)])),
-  });
-
+  };
   const names = {
     location: new Map(locations.map((location) => [location.id, location.name])),
     master: new Map(masters.map((master) => [master.id, master.display_name])),
     service: new Map(services.map((service) => [service.id, service.name])),
-  }[by];
+  };
+  return { input, names };
+}
+
+/** A period's analytics of a bot (see `analyticsOf`), the groups of one dimension named. */
+export async function bookingAnalytics(db: Db, botId: string, period: DateRange, by: AnalyticsDimension): Promise<AnalyticsAnswer> {
+  const { input, names } = await analyticsData(db, botId, period);
+  const report = analyticsOf(input);
   const groups = { location: report.byLocation, master: report.byMaster, service: report.byService }[by];
   return {
     from: period.from,
     to: period.to,
     by,
     total: report.total,
-    groups: groups.map((group) => ({ ...group, name: names.get(group.id) ?? `#${group.id}` })),
+    groups: groups.map((group) => ({ ...group, name: names[by].get(group.id) ?? `#${group.id}` })),
   };
 }
