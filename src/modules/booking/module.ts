@@ -39,6 +39,7 @@ export const bookingModule = defineModule({
     { label: "booking-staff-menu-week", data: "booking:week", roles: ["master"] },
     { label: "booking-staff-menu-feed", data: "booking:feed", roles: ["master"] },
     { label: "booking-admin-menu", data: "booking:admin", roles: ["admin"] },
+    { label: "booking-timeoff-menu", data: "booking:timeoff", roles: ["admin"] },
   ],
   commands: [
     { command: "book", description: "command-book" },

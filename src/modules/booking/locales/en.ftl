@@ -296,3 +296,24 @@ booking-admin-day-master = 👤 { $name } ({ $count })
 booking-admin-all-masters = 👥 All masters
 booking-admin-day-too-long = A busy day: choose a master to see and change their bookings.
 booking-admin-pick-day = Choose a day. 12· — a day with bookings.
+
+## Time off in the bot (admins).
+booking-timeoff-menu = 🌴 Time off
+booking-timeoff-whose = Time off: whose time?
+booking-timeoff-which-day = { $master }: which day?
+booking-timeoff-what = { $day }: the whole day off, or a few hours?
+booking-timeoff-whole-day = Whole day off
+booking-timeoff-some-hours = Block hours
+booking-timeoff-ask-hours = Type the hours to block, like 12:00-14:00.
+booking-timeoff-hours-invalid = Please type the hours as a start and a later end, like 12:00-14:00, not yet over.
+booking-timeoff-hits = { $count ->
+    [one] This hits a booking. Move it to a free master (same time) or cancel it; the client is told.
+   *[other] This hits { $count } bookings. For each, move it to a free master (same time) or cancel it; the clients are told.
+}
+booking-timeoff-move = → { $master }
+booking-timeoff-cancel = ✖ Cancel it
+booking-timeoff-apply = ✔ Apply
+booking-timeoff-done = Done: time off for { $master } on { $day } saved. Bookings moved: { $moved }, cancelled: { $cancelled }.
+booking-timeoff-dropped = Time off not added.
+booking-timeoff-resolution-refused = Booking #{ $booking } could not be moved meanwhile, so nothing was changed. Start again to see who is free now.
+booking-timeoff-refused = That time off could not be added (something else holds that time, or the master is gone). Nothing was changed.

@@ -296,3 +296,25 @@ booking-admin-day-master = 👤 { $name } ({ $count })
 booking-admin-all-masters = 👥 Все мастера
 booking-admin-day-too-long = Насыщенный день: выберите мастера, чтобы увидеть и изменить его записи.
 booking-admin-pick-day = Выберите день. 12· — день с записями.
+
+## Time off in the bot (admins).
+booking-timeoff-menu = 🌴 Выходные и блоки
+booking-timeoff-whose = Выходной или блок: для какого мастера?
+booking-timeoff-which-day = { $master }: какой день?
+booking-timeoff-what = { $day }: выходной на весь день или несколько часов?
+booking-timeoff-whole-day = Весь день
+booking-timeoff-some-hours = Заблокировать часы
+booking-timeoff-ask-hours = Напишите часы, например 12:00-14:00.
+booking-timeoff-hours-invalid = Напишите начало и более поздний конец, например 12:00-14:00 (время ещё не прошло).
+booking-timeoff-hits = { $count ->
+    [one] Это затрагивает { $count } запись. Перенесите её к свободному мастеру (на то же время) или отмените; клиент получит уведомление.
+    [few] Это затрагивает { $count } записи. Для каждой: перенести к свободному мастеру (на то же время) или отменить; клиенты получат уведомления.
+   *[other] Это затрагивает { $count } записей. Для каждой: перенести к свободному мастеру (на то же время) или отменить; клиенты получат уведомления.
+}
+booking-timeoff-move = → { $master }
+booking-timeoff-cancel = ✖ Отменить
+booking-timeoff-apply = ✔ Применить
+booking-timeoff-done = Готово: время { $master } на { $day } сохранено. Перенесено: { $moved }, отменено: { $cancelled }.
+booking-timeoff-dropped = Выходной не добавлен.
+booking-timeoff-resolution-refused = Запись №{ $booking } не удалось перенести, ничего не изменено. Начните заново, чтобы увидеть, кто свободен сейчас.
+booking-timeoff-refused = Не удалось добавить (это время занято чем-то другим или мастера больше нет). Ничего не изменено.

@@ -1,0 +1,195 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ModuleContext } from "../../platform/module.ts";
+import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { formatDay } from "./domain/display.ts";
+import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "./domain/zoned-time.ts";
+import { blockTime } from "./service/blocks.ts";
+import { addDaysOff } from "./service/days-off.ts";
+import { mastersOfBot } from "./service/staff-calendar.ts";
+import type { HitView } from "./service/time-off-hits.ts";
+import type { HitResolution, TimeOffOutcome } from "./service/time-off-resolve.ts";
+import { messengerOf } from "./timed-events.ts";
+
+const TIME_OFF_FLOW = "booking-time-off";
+/** The menu entry's callback data. */
+export const TIME_OFF_HOME = "booking:timeoff";
+const DAYS_OFFERED = 7;
+
+/** What the admin has chosen so far; kept in the flow row, so a restart resumes it. */
+interface Draft {
+  masterId?: number;
+  date?: PlainDate;
+  /** Minutes after local midnight; both absent means the whole day off. */
+  from?: number;
+  to?: number;
+  /** The bookings the time off hits, and the admin's choice for each: a master id to move to, or 0 to cancel. */
+  hits?: { bookingId: number; line: string; free: { id: number; name: string }[] }[];
+  choices?: Record<string, number>;
+}
+
+function draftOf(flow: FlowState): Draft {
+  return flow.data;
+}
+
+/**
+ * Time off in the bot for admins (permission `booking.manage`, every handler guarded): a master,
+ * a day of the coming week, then the whole day off or a few hours typed as "12:00-14:00". A time
+ * off that hits bookings lists them with a button per free master (move, same time) and one to
+ * cancel; Apply runs it all in one transaction, the clients and masters told through the outbox.
+ */
+export function timeOffComposer(context: ModuleContext): Composer<BotyardContext> {
+  const composer = new Composer<BotyardContext>();
+  const privateChats = composer.chatType("private");
+  const manage = requirePermission("booking.manage");
+  const db = readsOf(context);
+  const messenger = messengerOf(context);
+  const cancelRow = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "to-x"));
+
+  privateChats.callbackQuery(TIME_OFF_HOME, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const masters = (await mastersOfBot(db, ctx.botId)).filter((master) => master.active);
+    const flow = await ctx.commit("booking-time-off-start", (trx) => startFlow(trx, flowKey(ctx), TIME_OFF_FLOW, "master"));
+    const keyboard = new InlineKeyboard();
+    for (const master of masters) keyboard.text(master.name, flowButton(flow, `to-m:${master.id}`)).row();
+    await ctx.reply(ctx.t("booking-timeoff-whose"), { reply_markup: keyboard.append(cancelRow(ctx, flow)) });
+  });
+
+  const timeZoneOf = async (ctx: BotyardContext, masterId: number | undefined) => {
+    const master = (await mastersOfBot(db, ctx.botId)).find((candidate) => candidate.id === masterId);
+    return master === undefined ? undefined : { name: master.name, timeZone: master.timeZone };
+  };
+
+  /** Runs the time off of the draft (with the choices made, once there are hits) and answers. */
+  const apply = async (ctx: BotyardContext, flow: FlowState, resolutions: HitResolution[] | undefined) => {
+    const draft = draftOf(flow);
+    const master = await timeZoneOf(ctx, draft.masterId);
+    if (master === undefined || draft.masterId === undefined || draft.date === undefined) return;
+    const { masterId, date } = draft;
+    const now = nowOf(context);
+    const outcome: TimeOffOutcome<unknown> = await commitBooking(ctx, "booking-time-off-apply", async (trx) => {
+      const input = { masterId, now, messenger, ...(resolutions === undefined ? {} : { resolutions }) };
+      const result =
+        draft.from === undefined || draft.to === undefined
+          ? await addDaysOff(trx, actorOf(ctx), { ...input, from: date, to: date })
+          : await blockTime(trx, actorOf(ctx), { ...input, start: zonedBoundaryToInstant(date, draft.from, master.timeZone), end: zonedBoundaryToInstant(date, draft.to, master.timeZone) });
+      if (result.ok) await endFlow(trx, flowKey(ctx));
+      return result;
+    });
+    if (outcome.ok) {
+      await ctx.reply(ctx.t("booking-timeoff-done", { master: master.name, day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
+      return;
+    }
+    if (outcome.reason === "hits-bookings") {
+      const hits = outcome.hits.map((hit: HitView) => ({ bookingId: hit.bookingId, line: `${hit.time}–${hit.endTime} ${hit.serviceName}, ${hit.clientName}${hit.clientPhone === null ? "" : ` ${hit.clientPhone}`}`, free: hit.freeMasters }));
+      const choosing = await ctx.commit("booking-time-off-hits", (trx) => advanceFlow(trx, flowKey(ctx), flow, "resolve", { hits, choices: {} }));
+      await showHits(ctx, choosing, "reply");
+      return;
+    }
+    const key = outcome.reason === "resolution-refused" ? "booking-timeoff-resolution-refused" : outcome.reason === "range-invalid" ? "booking-timeoff-hours-invalid" : "booking-timeoff-refused";
+    await ctx.reply(ctx.t(key, { booking: outcome.reason === "resolution-refused" ? outcome.bookingId : 0 }));
+  };
+
+  /** The hits with a button per choice; a chosen one is ticked, and Apply waits until each has one. */
+  const showHits = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
+    const { hits = [], choices = {} } = draftOf(flow);
+    const keyboard = new InlineKeyboard();
+    for (const hit of hits) {
+      const chosen = choices[String(hit.bookingId)];
+      for (const free of hit.free) keyboard.text(`${chosen === free.id ? "✅ " : ""}${ctx.t("booking-timeoff-move", { master: free.name })}`, flowButton(flow, `to-r:${hit.bookingId}:${free.id}`));
+      keyboard.text(`${chosen === 0 ? "✅ " : ""}${ctx.t("booking-timeoff-cancel")}`, flowButton(flow, `to-r:${hit.bookingId}:0`)).row();
+    }
+    const ready = hits.every((hit) => choices[String(hit.bookingId)] !== undefined);
+    if (ready) keyboard.text(ctx.t("booking-timeoff-apply"), flowButton(flow, "to-ok")).row();
+    keyboard.append(cancelRow(ctx, flow));
+    const text = [ctx.t("booking-timeoff-hits", { count: hits.length }), ...hits.map((hit, index) => `${index + 1}. ${hit.line}`)].join("\n");
+    if (how === "edit") await ctx.editMessageText(text, { reply_markup: keyboard });
+    else await ctx.reply(text, { reply_markup: keyboard });
+  };
+
+  const inFlow = privateChats.filter((ctx) => ctx.flow?.name === TIME_OFF_FLOW);
+
+  inFlow.callbackQuery(/^f\d+:to-([a-z]+)(?::(.+))?$/, manage, async (ctx) => {
+    const flow = ctx.flow;
+    if (flow === undefined) return;
+    const draft = draftOf(flow);
+    const [action, argument = ""] = [ctx.match[1], ctx.match[2]];
+    const expired = () => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+
+    if (action === "x") {
+      await ctx.commit("booking-time-off-cancel", (trx) => endFlow(trx, flowKey(ctx)));
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("booking-timeoff-dropped"));
+      return;
+    }
+    if (action === "m" && flow.step === "master") {
+      const master = await timeZoneOf(ctx, Number(argument));
+      if (master === undefined) return expired();
+      await ctx.answerCallbackQuery();
+      const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId: Number(argument) }));
+      const today = instantToZoned(nowOf(context), master.timeZone).date;
+      const keyboard = new InlineKeyboard();
+      for (let offset = 0; offset < DAYS_OFFERED; offset++) {
+        const date = addDays(today, offset);
+        keyboard.text(formatDay(date, ctx.locale), flowButton(choosing, `to-d:${date}`)).row();
+      }
+      await ctx.reply(ctx.t("booking-timeoff-which-day", { master: master.name }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
+      return;
+    }
+    if (action === "d" && flow.step === "day" && isPlainDate(argument)) {
+      await ctx.answerCallbackQuery();
+      const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { date: argument }));
+      const keyboard = new InlineKeyboard().text(ctx.t("booking-timeoff-whole-day"), flowButton(choosing, "to-off")).text(ctx.t("booking-timeoff-some-hours"), flowButton(choosing, "to-h")).row();
+      await ctx.reply(ctx.t("booking-timeoff-what", { day: formatDay(argument, ctx.locale) }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
+      return;
+    }
+    if (action === "off" && flow.step === "what") {
+      await ctx.answerCallbackQuery();
+      await apply(ctx, flow, undefined);
+      return;
+    }
+    if (action === "h" && flow.step === "what") {
+      await ctx.answerCallbackQuery();
+      const asking = await ctx.commit("booking-time-off-hours", (trx) => advanceFlow(trx, flowKey(ctx), flow, "hours"));
+      await ctx.reply(ctx.t("booking-timeoff-ask-hours"), { reply_markup: cancelRow(ctx, asking) });
+      return;
+    }
+    if (action === "r" && flow.step === "resolve") {
+      const [bookingId = "", masterId = ""] = argument.split(":");
+      const hit = draft.hits?.find((candidate) => String(candidate.bookingId) === bookingId);
+      const choice = Number(masterId);
+      if (hit === undefined || (choice !== 0 && !hit.free.some((free) => free.id === choice))) return expired();
+      await ctx.answerCallbackQuery();
+      const chosen = await ctx.commit("booking-time-off-choice", (trx) => advanceFlow(trx, flowKey(ctx), flow, "resolve", { choices: { ...draft.choices, [bookingId]: choice } }));
+      await showHits(ctx, chosen, "edit");
+      return;
+    }
+    if (action === "ok" && flow.step === "resolve") {
+      const choices = draft.choices ?? {};
+      const resolutions = (draft.hits ?? []).map((hit): HitResolution => {
+        const choice = choices[String(hit.bookingId)] ?? 0;
+        return choice === 0 ? { bookingId: hit.bookingId, action: "cancel" } : { bookingId: hit.bookingId, action: "move", masterId: choice };
+      });
+      await ctx.answerCallbackQuery();
+      await apply(ctx, flow, resolutions);
+      return;
+    }
+    return expired();
+  });
+
+  inFlow.on("message:text", manage, async (ctx, next) => {
+    const flow = ctx.flow;
+    if (flow?.step !== "hours" || ctx.message.text.startsWith("/")) return next();
+    const [from, to] = ctx.message.text.trim().split(/\s*[-–]\s*/).map((part) => parseClock(part.length === 4 ? `0${part}` : part));
+    if (from === undefined || to === undefined || from >= to) {
+      await ctx.reply(ctx.t("booking-timeoff-hours-invalid"), { reply_markup: cancelRow(ctx, flow) });
+      return;
+    }
+    const hours = await ctx.commit("booking-time-off-typed", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { from, to }));
+    await apply(ctx, hours, undefined);
+  });
+
+  return composer;
+}
