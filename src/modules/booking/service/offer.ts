@@ -23,6 +23,10 @@ export interface LoadedOffer extends MasterOffer {
  * was booked with.
  */
 export async function loadOffer(db: Db, botId: string, masterId: number, serviceId: number, durationMin?: number): Promise<LoadedOffer | undefined> {
+  // A writer's schedule must not change under it: time off takes the master's row `for update`
+  // before it looks for the bookings it hits, so a booking decided on the old hours either
+  // commits first (and is found as a hit) or waits and is decided on the new hours.
+  if (db.isTransaction) await db.selectFrom("booking_master").select("id").where("id", "=", masterId).forShare().execute();
   const bot = await botRules(db, botId);
   const offering = await offeringOf(db, botId, masterId, serviceId, bot.holdMin);
   if (offering === undefined || !offering.masterActive) return undefined;

@@ -53,6 +53,7 @@ export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken"
  * undoes all of it: all or nothing. Resolutions of bookings that are not hit are ignored.
  */
 export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput & { timeOff: TimeOff }, write: () => Promise<T>): Promise<TimeOffOutcome<T>> {
+  await lockSchedulesOf(trx, actor.botId, input.timeOff);
   const hits = await hitsOfTimeOff(trx, actor.botId, input.timeOff, input.now);
   const chosen = new Map((input.resolutions ?? []).map((resolution) => [resolution.bookingId, resolution]));
   if (hits.some((hit) => !chosen.has(hit.bookingId))) return { ok: false, reason: "hits-bookings", hits };
@@ -81,6 +82,17 @@ export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput
   if (written.ok) return { ok: true, value: written.value, moved, cancelled };
   if (failed !== undefined) return { ok: false, reason: "resolution-refused", ...failed };
   return { ok: false, reason: "taken" };
+}
+
+/**
+ * Locks the rows of the masters whose hours the time off changes (every master of the bot for a
+ * holiday), in id order, until the transaction ends: bookings of theirs wait in `loadOffer`, so
+ * none is decided on the old hours after the hits were read.
+ */
+async function lockSchedulesOf(trx: Trx, botId: string, timeOff: TimeOff): Promise<void> {
+  let masters = trx.selectFrom("booking_master").select("id").where("bot_id", "=", botId);
+  if (timeOff.kind !== "holiday") masters = masters.where("id", "=", Number(timeOff.masterId));
+  await masters.orderBy("id").forUpdate().execute();
 }
 
 /** A use case's answer from {@link clearTheWay}: audited when it went through, nothing written when refused. */
