@@ -2,7 +2,9 @@
  * Time off in the bot, end to end through the emulator: an admin blocks two hours of Anna's day
  * that hold Alice's visit, sees it with Boris free at the same time, moves it to him and applies;
  * Alice, Anna and Boris are told, the engine offers Anna nothing in the block. A master without
- * booking.manage does not see the entry (the handlers are guarded by the permission too).
+ * booking.manage does not see the entry (the handlers are guarded by the permission too). A holiday
+ * set in the bot lists Alice's Tuesday visit with Boris (nobody is free: cancel only), closes the
+ * salon that day for clients, and its Remove button opens the day again.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -21,6 +23,8 @@ import { TelegramUser } from "../support/telegram-user.ts";
 const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
 /** 12:00 that day in Berlin. */
 const NOON = new Date("2026-03-02T11:00:00Z");
+/** 12:00 on Tuesday 3 March in Berlin. */
+const TUESDAY_NOON = new Date("2026-03-03T11:00:00Z");
 
 function pressData(user: TelegramUser, message: Message, suffix: string): void {
   const button = message.reply_markup?.inline_keyboard.flat().find((candidate) => "callback_data" in candidate && candidate.callback_data?.endsWith(suffix));
@@ -56,16 +60,21 @@ for (const kind of databaseKinds) {
       await db().insertInto("booking_client").values({ bot_id: "main", telegram_id: alice.id, name: "Alice Smith", phone: "+4915112345678" }).execute();
       const idOf = async (name: string) => (await db().selectFrom("booking_master").select("id").where("display_name", "=", name).executeTakeFirstOrThrow()).id;
       ids = { anna: await idOf("Anna"), boris: await idOf("Boris"), haircut: (await db().selectFrom("booking_service").select("id").where("name", "=", "Haircut").executeTakeFirstOrThrow()).id };
-      const booked = await app.database.transaction((trx) =>
-        adminBook(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, {
-          masterId: ids.anna,
-          serviceId: ids.haircut,
-          start: NOON,
-          now: MONDAY_MORNING,
-          client: { name: "Alice Smith", phone: "+4915112345678" },
-        }),
-      );
-      assert.ok(booked.ok, "Alice's visit");
+      for (const [masterId, start] of [
+        [ids.anna, NOON],
+        [ids.boris, TUESDAY_NOON],
+      ] as const) {
+        const booked = await app.database.transaction((trx) =>
+          adminBook(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, {
+            masterId,
+            serviceId: ids.haircut,
+            start,
+            now: MONDAY_MORNING,
+            client: { name: "Alice Smith", phone: "+4915112345678" },
+          }),
+        );
+        assert.ok(booked.ok, `Alice's visit at ${start.toISOString()}`);
+      }
     });
     after(async () => {
       await app.stop("test over");
@@ -101,6 +110,34 @@ for (const kind of databaseKinds) {
       const annasTimes = (await daySlots(db(), { botId: "main", serviceId: ids.haircut, masterId: ids.anna, date: "2026-03-02", now: MONDAY_MORNING })).map((slot) => slot.time);
       assert.ok(annasTimes.includes("10:00") && annasTimes.includes("14:00"), `Anna is offered ${annasTimes.join(", ")}`);
       assert.ok(!annasTimes.some((time) => time > "10:30" && time < "13:30"), `nothing that runs into the block: ${annasTimes.join(", ")}`);
+    });
+
+    test("a holiday on Tuesday set in the bot lists Alice's visit with Boris to cancel, then no master has a slot that day for a client; Remove opens it again", async () => {
+      const tuesdaySlots = () => daySlots(db(), { botId: "main", serviceId: ids.haircut, date: "2026-03-03", now: MONDAY_MORNING });
+      assert.ok((await tuesdaySlots()).length > 0, "Tuesday is open before");
+      olga.send("/start");
+      olga.pressButton(await olga.replyContaining("What would you like to do?"), "Time off");
+      olga.pressButton(await olga.replyContaining("Time off: whose time?"), "Holiday (whole salon)");
+      pressData(olga, await olga.replyContaining("Holiday: which day is the whole salon closed?"), "to-d:2026-03-03");
+      const hits = await olga.replyContaining("This hits a booking.");
+      assert.match(hits.text ?? "", /1\. Boris: 12:00–13:00 Haircut, Alice Smith/);
+      assert.deepEqual(hits.reply_markup?.inline_keyboard.flat().map((button) => button.text), ["✖ Cancel it", "Cancel"]);
+      olga.pressButton(hits, "Cancel it");
+      const chosen = await olga.next((entry) => entry.direction === "edit" && (entry.message?.reply_markup?.inline_keyboard.flat().some((button) => button.text === "✅ ✖ Cancel it") ?? false));
+      olga.pressButton(chosen.message as Message, "Apply");
+      await olga.replyContaining("Done: the salon is closed on Tuesday, March 3. Bookings moved: 0, cancelled: 1.");
+      await alice.replyContaining("cancelled");
+      assert.deepEqual(await tuesdaySlots(), [], "no slot with anyone on the holiday");
+      const visit = await db().selectFrom("booking").select("status").where("starts_at", "=", TUESDAY_NOON).executeTakeFirstOrThrow();
+      assert.equal(visit.status, "cancelled");
+
+      olga.send("/start");
+      olga.pressButton(await olga.replyContaining("What would you like to do?"), "Time off");
+      const listed = await olga.replyContaining("Upcoming holidays:");
+      assert.match(listed.text ?? "", /• Tuesday, March 3/);
+      olga.pressButton(listed, "Remove holiday Tuesday, March 3");
+      await olga.replyContaining("Holiday removed");
+      assert.ok((await tuesdaySlots()).length > 0, "Tuesday is open again");
     });
 
     test("a master does not see Time off in the home menu", async () => {

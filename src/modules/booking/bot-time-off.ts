@@ -8,8 +8,10 @@ import { formatDay } from "./domain/display.ts";
 import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "./domain/zoned-time.ts";
 import { blockTime } from "./service/blocks.ts";
 import { addDaysOff } from "./service/days-off.ts";
+import { addHoliday, removeHoliday } from "./service/holidays.ts";
 import { mastersOfBot } from "./service/staff-calendar.ts";
 import type { HitView } from "./service/time-off-hits.ts";
+import { timeOffFrom } from "./service/time-off-list.ts";
 import type { HitResolution, TimeOffOutcome } from "./service/time-off-resolve.ts";
 import { messengerOf } from "./timed-events.ts";
 
@@ -21,6 +23,8 @@ const DAYS_OFFERED = 7;
 /** What the admin has chosen so far; kept in the flow row, so a restart resumes it. */
 interface Draft {
   masterId?: number;
+  /** A holiday closes the whole salon on `date` instead of one master's time. */
+  holiday?: boolean;
   date?: PlainDate;
   /** Minutes after local midnight; both absent means the whole day off. */
   from?: number;
@@ -39,6 +43,8 @@ function draftOf(flow: FlowState): Draft {
  * a day of the coming week, then the whole day off or a few hours typed as "12:00-14:00". A time
  * off that hits bookings lists them with a button per free master (move, same time) and one to
  * cancel; Apply runs it all in one transaction, the clients and masters told through the outbox.
+ * A holiday closes the whole salon for a day the same way (its hits span every master); upcoming
+ * holidays are listed on the first screen with a button to take each back.
  */
 export function timeOffComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -51,11 +57,32 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   privateChats.callbackQuery(TIME_OFF_HOME, manage, async (ctx) => {
     await ctx.answerCallbackQuery();
     const masters = (await mastersOfBot(db, ctx.botId)).filter((master) => master.active);
+    const holidays = (await timeOffFrom(db, ctx.botId, todayOf(await salonTimeZone(ctx)), nowOf(context))).holidays;
     const flow = await ctx.commit("booking-time-off-start", (trx) => startFlow(trx, flowKey(ctx), TIME_OFF_FLOW, "master"));
     const keyboard = new InlineKeyboard();
     for (const master of masters) keyboard.text(master.name, flowButton(flow, `to-m:${master.id}`)).row();
-    await ctx.reply(ctx.t("booking-timeoff-whose"), { reply_markup: keyboard.append(cancelRow(ctx, flow)) });
+    keyboard.text(ctx.t("booking-timeoff-holiday"), flowButton(flow, "to-hol")).row();
+    for (const holiday of holidays) keyboard.text(ctx.t("booking-timeoff-holiday-remove", { day: holidayDays(ctx, holiday) }), flowButton(flow, `to-rh:${holiday.id}`)).row();
+    const listed = holidays.length === 0 ? [] : [ctx.t("booking-timeoff-holidays"), ...holidays.map((holiday) => `• ${holidayDays(ctx, holiday)}${holiday.name === null ? "" : ` — ${holiday.name}`}`)];
+    await ctx.reply([ctx.t("booking-timeoff-whose"), ...listed].join("\n"), { reply_markup: keyboard.append(cancelRow(ctx, flow)) });
   });
+
+  const holidayDays = (ctx: BotyardContext, holiday: { from: PlainDate; to: PlainDate }) =>
+    holiday.from === holiday.to ? formatDay(holiday.from, ctx.locale) : `${formatDay(holiday.from, ctx.locale)} – ${formatDay(holiday.to, ctx.locale)}`;
+  /** The salon's calendar for picking a holiday: the zone of its first master (a holiday is a date in every location). */
+  const salonTimeZone = async (ctx: BotyardContext) => (await mastersOfBot(db, ctx.botId)).find((master) => master.active)?.timeZone ?? "UTC";
+  const todayOf = (timeZone: string) => instantToZoned(nowOf(context), timeZone).date;
+
+  /** The next days as buttons; the chosen one goes on as `to-d:<date>`. */
+  const pickDay = async (ctx: BotyardContext, flow: FlowState, timeZone: string, text: string) => {
+    const today = todayOf(timeZone);
+    const keyboard = new InlineKeyboard();
+    for (let offset = 0; offset < DAYS_OFFERED; offset++) {
+      const date = addDays(today, offset);
+      keyboard.text(formatDay(date, ctx.locale), flowButton(flow, `to-d:${date}`)).row();
+    }
+    await ctx.reply(text, { reply_markup: keyboard.append(cancelRow(ctx, flow)) });
+  };
 
   const timeZoneOf = async (ctx: BotyardContext, masterId: number | undefined) => {
     const master = (await mastersOfBot(db, ctx.botId)).find((candidate) => candidate.id === masterId);
@@ -65,6 +92,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   /** Runs the time off of the draft (with the choices made, once there are hits) and answers. */
   const apply = async (ctx: BotyardContext, flow: FlowState, resolutions: HitResolution[] | undefined) => {
     const draft = draftOf(flow);
+    if (draft.holiday === true) return applyHoliday(ctx, flow, resolutions);
     const master = await timeZoneOf(ctx, draft.masterId);
     if (master === undefined || draft.masterId === undefined || draft.date === undefined) return;
     const { masterId, date } = draft;
@@ -82,14 +110,33 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       await ctx.reply(ctx.t("booking-timeoff-done", { master: master.name, day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
       return;
     }
+    await answerRefused(ctx, flow, outcome);
+  };
+
+  /** A refused time off: its hits to resolve, or why it could not be done. */
+  const answerRefused = async (ctx: BotyardContext, flow: FlowState, outcome: Exclude<TimeOffOutcome<unknown>, { ok: true }>) => {
     if (outcome.reason === "hits-bookings") {
-      const hits = outcome.hits.map((hit: HitView) => ({ bookingId: hit.bookingId, line: `${hit.time}–${hit.endTime} ${hit.serviceName}, ${hit.clientName}${hit.clientPhone === null ? "" : ` ${hit.clientPhone}`}`, free: hit.freeMasters }));
+      const whose = (hit: HitView) => (draftOf(flow).holiday === true ? `${hit.masterName}: ` : "");
+      const hits = outcome.hits.map((hit: HitView) => ({ bookingId: hit.bookingId, line: `${whose(hit)}${hit.time}–${hit.endTime} ${hit.serviceName}, ${hit.clientName}${hit.clientPhone === null ? "" : ` ${hit.clientPhone}`}`, free: hit.freeMasters }));
       const choosing = await ctx.commit("booking-time-off-hits", (trx) => advanceFlow(trx, flowKey(ctx), flow, "resolve", { hits, choices: {} }));
       await showHits(ctx, choosing, "reply");
       return;
     }
     const key = outcome.reason === "resolution-refused" ? "booking-timeoff-resolution-refused" : outcome.reason === "range-invalid" ? "booking-timeoff-hours-invalid" : "booking-timeoff-refused";
     await ctx.reply(ctx.t(key, { booking: outcome.reason === "resolution-refused" ? outcome.bookingId : 0 }));
+  };
+
+  /** Closes the salon on the draft's day (with the choices made, once there are hits) and answers. */
+  const applyHoliday = async (ctx: BotyardContext, flow: FlowState, resolutions: HitResolution[] | undefined) => {
+    const { date } = draftOf(flow);
+    if (date === undefined) return;
+    const outcome: TimeOffOutcome<unknown> = await commitBooking(ctx, "booking-holiday-apply", async (trx) => {
+      const result = await addHoliday(trx, actorOf(ctx), { from: date, to: date, now: nowOf(context), messenger, ...(resolutions === undefined ? {} : { resolutions }) });
+      if (result.ok) await endFlow(trx, flowKey(ctx));
+      return result;
+    });
+    if (outcome.ok) await ctx.reply(ctx.t("booking-timeoff-holiday-done", { day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
+    else await answerRefused(ctx, flow, outcome);
   };
 
   /** The hits with a button per choice; a chosen one is ticked, and Apply waits until each has one. */
@@ -129,17 +176,32 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       if (master === undefined) return expired();
       await ctx.answerCallbackQuery();
       const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId: Number(argument) }));
-      const today = instantToZoned(nowOf(context), master.timeZone).date;
-      const keyboard = new InlineKeyboard();
-      for (let offset = 0; offset < DAYS_OFFERED; offset++) {
-        const date = addDays(today, offset);
-        keyboard.text(formatDay(date, ctx.locale), flowButton(choosing, `to-d:${date}`)).row();
-      }
-      await ctx.reply(ctx.t("booking-timeoff-which-day", { master: master.name }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
+      await pickDay(ctx, choosing, master.timeZone, ctx.t("booking-timeoff-which-day", { master: master.name }));
+      return;
+    }
+    if (action === "hol" && flow.step === "master") {
+      await ctx.answerCallbackQuery();
+      const choosing = await ctx.commit("booking-time-off-holiday", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { holiday: true }));
+      await pickDay(ctx, choosing, await salonTimeZone(ctx), ctx.t("booking-timeoff-holiday-which-day"));
+      return;
+    }
+    if (action === "rh" && flow.step === "master") {
+      await ctx.answerCallbackQuery();
+      const removed = await commitBooking(ctx, "booking-holiday-remove", async (trx) => {
+        const result = await removeHoliday(trx, actorOf(ctx), { id: Number(argument), now: nowOf(context) });
+        await endFlow(trx, flowKey(ctx));
+        return result;
+      });
+      await ctx.reply(ctx.t(removed.ok ? "booking-timeoff-holiday-removed" : "booking-timeoff-holiday-gone"));
       return;
     }
     if (action === "d" && flow.step === "day" && isPlainDate(argument)) {
       await ctx.answerCallbackQuery();
+      if (draft.holiday === true) {
+        const dated = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { date: argument }));
+        await applyHoliday(ctx, dated, undefined);
+        return;
+      }
       const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { date: argument }));
       const keyboard = new InlineKeyboard().text(ctx.t("booking-timeoff-whole-day"), flowButton(choosing, "to-off")).text(ctx.t("booking-timeoff-some-hours"), flowButton(choosing, "to-h")).row();
       await ctx.reply(ctx.t("booking-timeoff-what", { day: formatDay(argument, ctx.locale) }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
