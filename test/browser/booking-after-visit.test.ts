@@ -19,11 +19,11 @@ import { askForReview, commentOnVisit, rateVisit } from "../../src/modules/booki
 import { bookAppointment, daySlots, markVisit } from "../../src/modules/booking/service.ts";
 import type { Actor } from "../../src/platform/audit/use-case.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { timedWorld } from "../modules/booking/timed-support.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -87,25 +87,14 @@ describe("reviews and refunds in a browser", { skip: browserSkipReason() ?? fals
   let bookingToRefund: number;
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1280, height: 1000 }, pageErrors }));
     await seedDemoSalon(app.database, BOT);
     await reviewedVisit(7_001, "Lena Vogel", "Anna", 3, 5, "Best haircut in years, thank you!");
     await reviewedVisit(7_002, "Mia Schulz", "Anna", 4, 4, null);
     await reviewedVisit(7_003, "Jonas Weber", "Boris", 3, 3, "Good cut, but I waited 20 minutes.");
     bookingToRefund = await latePayment();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("the owner reads reviews with each master's average, filters them, and records a refund made in the provider", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

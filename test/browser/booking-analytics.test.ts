@@ -14,10 +14,10 @@ import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 
@@ -51,10 +51,7 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
   const db = () => app.database.db as unknown as Kysely<Tables>;
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1280, height: 900 }, pageErrors }));
     await seedDemoSalon(app.database, "main");
     const location = await db().selectFrom("booking_location").select("id").where("bot_id", "=", "main").executeTakeFirstOrThrow();
     const masters = new Map((await db().selectFrom("booking_master").select(["id", "display_name"]).execute()).map((row) => [row.display_name, row.id]));
@@ -94,16 +91,8 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
         })
         .execute();
     }
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("the owner reads March in total, by master and by service, with the CSV of what is shown", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

@@ -16,10 +16,10 @@ import { addDays, instantToZoned, zonedDateTimeToInstant } from "../../src/modul
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { adminBook } from "../../src/modules/booking/service.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -57,25 +57,14 @@ describe("the booking calendar in a browser", { skip: browserSkipReason() ?? fal
   };
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1180, height: 1000 }, pageErrors }));
     await seedDemoSalon(app.database, "main");
     await walkIn("Anna", "Haircut", "10:00", "Lena Vogel", "+4915100000011");
     await walkIn("Anna", "Colouring", "14:00", "Mia Schulz", "+4915100000012");
     await walkIn("Boris", "Manicure", "09:30", "Jonas Weber", "+4915100000013");
     await walkIn("Clara", "Yoga class", "11:00", "Sofia Klein", "+4915100000014");
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1180, height: 1000 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("the owner books a phone-only walk-in into a free time, and it appears in the day's grid and the database", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

@@ -16,10 +16,10 @@ import { addDays, instantToZoned, weekdayOf } from "../../src/modules/booking/do
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { daySlots } from "../../src/modules/booking/service.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -38,21 +38,10 @@ describe("the Salon page in a browser", { skip: browserSkipReason() ?? false }, 
   const weekday = WEEKDAYS[weekdayOf(tomorrow) - 1] ?? "Monday";
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1280, height: 1000 }, pageErrors }));
     await seedDemoSalon(app.database, "main");
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("the owner changes a price and a master's hours; the bot and the engine use them at once", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

@@ -17,10 +17,10 @@ import { addDays, instantToZoned, zonedDateTimeToInstant } from "../../src/modul
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { adminBook } from "../../src/modules/booking/service.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -41,10 +41,7 @@ describe("time off in a browser", { skip: browserSkipReason() ?? false }, () => 
       : (await db().selectFrom("booking_service").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1280, height: 1000 }, pageErrors }));
     await seedDemoSalon(app.database, "main");
     const start = zonedDateTimeToInstant(tomorrow, 10 * 60, ZONE);
     assert.ok(start !== null);
@@ -59,16 +56,8 @@ describe("time off in a browser", { skip: browserSkipReason() ?? false }, () => 
       }),
     );
     assert.ok(booked.ok, "Lena's booking");
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("blocking hours over a booking shows it with the free masters; moved to Boris, the block and the move show on the calendar", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

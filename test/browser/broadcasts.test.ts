@@ -10,10 +10,10 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const SALE = "Spring sale: 20% off every haircut";
@@ -27,20 +27,9 @@ describe("broadcasts in a browser", { skip: browserSkipReason() ?? false }, () =
   const pageErrors: string[] = [];
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1180, height: 900 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1180, height: 900 }, pageErrors }));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("the owner sends a broadcast to everyone, and the report counts the blocked one", async () => {
     const owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

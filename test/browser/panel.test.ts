@@ -11,10 +11,10 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { OWNER_ID } from "../support/app.ts";
+import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT } from "./support.ts";
 
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to a temporary directory.
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
@@ -57,21 +57,10 @@ describe("the panel in a browser", { skip: skip ?? false }, () => {
   const pageErrors: string[] = [];
 
   before(async () => {
-    ensureWebBuilt();
-    database = freshPglite();
-    emulator = await startEmulator();
+    ({ database, emulator, app, browser, page } = await openPanelInBrowser({ viewport: { width: 1180, height: 820 }, pageErrors }));
     owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
-    app = await startAppInProcess(appEnv(emulator.url, database));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1180, height: 820 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop("test over");
-    await emulator?.close();
-    await database?.drop();
-  });
+  after(() => closePanelInBrowser({ database, emulator, app, browser }));
 
   test("the owner signs in with the link the bot sent and sees the dashboard", async () => {
     owner.send("/start");

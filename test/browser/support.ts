@@ -8,6 +8,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
 import type { Page } from "playwright-core";
 import { registerSandboxProxy } from "../../src/platform/http/sandbox-proxy.ts";
+import type { RunningApp } from "../../src/main.ts";
+import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
+import { appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { freshPglite, type TestDatabase } from "../support/databases.ts";
 import type { TelegramUser } from "../support/telegram-user.ts";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -94,4 +98,33 @@ export async function signInThroughBot(page: Page, person: TelegramUser): Promis
   await page.goto(button.url);
   await page.getByRole("heading", { name: "Sign in to Botyard" }).waitFor();
   await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** What a browser test of the panel runs against: a fresh PGlite app behind the emulator, and a page in Chromium. */
+export interface PanelInBrowser {
+  database: TestDatabase;
+  emulator: BotApiEmulator;
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+}
+
+/** Starts the app on a fresh PGlite database with the emulator, and opens a Chromium page; the page's errors go to `pageErrors`. */
+export async function openPanelInBrowser(options: { viewport: { width: number; height: number }; pageErrors?: string[] }): Promise<PanelInBrowser> {
+  ensureWebBuilt();
+  const database = freshPglite();
+  const emulator = await startEmulator();
+  const app = await startAppInProcess(appEnv(emulator.url, database));
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: options.viewport });
+  page.on("pageerror", (error) => options.pageErrors?.push(error.message));
+  return { database, emulator, app, browser, page };
+}
+
+/** Closes what {@link openPanelInBrowser} opened (as far as it got). */
+export async function closePanelInBrowser(panel: Partial<PanelInBrowser>): Promise<void> {
+  await panel.browser?.close();
+  await panel.app?.stop("test over");
+  await panel.emulator?.close();
+  await panel.database?.drop();
 }
