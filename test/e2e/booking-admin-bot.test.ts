@@ -4,6 +4,7 @@ import type { InlineKeyboardButton, Message } from "@grammyjs/types";
 import type { Kysely } from "kysely";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { rulesOfService, type Tables } from "../../src/modules/booking/repo.ts";
+import { daySlots } from "../../src/modules/booking/service.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN } from "../support/app.ts";
@@ -325,6 +326,42 @@ for (const kind of databaseKinds) {
       pyotr.send("/cancel");
       const price = await db().selectFrom("booking_service").select("price_minor").where("id", "=", haircut.id).executeTakeFirstOrThrow();
       assert.equal(Number(price.price_minor), 4050, "unchanged");
+    });
+
+    test("an admin types a master's hours for a weekday: the engine offers just those, the bookings now outside are listed; bad hours are refused in the admin's language and change nothing", async () => {
+      const anna = await db().selectFrom("booking_master").select("id").where("display_name", "=", "Anna").executeTakeFirstOrThrow();
+      const haircut = await db().selectFrom("booking_service").select("id").where("name", "=", "Haircut").executeTakeFirstOrThrow();
+      const weekRows = () => db().selectFrom("booking_weekly_hours").select(["weekday", "start_min", "end_min"]).where("master_id", "=", anna.id).orderBy("weekday").orderBy("start_min").execute();
+      const weekBefore = await weekRows();
+
+      pyotr.send("/salon");
+      pyotr.pressButton(await pyotr.replyContaining("Управление салоном"), "Мастера");
+      pressData(pyotr, await pyotr.replyContaining("Мастера"), `bka:wh:${anna.id}`);
+      const week = await pyotr.replyContaining("Anna: часы работы по дням недели");
+      assert.match(week.text ?? "", /ср: 09:00–13:00, 14:00–19:00/);
+      pressData(pyotr, week, `bka:whd:${anna.id}:3`);
+      await pyotr.replyContaining("Anna, ср: сейчас 09:00–13:00, 14:00–19:00.");
+      pyotr.send("с девяти до пяти");
+      await pyotr.replyContaining("Напишите часы интервалами");
+      pyotr.send("09:00-13:00 12:00-15:00");
+      await pyotr.replyContaining("Среда: интервалы пересекаются.");
+      pyotr.send("/cancel");
+      assert.deepEqual(await weekRows(), weekBefore, "nothing changed");
+
+      olga.send("/salon");
+      olga.pressButton(await olga.replyContaining("Salon administration"), "Masters");
+      olga.pressButton(await olga.replyContaining("Masters:"), "Anna: hours");
+      olga.pressButton(await olga.replyContaining("Anna: weekly hours"), "Wed");
+      await olga.replyContaining("Anna, Wed: now 09:00–13:00, 14:00–19:00. Type the working hours");
+      olga.send("14:00-16:00 17:00-18:00");
+      await olga.replyContaining("Saved.");
+      const outside = await olga.replyContaining("now outside the hours");
+      assert.match(outside.text ?? "", /Wednesday, March 4, 10:00 · Haircut · Walk-in Wanda/);
+      assert.match((await olga.replyContaining("Anna: weekly hours")).text ?? "", /Wed: 14:00–16:00, 17:00–18:00\nThu: 09:00–13:00, 14:00–19:00/);
+
+      const times = (await daySlots(db(), { botId: "main", serviceId: haircut.id, masterId: anna.id, date: "2026-03-04", now: clock.at })).map((slot) => slot.time);
+      assert.ok(times.includes("15:00") && times.includes("17:00"), `Anna is offered ${times.join(", ")}`);
+      assert.ok(times.every((time) => (time >= "14:00" && time <= "15:15") || (time >= "17:00" && time <= "17:15")), `only inside the typed hours: ${times.join(", ")}`);
     });
   });
 }

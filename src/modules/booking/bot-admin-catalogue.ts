@@ -5,8 +5,9 @@ import { requirePermission } from "../../platform/telegram/require-permission.ts
 import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
 import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
-import { formatClockTime, formatDay, formatPrice } from "./domain/display.ts";
-import { instantToZoned } from "./domain/zoned-time.ts";
+import { formatClockTime, formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
+import type { WorkingInterval } from "./domain/schedule.ts";
+import { formatMinutes, instantToZoned } from "./domain/zoned-time.ts";
 import type { Db } from "./repo.ts";
 import type { StaffBooking } from "./service/staff-calendar.ts";
 import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";
@@ -97,9 +98,36 @@ export async function showMasters(ctx: BotyardContext, db: Db): Promise<void> {
         services: offers.length === 0 ? "—" : offers.join(", "),
       }),
     );
-    keyboard.text(ctx.t(master.active ? "booking-admin-deactivate-master" : "booking-admin-activate-master", { name: master.name }), `bka:mston:${master.id}:${master.active ? 0 : 1}`).row();
+    keyboard
+      .text(ctx.t(master.active ? "booking-admin-deactivate-master" : "booking-admin-activate-master", { name: master.name }), `bka:mston:${master.id}:${master.active ? 0 : 1}`)
+      .text(ctx.t("booking-admin-weekly-hours-button", { name: master.name }), `bka:wh:${master.id}`)
+      .row();
   }
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-home"), ADMIN_HOME) });
+}
+
+/** A day's intervals as the admin reads them: "09:00–13:00, 14:00–19:00", or the word for a day off. */
+export function intervalsText(ctx: BotyardContext, intervals: readonly WorkingInterval[] | undefined): string {
+  if (intervals === undefined || intervals.length === 0) return ctx.t("booking-admin-day-off");
+  return intervals.map((interval) => `${formatMinutes(interval.start)}–${formatMinutes(interval.end)}`).join(", ");
+}
+
+/** A master's working week, a line and a button per weekday to type that day's hours. */
+export async function showWeek(ctx: BotyardContext, db: Db, masterId: number): Promise<void> {
+  const master = (await salonCatalogue(db, ctx.botId)).masters.find((candidate) => candidate.id === masterId);
+  if (master === undefined) {
+    await ctx.reply(ctx.t("booking-catalogue-master-unknown"));
+    return;
+  }
+  const names = weekdayNames(ctx.locale);
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.t("booking-admin-weekly-hours-title", { name: master.name })];
+  for (const weekday of [1, 2, 3, 4, 5, 6, 7] as const) {
+    lines.push(`${names[weekday - 1] ?? weekday}: ${intervalsText(ctx, master.weekly[weekday])}`);
+    keyboard.text(names[weekday - 1] ?? String(weekday), `bka:whd:${master.id}:${weekday}`);
+    if (weekday === 4) keyboard.row();
+  }
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-masters"), "bka:mst") });
 }
 
 /** The bot's rules with their values, a button each to type a new one. */
@@ -174,6 +202,11 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
     }
     const lines = [ctx.t("booking-admin-master-deactivated-with-bookings", { name: master.name, count: upcoming.length }), ...upcoming.map((booking) => `• ${formatDay(dayOf(booking), ctx.locale)}, ${staffLine(ctx, booking)}`)];
     await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-masters"), "bka:mst") });
+  });
+
+  privateChats.callbackQuery(/^bka:wh:(\d+)$/, manage, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showWeek(ctx, db, Number(ctx.match[1]));
   });
 
   privateChats.callbackQuery("bka:rules", manage, async (ctx) => {

@@ -3,16 +3,19 @@ import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { catalogueRefusalText, isEditableRule, ruleValueText, showRules, showService, type EditableRule } from "./bot-admin-catalogue.ts";
-import { actorOf, commitBooking, flowKey, readsOf } from "./bot-support.ts";
-import { formatPrice } from "./domain/display.ts";
+import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./bot-admin-catalogue.ts";
+import { staffLine } from "./bot-staff.ts";
+import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
+import { intervalsFromTyped } from "./domain/typed-hours.ts";
 import { priceFromTyped } from "./domain/typed-price.ts";
-import { editService, salonCatalogue, updateRules } from "./service.ts";
+import { instantToZoned } from "./domain/zoned-time.ts";
+import { editService, salonCatalogue, setWeeklyHours, updateRules } from "./service.ts";
 
 export const ADMIN_EDIT_FLOW = "booking-admin-edit";
 
-/** The one value being typed: a service's price or duration, or one of the bot's rules. */
-type Edit = { kind: "price" | "duration"; serviceId: number } | { kind: "rule"; rule: EditableRule };
+/** The one value being typed: a service's price or duration, one of the bot's rules, or a master's hours on a weekday. */
+type Edit = { kind: "price" | "duration"; serviceId: number } | { kind: "rule"; rule: EditableRule } | { kind: "hours"; masterId: number; weekday: number };
 
 function editOf(flow: FlowState): Edit {
   return flow.data as unknown as Edit;
@@ -34,7 +37,9 @@ function minutesList(text: string): number[] | undefined {
  * Admins change a service's price or duration, or one of the bot's rules, by typing the new value
  * (permission `booking.manage`). A value that is not a number is answered at once; one the
  * catalogue's use case refuses (a duration over 8 hours, a horizon of 0 days) is answered with its
- * problem; either way the admin may type again or cancel. A saved value is shown back.
+ * problem; either way the admin may type again or cancel. A saved value is shown back. A master's
+ * hours on one weekday are typed as "09:00-13:00 14:00-19:00" or "off"; the week is replaced with
+ * that day changed, and the bookings now outside the hours are listed (they stand until moved).
  */
 export function adminEditsComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -72,6 +77,18 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
     await ask(ctx, { kind: "rule", rule }, ctx.t("booking-admin-ask-rule", { rule: ctx.t("booking-admin-rule", { rule }), value: ruleValueText(ctx, rules, rule) }));
   });
 
+  privateChats.callbackQuery(/^bka:whd:(\d+):([1-7])$/, manage, async (ctx) => {
+    const masterId = Number(ctx.match[1]);
+    const weekday = Number(ctx.match[2]);
+    const master = (await salonCatalogue(db, ctx.botId)).masters.find((candidate) => candidate.id === masterId);
+    if (master === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
+    const day = weekdayNames(ctx.locale)[weekday - 1] ?? String(weekday);
+    await ask(ctx, { kind: "hours", masterId, weekday }, ctx.t("booking-admin-ask-hours", { name: master.name, day, hours: intervalsText(ctx, master.weekly[weekday as keyof typeof master.weekly]) }));
+  });
+
   const editing = privateChats.filter((ctx) => ctx.flow?.name === ADMIN_EDIT_FLOW);
 
   editing.callbackQuery(/^f\d+:ae-x$/, manage, async (ctx) => {
@@ -85,6 +102,33 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
     if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
     const text = ctx.message.text?.trim() ?? "";
     const edit = editOf(flow);
+    if (edit.kind === "hours") {
+      const intervals = intervalsFromTyped(text);
+      if (intervals === undefined) {
+        await ctx.reply(ctx.t("booking-admin-hours-invalid"));
+        return;
+      }
+      const outcome = await commitBooking(ctx, "booking-admin-weekly-hours", async (trx) => {
+        const master = (await salonCatalogue(trx, ctx.botId)).masters.find((candidate) => candidate.id === edit.masterId);
+        const weekly: Partial<Record<number, typeof intervals>> = { ...master?.weekly, [edit.weekday]: intervals };
+        if (intervals.length === 0) delete weekly[edit.weekday];
+        const result = await setWeeklyHours(trx, actorOf(ctx), { masterId: edit.masterId, weekly, now: nowOf(context) });
+        if (result.ok) await endFlow(trx, flowKey(ctx));
+        return result;
+      });
+      if (!outcome.ok) {
+        await ctx.reply(catalogueRefusalText(ctx, outcome));
+        return;
+      }
+      await ctx.reply(ctx.t("booking-admin-saved"));
+      if (outcome.outsideHours.length > 0) {
+        const dayOf = (startsAt: string, timeZone: string) => formatDay(instantToZoned(new Date(startsAt), timeZone).date, ctx.locale);
+        const lines = outcome.outsideHours.map((booking) => `• ${dayOf(booking.startsAt, booking.timeZone)}, ${staffLine(ctx, booking)}`);
+        await ctx.reply([ctx.t("booking-admin-outside-hours", { count: outcome.outsideHours.length }), ...lines].join("\n"));
+      }
+      await showWeek(ctx, db, edit.masterId);
+      return;
+    }
     if (edit.kind === "rule") {
       const value = edit.rule === "reminderOffsetsMin" ? minutesList(text) : wholeNumber(text);
       if (value === undefined) {

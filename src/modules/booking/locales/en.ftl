@@ -292,6 +292,15 @@ booking-admin-number-invalid = Please type a whole number.
 booking-admin-minutes-list-invalid = Please type the minutes before the visit, separated by commas, like 1440, 120.
 booking-admin-saved = Saved.
 booking-admin-nothing-changed = Nothing was changed.
+booking-admin-weekly-hours-button = 🗓 { $name }: hours
+booking-admin-weekly-hours-title = { $name }: weekly hours (press a day to change it):
+booking-admin-day-off = day off
+booking-admin-ask-hours = { $name }, { $day }: now { $hours }. Type the working hours, like 09:00-13:00 14:00-19:00, or off for a day off:
+booking-admin-hours-invalid = Please type the hours as intervals, like 09:00-13:00 14:00-19:00, or off for a day off. Nothing was changed.
+booking-admin-outside-hours = { $count ->
+    [one] This booking still to come is now outside the hours. It stands until you move or cancel it:
+   *[other] These { $count } bookings still to come are now outside the hours. They stand until you move or cancel them:
+}
 booking-admin-day-master = 👤 { $name } ({ $count })
 booking-admin-all-masters = 👥 All masters
 booking-admin-day-too-long = A busy day: choose a master to see and change their bookings.

@@ -292,6 +292,16 @@ booking-admin-number-invalid = Напишите целое число.
 booking-admin-minutes-list-invalid = Напишите минуты до визита через запятую, например 1440, 120.
 booking-admin-saved = Сохранено.
 booking-admin-nothing-changed = Ничего не изменено.
+booking-admin-weekly-hours-button = 🗓 { $name }: часы
+booking-admin-weekly-hours-title = { $name }: часы работы по дням недели (нажмите день, чтобы изменить):
+booking-admin-day-off = выходной
+booking-admin-ask-hours = { $name }, { $day }: сейчас { $hours }. Напишите часы работы, например 09:00-13:00 14:00-19:00, или «выходной»:
+booking-admin-hours-invalid = Напишите часы интервалами, например 09:00-13:00 14:00-19:00, или «выходной». Ничего не изменено.
+booking-admin-outside-hours = { $count ->
+    [one] Эта будущая запись теперь вне часов работы. Она остаётся, пока вы её не перенесёте или не отмените:
+    [few] Эти { $count } будущие записи теперь вне часов работы. Они остаются, пока вы их не перенесёте или не отмените:
+   *[other] Эти { $count } будущих записей теперь вне часов работы. Они остаются, пока вы их не перенесёте или не отмените:
+}
 booking-admin-day-master = 👤 { $name } ({ $count })
 booking-admin-all-masters = 👥 Все мастера
 booking-admin-day-too-long = Насыщенный день: выберите мастера, чтобы увидеть и изменить его записи.
