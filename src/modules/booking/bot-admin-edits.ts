@@ -10,7 +10,9 @@ import { formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
 import { intervalsFromTyped } from "./domain/typed-hours.ts";
 import { priceFromTyped } from "./domain/typed-price.ts";
 import { instantToZoned } from "./domain/zoned-time.ts";
-import { editService, salonCatalogue, setWeeklyHours, updateRules } from "./service.ts";
+import { editService, setWeeklyHours, updateRules } from "./service.ts";
+import { lockMaster } from "./service/days-off.ts";
+import { masterViews, presentService, rulesView, serviceOfBot } from "./service/salon-catalogue.ts";
 
 export const ADMIN_EDIT_FLOW = "booking-admin-edit";
 
@@ -46,6 +48,10 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
   const privateChats = composer.chatType("private");
   const manage = requirePermission("booking.manage");
   const db = readsOf(context);
+  const serviceView = async (botId: string, serviceId: number) => {
+    const row = await serviceOfBot(db, botId, serviceId);
+    return row === undefined ? undefined : presentService(row);
+  };
 
   const ask = async (ctx: BotyardContext, edit: Edit, prompt: string) => {
     await ctx.answerCallbackQuery();
@@ -55,7 +61,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
 
   privateChats.callbackQuery(/^bka:sv([pd]):(\d+)$/, manage, async (ctx) => {
     const serviceId = Number(ctx.match[2]);
-    const service = (await salonCatalogue(db, ctx.botId)).services.find((candidate) => candidate.id === serviceId);
+    const service = await serviceView(ctx.botId, serviceId);
     if (service === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-catalogue-service-unknown") });
       return;
@@ -73,14 +79,14 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
-    const { rules } = await salonCatalogue(db, ctx.botId);
+    const rules = await rulesView(db, ctx.botId);
     await ask(ctx, { kind: "rule", rule }, ctx.t("booking-admin-ask-rule", { rule: ctx.t("booking-admin-rule", { rule }), value: ruleValueText(ctx, rules, rule) }));
   });
 
   privateChats.callbackQuery(/^bka:whd:(\d+):([1-7])$/, manage, async (ctx) => {
     const masterId = Number(ctx.match[1]);
     const weekday = Number(ctx.match[2]);
-    const master = (await salonCatalogue(db, ctx.botId)).masters.find((candidate) => candidate.id === masterId);
+    const [master] = await masterViews(db, ctx.botId, masterId);
     if (master === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
@@ -109,7 +115,9 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
         return;
       }
       const outcome = await commitBooking(ctx, "booking-admin-weekly-hours", async (trx) => {
-        const master = (await salonCatalogue(trx, ctx.botId)).masters.find((candidate) => candidate.id === edit.masterId);
+        // Locked before the week is read, so two admins changing different weekdays at once both count.
+        await lockMaster(trx, ctx.botId, edit.masterId);
+        const [master] = await masterViews(trx, ctx.botId, edit.masterId);
         const weekly: Partial<Record<number, typeof intervals>> = { ...master?.weekly, [edit.weekday]: intervals };
         if (intervals.length === 0) delete weekly[edit.weekday];
         const result = await setWeeklyHours(trx, actorOf(ctx), { masterId: edit.masterId, weekly, now: nowOf(context) });
@@ -148,7 +156,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
       await showRules(ctx, db);
       return;
     }
-    const service = (await salonCatalogue(db, ctx.botId)).services.find((candidate) => candidate.id === edit.serviceId);
+    const service = await serviceView(ctx.botId, edit.serviceId);
     const value = edit.kind === "price" ? priceFromTyped(text, service?.currency ?? "EUR") : wholeNumber(text);
     if (value === undefined) {
       await ctx.reply(ctx.t(edit.kind === "price" ? "booking-admin-price-invalid" : "booking-admin-number-invalid"));
