@@ -60,6 +60,12 @@ export function createMetrics() {
       help: "Queued background jobs",
       registers,
     }),
+    jobAttempts: new Counter({
+      name: "botyard_job_attempts_total",
+      help: "Attempts of modules' jobs, by queue and outcome (completed, failed and to be retried, dead: moved to the dead-letter queue)",
+      labelNames: ["queue", "outcome"] as const,
+      registers,
+    }),
     incomingRateLimited: new Counter({
       name: "botyard_incoming_rate_limited_total",
       help: "Updates dropped because one user sent too many too fast",

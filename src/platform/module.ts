@@ -1,16 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { Composer } from "grammy";
-import type { Permissions } from "./auth/permissions.ts";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Permission, PermissionTable, Permissions, RoleName } from "./auth/permissions.ts";
+import type { Command } from "./commands/command.ts";
+import type { CommandRuntime, ModuleHooks } from "./commands/command-runtime.ts";
 import type { CurrentSettings, LiveSettings } from "./settings/live-settings.ts";
-import type { Transaction } from "kysely";
 import type { Database } from "./db/database.ts";
 import type { Migrations } from "./db/migrate.ts";
 import type { PlatformTables, ScheduledEventTable } from "./db/schema.ts";
-import type { Catalogue, Translator } from "./i18n/translator.ts";
-import type { Jobs } from "./jobs/jobs.ts";
+import type { Catalogue, TranslationArgs, Translator } from "./i18n/translator.ts";
+import type { JobHandler, Jobs } from "./jobs/jobs.ts";
 import type { Logger } from "./log.ts";
 import type { BotyardContext } from "./telegram/context.ts";
-import type { Selectable } from "kysely";
 
 /** A button of the home menu that /start shows; the module handles its callback data. */
 export interface MenuEntry {
@@ -19,7 +20,7 @@ export interface MenuEntry {
   /** Callback data the module's composer answers; keep it short and prefixed with the module. */
   data: string;
   /** Roles that see it; undefined means everyone, strangers included. */
-  roles?: readonly string[];
+  roles?: readonly RoleName[];
   /** A further condition (only people without a role, only when the bot's live settings let staff apply). */
   when?: (ctx: BotyardContext, settings: CurrentSettings) => boolean;
 }
@@ -29,21 +30,36 @@ export interface CommandEntry {
   command: string;
   /** Catalogue key of the description. */
   description: string;
-  roles?: readonly string[];
+  roles?: readonly RoleName[];
 }
 
-export interface ModuleContext {
-  database: Database;
+/** "Now" for rules and time-bound events; tests move it. */
+export interface Clock {
+  now(): Date;
+}
+
+/**
+ * What a module's handlers, routes, events and jobs are given: built once per app. `Tables` are
+ * the module's own tables, typed into its database and transactions.
+ */
+export interface ModuleContext<Tables extends object = object> {
+  database: Database<PlatformTables & Tables>;
   translator: Translator;
   logger: Logger;
   settings: LiveSettings;
   permissions: Permissions;
   /** Where people reach the panel (PUBLIC_URL, or this process's URL): login links point there. */
   publicUrl: () => string;
-  /** "Now" for rules and time-bound events (RunOptions.clock); tests move it. Absent means the system clock. */
-  clock?: { now(): Date };
+  /** "Now" for rules and time-bound events (RunOptions.clock); tests move it. */
+  clock: Clock;
   /** Telegram Payments provider token (PAYMENT_PROVIDER_TOKEN) for modules that send invoices; absent when unset. */
   paymentProviderToken?: string;
+  /** Runs a command in a transaction of its own (a route, a job, start-up work). */
+  run: CommandRuntime["run"];
+  /** Runs a command inside a transaction already open (a scheduled event's). */
+  runIn: CommandRuntime["runIn"];
+  /** Tells the enabled modules' hooks that a role was granted or taken, or a person blocked, inside `trx`. */
+  announce: CommandRuntime["announce"];
 }
 
 /** A bot as the HTTP side knows it: for signed links, login_url and Mini App checks. */
@@ -54,7 +70,7 @@ export interface BotIdentity {
 }
 
 /** What a module's admin routes get besides the Fastify instance. */
-export interface ApiContext extends ModuleContext {
+export interface ApiContext<Tables extends object = object> extends ModuleContext<Tables> {
   bots: readonly BotIdentity[];
   /** Every installed module, for the settings page and segment lists. */
   modules: readonly BotyardModule[];
@@ -104,34 +120,92 @@ export interface StartContext {
 export type EventHandler = (trx: Transaction<PlatformTables>, event: Selectable<ScheduledEventTable>) => Promise<void>;
 
 /**
- * A Botyard module: one object the platform mounts. Modules depend on the platform, never on
- * each other; they talk through the outbox and platform events.
+ * A job queue a module declares (`jobs: { "feedback.digest": { ... } }`): work that must not run
+ * in a handler (an LLM call, a file import), enqueued by a command inside its transaction
+ * (`scope.enqueue`), so a rolled-back command queues nothing. A failed or interrupted attempt is
+ * retried; after the last one the job moves to the dead-letter queue `<queue>.dead`, where it
+ * stays for a person to look at. Attempts, failures and dead letters are counted in /metrics.
  */
-export interface BotyardModule {
+export interface JobDeclaration<Tables extends object = object> {
+  /** The handler, given the module's context. It runs outside any transaction; it changes state through commands (`context.run`). The data holds the `botId` of the command that queued it. */
+  handler(context: ModuleContext<Tables>): JobHandler<{ botId: string } & Record<string, unknown>>;
+  /** Attempts after the first before the job is dead. Default 3. */
+  retryLimit?: number;
+  /** Seconds between attempts. Default 5. */
+  retryDelaySeconds?: number;
+  /** How long one attempt may run before it counts as failed and is retried (a replica killed mid-run). Default 15 minutes. */
+  expireInSeconds?: number;
+}
+
+/** One figure of a dashboard card: a catalogue key for its label, and the number. */
+export interface DashboardFigure {
+  label: string;
+  value: number;
+  args?: TranslationArgs;
+}
+
+/**
+ * A card a module adds to the panel's dashboard, shown to those holding `permission` while the
+ * module is enabled; its figures are read when the dashboard is asked (every few seconds).
+ */
+export interface DashboardCard<Tables extends object = object> {
+  /** Unique within the module. */
+  id: string;
+  /** Catalogue key of the card's title. */
+  title: string;
+  permission: Permission;
+  /** The panel page the card leads to, like `/feedback`. */
+  link?: string;
+  figures(reads: { db: Kysely<PlatformTables & Tables>; botId: string; now: Date; timeZone: string }): Promise<DashboardFigure[]>;
+}
+
+/**
+ * A Botyard module, as `defineModule` takes it. Modules depend on the platform, never on each
+ * other; they talk through the outbox, platform events and hooks. docs/modules.md shows the layout.
+ */
+export interface ModuleDefinition<Tables extends object = object> {
   name: string;
   migrations?: Migrations;
   catalogues?: Catalogue[];
-  /** Permission -> roles that hold it. Owners hold every permission. */
-  permissions?: Record<string, readonly string[]>;
+  /** The module's own roles (`master`). A role declared by two modules stops the app at start. */
+  roles?: readonly string[];
+  /** Permission -> roles that hold it: the platform's roles or the module's own. Owners hold every permission. */
+  permissions?: PermissionTable;
   menu?: readonly MenuEntry[];
-  commands?: readonly CommandEntry[];
-  /** The grammY handlers; thin, calling the module's service. */
-  composer?: (context: ModuleContext) => Composer<BotyardContext>;
+  botCommands?: readonly CommandEntry[];
+  /** Every command of the module (its `commands/`), so the audit test runs each. */
+  commands?: readonly Command<Tables, never, unknown>[];
+  /** The grammY handlers; thin, calling the module's commands. */
+  composer?: (context: ModuleContext<Tables>) => Composer<BotyardContext<Tables>>;
   /**
-   * Handlers of the module's time-bound events (`scheduled_event.kind`); a function of the
-   * module's context when they send texts (translator, settings) or need the clock.
+   * Handlers of the module's time-bound events, by `scheduled_event.kind` (each kind handled by
+   * one module only); a function of the module's context when they send texts or need the clock.
    */
-  events?: Record<string, EventHandler> | ((context: ModuleContext) => Record<string, EventHandler>);
+  events?: Record<string, EventHandler> | ((context: ModuleContext<Tables>) => Record<string, EventHandler>);
+  /** The module's job queues, by name; each name starts with the module's name and a dot. */
+  jobs?: Record<string, JobDeclaration<Tables>>;
+  /** Cards on the panel's dashboard. */
+  dashboard?: readonly DashboardCard<Tables>[];
+  /** Reactions to people's changes (a role granted or taken, a person blocked), in the changing transaction. */
+  hooks?: (context: ModuleContext<Tables>) => ModuleHooks<Tables>;
   /** Admin HTTP routes; each declares its `config.access` (see platform/http/route-guard.ts). */
-  api?: (app: FastifyInstance, context: ApiContext) => void | Promise<void>;
+  api?: (app: FastifyInstance, context: ApiContext<Tables>) => void | Promise<void>;
   /** Broadcast audiences this module offers, by name. */
   segments?: Record<string, AudienceSegment>;
   /** Runs once per process after migrations and before updates are handled (sandbox demo data, for one). */
   onStart?: (context: StartContext) => Promise<void>;
 }
 
-export function defineModule(module: BotyardModule): BotyardModule {
-  return module;
+/** A module as the platform holds it, its tables' types erased. */
+export type BotyardModule = ModuleDefinition;
+
+/**
+ * Declares a module. `Tables` (the module's `tables.ts`) types its database, its transactions and
+ * its handlers' `ctx.commit`; the platform holds every module alike.
+ */
+export function defineModule<Tables extends object = object>(module: ModuleDefinition<Tables>): BotyardModule {
+  // The one place a module's table types meet the platform's: the rows live in the same database.
+  return module as unknown as BotyardModule;
 }
 
 /** Whether someone with these roles sees an entry meant for `allowed` roles. */

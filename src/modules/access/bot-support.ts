@@ -1,4 +1,5 @@
 import { GrammyError } from "grammy";
+import type { Jsonified } from "../../platform/telegram/update-journal.ts";
 import type { Transaction } from "kysely";
 import type { Actor } from "../../platform/audit/use-case.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
@@ -16,7 +17,7 @@ export function flowKey(ctx: BotyardContext): FlowKey {
 }
 
 /** `ctx.commit` with the access tables typed in (the platform types its transaction with its own tables). */
-export function commitAccess<T>(ctx: BotyardContext, name: string, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+export function commitAccess<T>(ctx: BotyardContext, name: string, work: (trx: Transaction<Tables>) => Promise<T>): Promise<Jsonified<T>> {
   return ctx.commit(name, (trx) => work(trx as Transaction<Tables>));
 }
 

@@ -23,7 +23,7 @@ export const accessModule = defineModule({
     { label: "access-menu-stats", data: "access:stats", when: (ctx) => ctx.can("people.manage") },
     { label: "access-menu-sessions", data: "access:all-sessions", when: (ctx) => ctx.can("sessions.manage") },
   ],
-  commands: [
+  botCommands: [
     // Strangers see /login too: it tells them how to get access.
     { command: "login", description: "command-login" },
     { command: "sessions", description: "command-sessions" },

@@ -6,7 +6,8 @@ import { revokeAccess } from "../../platform/auth/revoke-access.ts";
 import { endSessions } from "../../platform/auth/sessions.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { ModuleContext } from "../../platform/module.ts";
-import { chooseLocale } from "../../platform/telegram/create-bot.ts";
+import type { Permission } from "../../platform/auth/permissions.ts";
+import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
 import { checkComment, checkName, escapeHtml, MAX_COMMENT_LENGTH } from "./domain/application.ts";
 import { formatMoment } from "./domain/moment.ts";
@@ -40,7 +41,7 @@ type Trx = Transaction<Tables>;
  * bot's languages and time zone, and the panel's URL for login links. The bot's `ModuleContext`
  * and the HTTP side's `ApiContext` both are one: pass them as `app` in every use case's input.
  */
-export type AccessApp = Pick<ModuleContext, "permissions" | "translator" | "settings" | "publicUrl">;
+export type AccessApp = Pick<ModuleContext, "permissions" | "translator" | "settings" | "publicUrl" | "announce">;
 
 /** Login links one person may be issued per window (by themselves or by admins). */
 export const LOGIN_LINKS_PER_PERSON = { limit: 5, windowMs: 10 * 60 * 1000 };
@@ -92,7 +93,7 @@ function personOf(actor: Actor): number {
   return actor.personId;
 }
 
-async function holds(trx: Trx, app: AccessApp, actor: Actor, permission: string): Promise<{ roles: string[]; allowed: boolean }> {
+async function holds(trx: Trx, app: AccessApp, actor: Actor, permission: Permission): Promise<{ roles: string[]; allowed: boolean }> {
   const roles = actor.personId === null ? [] : await rolesOf(trx, actor.botId, actor.personId);
   return { roles, allowed: app.permissions.allows(roles, permission) };
 }
@@ -338,6 +339,7 @@ async function decideRequest(
       .values({ bot_id: actor.botId, telegram_id: request.telegram_id, role: details.role, granted_by: decider })
       .onConflict((conflict) => conflict.columns(["bot_id", "telegram_id", "role"]).doNothing())
       .execute();
+    await app.announce(trx, actor, { kind: "role-granted", telegramId: request.telegram_id, role: details.role });
   }
   await editCards(trx, app, actor.botId, decided);
   if (decision !== "postpone") await notifyApplicant(trx, app, actor.botId, decided);
@@ -392,6 +394,7 @@ export const grantRole = defineUseCase("access.role.grant", async (trx: Trx, act
     .returning("granted_at")
     .executeTakeFirst();
   if (granted === undefined) return { result: { ok: false, reason: "unchanged" } as RoleChangeResult, audit: null };
+  await app.announce(trx, actor, { kind: "role-granted", telegramId, role });
   const [person] = await addresseesOf(trx, actor.botId, [telegramId]);
   if (person !== undefined) {
     const locale = localeOf(app, actor.botId, person);
@@ -422,6 +425,7 @@ export const revokeRole = defineUseCase("access.role.revoke", async (trx: Trx, a
   if (!check.ok) return { result: check as RoleChangeResult, audit: null };
   const removed = await trx.deleteFrom("role").where("bot_id", "=", actor.botId).where("telegram_id", "=", telegramId).where("role", "=", role).executeTakeFirst();
   if (Number(removed.numDeletedRows) === 0) return { result: { ok: false, reason: "unchanged" } as RoleChangeResult, audit: null };
+  await app.announce(trx, actor, { kind: "role-revoked", telegramId, role });
   const remaining = await rolesOf(trx, actor.botId, telegramId);
   const revoked = remaining.length === 0 ? await revokeAccess(trx, actor.botId, telegramId, "role revoked") : undefined;
   return {
@@ -459,6 +463,8 @@ export const blockPerson = defineUseCase("access.person.block", async (trx: Trx,
     .executeTakeFirst();
   if (blocked === undefined) return { result: { ok: false, reason: "already-blocked" } as BlockResult, audit: null };
   const revoked = await revokeAccess(trx, actor.botId, telegramId, "blocked");
+  for (const role of revoked.roles) await app.announce(trx, actor, { kind: "role-revoked", telegramId, role });
+  await app.announce(trx, actor, { kind: "person-blocked", telegramId });
   return {
     result: { ok: true, sessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens, rolesRemoved: revoked.roles } as BlockResult,
     audit: { objectType: "person", objectId: telegramId, before: { roles: revoked.roles }, after: { blocked: true, reason, sessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens } },

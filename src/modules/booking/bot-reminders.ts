@@ -17,7 +17,7 @@ export function clientActorOf(ctx: BotyardContext): Actor {
 /** A reminder's buttons: "I'll come" notes it in the booking's history; "Cancel" cancels as the client, within the cancel window. */
 export function remindersComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
-  const now = () => (context.clock ?? { now: () => new Date() }).now();
+  const now = () => context.clock.now();
 
   composer.callbackQuery(/^bkr:come:(\d+)$/, async (ctx) => {
     const bookingId = Number(ctx.match[1]);

@@ -18,7 +18,7 @@ function flowKey(ctx: BotyardContext): FlowKey {
 export function reviewsComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
   const privateChats = composer.chatType("private");
-  const now = () => (context.clock ?? { now: () => new Date() }).now();
+  const now = () => context.clock.now();
 
   privateChats.callbackQuery(/^bkv:(\d+):(\d)$/, async (ctx) => {
     const bookingId = Number(ctx.match[1]);

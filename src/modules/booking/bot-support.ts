@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { Jsonified } from "../../platform/telegram/update-journal.ts";
 import type { Actor } from "../../platform/audit/use-case.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
@@ -16,7 +17,7 @@ export function flowKey(ctx: BotyardContext): FlowKey {
 }
 
 /** `ctx.commit` with the booking tables typed in (the platform types its transaction with its own tables). */
-export function commitBooking<T>(ctx: BotyardContext, name: string, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+export function commitBooking<T>(ctx: BotyardContext, name: string, work: (trx: Transaction<Tables>) => Promise<T>): Promise<Jsonified<T>> {
   return ctx.commit(name, (trx) => work(trx as unknown as Transaction<Tables>));
 }
 
@@ -27,5 +28,5 @@ export function readsOf(context: ModuleContext): Kysely<Tables> {
 
 /** "Now" from the app's clock (tests move it), else the system's. */
 export function nowOf(context: ModuleContext): Date {
-  return context.clock?.now() ?? new Date();
+  return context.clock.now();
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Translator, TranslationArgs } from "../../platform/i18n/translator.ts";
-import { chooseLocale } from "../../platform/telegram/create-bot.ts";
+import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
 import { formatVisitTime } from "./domain/display.ts";
 import type { BookingRow, Tables } from "./repo.ts";

@@ -6,6 +6,7 @@ import { bookingComposer } from "./bot.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingTimedEvents } from "./timed-events.ts";
+import { BOOKING_PERMISSIONS, BOOKING_ROLES } from "./permissions.ts";
 import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";
 import * as booking0003 from "./migrations/0003_time_off.ts";
@@ -13,13 +14,6 @@ import * as booking0004 from "./migrations/0004_refunds.ts";
 
 /** The booking module's migrations, by name (tests and benches migrate with this map). */
 export const bookingMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002, booking_0003_time_off: booking0003, booking_0004_refunds: booking0004 };
-
-/** Who holds the booking module's permissions: admins run the salon, masters see their own day. */
-export const BOOKING_PERMISSIONS = {
-  "booking.manage": ["admin"],
-  "booking.own-day": ["master"],
-  "booking.analytics": ["admin"],
-} as const;
 
 /**
  * Appointments for salons, masters and clinics (seed 004): clients book in the bot (service,
@@ -31,6 +25,7 @@ export const bookingModule = defineModule({
   name: "booking",
   migrations: bookingMigrations,
   catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...cataloguesIn(join(import.meta.dirname, "locales", "catalogue")), ...bookingApiCatalogues],
+  roles: BOOKING_ROLES,
   permissions: BOOKING_PERMISSIONS,
   menu: [
     { label: "booking-menu-book", data: "booking:book" },
@@ -41,7 +36,7 @@ export const bookingModule = defineModule({
     { label: "booking-admin-menu", data: "booking:admin", roles: ["admin"] },
     { label: "booking-timeoff-menu", data: "booking:timeoff", roles: ["admin"] },
   ],
-  commands: [
+  botCommands: [
     { command: "book", description: "command-book" },
     { command: "mybookings", description: "command-mybookings" },
     { command: "myday", description: "booking-staff-command-myday", roles: ["master"] },

@@ -2,7 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
 import { cancelEvent, scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
-import { chooseLocale } from "../../platform/telegram/create-bot.ts";
+import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { formatPrice, formatVisitTime } from "./domain/display.ts";

@@ -10,7 +10,7 @@ const MANAGE = "booking.manage";
 
 /** What the booking module's time-bound parts write with, from the module's context. */
 export function messengerOf(context: ModuleContext): Messenger & PaymentStaff {
-  const clock = context.clock ?? { now: () => new Date() };
+  const clock = context.clock;
   return {
     translator: context.translator,
     languagesOf: (botId) => context.settings.of(botId).languages,

@@ -63,7 +63,8 @@ export function registeredUseCases(): ReadonlyMap<string, UseCase<never, never, 
   return registry;
 }
 
-async function writeAudit(trx: Transaction<PlatformTables>, action: string, actor: Actor, entry: AuditEntry): Promise<void> {
+/** Writes one audit row in `trx`: the one writer behind use cases and commands. */
+export async function writeAudit(trx: Transaction<PlatformTables>, action: string, actor: Actor, entry: AuditEntry): Promise<void> {
   await trx
     .insertInto("audit_log")
     .values({

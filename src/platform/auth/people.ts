@@ -1,5 +1,5 @@
 import type { User } from "@grammyjs/types";
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
 
 type Trx = Transaction<PlatformTables>;
@@ -63,4 +63,10 @@ export async function setBlocked(trx: Trx | { updateTable: Trx["updateTable"] },
     .where("bot_id", "=", botId)
     .where("telegram_id", "=", telegramId)
     .execute();
+}
+
+/** The language a person chose in a bot (/language), if any. */
+export async function chosenLanguage(db: Kysely<PlatformTables>, botId: string, telegramId: number): Promise<string | null> {
+  const member = await db.selectFrom("bot_member").select("language").where("bot_id", "=", botId).where("telegram_id", "=", telegramId).executeTakeFirst();
+  return member?.language ?? null;
 }

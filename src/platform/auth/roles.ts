@@ -28,3 +28,9 @@ export async function staffOf(db: Kysely<PlatformTables>, botId: string): Promis
   }
   return staff;
 }
+
+/** The roles a person holds in a bot now. */
+export async function rolesOf(db: Kysely<PlatformTables> | Transaction<PlatformTables>, botId: string, telegramId: number): Promise<string[]> {
+  const rows = await db.selectFrom("role").select("role").where("bot_id", "=", botId).where("telegram_id", "=", telegramId).execute();
+  return rows.map((row) => row.role);
+}

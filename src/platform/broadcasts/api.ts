@@ -45,7 +45,7 @@ function draftOf(body: z.infer<typeof draftSchema>): BroadcastDraft {
 export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catalogue: SegmentCatalogue): void {
   const { database, translator } = context;
   const db = database.db;
-  const now = () => context.clock?.now() ?? new Date();
+  const now = () => context.clock.now();
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, status: number, problem: Problem) =>
     reply.code(status).send({ error: translator.translate(request.session?.botId, localeOfRequest(request), problemKey(problem), problem.args) });

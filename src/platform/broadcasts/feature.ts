@@ -19,7 +19,7 @@ function broadcastIdOf(payload: Record<string, unknown>): number {
 
 /** The delivery and finish handlers, on the tick's clock. */
 function broadcastEvents(context: ModuleContext): Record<string, EventHandler> {
-  const now = () => context.clock?.now() ?? new Date();
+  const now = () => context.clock.now();
   const deliver: EventHandler = async (trx, event) => {
     if (mountedCatalogue === undefined) throw new Error("broadcast segments are not loaded yet; the next tick tries again");
     const at = now();

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/database.ts";
 import type { Actor } from "../audit/use-case.ts";
-import type { Permissions } from "../auth/permissions.ts";
+import type { Permission, Permissions } from "../auth/permissions.ts";
 import { constantTimeEqual } from "../auth/secrets.ts";
 import { resolveSession, type LiveSession } from "../auth/sessions.ts";
 
@@ -10,7 +10,7 @@ import { resolveSession, type LiveSession } from "../auth/sessions.ts";
  * (`signed-in`: their own sessions), or holders of a permission. Every route under /api/ must
  * say; one without `access` fails at registration, so nothing is open by omission.
  */
-export type RouteAccess = "public" | "signed-in" | { permission: string };
+export type RouteAccess = "public" | "signed-in" | { permission: Permission };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -83,4 +83,9 @@ export function installRouteGuard(app: FastifyInstance, deps: { database: Databa
     request.session = session;
   });
   return routes;
+}
+
+/** Route options for holders of `permission`: `app.get(url, requires("people.view"), handler)`. */
+export function requires(permission: Permission): { config: { access: RouteAccess } } {
+  return { config: { access: { permission } } };
 }

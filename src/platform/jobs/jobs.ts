@@ -1,5 +1,8 @@
 import { CompiledQuery, type QueryResult } from "kysely";
-import { PgBoss, type Db, type Job, type QueueOptions } from "pg-boss";
+import { PgBoss, type Db, type Job, type QueueOptions as BossQueueOptions } from "pg-boss";
+
+/** A queue's retry, expiry and retention policy, and where its jobs go after the last failed attempt. */
+export type QueueOptions = BossQueueOptions & { deadLetter?: string };
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
@@ -107,7 +110,7 @@ export function createJobs(deps: { database: Database; logger: Logger; metrics: 
     if (ready === undefined || options !== undefined) {
       ready = (async () => {
         await boss.createQueue(name, options);
-        if (options !== undefined) await boss.updateQueue(name, options);
+        if (options !== undefined && Object.keys(options).length > 0) await boss.updateQueue(name, options);
         await boss.send(name, null, { db: discardingExecutor });
       })();
       queues.set(name, ready);

@@ -21,7 +21,7 @@ export function commandsFor(
   modules: readonly BotyardModule[],
   translate: (key: string) => string,
 ): BotCommand[] {
-  const entries = [...PLATFORM_COMMANDS, ...modules.flatMap((module) => module.commands ?? [])];
+  const entries = [...PLATFORM_COMMANDS, ...modules.flatMap((module) => module.botCommands ?? [])];
   return entries
     .filter((entry) => visibleTo(roles, entry.roles))
     .map((entry) => ({ command: entry.command, description: translate(entry.description) }));

@@ -1,3 +1,6 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotyardContext } from "./context.ts";
+
 /**
  * Counts each user's updates in a sliding window. Past the limit their updates are dropped, and
  * only the first dropped one in a window gets a (single, polite) warning.
@@ -37,4 +40,19 @@ export class FloodGuard {
       if (entry.times.every((time) => now - time >= this.#windowMs)) this.#seen.delete(key);
     }
   }
+}
+
+/**
+ * Drops a person's updates past `limit` in `windowMs` (the first dropped one gets a warning)
+ * before anything is written for them.
+ */
+export function floodGuardMiddleware(guard: FloodGuard, onDropped: () => void): MiddlewareFn<BotyardContext> {
+  return async (ctx, next) => {
+    const from = ctx.from;
+    if (from === undefined || from.is_bot) return next();
+    const verdict = guard.check(String(from.id));
+    if (verdict === "allow") return next();
+    onDropped();
+    if (verdict === "warn" && ctx.chat !== undefined) await ctx.reply(ctx.t("flood-warning"));
+  };
 }

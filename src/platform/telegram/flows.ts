@@ -88,3 +88,9 @@ export function parseFlowButton(data: string): { instance: number; action: strin
   const match = /^f(\d+):(.+)$/.exec(data);
   return match === null ? undefined : { instance: Number(match[1]), action: match[2] ?? "" };
 }
+
+/** The flow key of this update: the sender in this chat (their private chat when there is no chat). */
+export function flowKeyOf(ctx: { botId: string; chat?: { id: number } | undefined; from?: { id: number } | undefined }): FlowKey {
+  const userId = ctx.from?.id ?? 0;
+  return { botId: ctx.botId, chatId: ctx.chat?.id ?? userId, userId };
+}

@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import type { Permission } from "../auth/permissions.ts";
 import type { BotyardContext } from "./context.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { BotyardContext } from "./context.ts";
  * without the permission gets a polite refusal and nothing runs. Use cases check again inside
  * their transaction, so a role revoked a moment ago still bites.
  */
-export function requirePermission(permission: string): MiddlewareFn<BotyardContext> {
+export function requirePermission(permission: Permission): MiddlewareFn<BotyardContext> {
   return async (ctx, next) => {
     if (ctx.can(permission)) return next();
     const text = ctx.t("not-allowed");

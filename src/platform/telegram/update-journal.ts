@@ -41,14 +41,14 @@ export class UpdateJournal {
    * Runs `work` in one transaction and records its result with it; on a replay returns the
    * recorded result. Results are JSON: the first run returns the same JSON a replay would.
    */
-  async commit<T>(name: string, work: (trx: Transaction<PlatformTables>) => Promise<T>): Promise<T> {
+  async commit<T>(name: string, work: (trx: Transaction<PlatformTables>) => Promise<T>): Promise<Jsonified<T>> {
     const recorded = this.#take("commit", name);
-    if (recorded !== undefined) return recorded.result as T;
+    if (recorded !== undefined) return recorded.result as Jsonified<T>;
     const index = this.#next - 1;
     return this.#database.transaction(async (trx) => {
       const result = asJson(await work(trx));
       await this.#record(trx, index, { kind: "commit", name, result });
-      return result as T;
+      return result as Jsonified<T>;
     });
   }
 
@@ -86,6 +86,19 @@ export class UpdateJournal {
     if (Number(result.numUpdatedRows) !== 1) throw new FencedOutError(this.botId, this.updateId);
   }
 }
+
+/** What a value becomes through JSON: a `Date` its ISO string, `undefined` members gone, `undefined` itself null. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends undefined
+    ? null
+    : T extends string | number | boolean | null
+      ? T
+      : T extends readonly (infer Item)[]
+        ? Jsonified<Item>[]
+        : T extends object
+          ? { [K in keyof T]: undefined extends T[K] ? Jsonified<Exclude<T[K], undefined>> | undefined : Jsonified<T[K]> }
+          : T;
 
 function asJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));

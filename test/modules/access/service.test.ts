@@ -48,7 +48,7 @@ for (const kind of databaseKinds) {
         .execute();
       const settings = new LiveSettings(suite.database.db, translator);
       await settings.refresh();
-      app = { permissions: new Permissions([PLATFORM_PERMISSIONS, { "bookings.serve": ["master"] }]), translator, settings, publicUrl: () => "https://panel.example" };
+      app = { permissions: new Permissions([PLATFORM_PERMISSIONS, { "bookings.serve": ["master"] }]), translator, settings, publicUrl: () => "https://panel.example", announce: () => Promise.resolve() };
       await person(["owner"], OWNER);
     });
 

@@ -9,12 +9,14 @@
  * without a fixture fails this test.
  */
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { allModules } from "../../../src/modules/index.ts";
 import { platformFeatures } from "../../../src/platform/features.ts";
 import { registeredUseCases, type Actor } from "../../../src/platform/audit/use-case.ts";
+import { buildModuleKernel } from "../../../src/platform/app/module-context.ts";
+import { createLogger } from "../../../src/platform/log.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../../../src/platform/auth/permissions.ts";
 import type { Migrations } from "../../../src/platform/db/migrate.ts";
@@ -535,9 +537,30 @@ for (const file of readdirSync(fixturesDir).filter((name) => name !== "world.ts"
   }
 }
 
-test("every registered use case has a fixture here", () => {
-  const missing = [...registeredUseCases().keys()].filter((action) => !(action in fixtures));
+/** Every action to check: the use cases defined so far, and every command the modules declare. */
+const actions = [...registeredUseCases().keys(), ...everything.flatMap((module) => (module.commands ?? []).map((command) => command.action))];
+
+test("every registered use case and declared command has a fixture here", () => {
+  const missing = actions.filter((action) => !(action in fixtures));
   assert.deepEqual(missing, [], "add a fixture for each (see the comment at the top of this file)");
+});
+
+test("every command in a module's commands/ folder is declared in its module", async () => {
+  const modulesDir = join(import.meta.dirname, "../../../src/modules");
+  const undeclared: string[] = [];
+  for (const module of allModules) {
+    const dir = join(modulesDir, module.name, "commands");
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".ts"));
+    for (const file of files) {
+      const exported = Object.values((await import(join(dir, file.name))) as Record<string, unknown>);
+      for (const value of exported) {
+        if (typeof value !== "object" || value === null || !("action" in value) || !("execute" in value)) continue;
+        if (!(module.commands ?? []).includes(value as never)) undeclared.push(`${module.name}/commands/${file.name}: ${String(value.action)}`);
+      }
+    }
+  }
+  assert.deepEqual(undeclared, []);
 });
 
 for (const kind of databaseKinds) {
@@ -563,16 +586,30 @@ for (const kind of databaseKinds) {
       };
       nextPerson = OWNER;
       await person(["owner"]);
+      const { runtime } = buildModuleKernel({
+        features: platformFeatures,
+        modules: allModules,
+        database,
+        translator,
+        logger: createLogger({ level: "silent" }),
+        settings,
+        permissions,
+        publicUrl: () => "http://127.0.0.1:3000",
+        clock: { now: () => new Date() },
+        jobs: { send: () => Promise.resolve(null) },
+        paymentProviderToken: undefined,
+      });
       world = {
         database,
-        app: { permissions, translator, settings, publicUrl: () => "http://127.0.0.1:3000" },
+        runtime,
+        app: { permissions, translator, settings, publicUrl: () => "http://127.0.0.1:3000", announce: runtime.announce },
         owner: { botId: BOT, personId: OWNER, source: "web", ip: "192.0.2.1" },
         person,
         inTransaction: (work) => database.transaction(work),
       };
     });
 
-    for (const action of [...registeredUseCases().keys()]) {
+    for (const action of actions) {
       const definition = fixtures[action];
       test(action, { skip: definition === undefined ? "no fixture (the test above fails)" : false }, async () => {
         const prepared = await definition!.setup?.(world);

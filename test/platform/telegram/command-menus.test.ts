@@ -8,7 +8,7 @@ import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 
 const salon = defineModule({
   name: "salon",
-  commands: [
+  botCommands: [
     { command: "book", description: "Book a visit" },
     { command: "day", description: "My day", roles: ["master"] },
     { command: "staff", description: "Staff", roles: ["admin"] },

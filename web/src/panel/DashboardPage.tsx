@@ -11,6 +11,15 @@ interface Dashboard {
   at: string;
 }
 
+/** A card an enabled module adds, its texts already in the reader's language. */
+interface ModuleCard {
+  module: string;
+  id: string;
+  title: string;
+  link: string | null;
+  figures: { label: string; value: number }[];
+}
+
 /** How often the figures are asked for again. */
 const REFRESH_MS = 10_000;
 
@@ -26,6 +35,7 @@ function Figure({ label, value }: { label: string; value: number }) {
 /** Live figures: people by status, requests waiting, sessions, and today's activity per module. */
 export function DashboardPage() {
   const dashboard = useQuery({ queryKey: ["dashboard"], queryFn: () => api<Dashboard>("/api/dashboard"), refetchInterval: REFRESH_MS });
+  const moduleCards = useQuery({ queryKey: ["dashboard-cards"], queryFn: () => api<{ cards: ModuleCard[] }>("/api/dashboard/cards"), refetchInterval: REFRESH_MS });
   if (dashboard.isPending) return <p>Loading…</p>;
   if (dashboard.isError) return <p className="error">{dashboard.error.message}</p>;
   const { people, requests, activeSessions, today, activity, at } = dashboard.data;
@@ -55,6 +65,14 @@ export function DashboardPage() {
           <Figure label="Updates handled" value={activity.handledUpdates} />
           <Figure label="People active" value={today.activePeople} />
         </div>
+        {(moduleCards.data?.cards ?? []).map((card) => (
+          <div className="card" key={`${card.module}:${card.id}`} data-card={`${card.module}:${card.id}`}>
+            <h2>{card.link === null ? card.title : <a href={card.link}>{card.title}</a>}</h2>
+            {card.figures.map((figure) => (
+              <Figure key={figure.label} label={figure.label} value={figure.value} />
+            ))}
+          </div>
+        ))}
       </div>
       <h2>Today's changes by module</h2>
       {activity.modules.length === 0 ? (

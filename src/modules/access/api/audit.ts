@@ -1,3 +1,4 @@
+import { requires } from "../../../platform/http/route-guard.ts";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -76,7 +77,7 @@ async function findAudit(db: Kysely<PlatformTables>, botId: string, filters: Aud
 /** The audit log: a filtered page for the panel, and the same filters as a CSV download. */
 export function auditRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db;
-  const access = { permission: "audit.view" };
+  const access = requires("audit.view").config.access;
 
   app.get("/api/audit", { config: { access } }, async (request, reply) => {
     const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));

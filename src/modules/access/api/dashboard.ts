@@ -1,3 +1,4 @@
+import { requires } from "../../../platform/http/route-guard.ts";
 import type { FastifyInstance } from "fastify";
 import { sql, type Kysely } from "kysely";
 import type { PlatformTables } from "../../../platform/db/schema.ts";
@@ -36,7 +37,7 @@ export async function activityToday(db: Kysely<PlatformTables>, botId: string, t
 
 /** The dashboard's live figures (the page asks again every few seconds). */
 export function dashboardRoutes(app: FastifyInstance, context: ApiContext): void {
-  app.get("/api/dashboard", { config: { access: { permission: "panel.view" } } }, async (request) => {
+  app.get("/api/dashboard", requires("panel.view"), async (request) => {
     const botId = request.session!.botId;
     const timeZone = context.settings.of(botId).timeZone;
     const now = new Date();

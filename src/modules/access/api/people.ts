@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { grantableRoles } from "../domain/roles.ts";
 import type { Tables } from "../repo.ts";
@@ -15,10 +15,10 @@ const roleSchema = z.object({ role: z.string().trim().min(1).max(50) });
 /** People and their roles: the list, granting and taking roles, blocking, and sending a sign-in invitation. */
 export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as Kysely<Tables>;
-  const manage = { config: { access: { permission: "people.manage" } } };
+  const manage = requires("people.manage");
   type PersonRoute = { Params: { telegramId: string; role?: string } };
 
-  app.get("/api/people", { config: { access: { permission: "people.view" } } }, async (request) => {
+  app.get("/api/people", requires("people.view"), async (request) => {
     const session = request.session!;
     const known = context.permissions.roleNames();
     return {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { approveAccessRequest, postponeAccessRequest, rejectAccessRequest } from "../service.ts";
 import { addresseesOf, type Tables } from "../repo.ts";
@@ -14,9 +14,9 @@ const idSchema = z.object({ id: z.coerce.number().int().positive() });
 /** Access requests: listed by status, approved with a role, rejected with a reason, postponed. */
 export function requestRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as Kysely<Tables>;
-  const manage = { permission: "people.manage" };
+  const manage = requires("people.manage").config.access;
 
-  app.get("/api/access-requests", { config: { access: { permission: "people.view" } } }, async (request, reply) => {
+  app.get("/api/access-requests", requires("people.view"), async (request, reply) => {
     const query = parseInput(context.translator, request, reply, statusSchema, request.query);
     if (query === undefined) return reply;
     const botId = request.session!.botId;

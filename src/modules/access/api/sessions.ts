@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { listSessions, type SessionSummary } from "../../../platform/auth/sessions.ts";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { deviceOf } from "../domain/device.ts";
 import { endAllSessions, endSession } from "../service.ts";
@@ -38,7 +38,7 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext): void {
     return { sessions: listing(await listSessions(db, session.botId, session.telegramId), session.id) };
   });
 
-  app.get("/api/admin/sessions", { config: { access: { permission: "sessions.manage" } } }, async (request) => {
+  app.get("/api/admin/sessions", requires("sessions.manage"), async (request) => {
     const session = request.session!;
     const sessions = listing(await listSessions(db, session.botId), session.id);
     const people = await addresseesOf(db, session.botId, [...new Set(sessions.map((row) => row.telegramId))]);

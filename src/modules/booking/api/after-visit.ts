@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { parseInput, refuse } from "../../../platform/http/answers.ts";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { flaggedPayments, recordRefund, REFUND_NOTE_MAX } from "../refunds.ts";
 import type { Tables } from "../repo.ts";
@@ -25,7 +25,7 @@ const LIMIT = 200;
  */
 export function afterVisitRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
-  const manage = { config: { access: { permission: "booking.manage" } } };
+  const manage = requires("booking.manage");
   const messenger = messengerOf(context);
 
   app.get("/api/booking/reviews", manage, async (request, reply) => {

@@ -1,3 +1,4 @@
+import { requires } from "../../../platform/http/route-guard.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -71,7 +72,7 @@ export function analyticsCsv(answer: AnalyticsAnswer): string {
  */
 export function analyticsRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
-  const access = { config: { access: { permission: "booking.analytics" } } };
+  const access = requires("booking.analytics");
 
   const answerOf = async (request: FastifyRequest, reply: FastifyReply): Promise<AnalyticsAnswer | undefined> => {
     const query = parseInput(context.translator, request, reply, analyticsQuery, request.query);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Transaction } from "kysely";
 import { z } from "zod";
 import { parseInput } from "../../../platform/http/answers.ts";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { phoneFromTyped } from "../domain/phone.ts";
 import type { Tables } from "../repo.ts";
@@ -33,8 +33,8 @@ const bookingParams = z.object({ id });
  * to the master and the client in one transaction.
  */
 export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
-  const manage = { config: { access: { permission: "booking.manage" } } };
-  const now = () => context.clock?.now() ?? new Date();
+  const manage = requires("booking.manage");
+  const now = () => context.clock.now();
   const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => context.database.transaction((trx) => work(trx as unknown as Trx));
   type BookingRoute = { Params: { id: string } };
 

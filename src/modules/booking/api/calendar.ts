@@ -1,3 +1,4 @@
+import { requires } from "../../../platform/http/route-guard.ts";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -26,8 +27,8 @@ const slotsQuery = z.object({ service: id, master: id.optional(), date: plainDat
  */
 export function calendarRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
-  const manage = { config: { access: { permission: "booking.manage" } } };
-  const now = () => context.clock?.now() ?? new Date();
+  const manage = requires("booking.manage");
+  const now = () => context.clock.now();
 
   app.get("/api/booking/calendar", manage, async (request, reply) => {
     const query = parseInput(context.translator, request, reply, calendarQuery, request.query);

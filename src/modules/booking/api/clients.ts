@@ -1,3 +1,4 @@
+import { requires } from "../../../platform/http/route-guard.ts";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -15,8 +16,8 @@ const clientParams = z.object({ id: z.coerce.number().int().positive().max(Numbe
  */
 export function clientRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
-  const manage = { config: { access: { permission: "booking.manage" } } };
-  const now = () => context.clock?.now() ?? new Date();
+  const manage = requires("booking.manage");
+  const now = () => context.clock.now();
 
   app.get("/api/booking/clients", manage, async (request, reply) => {
     const query = parseInput(context.translator, request, reply, searchQuery, request.query);

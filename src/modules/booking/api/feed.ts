@@ -27,7 +27,7 @@ export function feedRoutes(app: FastifyInstance, context: ApiContext): void {
     const allowed = owner !== undefined && context.permissions.allows(await rolesOfPerson(db, owner.botId, owner.telegramId), "booking.own-day");
     if (owner === undefined || master === undefined || !allowed) return reply.code(404).type("text/plain; charset=utf-8").send("Not found");
 
-    const now = context.clock?.now() ?? new Date();
+    const now = context.clock.now();
     const locale = context.settings.of(owner.botId).languages[0] ?? "en";
     const t = (key: string, args: Record<string, string>) => context.translator.translate(owner.botId, locale, key, args);
     const bookings = await feedBookings(db, owner.botId, master.id, new Date(now.getTime() - FEED_PAST_MS));

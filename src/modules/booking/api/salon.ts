@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { parseInput, textFor } from "../../../platform/http/answers.ts";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import type { RuleOverrides } from "../domain/rules.ts";
 import type { Tables } from "../repo.ts";
@@ -125,8 +125,8 @@ function answer<Result extends { ok: true }>(context: ApiContext, request: Fasti
  */
 export function salonRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
-  const manage = { config: { access: { permission: "booking.manage" } } };
-  const now = () => context.clock?.now() ?? new Date();
+  const manage = requires("booking.manage");
+  const now = () => context.clock.now();
   const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => context.database.transaction((trx) => work(trx as unknown as Trx));
   type ById = { Params: { id: string } };
 

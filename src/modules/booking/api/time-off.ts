@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
-import { actorOf } from "../../../platform/http/route-guard.ts";
+import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
@@ -73,8 +73,8 @@ function answer(context: ApiContext, request: FastifyRequest, reply: FastifyRepl
  */
 export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
-  const manage = { config: { access: { permission: "booking.manage" } } };
-  const now = () => context.clock?.now() ?? new Date();
+  const manage = requires("booking.manage");
+  const now = () => context.clock.now();
   const messenger = messengerOf(context);
   const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => context.database.transaction((trx) => work(trx as unknown as Trx));
   type EntryRoute = { Params: { id: string } };

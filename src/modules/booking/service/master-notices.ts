@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Translator } from "../../../platform/i18n/translator.ts";
-import { chooseLocale } from "../../../platform/telegram/create-bot.ts";
+import { chooseLocale } from "../../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../../platform/telegram/outbox.ts";
 import { formatPrice, formatVisitTime } from "../domain/display.ts";
 import type { Tables } from "../repo.ts";

@@ -27,7 +27,7 @@ export async function tellAboutStaffChange(
   const messenger: Messenger = {
     translator: context.translator,
     languagesOf: (botId) => context.settings.of(botId).languages,
-    now: () => context.clock?.now() ?? new Date(),
+    now: () => context.clock.now(),
   };
   await tellOfStaffChange(trx, messenger, input);
 }

@@ -7,6 +7,14 @@ export interface FeedbackDraft {
   photo: string | null;
 }
 
+/** Who wrote, as Telegram names them. */
+export interface FeedbackAuthor {
+  id: number;
+  first_name: string;
+  last_name?: string | null;
+  username?: string | null;
+}
+
 export type DraftCheck = { ok: true; draft: FeedbackDraft } | { ok: false; error: "feedback-empty" | "feedback-too-long" };
 
 /** Checks what a person wrote before it can be sent to staff. */
@@ -23,7 +31,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Who wrote, as staff see it: name and @username when there is one. */
-export function authorLine(author: { first_name: string; last_name?: string | null; username?: string | null; id: number }): string {
+export function authorLine(author: FeedbackAuthor): string {
   const name = escapeHtml([author.first_name, author.last_name].filter(Boolean).join(" "));
   const handle = author.username ? ` @${author.username}` : "";
   return `<a href="tg://user?id=${author.id}">${name}</a>${handle}`;

@@ -16,3 +16,21 @@ feedback-staff-notice = <b>Новое сообщение</b> от { $author }:
 
     { $text }
 command-feedback = Написать команде
+feedback-unseen-notice = <b>Всё ещё не просмотрено</b> спустя сутки, от { $author }:
+
+    { $text }
+feedback-seen-button = ✓ Просмотрено
+feedback-seen-done = Отмечено как просмотренное; автору сообщили.
+feedback-seen-already-seen = Кто-то из команды уже отметил его просмотренным.
+feedback-seen-not-found = Этого сообщения больше нет.
+feedback-seen-not-allowed = Вы больше не можете читать сообщения команде.
+feedback-seen-by-team = Наша команда прочитала ваше сообщение. Спасибо, что написали!
+feedback-new-reader = Теперь вы будете получать то, что люди пишут команде. { $unseen ->
+    [0] Непросмотренных сообщений нет.
+    [one] Ждёт { $unseen } непросмотренное сообщение.
+    [few] Ждут { $unseen } непросмотренных сообщения.
+   *[many] Ждут { $unseen } непросмотренных сообщений.
+}
+feedback-card-title = Сообщения команде
+feedback-card-unseen = Не просмотрено
+feedback-card-week = Получено за неделю

@@ -1,14 +1,15 @@
 import type { ColumnType, Generated } from "kysely";
 
-export interface FeedbackTable {
+export interface NoteTable {
   id: Generated<number>;
   bot_id: string;
   author_id: number;
   text: string;
-  photo_file_id: string | null;
+  /** Filled in by the `notes.count-words` job. */
+  words: number | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface FeedbackTables {
-  feedback: FeedbackTable;
+export interface NotesTables {
+  note: NoteTable;
 }

@@ -1,0 +1,178 @@
+import type { Database } from "../db/database.ts";
+import type { Translator } from "../i18n/translator.ts";
+import type { EventTick } from "../jobs/scheduled-events.ts";
+import type { Logger } from "../log.ts";
+import type { Metrics } from "../metrics.ts";
+import type { BotyardModule } from "../module.ts";
+import { modulesEnabledIn } from "../settings/enabled-modules.ts";
+import type { LiveSettings } from "../settings/live-settings.ts";
+import { callRaw } from "../telegram/call-raw.ts";
+import { menuFingerprints, publishCommandMenus } from "../telegram/command-menus.ts";
+import { ensureWebhook } from "../telegram/ensure-webhook.ts";
+import { electLeader } from "../telegram/leader.ts";
+import { createOutboxSender, type OutboxSender } from "../telegram/outbox-sender.ts";
+import { pollUpdates } from "../telegram/polling.ts";
+import { webhookPath } from "../http/webhook.ts";
+import type { RegisteredBot } from "./register-bots.ts";
+import { runEvery } from "./run-every.ts";
+
+export interface LeaderDutiesDeps {
+  bots: readonly RegisteredBot[];
+  database: Database;
+  /** Webhook mode: where Telegram posts updates and the secret it sends; polling when undefined. */
+  webhook: { publicUrl: string; secret: string } | undefined;
+  outboxRateGlobal: number;
+  eventTick: EventTick;
+  settings: LiveSettings;
+  translator: Translator;
+  modules: readonly BotyardModule[];
+  logger: Logger;
+  metrics: Metrics;
+  /** An update was stored: the dispatcher should look. */
+  onStored: () => void;
+  eventTickMs: number;
+  menuPollMs: number;
+}
+
+/**
+ * What one replica does at a time for the whole deployment, while it holds the leadership
+ * (PostgreSQL advisory lock; PGlite: always): intake (polling) or the webhook's registration, the
+ * outbox sender, the event tick, and the command menus. A follower takes over when the leader dies.
+ */
+export class LeaderDuties {
+  readonly #deps: LeaderDutiesDeps;
+  readonly #stopping = new AbortController();
+  #loop: Promise<void> | undefined;
+  #sender: OutboxSender | undefined;
+  readonly #intakeRunning = new Set<string>();
+  #leading = false;
+  #lastTelegramOk: string | undefined;
+
+  constructor(deps: LeaderDutiesDeps) {
+    this.#deps = deps;
+  }
+
+  get leading(): boolean {
+    return this.#leading;
+  }
+
+  /** When Telegram last answered intake (ISO), for /readyz's body. */
+  get lastTelegramOk(): string | undefined {
+    return this.#lastTelegramOk;
+  }
+
+  /** Whether this replica's intake runs for every bot (always true for webhooks and followers). */
+  get intakeHealthy(): boolean {
+    return this.#deps.webhook !== undefined || !this.#leading || this.#intakeRunning.size === this.#deps.bots.length;
+  }
+
+  /** Handlers queued messages: the sender should look now rather than at its next poll. */
+  wakeSender(): void {
+    this.#sender?.wake();
+  }
+
+  start(): void {
+    this.#loop ??= this.#lead();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    await this.#loop;
+  }
+
+  async #lead(): Promise<void> {
+    const { database, logger } = this.#deps;
+    const stopping = this.#stopping.signal;
+    while (!stopping.aborted) {
+      const leadership = electLeader(database.settings, logger);
+      const onStop = () => void leadership.release();
+      stopping.addEventListener("abort", onStop, { once: true });
+      try {
+        await leadership.acquired;
+      } catch {
+        return;
+      }
+      this.#leading = true;
+      logger.info("leading: intake and sending run in this process");
+      const duties = AbortSignal.any([stopping, leadership.lost]);
+      const sender = this.#startSender();
+      await Promise.all(this.#duties(duties, sender));
+      await new Promise<void>((resolve) => {
+        if (duties.aborted) resolve();
+        else duties.addEventListener("abort", () => resolve(), { once: true });
+      });
+      this.#leading = false;
+      this.#sender = undefined;
+      await sender.stop();
+      stopping.removeEventListener("abort", onStop);
+      await leadership.release();
+    }
+  }
+
+  #startSender(): OutboxSender {
+    const { bots, database, logger, metrics } = this.#deps;
+    const apis = new Map(bots.map((bot) => [bot.config.id, bot.api] as const));
+    const sender = createOutboxSender({
+      database,
+      botIds: bots.map((bot) => bot.config.id),
+      callApi: (botId, method, payload, signal) => callRaw(apis.get(botId), method, payload, signal),
+      limits: { globalPerSecond: this.#deps.outboxRateGlobal },
+      logger,
+      metrics,
+    });
+    sender.start();
+    this.#sender = sender;
+    return sender;
+  }
+
+  #duties(duties: AbortSignal, sender: OutboxSender): Promise<void>[] {
+    const { bots, database, logger, webhook } = this.#deps;
+    const work: Promise<void>[] = [runEvery(this.#deps.eventTickMs, duties, () => this.#deps.eventTick.tick(), logger)];
+    work.push(runEvery(this.#deps.menuPollMs, duties, () => this.#publishMenus(sender), logger));
+    for (const bot of bots) {
+      if (webhook !== undefined) {
+        work.push(ensureWebhook(bot.api, `${webhook.publicUrl}${webhookPath(bot.config.id)}`, webhook.secret, logger));
+        continue;
+      }
+      this.#intakeRunning.add(bot.config.id);
+      work.push(
+        pollUpdates({
+          botId: bot.config.id,
+          api: bot.api,
+          database,
+          signal: duties,
+          logger,
+          metrics: this.#deps.metrics,
+          onStored: () => {
+            this.#lastTelegramOk = new Date().toISOString();
+            this.#deps.onStored();
+          },
+        }).finally(() => this.#intakeRunning.delete(bot.config.id)),
+      );
+    }
+    return work;
+  }
+
+  readonly #publishedMenus = new Map<string, string>();
+
+  /** Menus follow roles and settings: republished whenever either moves. */
+  async #publishMenus(sender: OutboxSender): Promise<void> {
+    const { database, settings } = this.#deps;
+    const fingerprints = await menuFingerprints(database.db);
+    for (const bot of this.#deps.bots) {
+      const fingerprint = fingerprints.get(bot.config.id);
+      if (fingerprint === undefined || this.#publishedMenus.get(bot.config.id) === fingerprint) continue;
+      await settings.refresh();
+      await publishCommandMenus({
+        botId: bot.config.id,
+        api: bot.api,
+        db: database.db,
+        modules: modulesEnabledIn(settings.of(bot.config.id).modules, this.#deps.modules),
+        translator: this.#deps.translator,
+        languages: settings.of(bot.config.id).languages,
+      });
+      this.#publishedMenus.set(bot.config.id, fingerprint);
+      sender.wake();
+    }
+  }
+}

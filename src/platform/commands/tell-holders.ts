@@ -1,0 +1,88 @@
+import type { InlineKeyboardButton } from "@grammyjs/types";
+import type { Transaction } from "kysely";
+import type { Permission, Permissions } from "../auth/permissions.ts";
+import type { PlatformTables } from "../db/schema.ts";
+import { chooseLocale } from "../i18n/choose-locale.ts";
+import type { Locale, TranslationArgs, Translator } from "../i18n/translator.ts";
+import { enqueueOutbox } from "../telegram/outbox.ts";
+
+/** One holder's copy of a notice: Telegram HTML text, and optionally a photo (file_id) and buttons. */
+export interface HolderMessage {
+  text: string;
+  photo?: string;
+  buttons?: InlineKeyboardButton[][];
+}
+
+/** A notice to the holders of a permission, written once and rendered in each holder's language. */
+export interface HolderNotice {
+  /** What it is about (`feedback:42`); each copy is keyed `<dedupeKey>:to:<telegram id>`, so a retry queues nothing twice. */
+  dedupeKey: string;
+  render(locale: Locale, t: (key: string, args?: TranslationArgs) => string): HolderMessage | Promise<HolderMessage>;
+}
+
+/** What rendering notices needs: the texts, who holds what, and the languages each bot speaks. */
+export interface HolderNoticeDeps {
+  translator: Translator;
+  permissions: Permissions;
+  languagesOf(botId: string): readonly string[];
+}
+
+/** The people of a bot holding `permission` through a role (owners always), with the language to speak to each; those who blocked the bot are left out. */
+export async function holdersOf(
+  trx: Transaction<PlatformTables>,
+  deps: Pick<HolderNoticeDeps, "permissions" | "languagesOf">,
+  botId: string,
+  permission: Permission,
+): Promise<{ telegramId: number; locale: Locale }[]> {
+  const rows = await trx
+    .selectFrom("role")
+    .leftJoin("person", "person.telegram_id", "role.telegram_id")
+    .leftJoin("bot_member", (join) => join.onRef("bot_member.bot_id", "=", "role.bot_id").onRef("bot_member.telegram_id", "=", "role.telegram_id"))
+    .select(["role.telegram_id", "bot_member.language", "person.language_code"])
+    .distinct()
+    .where("role.bot_id", "=", botId)
+    .where("role.role", "in", deps.permissions.holdersOf(permission))
+    .where("bot_member.blocked_at", "is", null)
+    .orderBy("role.telegram_id")
+    .execute();
+  const languages = deps.languagesOf(botId);
+  return rows.map((row) => ({ telegramId: row.telegram_id, locale: chooseLocale(row.language, row.language_code ?? undefined, languages) }));
+}
+
+/** The language to speak to one person of a bot: their choice, their Telegram language, the bot's first. */
+export async function localeOfPerson(trx: Transaction<PlatformTables>, deps: Pick<HolderNoticeDeps, "languagesOf">, botId: string, telegramId: number): Promise<Locale> {
+  const row = await trx
+    .selectFrom("person")
+    .leftJoin("bot_member", (join) => join.onRef("bot_member.telegram_id", "=", "person.telegram_id").on("bot_member.bot_id", "=", botId))
+    .select(["bot_member.language", "person.language_code"])
+    .where("person.telegram_id", "=", telegramId)
+    .executeTakeFirst();
+  return chooseLocale(row?.language, row?.language_code ?? undefined, deps.languagesOf(botId));
+}
+
+/** Queues one person's copy of `notice`, rendered in `locale`; false when it was queued before. */
+export async function tellOne(trx: Transaction<PlatformTables>, deps: HolderNoticeDeps, botId: string, to: { telegramId: number; locale: Locale }, notice: HolderNotice, dedupeKey: string): Promise<boolean> {
+  const t = (key: string, args?: TranslationArgs) => deps.translator.translate(botId, to.locale, key, args);
+  const message = await notice.render(to.locale, t);
+  const markup = message.buttons === undefined ? {} : { reply_markup: { inline_keyboard: message.buttons } };
+  return enqueueOutbox(trx, {
+    botId,
+    chatId: to.telegramId,
+    method: message.photo === undefined ? "sendMessage" : "sendPhoto",
+    payload:
+      message.photo === undefined
+        ? { chat_id: to.telegramId, text: message.text, parse_mode: "HTML", ...markup }
+        : { chat_id: to.telegramId, photo: message.photo, caption: message.text, parse_mode: "HTML", ...markup },
+    dedupeKey,
+  });
+}
+
+/**
+ * Queues `notice` through the outbox to every holder of `permission`, each in their language, in
+ * the caller's transaction. Returns how many were told.
+ */
+export async function tellHolders(trx: Transaction<PlatformTables>, deps: HolderNoticeDeps, botId: string, permission: Permission, notice: HolderNotice): Promise<number> {
+  const holders = await holdersOf(trx, deps, botId, permission);
+  for (const holder of holders) await tellOne(trx, deps, botId, holder, notice, `${notice.dedupeKey}:to:${holder.telegramId}`);
+  return holders.length;
+}

@@ -1,0 +1,19 @@
+import { InlineKeyboard } from "grammy";
+import { visibleTo } from "../module.ts";
+import type { CurrentSettings } from "../settings/live-settings.ts";
+import type { BotyardContext } from "./context.ts";
+
+/** The home menu /start shows: the enabled modules' entries this person may see, one per row. */
+export function homeKeyboard(ctx: BotyardContext, settings: CurrentSettings): InlineKeyboard | undefined {
+  const keyboard = new InlineKeyboard();
+  let buttons = 0;
+  for (const module of ctx.enabledModules) {
+    for (const entry of module.menu ?? []) {
+      if (!visibleTo(ctx.roles, entry.roles) || entry.when?.(ctx, settings) === false) continue;
+      keyboard.text(ctx.t(entry.label), entry.data).row();
+      buttons++;
+    }
+  }
+  return buttons === 0 ? undefined : keyboard;
+}
+
