@@ -1,17 +1,13 @@
 import type { EventHandler, ModuleContext } from "../../platform/module.ts";
 import { remindUnseenFeedback } from "./commands/remind-unseen-feedback.ts";
+import { UNSEEN_EVENT } from "./domain/unseen.ts";
 import type { FeedbackTables } from "./tables.ts";
-
-/** A message nobody has marked seen this long after it came is brought up again. */
-export const UNSEEN_AFTER_MS = 24 * 60 * 60 * 1000;
-export const UNSEEN_EVENT = "feedback.unseen";
 
 /** Scheduled-event kind -> command. */
 export function feedbackEvents(context: ModuleContext<FeedbackTables>): Record<string, EventHandler> {
   return {
-    [UNSEEN_EVENT]: (trx, event) =>
-      context
-        .runIn(trx, { botId: event.bot_id, personId: null, source: "system" }, remindUnseenFeedback, { feedbackId: Number(event.payload.feedbackId) })
-        .then(() => undefined),
+    [UNSEEN_EVENT]: async (trx, event) => {
+      await context.runIn(trx, { botId: event.bot_id, personId: null, source: "system" }, remindUnseenFeedback, { feedbackId: Number(event.payload.feedbackId) });
+    },
   };
 }

@@ -1,6 +1,7 @@
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
+import { withSavepoint } from "../db/savepoint.ts";
 import type { PlatformTables } from "../db/schema.ts";
 import type { Logger } from "../log.ts";
 import type { EventHandler } from "../module.ts";
@@ -86,13 +87,10 @@ export function createEventTick(deps: {
       if (handler === undefined) {
         failure = new Error(`no handler for event kind ${event.kind}`);
       } else {
-        await sql`savepoint scheduled_event_handler`.execute(trx);
         try {
-          await handler(trx, event);
-          await sql`release savepoint scheduled_event_handler`.execute(trx);
+          await withSavepoint(trx, () => handler(trx, event));
         } catch (error) {
           failure = error;
-          await sql`rollback to savepoint scheduled_event_handler`.execute(trx);
         }
       }
 

@@ -2,7 +2,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusal, type Outcome } from "../../../platform/domain/outcome.ts";
 import { checkDraft, type FeedbackAuthor } from "../domain/feedback.ts";
 import { tellReaders } from "../effects/feedback-notice.ts";
-import { UNSEEN_EVENT, UNSEEN_AFTER_MS } from "../events.ts";
+import { UNSEEN_AFTER_MS, UNSEEN_EVENT } from "../domain/unseen.ts";
 import type { FeedbackTables } from "../tables.ts";
 
 export interface SendFeedbackInput {
