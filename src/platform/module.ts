@@ -60,6 +60,8 @@ export interface ModuleContext<Tables extends object = object> {
   runIn: CommandRuntime["runIn"];
   /** Tells the enabled modules' hooks that a role was granted or taken, or a person blocked, inside `trx`. */
   announce: CommandRuntime["announce"];
+  /** What the app mounted: the platform's features and the shipped modules (for audiences, menus and cards of all). */
+  installed: { features: readonly BotyardModule[]; modules: readonly BotyardModule[] };
 }
 
 /** A bot as the HTTP side knows it: for signed links, login_url and Mini App checks. */

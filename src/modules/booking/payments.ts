@@ -1,6 +1,5 @@
 import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
-import { cancelEvent, scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
 import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
@@ -15,37 +14,14 @@ import { givePlaceBack, occupyForBooking, underSavepoint, WriteRefused } from ".
 import { presentBooking } from "./service/presenter.ts";
 import { rescheduleReminders } from "./reminders.ts";
 import { offerFreedSlot } from "./waitlist.ts";
+import { HOLD_EVENT, INVOICE_EVENT, cancelHold, invoiceKey } from "./effects/payment-hold.ts";
 
 type Trx = Transaction<Tables>;
-
-/** Scheduled event kinds: the invoice of a new pending booking, and the end of its hold. */
-export const INVOICE_EVENT = "booking.invoice";
-export const HOLD_EVENT = "booking.hold-expiry";
 
 /** Roles told about a payment staff must refund; owners always are. */
 export interface PaymentStaff {
   /** Roles whose holders manage bookings (`booking.manage`). */
   managerRoles(): readonly string[];
-}
-
-const holdKey = (bookingId: number) => `booking:${bookingId}:hold`;
-const invoiceKey = (bookingId: number) => `booking:${bookingId}:invoice`;
-
-/**
- * For a booking made `pending` with a prepayment hold: schedules its invoice (sent by the next
- * tick, through the outbox) and the end of its hold, in the booking's transaction.
- */
-export async function scheduleHold(trx: Trx, booking: BookingRow, now: Date): Promise<void> {
-  if (booking.status !== "pending" || booking.hold_expires_at === null || booking.prepayment_minor === null) return;
-  const payload = { bookingId: booking.id };
-  await scheduleEvent(trx, { botId: booking.bot_id, kind: INVOICE_EVENT, dedupeKey: invoiceKey(booking.id), payload, dueAt: now });
-  await scheduleEvent(trx, { botId: booking.bot_id, kind: HOLD_EVENT, dedupeKey: holdKey(booking.id), payload, dueAt: booking.hold_expires_at });
-}
-
-/** Removes a booking's invoice and hold events not yet run (it was cancelled or paid). */
-export async function cancelHold(trx: Trx, bookingId: number): Promise<void> {
-  await cancelEvent(trx, invoiceKey(bookingId));
-  await cancelEvent(trx, holdKey(bookingId));
 }
 
 /** The invoice's payload: the booking id, which is all a pre-checkout query and a payment carry back. */

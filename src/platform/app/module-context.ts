@@ -95,6 +95,7 @@ export function buildModuleKernel(deps: {
     run: runtime.run,
     runIn: runtime.runIn,
     announce: runtime.announce,
+    installed: { features: deps.features, modules: deps.modules },
   };
   const eventHandlers = eventHandlersOf(installed, context);
   for (const module of installed) if (module.hooks !== undefined) hooks.set(module, module.hooks(context));

@@ -5,27 +5,26 @@ import { broadcastRoutes } from "./api.ts";
 import { PLATFORM_SEGMENTS, SegmentCatalogue } from "./segments.ts";
 import { DELIVER_EVENT, FINISH_EVENT, deliverBroadcast, finishBroadcast, nextCheckAt, scheduleFinishCheck, systemActor } from "./service.ts";
 
-/**
- * The audiences of the app that mounted this feature. Known once the app has mounted the
- * feature's routes, which happens before the leader's first tick can run a delivery.
- */
-let mountedCatalogue: SegmentCatalogue | undefined;
-
 function broadcastIdOf(payload: Record<string, unknown>): number {
   const id = payload.broadcastId;
   if (typeof id !== "number") throw new Error("a broadcast event without a broadcastId");
   return id;
 }
 
+/** The audiences every mounted feature and module offers. */
+function segmentCatalogueOf(context: ModuleContext): SegmentCatalogue {
+  return new SegmentCatalogue(context.installed.features, context.installed.modules, context.settings);
+}
+
 /** The delivery and finish handlers, on the tick's clock. */
 function broadcastEvents(context: ModuleContext): Record<string, EventHandler> {
   const now = () => context.clock.now();
+  const catalogue = segmentCatalogueOf(context);
   const deliver: EventHandler = async (trx, event) => {
-    if (mountedCatalogue === undefined) throw new Error("broadcast segments are not loaded yet; the next tick tries again");
     const at = now();
     await deliverBroadcast(trx, systemActor(event.bot_id), {
       broadcastId: broadcastIdOf(event.payload),
-      segments: mountedCatalogue.of(event.bot_id),
+      segments: catalogue.of(event.bot_id),
       now: at,
       firstCheckAt: nextCheckAt(new Date(event.due_at), at),
     });
@@ -52,10 +51,7 @@ export const broadcastsFeature = defineModule({
   catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
   segments: PLATFORM_SEGMENTS,
   events: broadcastEvents,
-  async api(app, context) {
-    // Imported here, not at the top: features.ts imports this file to list it.
-    const { platformFeatures } = await import("../features.ts");
-    mountedCatalogue = new SegmentCatalogue(platformFeatures, context.modules, context.settings);
-    broadcastRoutes(app, context, mountedCatalogue);
+  api(app, context) {
+    broadcastRoutes(app, context, segmentCatalogueOf(context));
   },
 });

@@ -18,7 +18,7 @@ import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "./offer.ts"
 import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
 import { occupyForBooking, takeClassSeat, underSavepoint, WriteRefused } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
-import { scheduleHold } from "../payments.ts";
+import { scheduleHold } from "../effects/payment-hold.ts";
 import { scheduleReminders } from "../reminders.ts";
 
 type Trx = Transaction<Tables>;

@@ -7,7 +7,7 @@ import { bookingToChange, recordChange, type ChangedBy } from "./changes.ts";
 import { refused, type BookingOutcome } from "./outcome.ts";
 import { givePlaceBack } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
-import { cancelHold } from "../payments.ts";
+import { cancelHold } from "../effects/payment-hold.ts";
 import { cancelReminders } from "../reminders.ts";
 import { slotFreed } from "../waitlist.ts";
 
