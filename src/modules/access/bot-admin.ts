@@ -4,9 +4,10 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { escapeHtml } from "./domain/application.ts";
 import { grantableRoles, OWNER } from "./domain/roles.ts";
-import { actorOf, commitAccess, editPressed } from "./bot-support.ts";
+import { commitAccess, editPressed } from "./bot-support.ts";
 import { accessStatistics, listPeople } from "./repo.ts";
 import { blockPerson, grantRole, issueLoginLink, revokeRole, roleLabel, unblockPerson } from "./service.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 /** People the list shows at once (Telegram keyboards hold about a hundred buttons). */
 const MAX_PEOPLE_SHOWN = 40;
@@ -113,7 +114,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     const input = { app: context, telegramId, role: ctx.match[3] ?? "" };
     const granting = ctx.match[1] === "grant";
     const result = await commitAccess(ctx, `access-role-${ctx.match[1]}`, (trx) =>
-      granting ? grantRole(trx, actorOf(ctx), input) : revokeRole(trx, actorOf(ctx), input),
+      granting ? grantRole(trx, senderActor(ctx), input) : revokeRole(trx, senderActor(ctx), input),
     );
     await refreshPerson(ctx, telegramId, ctx.t(result.ok ? (granting ? "access-granted" : "access-revoked") : `access-role-${result.reason}`));
   });
@@ -129,12 +130,12 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
   });
   admins.callbackQuery(/^access:block-yes:(\d+)$/, async (ctx) => {
     const telegramId = Number(ctx.match[1]);
-    const result = await commitAccess(ctx, "access-block", (trx) => blockPerson(trx, actorOf(ctx), { app: context, telegramId, reason: null }));
+    const result = await commitAccess(ctx, "access-block", (trx) => blockPerson(trx, senderActor(ctx), { app: context, telegramId, reason: null }));
     await refreshPerson(ctx, telegramId, result.ok ? ctx.t("access-blocked-done", { sessions: result.sessionsEnded }) : ctx.t(`access-block-${result.reason}`));
   });
   admins.callbackQuery(/^access:unblock:(\d+)$/, async (ctx) => {
     const telegramId = Number(ctx.match[1]);
-    const result = await commitAccess(ctx, "access-unblock", (trx) => unblockPerson(trx, actorOf(ctx), { app: context, telegramId }));
+    const result = await commitAccess(ctx, "access-unblock", (trx) => unblockPerson(trx, senderActor(ctx), { app: context, telegramId }));
     await refreshPerson(ctx, telegramId, ctx.t(result.ok ? "access-unblocked-done" : `access-block-${result.reason}`));
   });
 
@@ -144,7 +145,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
       await ctx.answerCallbackQuery({ text: ctx.t("access-send-link-self"), show_alert: true });
       return;
     }
-    const result = await commitAccess(ctx, "access-send-link", (trx) => issueLoginLink(trx, actorOf(ctx), { app: context, telegramId }));
+    const result = await commitAccess(ctx, "access-send-link", (trx) => issueLoginLink(trx, senderActor(ctx), { app: context, telegramId }));
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-link-sent" : `access-login-${result.reason}`), show_alert: !result.ok });
   });
 

@@ -1,14 +1,15 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow } from "../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { checkComment, checkName, escapeHtml, MAX_COMMENT_LENGTH } from "./domain/application.ts";
 import { formatMoment } from "./domain/moment.ts";
 import { normalisePhone } from "./domain/phone.ts";
 import { judgeApplication } from "./domain/request.ts";
 import { isBlockedFromAccess, latestRequestOf } from "./repo.ts";
 import { applyForAccess, type ApplyResult } from "./service.ts";
-import { actorOf, commitAccess, flowKey } from "./bot-support.ts";
+import { commitAccess } from "./bot-support.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 const FLOW = "access-apply";
 
@@ -66,7 +67,7 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
       await ctx.reply(refusalText(ctx, refusal));
       return;
     }
-    const flow = await ctx.commit("access-apply-start", (trx) => startFlow(trx, flowKey(ctx), FLOW, "name"));
+    const flow = await ctx.commit("access-apply-start", (trx) => startFlow(trx, flowKeyOf(ctx), FLOW, "name"));
     if (verdict.kind === "update") await ctx.reply(ctx.t("access-apply-under-review-update"));
     await ctx.reply(ctx.t("access-apply-ask-name"), {
       reply_markup: new InlineKeyboard().text(ctx.t("access-cancel"), flowButton(flow, "access-apply-cancel")),
@@ -85,7 +86,7 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
         await ctx.reply(ctx.t("access-name-invalid"));
         return;
       }
-      await ctx.commit("access-apply-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name: name.value }));
+      await ctx.commit("access-apply-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name: name.value }));
       await ctx.reply(ctx.t("access-apply-ask-phone", { name: escapeHtml(name.value) }), {
         parse_mode: "HTML",
         reply_markup: new Keyboard().requestContact(ctx.t("access-share-contact")).resized().oneTime(),
@@ -105,7 +106,7 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
         await ctx.reply(ctx.t("access-phone-invalid"));
         return;
       }
-      await ctx.commit("access-apply-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "comment", { phone }));
+      await ctx.commit("access-apply-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "comment", { phone }));
       await ctx.reply(ctx.t("access-apply-ask-comment"), {
         reply_markup: new Keyboard().text(ctx.t("access-skip")).resized().oneTime(),
       });
@@ -126,7 +127,7 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
         }
         comment = checked.value === "" ? null : checked.value;
       }
-      const confirming = await ctx.commit("access-apply-comment", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { comment }));
+      const confirming = await ctx.commit("access-apply-comment", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { comment }));
       await ctx.reply(
         ctx.t("access-apply-summary", {
           name: escapeHtml(draft.name ?? ""),
@@ -152,7 +153,7 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
       return;
     }
     if (ctx.match[1] === "cancel") {
-      await ctx.commit("access-apply-cancel", (trx) => endFlow(trx, flowKey(ctx)));
+      await ctx.commit("access-apply-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
       await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup();
       await ctx.reply(ctx.t("access-apply-cancelled"), { reply_markup: { remove_keyboard: true } });
@@ -164,8 +165,8 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
       return;
     }
     const result = await commitAccess(ctx, "access-apply", async (trx) => {
-      const applied = await applyForAccess(trx, actorOf(ctx), { app: context, name: draft.name ?? "", phone: draft.phone ?? "", comment: draft.comment ?? null });
-      await endFlow(trx, flowKey(ctx));
+      const applied = await applyForAccess(trx, senderActor(ctx), { app: context, name: draft.name ?? "", phone: draft.phone ?? "", comment: draft.comment ?? null });
+      await endFlow(trx, flowKeyOf(ctx));
       return applied;
     });
     await ctx.answerCallbackQuery();

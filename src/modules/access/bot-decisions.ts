@@ -1,12 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow } from "../../platform/telegram/flows.ts";
+import { endFlow, flowButton, startFlow, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { isOpen } from "./domain/request.ts";
-import { actorOf, commitAccess, editPressed, flowKey } from "./bot-support.ts";
+import { commitAccess, editPressed } from "./bot-support.ts";
 import { nameOf, pendingRequests } from "./repo.ts";
 import { approveAccessRequest, MAX_REASON_LENGTH, postponeAccessRequest, rejectAccessRequest, renderCard, type DecisionResult } from "./service.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 const REJECT_FLOW = "access-reject";
 /** Catalogue keys of the reasons an admin can pick with one press. */
@@ -46,7 +47,7 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
     const requestId = Number(ctx.match[1]);
     const role = ctx.match[2] ?? "";
     const outcome = await commitAccess(ctx, "access-approve", async (trx) => {
-      const result = await approveAccessRequest(trx, actorOf(ctx), { app: context, requestId, role });
+      const result = await approveAccessRequest(trx, senderActor(ctx), { app: context, requestId, role });
       return { result, card: await cardNow(trx, ctx, requestId) };
     });
     await answer(ctx, outcome);
@@ -55,7 +56,7 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
   guarded.callbackQuery(/^access:postpone:(\d+)$/, async (ctx) => {
     const requestId = Number(ctx.match[1]);
     const outcome = await commitAccess(ctx, "access-postpone", async (trx) => {
-      const result = await postponeAccessRequest(trx, actorOf(ctx), { app: context, requestId });
+      const result = await postponeAccessRequest(trx, senderActor(ctx), { app: context, requestId });
       return { result, card: await cardNow(trx, ctx, requestId) };
     });
     await answer(ctx, outcome);
@@ -72,7 +73,7 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
         const refusal: DecisionResult = { ok: false, reason: "already-decided", status: request.status, decidedBy };
         return { flow: null, refusal, card: await renderCard(trx, context, ctx.botId, ctx.locale, request) };
       }
-      return { flow: await startFlow(trx, flowKey(ctx), REJECT_FLOW, "reason", { requestId }), refusal: null, card: null };
+      return { flow: await startFlow(trx, flowKeyOf(ctx), REJECT_FLOW, "reason", { requestId }), refusal: null, card: null };
     });
     if (started.flow === null) {
       await answer(ctx, { result: started.refusal ?? { ok: false, reason: "not-found" }, card: started.card });
@@ -89,8 +90,8 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
     const flow = ctx.flow;
     const requestId = Number(flow?.data.requestId);
     const result = await commitAccess(ctx, "access-reject", async (trx) => {
-      const rejected = await rejectAccessRequest(trx, actorOf(ctx), { app: context, requestId, reason });
-      if (rejected.ok || rejected.reason !== "invalid-reason") await endFlow(trx, flowKey(ctx));
+      const rejected = await rejectAccessRequest(trx, senderActor(ctx), { app: context, requestId, reason });
+      if (rejected.ok || rejected.reason !== "invalid-reason") await endFlow(trx, flowKeyOf(ctx));
       return rejected;
     });
     if (result.ok) await ctx.reply(ctx.t("access-rejected-done", { id: requestId }));
@@ -107,7 +108,7 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     if (ctx.match[1] === "cancel") {
-      await ctx.commit("access-reject-cancel", (trx) => endFlow(trx, flowKey(ctx)));
+      await ctx.commit("access-reject-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
       await ctx.reply(ctx.t("access-reject-cancelled"));
       return;
     }

@@ -5,9 +5,10 @@ import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { deviceOf } from "./domain/device.ts";
 import { formatMoment } from "./domain/moment.ts";
-import { actorOf, commitAccess, editPressed } from "./bot-support.ts";
+import { commitAccess, editPressed } from "./bot-support.ts";
 import { addresseesOf } from "./repo.ts";
 import { endAllSessions, endSession, issueLoginLink } from "./service.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 /**
  * `/login` (and its buttons) sends a staff member their personal one-time link; `/sessions`
@@ -28,7 +29,7 @@ export function loginComposer(context: ModuleContext): Composer<BotyardContext> 
     }
     // Not through ctx.commit and ctx.api: both record their results in the update's journal,
     // which would keep the secret in plain text. A retried update mints a new link instead.
-    const result = await context.database.transaction((trx) => issueLoginLink(trx, actorOf(ctx), { app: context, telegramId: from.id }));
+    const result = await context.database.transaction((trx) => issueLoginLink(trx, senderActor(ctx), { app: context, telegramId: from.id }));
     if (!result.ok) {
       await ctx.reply(ctx.t(`access-login-${result.reason}`));
       return;
@@ -92,14 +93,14 @@ export function loginComposer(context: ModuleContext): Composer<BotyardContext> 
   privateChats.callbackQuery(/^access:end(-any)?:(\d+)$/, async (ctx) => {
     const everyone = ctx.match[1] !== undefined;
     const sessionId = Number(ctx.match[2]);
-    const result = await commitAccess(ctx, "access-session-end", (trx) => endSession(trx, actorOf(ctx), { app: context, sessionId }));
+    const result = await commitAccess(ctx, "access-session-end", (trx) => endSession(trx, senderActor(ctx), { app: context, sessionId }));
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-session-ended" : `access-session-${result.reason}`) });
     const { text, keyboard } = everyone ? await everyonesSessions(ctx) : await ownSessions(ctx);
     await editPressed(ctx, text, { reply_markup: keyboard });
   });
 
   privateChats.callbackQuery("access:end-all", async (ctx) => {
-    const result = await commitAccess(ctx, "access-session-end-all", (trx) => endAllSessions(trx, actorOf(ctx), { app: context, telegramId: ctx.from.id }));
+    const result = await commitAccess(ctx, "access-session-end-all", (trx) => endAllSessions(trx, senderActor(ctx), { app: context, telegramId: ctx.from.id }));
     await ctx.answerCallbackQuery();
     await editPressed(ctx, result.ok ? ctx.t("access-sessions-ended-all", { count: result.ended }) : ctx.t("access-sessions-none"));
   });

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./bot-calendar.ts";
-import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
 import { phoneFromTyped } from "./domain/phone.ts";
 import { instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
@@ -16,6 +16,7 @@ import type { BookingOutcome } from "./service/outcome.ts";
 import { presentBooking } from "./service/presenter.ts";
 import { staffBooking } from "./service/staff-calendar.ts";
 import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 export const ADMIN_BOOKING_FLOW = "booking-admin";
 const MAX_NAME_LENGTH = 100;
@@ -67,7 +68,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       await ctx.reply(ctx.t("booking-no-services"));
       return;
     }
-    const flow = await ctx.commit("booking-admin-start", (trx) => startFlow(trx, flowKey(ctx), ADMIN_BOOKING_FLOW, "service", { mode: "new" }));
+    const flow = await ctx.commit("booking-admin-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "service", { mode: "new" }));
     const keyboard = new InlineKeyboard();
     for (const service of services) {
       const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
@@ -85,7 +86,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     }
     const date = instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
     const draft: AdminDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, date, month: date.slice(0, 7) };
-    const flow = await ctx.commit("booking-admin-move-start", (trx) => startFlow(trx, flowKey(ctx), ADMIN_BOOKING_FLOW, "time", { ...draft }));
+    const flow = await ctx.commit("booking-admin-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "time", { ...draft }));
     await ctx.reply(ctx.t("booking-admin-move-what", { client: booking.clientName, service: booking.serviceName, master: booking.masterName, when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }));
     await showTimes(ctx, flow);
   });
@@ -94,7 +95,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
     const draft = draftOf(flow);
     if (draft.serviceId === undefined || draft.month === undefined) return;
-    const now = nowOf(context);
+    const now = context.clock.now();
     const thisMonth = instantToZoned(now, await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
     const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now, month: draft.month });
     let lastMonth = thisMonth;
@@ -116,7 +117,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   const showTimes = async (ctx: BotyardContext, flow: FlowState) => {
     const draft = draftOf(flow);
     if (draft.serviceId === undefined || draft.date === undefined) return;
-    const slots = await daySlots(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now: nowOf(context), date: draft.date });
+    const slots = await daySlots(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now: context.clock.now(), date: draft.date });
     const fixedMaster = draft.masterId ?? null;
     const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, (action) => flowButton(flow, action)).row();
     keyboard.text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${draft.date.slice(0, 7)}`));
@@ -182,7 +183,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
 
     switch (action) {
       case "x": {
-        await ctx.commit("booking-admin-cancel-flow", (trx) => endFlow(trx, flowKey(ctx)));
+        await ctx.commit("booking-admin-cancel-flow", (trx) => endFlow(trx, flowKeyOf(ctx)));
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t(draft.mode === "new" ? "booking-admin-nothing-booked" : "booking-admin-nothing-moved"));
         return;
@@ -197,14 +198,14 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, Number(argument)) : undefined;
         if (service === undefined) return expired();
         await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-service", (trx) => advanceFlow(trx, flowKey(ctx), flow, "master", { serviceId: service.id }));
+        const choosing = await ctx.commit("booking-admin-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
         await showMasters(ctx, choosing);
         return;
       }
       case "om": {
         if (draft.mode !== "move" || flow.step !== "time") return expired();
         await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-other-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "master"));
+        const choosing = await ctx.commit("booking-admin-other-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master"));
         await showMasters(ctx, choosing);
         return;
       }
@@ -215,26 +216,26 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         await ctx.answerCallbackQuery();
         if (draft.mode === "move") {
           // Another master, the same day: their free times.
-          const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "time", { masterId }));
+          const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { masterId }));
           await showTimes(ctx, choosing);
           return;
         }
-        const month = instantToZoned(nowOf(context), await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
-        const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId, month }));
+        const month = instantToZoned(context.clock.now(), await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
+        const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
         await showCalendar(ctx, choosing, "reply");
         return;
       }
       case "mo": {
         if ((flow.step !== "day" && flow.step !== "time") || !/^\d{4}-\d{2}$/.test(argument) || draft.serviceId === undefined) return expired();
         await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-month", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { month: argument }));
+        const choosing = await ctx.commit("booking-admin-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month: argument }));
         await showCalendar(ctx, choosing, flow.step === "day" ? "edit" : "reply");
         return;
       }
       case "d": {
         if (flow.step !== "day" || !isPlainDate(argument)) return expired();
         await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "time", { date: argument }));
+        const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date: argument }));
         await showTimes(ctx, choosing);
         return;
       }
@@ -246,11 +247,11 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         await ctx.answerCallbackQuery();
         const start = new Date(seconds * 1000).toISOString();
         if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
-          const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { start, slotMasterId }));
+          const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
           await showSummary(ctx, confirming);
           return;
         }
-        const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKey(ctx), flow, "name", { start, slotMasterId }));
+        const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
         await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
         return;
       }
@@ -274,7 +275,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         await ctx.reply(ctx.t("booking-admin-name-invalid", { max: MAX_NAME_LENGTH }));
         return;
       }
-      const asking = await ctx.commit("booking-admin-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name: text }));
+      const asking = await ctx.commit("booking-admin-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name: text }));
       await ctx.reply(ctx.t("booking-admin-ask-phone"), { reply_markup: cancelButton(ctx, asking) });
       return;
     }
@@ -285,7 +286,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;
       }
-      const confirming = await ctx.commit("booking-admin-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { phone }));
+      const confirming = await ctx.commit("booking-admin-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { phone }));
       await showSummary(ctx, confirming);
       return;
     }
@@ -296,20 +297,20 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const draft = draftOf(flow);
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
-    const now = nowOf(context);
+    const now = context.clock.now();
     const outcome = await commitBooking(ctx, "booking-admin-confirm", async (trx): Promise<BookingOutcome> => {
       let result: BookingOutcome;
       if (draft.mode === "new") {
-        result = await adminBook(trx, actorOf(ctx), { masterId: slotMasterId, serviceId, start: new Date(start), now, client: { name: draft.name ?? "", phone: draft.phone ?? "" } });
+        result = await adminBook(trx, senderActor(ctx), { masterId: slotMasterId, serviceId, start: new Date(start), now, client: { name: draft.name ?? "", phone: draft.phone ?? "" } });
         if (result.ok) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "booked", booking: result.booking });
       } else {
         const before = await lockBooking(trx, ctx.botId, draft.bookingId ?? 0);
-        result = await rescheduleBooking(trx, actorOf(ctx), { bookingId: draft.bookingId ?? 0, by: "staff", start: new Date(start), masterId: slotMasterId, now });
+        result = await rescheduleBooking(trx, senderActor(ctx), { bookingId: draft.bookingId ?? 0, by: "staff", start: new Date(start), masterId: slotMasterId, now });
         if (result.ok && before !== undefined) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "moved", booking: result.booking, before: presentBooking(before) });
       }
       // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
-      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKey(ctx));
-      else await advanceFlow(trx, flowKey(ctx), flow, "time");
+      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKeyOf(ctx));
+      else await advanceFlow(trx, flowKeyOf(ctx), flow, "time");
       return result;
     });
 

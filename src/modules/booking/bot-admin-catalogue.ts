@@ -4,13 +4,14 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
 import { staffLine } from "./bot-staff.ts";
-import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
 import type { WorkingInterval } from "./domain/schedule.ts";
 import { formatMinutes, instantToZoned } from "./domain/zoned-time.ts";
 import type { Db } from "./repo.ts";
 import type { StaffBooking } from "./service/staff-calendar.ts";
 import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 /** The rules an admin changes by typing a value, in the order shown, with the unit each is typed in. */
 export const EDITABLE_RULES = {
@@ -166,7 +167,7 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
   privateChats.callbackQuery(/^bka:svon:(\d+):([01])$/, manage, async (ctx) => {
     await ctx.answerCallbackQuery();
     const serviceId = Number(ctx.match[1]);
-    const outcome = await commitBooking(ctx, "booking-admin-service-active", (trx) => setServiceActive(trx, actorOf(ctx), { serviceId, active: ctx.match[2] === "1" }));
+    const outcome = await commitBooking(ctx, "booking-admin-service-active", (trx) => setServiceActive(trx, senderActor(ctx), { serviceId, active: ctx.match[2] === "1" }));
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;
@@ -182,7 +183,7 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
   privateChats.callbackQuery(/^bka:mston:(\d+):([01])$/, manage, async (ctx) => {
     await ctx.answerCallbackQuery();
     const masterId = Number(ctx.match[1]);
-    const outcome = await commitBooking(ctx, "booking-admin-master-active", (trx) => setMasterActive(trx, actorOf(ctx), { masterId, active: ctx.match[2] === "1", now: nowOf(context) }));
+    const outcome = await commitBooking(ctx, "booking-admin-master-active", (trx) => setMasterActive(trx, senderActor(ctx), { masterId, active: ctx.match[2] === "1", now: context.clock.now() }));
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;

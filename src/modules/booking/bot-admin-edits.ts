@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./bot-admin-catalogue.ts";
 import { staffLine } from "./bot-staff.ts";
-import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
 import { intervalsFromTyped } from "./domain/typed-hours.ts";
 import { priceFromTyped } from "./domain/typed-price.ts";
@@ -13,6 +13,7 @@ import { instantToZoned } from "./domain/zoned-time.ts";
 import { editService, setWeeklyHours, updateRules } from "./service.ts";
 import { lockMaster } from "./service/days-off.ts";
 import { masterViews, presentService, rulesView, serviceOfBot } from "./service/salon-catalogue.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 export const ADMIN_EDIT_FLOW = "booking-admin-edit";
 
@@ -55,7 +56,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
 
   const ask = async (ctx: BotyardContext, edit: Edit, prompt: string) => {
     await ctx.answerCallbackQuery();
-    const flow = await ctx.commit("booking-admin-edit-start", (trx) => startFlow(trx, flowKey(ctx), ADMIN_EDIT_FLOW, edit.kind, { ...edit }));
+    const flow = await ctx.commit("booking-admin-edit-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_EDIT_FLOW, edit.kind, { ...edit }));
     await ctx.reply(prompt, { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "ae-x")) });
   };
 
@@ -98,7 +99,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
   const editing = privateChats.filter((ctx) => ctx.flow?.name === ADMIN_EDIT_FLOW);
 
   editing.callbackQuery(/^f\d+:ae-x$/, manage, async (ctx) => {
-    await ctx.commit("booking-admin-edit-cancel", (trx) => endFlow(trx, flowKey(ctx)));
+    await ctx.commit("booking-admin-edit-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("booking-admin-nothing-changed"));
   });
@@ -120,8 +121,8 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
         const [master] = await masterViews(trx, ctx.botId, edit.masterId);
         const weekly: Partial<Record<number, typeof intervals>> = { ...master?.weekly, [edit.weekday]: intervals };
         if (intervals.length === 0) delete weekly[edit.weekday];
-        const result = await setWeeklyHours(trx, actorOf(ctx), { masterId: edit.masterId, weekly, now: nowOf(context) });
-        if (result.ok) await endFlow(trx, flowKey(ctx));
+        const result = await setWeeklyHours(trx, senderActor(ctx), { masterId: edit.masterId, weekly, now: context.clock.now() });
+        if (result.ok) await endFlow(trx, flowKeyOf(ctx));
         return result;
       });
       if (!outcome.ok) {
@@ -144,8 +145,8 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
         return;
       }
       const outcome = await commitBooking(ctx, "booking-admin-rule", async (trx) => {
-        const result = await updateRules(trx, actorOf(ctx), { [edit.rule]: value });
-        if (result.ok) await endFlow(trx, flowKey(ctx));
+        const result = await updateRules(trx, senderActor(ctx), { [edit.rule]: value });
+        if (result.ok) await endFlow(trx, flowKeyOf(ctx));
         return result;
       });
       if (!outcome.ok) {
@@ -163,8 +164,8 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
       return;
     }
     const outcome = await commitBooking(ctx, "booking-admin-service-edit", async (trx) => {
-      const result = await editService(trx, actorOf(ctx), { serviceId: edit.serviceId, ...(edit.kind === "price" ? { priceMinor: value } : { durationMin: value }) });
-      if (result.ok) await endFlow(trx, flowKey(ctx));
+      const result = await editService(trx, senderActor(ctx), { serviceId: edit.serviceId, ...(edit.kind === "price" ? { priceMinor: value } : { durationMin: value }) });
+      if (result.ok) await endFlow(trx, flowKeyOf(ctx));
       return result;
     });
     if (!outcome.ok) {

@@ -8,13 +8,14 @@ import { adminEditsComposer } from "./bot-admin-edits.ts";
 import { adminRefusalText, ADMIN_HOME, dayData, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
 import { calendarKeyboard } from "./bot-calendar.ts";
 import { staffLine } from "./bot-staff.ts";
-import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
 import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
 import { lockBooking } from "./repo.ts";
 import { cancelBooking, type BookingOutcome } from "./service.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";
 import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 /** Room under Telegram's 4096 characters for the day's heading and the hint. */
 const MAX_DAY_TEXT = 3800;
@@ -65,7 +66,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
    */
   const showDay = async (ctx: BotyardContext, date: PlainDate | undefined, masterId: number | undefined) => {
     const timeZone = await timeZoneOf(ctx);
-    const today = instantToZoned(nowOf(context), timeZone).date;
+    const today = instantToZoned(context.clock.now(), timeZone).date;
     const day = date ?? today;
     const all = await bookingsBetween(db, ctx.botId, zonedDay(day, timeZone));
     const bookings = masterId === undefined ? all : all.filter((booking) => booking.masterId === masterId);
@@ -176,7 +177,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
       const locked = await lockBooking(trx, ctx.botId, bookingId);
       const open = locked?.status === "pending" || locked?.status === "confirmed";
       if (open && locked.sequence !== sequence) return { ok: false, reason: "changed" };
-      const result = await cancelBooking(trx, actorOf(ctx), { bookingId, by: "staff", now: nowOf(context) });
+      const result = await cancelBooking(trx, senderActor(ctx), { bookingId, by: "staff", now: context.clock.now() });
       if (result.ok) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "cancelled", booking: result.booking });
       return result;
     });

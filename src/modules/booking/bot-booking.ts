@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./bot-calendar.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
 import { waitlistJoinData } from "./bot-waitlist.ts";
-import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { clientMayBookMore } from "./domain/decide-booking.ts";
 import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
 import { mayClientReschedule } from "./domain/cancellation.ts";
@@ -18,6 +18,7 @@ import { bookingOfClient, clientProfile, type ClientBooking } from "./service/cl
 import { tellMasters } from "./service/master-notices.ts";
 import type { BookingOutcome } from "./service/outcome.ts";
 import { presentBooking, type FreeSlot } from "./service/presenter.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 export const BOOKING_FLOW = "booking";
 const MAX_NAME_LENGTH = 100;
@@ -61,7 +62,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       await ctx.reply(ctx.t("booking-no-services"));
       return;
     }
-    const flow = await ctx.commit("booking-start", (trx) => startFlow(trx, flowKey(ctx), BOOKING_FLOW, "service", { mode: "new" }));
+    const flow = await ctx.commit("booking-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "service", { mode: "new" }));
     const keyboard = new InlineKeyboard();
     for (const service of services) {
       const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
@@ -80,7 +81,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
     const draft = draftOf(flow);
     if (draft.serviceId === undefined || draft.month === undefined) return;
-    const now = nowOf(context);
+    const now = context.clock.now();
     const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
     const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
     const today = instantToZoned(now, timeZone).date;
@@ -110,7 +111,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   const activeBookings = async (ctx: BotyardContext): Promise<number> => {
     const client = await clientByTelegram(db, ctx.botId, ctx.from?.id ?? 0);
-    return client === undefined ? 0 : upcomingBookingCount(db, client.id, nowOf(context));
+    return client === undefined ? 0 : upcomingBookingCount(db, client.id, context.clock.now());
   };
 
   /** The summary of what is about to be booked (or where the booking moves), with Confirm. */
@@ -145,17 +146,17 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       const name = draft.name ?? profile?.name;
       const phone = draft.phone ?? profile?.phone ?? undefined;
       if (name === undefined) {
-        const asking = await ctx.commit("booking-ask-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "name"));
+        const asking = await ctx.commit("booking-ask-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name"));
         await ctx.reply(ctx.t("booking-ask-name"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(asking, "bk-x")) });
         return;
       }
       if (phone === undefined) {
-        await ctx.commit("booking-ask-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name }));
+        await ctx.commit("booking-ask-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name }));
         await ctx.reply(ctx.t("booking-ask-phone"), { reply_markup: new Keyboard().requestContact(ctx.t("booking-share-contact")).resized().oneTime() });
         return;
       }
     }
-    const confirming = await ctx.commit("booking-summary", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm"));
+    const confirming = await ctx.commit("booking-summary", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm"));
     await showSummary(ctx, confirming);
   };
 
@@ -167,7 +168,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       botId: ctx.botId,
       serviceId: draft.serviceId,
       ...(draft.masterId == null ? {} : { masterId: draft.masterId }),
-      now: nowOf(context),
+      now: context.clock.now(),
       clientActiveBookings: draft.mode === "new" ? await activeBookings(ctx) : 0,
       date,
     });
@@ -176,7 +177,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       return;
     }
     await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "time", { date }));
+    const choosing = await ctx.commit("booking-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
     const fixedMaster = draft.masterId ?? null;
     const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, (action) => flowButton(choosing, action)).row();
     keyboard.text(ctx.t("booking-back-to-calendar"), flowButton(choosing, `bk-mo:${date.slice(0, 7)}`)).text(ctx.t("booking-cancel-flow"), flowButton(choosing, "bk-x"));
@@ -193,7 +194,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
     switch (action) {
       case "x": {
-        await ctx.commit("booking-cancel-flow", (trx) => endFlow(trx, flowKey(ctx)));
+        await ctx.commit("booking-cancel-flow", (trx) => endFlow(trx, flowKeyOf(ctx)));
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("booking-flow-cancelled"), { reply_markup: { remove_keyboard: true } });
         return;
@@ -224,12 +225,12 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         await ctx.answerCallbackQuery();
         const rules = await rulesOfService(db, ctx.botId, service.id);
         if (!clientMayBookMore(await activeBookings(ctx), rules)) {
-          await ctx.commit("booking-limit", (trx) => endFlow(trx, flowKey(ctx)));
+          await ctx.commit("booking-limit", (trx) => endFlow(trx, flowKeyOf(ctx)));
           await ctx.reply(ctx.t("booking-refused-client-limit", { max: rules.maxActivePerClient }));
           return;
         }
         const masters = await mastersForService(db, ctx.botId, service.id);
-        const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKey(ctx), flow, "master", { serviceId: service.id }));
+        const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
         const keyboard = new InlineKeyboard();
         for (const master of masters) {
           const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatPrice(master.priceMinor, service.currency, ctx.locale)}`;
@@ -249,8 +250,8 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         }
         await ctx.answerCallbackQuery();
         const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
-        const month = instantToZoned(nowOf(context), timeZone).date.slice(0, 7);
-        const choosing = await ctx.commit("booking-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId, month }));
+        const month = instantToZoned(context.clock.now(), timeZone).date.slice(0, 7);
+        const choosing = await ctx.commit("booking-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
         await showCalendar(ctx, choosing, "reply");
         return;
       }
@@ -262,13 +263,13 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         }
         const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
         const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
-        const today = instantToZoned(nowOf(context), timeZone).date;
+        const today = instantToZoned(context.clock.now(), timeZone).date;
         if (argument < today.slice(0, 7) || argument > addDays(today, rules.horizonDays).slice(0, 7)) {
           await ctx.answerCallbackQuery({ text: ctx.t("booking-month-out-of-range") });
           return;
         }
         await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-month", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { month: argument }));
+        const choosing = await ctx.commit("booking-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month: argument }));
         await showCalendar(ctx, choosing, "edit");
         return;
       }
@@ -291,7 +292,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         }
         await ctx.answerCallbackQuery();
         const chosen = await ctx.commit("booking-time", (trx) =>
-          advanceFlow(trx, flowKey(ctx), flow, "time", { start: new Date(seconds * 1000).toISOString(), slotMasterId }),
+          advanceFlow(trx, flowKeyOf(ctx), flow, "time", { start: new Date(seconds * 1000).toISOString(), slotMasterId }),
         );
         await askWhatIsMissing(ctx, chosen);
         return;
@@ -313,13 +314,13 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     const draft = draftOf(flow);
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
-    const now = nowOf(context);
+    const now = context.clock.now();
     const outcome = await commitBooking(ctx, "booking-confirm", async (trx): Promise<BookingOutcome> => {
       let result: BookingOutcome;
       if (draft.mode === "new") {
         const profile = await clientProfile(trx, ctx.botId, ctx.from?.id ?? 0);
         const phone = draft.phone ?? profile?.phone ?? undefined;
-        result = await bookAppointment(trx, actorOf(ctx), {
+        result = await bookAppointment(trx, senderActor(ctx), {
           masterId: slotMasterId,
           serviceId,
           start: new Date(start),
@@ -330,14 +331,14 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         if (result.ok) await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "booked", booking: result.booking });
       } else {
         const locked = await lockBooking(trx, ctx.botId, draft.bookingId ?? 0);
-        result = await rescheduleBooking(trx, actorOf(ctx), { bookingId: draft.bookingId ?? 0, by: "client", start: new Date(start), now });
+        result = await rescheduleBooking(trx, senderActor(ctx), { bookingId: draft.bookingId ?? 0, by: "client", start: new Date(start), now });
         if (result.ok && locked !== undefined) {
           await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "moved", booking: result.booking, before: presentBooking(locked) });
         }
       }
       // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
-      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKey(ctx));
-      else await advanceFlow(trx, flowKey(ctx), flow, "time");
+      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKeyOf(ctx));
+      else await advanceFlow(trx, flowKeyOf(ctx), flow, "time");
       return result;
     });
 
@@ -391,7 +392,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         await ctx.reply(ctx.t("booking-name-invalid", { max: MAX_NAME_LENGTH }));
         return;
       }
-      const asking = await ctx.commit("booking-name", (trx) => advanceFlow(trx, flowKey(ctx), flow, "phone", { name }));
+      const asking = await ctx.commit("booking-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name }));
       await askWhatIsMissing(ctx, asking);
       return;
     }
@@ -406,7 +407,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         await ctx.reply(ctx.t(contact.user_id === ctx.from.id ? "booking-phone-invalid" : "booking-contact-not-yours"));
         return;
       }
-      const confirming = await ctx.commit("booking-phone", (trx) => advanceFlow(trx, flowKey(ctx), flow, "confirm", { phone }));
+      const confirming = await ctx.commit("booking-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { phone }));
       await ctx.reply(ctx.t("booking-contact-thanks"), { reply_markup: { remove_keyboard: true } });
       await showSummary(ctx, confirming);
       return;
@@ -424,7 +425,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
  */
 export async function startMove(context: ModuleContext, ctx: BotyardContext, booking: ClientBooking): Promise<void> {
   const db = readsOf(context);
-  const now = nowOf(context);
+  const now = context.clock.now();
   const rules = await rulesOfService(db, ctx.botId, booking.serviceId);
   const check = mayClientReschedule({ now, visitStart: new Date(booking.startsAt), rules, rescheduleCount: booking.rescheduleCount });
   if (!check.ok) {
@@ -433,7 +434,7 @@ export async function startMove(context: ModuleContext, ctx: BotyardContext, boo
   }
   const month = instantToZoned(now, booking.timeZone).date.slice(0, 7);
   const draft: BookingDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, month };
-  const flow = await ctx.commit("booking-move-start", (trx) => startFlow(trx, flowKey(ctx), BOOKING_FLOW, "day", { ...draft }));
+  const flow = await ctx.commit("booking-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "day", { ...draft }));
   const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: booking.serviceId, masterId: booking.masterId, now, clientActiveBookings: 0, month });
   const lastMonth = addDays(instantToZoned(now, booking.timeZone).date, rules.horizonDays).slice(0, 7);
   const keyboard = calendarKeyboard({ month, markers, locale: ctx.locale, previous: false, next: month < lastMonth, button: (action) => flowButton(flow, action) }).row();

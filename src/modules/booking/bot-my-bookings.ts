@@ -3,7 +3,7 @@ import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { startMove } from "./bot-booking.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
-import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { mayClientCancel } from "./domain/cancellation.ts";
 import { formatPrice, formatVisitTime } from "./domain/display.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "./domain/ical.ts";
@@ -13,6 +13,7 @@ import { bookingOfClient, bookingsOfClient, type ClientBooking } from "./service
 import { waitlistOfClient } from "./service/client-waitlist.ts";
 import { tellMasters } from "./service/master-notices.ts";
 import { MY_WAITLIST } from "./bot-waitlist.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 /** Whether the client may still change the booking (cancel, move, or see those buttons). */
 function isUpcoming(booking: ClientBooking, now: Date): boolean {
@@ -54,7 +55,7 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
   const { translator } = context;
 
   const list = async (ctx: BotyardContext) => {
-    const now = nowOf(context);
+    const now = context.clock.now();
     const { upcoming, recent } = await bookingsOfClient(db, ctx.botId, ctx.from?.id ?? 0, now);
     const waiting = (await waitlistOfClient(db, ctx.botId, ctx.from?.id ?? 0, now)).length;
     const waitlistButton = (keyboard: InlineKeyboard) => (waiting === 0 ? keyboard : keyboard.row().text(ctx.t("booking-waitlist-mine-button-count", { count: waiting }), MY_WAITLIST));
@@ -85,7 +86,7 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
       await ctx.answerCallbackQuery({ text: ctx.t("booking-not-found") });
       return;
     }
-    const now = nowOf(context);
+    const now = context.clock.now();
     const upcoming = isUpcoming(booking, now);
     switch (ctx.match[1]) {
       case "b": {
@@ -138,7 +139,7 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
       case "cy": {
         await ctx.answerCallbackQuery();
         const outcome = await commitBooking(ctx, "booking-cancel", async (trx) => {
-          const result = await cancelBooking(trx, actorOf(ctx), { bookingId: booking.id, by: "client", now });
+          const result = await cancelBooking(trx, senderActor(ctx), { bookingId: booking.id, by: "client", now });
           if (result.ok) await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "cancelled", booking: result.booking });
           return result;
         });

@@ -1,18 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow, type FlowKey } from "../../platform/telegram/flows.ts";
+import { endFlow, flowButton, flowKeyOf, startFlow } from "../../platform/telegram/flows.ts";
 import { clientActorOf } from "./bot-reminders.ts";
 import { MAX_REVIEW_TEXT } from "./domain/review.ts";
 import { commentOnVisit, rateVisit } from "./reviews.ts";
 
 
 const FLOW = "booking-review";
-
-function flowKey(ctx: BotyardContext): FlowKey {
-  const userId = ctx.from?.id ?? 0;
-  return { botId: ctx.botId, chatId: ctx.chat?.id ?? userId, userId };
-}
 
 /** Reviews in the bot: a star button rates the visit, then an optional text (or "Skip"). */
 export function reviewsComposer(context: ModuleContext): Composer<BotyardContext> {
@@ -26,7 +21,7 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
     const outcome = await ctx.commit("booking-review-rate", async (trx) => {
       const rated = await rateVisit(trx, clientActorOf(ctx), { bookingId, stars, now: now() });
       if (!rated.ok) return { ...rated, instance: 0 };
-      const flow = await startFlow(trx, flowKey(ctx), FLOW, "text", { bookingId });
+      const flow = await startFlow(trx, flowKeyOf(ctx), FLOW, "text", { bookingId });
       return { ...rated, instance: flow.instance };
     });
     if (!outcome.ok) {
@@ -46,7 +41,7 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
-    await ctx.commit("booking-review-skip", (trx) => endFlow(trx, flowKey(ctx)));
+    await ctx.commit("booking-review-skip", (trx) => endFlow(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     await ctx.reply(ctx.t("booking-review-thanks"));
@@ -63,7 +58,7 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
     const bookingId = Number(flow.data.bookingId);
     const outcome = await ctx.commit("booking-review-comment", async (trx) => {
       const commented = await commentOnVisit(trx, clientActorOf(ctx), { bookingId, text, now: now() });
-      if (commented.ok || commented.reason !== "review-text-empty" && commented.reason !== "review-text-too-long") await endFlow(trx, flowKey(ctx));
+      if (commented.ok || commented.reason !== "review-text-empty" && commented.reason !== "review-text-too-long") await endFlow(trx, flowKeyOf(ctx));
       return commented;
     });
     if (outcome.ok) await ctx.reply(ctx.t("booking-review-thanks"));

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay } from "./domain/display.ts";
 import { addDays, instantToZoned, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
 import { feedUrl } from "./feed-tokens.ts";
@@ -11,6 +11,7 @@ import { markVisit } from "./service.ts";
 import { issueMasterFeed } from "./service/feed.ts";
 import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "./service/staff-calendar.ts";
 import type { Kysely } from "kysely";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 const WEEK_DAYS = 7;
 
@@ -74,7 +75,7 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
     if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery();
     const master = await masterOf(ctx);
     if (master === undefined) return;
-    const today = instantToZoned(nowOf(context), master.timeZone).date;
+    const today = instantToZoned(context.clock.now(), master.timeZone).date;
     const { text, keyboard } = await scheduleMessage(db, ctx, master, today, days);
     await ctx.reply(text, { reply_markup: keyboard });
   };
@@ -88,11 +89,11 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
     const master = await masterOf(ctx);
     if (master === undefined) return;
     const bookingId = Number(ctx.match[2]);
-    const now = nowOf(context);
+    const now = context.clock.now();
     const outcome = await commitBooking(ctx, "booking-staff-mark", async (trx) => {
       const booking = await staffBooking(trx, ctx.botId, bookingId);
       if (booking?.masterId !== master.id) return { ok: false as const, reason: "not-yours" as const };
-      return markVisit(trx, actorOf(ctx), { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show", now });
+      return markVisit(trx, senderActor(ctx), { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show", now });
     });
     const booking = await staffBooking(db, ctx.botId, bookingId);
     const time = booking === undefined ? "—" : formatClockTime(booking.startsAt, ctx.locale, booking.timeZone);
@@ -119,7 +120,7 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
   privateChats.callbackQuery("booking:feed", ownDay, async (ctx) => {
     await ctx.answerCallbackQuery();
     // Not through ctx.commit: its journal would keep the secret in the database.
-    const issued = await context.database.transaction((trx) => issueMasterFeed(trx as unknown as Parameters<typeof issueMasterFeed>[0], actorOf(ctx), { now: nowOf(context) }));
+    const issued = await context.database.transaction((trx) => issueMasterFeed(trx as unknown as Parameters<typeof issueMasterFeed>[0], senderActor(ctx), { now: context.clock.now() }));
     if (!issued.ok) {
       await ctx.reply(ctx.t("booking-staff-not-master"));
       return;

@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
+import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatDay } from "./domain/display.ts";
 import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "./domain/zoned-time.ts";
 import { blockTime } from "./service/blocks.ts";
@@ -14,6 +14,7 @@ import type { HitView } from "./service/time-off-hits.ts";
 import { timeOffFrom } from "./service/time-off-list.ts";
 import type { HitResolution, TimeOffOutcome } from "./service/time-off-resolve.ts";
 import { messengerOf } from "./timed-events.ts";
+import { senderActor } from "../../platform/telegram/sender-actor.ts";
 
 const TIME_OFF_FLOW = "booking-time-off";
 /** The menu entry's callback data. */
@@ -57,8 +58,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   privateChats.callbackQuery(TIME_OFF_HOME, manage, async (ctx) => {
     await ctx.answerCallbackQuery();
     const masters = (await mastersOfBot(db, ctx.botId)).filter((master) => master.active);
-    const holidays = (await timeOffFrom(db, ctx.botId, todayOf(await salonTimeZone(ctx)), nowOf(context))).holidays;
-    const flow = await ctx.commit("booking-time-off-start", (trx) => startFlow(trx, flowKey(ctx), TIME_OFF_FLOW, "master"));
+    const holidays = (await timeOffFrom(db, ctx.botId, todayOf(await salonTimeZone(ctx)), context.clock.now())).holidays;
+    const flow = await ctx.commit("booking-time-off-start", (trx) => startFlow(trx, flowKeyOf(ctx), TIME_OFF_FLOW, "master"));
     const keyboard = new InlineKeyboard();
     for (const master of masters) keyboard.text(master.name, flowButton(flow, `to-m:${master.id}`)).row();
     keyboard.text(ctx.t("booking-timeoff-holiday"), flowButton(flow, "to-hol")).row();
@@ -71,7 +72,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     holiday.from === holiday.to ? formatDay(holiday.from, ctx.locale) : `${formatDay(holiday.from, ctx.locale)} – ${formatDay(holiday.to, ctx.locale)}`;
   /** The salon's calendar for picking a holiday: the zone of its first master (a holiday is a date in every location). */
   const salonTimeZone = async (ctx: BotyardContext) => (await mastersOfBot(db, ctx.botId)).find((master) => master.active)?.timeZone ?? "UTC";
-  const todayOf = (timeZone: string) => instantToZoned(nowOf(context), timeZone).date;
+  const todayOf = (timeZone: string) => instantToZoned(context.clock.now(), timeZone).date;
 
   /** The next days as buttons; the chosen one goes on as `to-d:<date>`. */
   const pickDay = async (ctx: BotyardContext, flow: FlowState, timeZone: string, text: string) => {
@@ -96,14 +97,14 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const master = await timeZoneOf(ctx, draft.masterId);
     if (master === undefined || draft.masterId === undefined || draft.date === undefined) return;
     const { masterId, date } = draft;
-    const now = nowOf(context);
+    const now = context.clock.now();
     const outcome: TimeOffOutcome<unknown> = await commitBooking(ctx, "booking-time-off-apply", async (trx) => {
       const input = { masterId, now, messenger, ...(resolutions === undefined ? {} : { resolutions }) };
       const result =
         draft.from === undefined || draft.to === undefined
-          ? await addDaysOff(trx, actorOf(ctx), { ...input, from: date, to: date })
-          : await blockTime(trx, actorOf(ctx), { ...input, start: zonedBoundaryToInstant(date, draft.from, master.timeZone), end: zonedBoundaryToInstant(date, draft.to, master.timeZone) });
-      if (result.ok) await endFlow(trx, flowKey(ctx));
+          ? await addDaysOff(trx, senderActor(ctx), { ...input, from: date, to: date })
+          : await blockTime(trx, senderActor(ctx), { ...input, start: zonedBoundaryToInstant(date, draft.from, master.timeZone), end: zonedBoundaryToInstant(date, draft.to, master.timeZone) });
+      if (result.ok) await endFlow(trx, flowKeyOf(ctx));
       return result;
     });
     if (outcome.ok) {
@@ -118,7 +119,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     if (outcome.reason === "hits-bookings") {
       const whose = (hit: HitView) => (draftOf(flow).holiday === true ? `${hit.masterName}: ` : "");
       const hits = outcome.hits.map((hit: HitView) => ({ bookingId: hit.bookingId, line: `${whose(hit)}${hit.time}–${hit.endTime} ${hit.serviceName}, ${hit.clientName}${hit.clientPhone === null ? "" : ` ${hit.clientPhone}`}`, free: hit.freeMasters }));
-      const choosing = await ctx.commit("booking-time-off-hits", (trx) => advanceFlow(trx, flowKey(ctx), flow, "resolve", { hits, choices: {} }));
+      const choosing = await ctx.commit("booking-time-off-hits", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "resolve", { hits, choices: {} }));
       await showHits(ctx, choosing, "reply");
       return;
     }
@@ -131,8 +132,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const { date } = draftOf(flow);
     if (date === undefined) return;
     const outcome: TimeOffOutcome<unknown> = await commitBooking(ctx, "booking-holiday-apply", async (trx) => {
-      const result = await addHoliday(trx, actorOf(ctx), { from: date, to: date, now: nowOf(context), messenger, ...(resolutions === undefined ? {} : { resolutions }) });
-      if (result.ok) await endFlow(trx, flowKey(ctx));
+      const result = await addHoliday(trx, senderActor(ctx), { from: date, to: date, now: context.clock.now(), messenger, ...(resolutions === undefined ? {} : { resolutions }) });
+      if (result.ok) await endFlow(trx, flowKeyOf(ctx));
       return result;
     });
     if (outcome.ok) await ctx.reply(ctx.t("booking-timeoff-holiday-done", { day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
@@ -166,7 +167,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const expired = () => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 
     if (action === "x") {
-      await ctx.commit("booking-time-off-cancel", (trx) => endFlow(trx, flowKey(ctx)));
+      await ctx.commit("booking-time-off-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
       await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t("booking-timeoff-dropped"));
       return;
@@ -175,21 +176,21 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       const master = await timeZoneOf(ctx, Number(argument));
       if (master === undefined) return expired();
       await ctx.answerCallbackQuery();
-      const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { masterId: Number(argument) }));
+      const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId: Number(argument) }));
       await pickDay(ctx, choosing, master.timeZone, ctx.t("booking-timeoff-which-day", { master: master.name }));
       return;
     }
     if (action === "hol" && flow.step === "master") {
       await ctx.answerCallbackQuery();
-      const choosing = await ctx.commit("booking-time-off-holiday", (trx) => advanceFlow(trx, flowKey(ctx), flow, "day", { holiday: true }));
+      const choosing = await ctx.commit("booking-time-off-holiday", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { holiday: true }));
       await pickDay(ctx, choosing, await salonTimeZone(ctx), ctx.t("booking-timeoff-holiday-which-day"));
       return;
     }
     if (action === "rh" && flow.step === "master") {
       await ctx.answerCallbackQuery();
       const removed = await commitBooking(ctx, "booking-holiday-remove", async (trx) => {
-        const result = await removeHoliday(trx, actorOf(ctx), { id: Number(argument), now: nowOf(context) });
-        await endFlow(trx, flowKey(ctx));
+        const result = await removeHoliday(trx, senderActor(ctx), { id: Number(argument), now: context.clock.now() });
+        await endFlow(trx, flowKeyOf(ctx));
         return result;
       });
       await ctx.reply(ctx.t(removed.ok ? "booking-timeoff-holiday-removed" : "booking-timeoff-holiday-gone"));
@@ -198,11 +199,11 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     if (action === "d" && flow.step === "day" && isPlainDate(argument)) {
       await ctx.answerCallbackQuery();
       if (draft.holiday === true) {
-        const dated = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { date: argument }));
+        const dated = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date: argument }));
         await applyHoliday(ctx, dated, undefined);
         return;
       }
-      const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { date: argument }));
+      const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date: argument }));
       const keyboard = new InlineKeyboard().text(ctx.t("booking-timeoff-whole-day"), flowButton(choosing, "to-off")).text(ctx.t("booking-timeoff-some-hours"), flowButton(choosing, "to-h")).row();
       await ctx.reply(ctx.t("booking-timeoff-what", { day: formatDay(argument, ctx.locale) }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
       return;
@@ -214,7 +215,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     }
     if (action === "h" && flow.step === "what") {
       await ctx.answerCallbackQuery();
-      const asking = await ctx.commit("booking-time-off-hours", (trx) => advanceFlow(trx, flowKey(ctx), flow, "hours"));
+      const asking = await ctx.commit("booking-time-off-hours", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "hours"));
       await ctx.reply(ctx.t("booking-timeoff-ask-hours"), { reply_markup: cancelRow(ctx, asking) });
       return;
     }
@@ -224,7 +225,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       const choice = Number(masterId);
       if (hit === undefined || (choice !== 0 && !hit.free.some((free) => free.id === choice))) return expired();
       await ctx.answerCallbackQuery();
-      const chosen = await ctx.commit("booking-time-off-choice", (trx) => advanceFlow(trx, flowKey(ctx), flow, "resolve", { choices: { ...draft.choices, [bookingId]: choice } }));
+      const chosen = await ctx.commit("booking-time-off-choice", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "resolve", { choices: { ...draft.choices, [bookingId]: choice } }));
       await showHits(ctx, chosen, "edit");
       return;
     }
@@ -249,7 +250,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       await ctx.reply(ctx.t("booking-timeoff-hours-invalid"), { reply_markup: cancelRow(ctx, flow) });
       return;
     }
-    const hours = await ctx.commit("booking-time-off-typed", (trx) => advanceFlow(trx, flowKey(ctx), flow, "what", { from, to }));
+    const hours = await ctx.commit("booking-time-off-typed", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { from, to }));
     await apply(ctx, hours, undefined);
   });
 

@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { clientActorOf } from "./bot-reminders.ts";
-import { nowOf, readsOf } from "./bot-support.ts";
+import { readsOf } from "./bot-support.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
 import type { PlainDate } from "./domain/zoned-time.ts";
 import type { Tables } from "./repo.ts";
@@ -95,7 +95,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     await ctx.reply(ctx.t("booking-waitlist-skipped"));
   });
   const showMine = async (ctx: BotyardContext) => {
-    const entries = await waitlistOfClient(readsOf(context), ctx.botId, ctx.from?.id ?? 0, nowOf(context));
+    const entries = await waitlistOfClient(readsOf(context), ctx.botId, ctx.from?.id ?? 0, context.clock.now());
     const keyboard = new InlineKeyboard();
     for (const entry of entries) keyboard.text(ctx.t("booking-waitlist-leave", { line: entryLine(ctx, entry) }), `bkw:leave:${entry.id}`).row();
     keyboard.text(ctx.t("booking-my-bookings"), "bk:list");
@@ -118,7 +118,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
 
   composer.callbackQuery(/^bkw:leave:(\d+)$/, async (ctx) => {
     const entryId = Number(ctx.match[1]);
-    const entry = (await waitlistOfClient(readsOf(context), ctx.botId, ctx.from.id, nowOf(context))).find((candidate) => candidate.id === entryId);
+    const entry = (await waitlistOfClient(readsOf(context), ctx.botId, ctx.from.id, context.clock.now())).find((candidate) => candidate.id === entryId);
     // Only an entry "My waitlist" lists (live, today or later) can be left here.
     const outcome = entry === undefined ? undefined : await ctx.commit("booking-waitlist-leave", (trx) => leaveWaitlist(trx as unknown as Trx, clientActorOf(ctx), { entryId, messenger }));
     if (outcome?.ok !== true || entry === undefined) {

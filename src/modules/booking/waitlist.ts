@@ -1,4 +1,5 @@
 import { sql, type Transaction } from "kysely";
+import { withSavepoint } from "../../platform/db/savepoint.ts";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
 import { cancelEvent, scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
@@ -241,14 +242,17 @@ export const acceptOffer = defineUseCase(
       return { result: { ok: false, reason: "offer-gone" }, audit: null };
     }
     if (entry.offer_expires_at.getTime() <= input.now.getTime()) return { result: { ok: false, reason: "offer-gone" }, audit: null };
-    await sql`savepoint waitlist_accept`.execute(trx);
-    await endOffer(trx, entry, "booked", input.now);
-    const booked = await bookForClient(trx, actor, { masterId: entry.offered_master_id, serviceId: entry.service_id, start: entry.offered_start, now: input.now, name: entry.name });
-    if (!booked.result.ok) {
-      await sql`rollback to savepoint waitlist_accept`.execute(trx);
-      return { result: booked.result, audit: null };
-    }
-    await sql`release savepoint waitlist_accept`.execute(trx);
+    const { masterId, start } = { masterId: entry.offered_master_id, start: entry.offered_start };
+    // Ending the offer and booking stand or fall together: a refused booking leaves the offer as it was.
+    const booked = await withSavepoint(
+      trx,
+      async () => {
+        await endOffer(trx, entry, "booked", input.now);
+        return bookForClient(trx, actor, { masterId, serviceId: entry.service_id, start, now: input.now, name: entry.name });
+      },
+      (attempt) => attempt.result.ok,
+    );
+    if (!booked.result.ok) return { result: booked.result, audit: null };
     const booking = booked.result.booking;
     await trx.updateTable("booking_waitlist").set({ booking_id: booking.id }).where("id", "=", entry.id).execute();
     return { result: booked.result, audit: { objectType: "booking", objectId: booking.id, after: { ...booking, waitlistEntry: entry.id } } };

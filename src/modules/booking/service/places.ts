@@ -1,4 +1,5 @@
-import { sql, type Selectable, type Transaction } from "kysely";
+import type { Selectable, Transaction } from "kysely";
+import { withSavepoint } from "../../../platform/db/savepoint.ts";
 import type { BookingDecision } from "../domain/decide-booking.ts";
 import type { TimeRange } from "../domain/occupancy.ts";
 import {
@@ -45,17 +46,12 @@ export type Written<T> = { ok: true; value: T } | { ok: false; reason: string };
  * remains, and the use case answers with a refusal. Other errors propagate.
  */
 export async function underSavepoint<T>(trx: Trx, write: () => Promise<T>): Promise<Written<T>> {
-  await sql`savepoint booking_write`.execute(trx);
   try {
-    const value = await write();
-    await sql`release savepoint booking_write`.execute(trx);
-    return { ok: true, value };
+    return { ok: true, value: await withSavepoint(trx, write) };
   } catch (error) {
     const state = sqlStateOf(error);
     const reason = error instanceof WriteRefused ? error.reason : state === EXCLUSION_VIOLATION ? "taken" : state === UNIQUE_VIOLATION ? "retry" : undefined;
     if (reason === undefined) throw error;
-    await sql`rollback to savepoint booking_write`.execute(trx);
-    await sql`release savepoint booking_write`.execute(trx);
     return { ok: false, reason };
   }
 }
