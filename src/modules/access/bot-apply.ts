@@ -1,8 +1,9 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { escapeHtml } from "../../platform/domain/html.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow } from "../../platform/telegram/flows.ts";
-import { checkComment, checkName, escapeHtml, MAX_COMMENT_LENGTH } from "./domain/application.ts";
+import { checkComment, checkName, MAX_COMMENT_LENGTH } from "./domain/application.ts";
 import { formatMoment } from "./domain/moment.ts";
 import { normalisePhone } from "./domain/phone.ts";
 import { judgeApplication } from "./domain/request.ts";
