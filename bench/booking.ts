@@ -13,7 +13,7 @@ import { monthCalendar } from "../src/modules/booking/domain/month-calendar.ts";
 import { blockedBy, type Occupancy } from "../src/modules/booking/domain/occupancy.ts";
 import { rulesForService } from "../src/modules/booking/domain/rules.ts";
 import { slotsForAnyMaster } from "../src/modules/booking/domain/any-master.ts";
-import { addDays, datesOfMonth, weekdayOf, zonedDateTimeToInstant, zonedDay } from "../src/modules/booking/domain/zoned-time.ts";
+import { addDays, datesOfMonth, weekdayOf, zonedDateTimeToInstant, zonedDay } from "../src/platform/domain/zoned-time.ts";
 import { bookingMigrations } from "../src/modules/booking/module.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
 import { bookAppointment, daySlots, monthAvailability } from "../src/modules/booking/service.ts";

@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import { addDays, instantToZoned } from "../../src/modules/booking/domain/zoned-time.ts";
+import { addDays, instantToZoned } from "../../src/platform/domain/zoned-time.ts";
 import { expireHold, recordPayment } from "../../src/modules/booking/payments.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { askForReview, commentOnVisit, rateVisit } from "../../src/modules/booking/reviews.ts";

@@ -12,7 +12,7 @@ import type { Kysely } from "kysely";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import { addDays, instantToZoned, weekdayOf } from "../../src/modules/booking/domain/zoned-time.ts";
+import { addDays, instantToZoned, weekdayOf } from "../../src/platform/domain/zoned-time.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { daySlots } from "../../src/modules/booking/service.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";

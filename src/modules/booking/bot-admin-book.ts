@@ -8,7 +8,7 @@ import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from ".
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
 import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
 import { phoneFromTyped } from "./domain/phone.ts";
-import { instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
+import { instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientByPhone, lockBooking } from "./repo.ts";
 import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";

@@ -7,7 +7,7 @@ import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
 import type { WorkingInterval } from "./domain/schedule.ts";
-import { formatMinutes, instantToZoned } from "./domain/zoned-time.ts";
+import { formatMinutes, instantToZoned } from "../../platform/domain/zoned-time.ts";
 import type { Db } from "./repo.ts";
 import type { StaffBooking } from "./service/staff-calendar.ts";
 import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";

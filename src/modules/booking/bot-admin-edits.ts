@@ -9,7 +9,7 @@ import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.t
 import { formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
 import { intervalsFromTyped } from "./domain/typed-hours.ts";
 import { priceFromTyped } from "./domain/typed-price.ts";
-import { instantToZoned } from "./domain/zoned-time.ts";
+import { instantToZoned } from "../../platform/domain/zoned-time.ts";
 import { editService, setWeeklyHours, updateRules } from "./service.ts";
 import { lockMaster } from "./service/days-off.ts";
 import { masterViews, presentService, rulesView, serviceOfBot } from "./service/salon-catalogue.ts";

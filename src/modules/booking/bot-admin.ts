@@ -10,7 +10,7 @@ import { calendarKeyboard } from "./bot-calendar.ts";
 import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
-import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
+import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import { lockBooking } from "./repo.ts";
 import { cancelBooking, type BookingOutcome } from "./service.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";

@@ -10,7 +10,7 @@ import { clientMayBookMore } from "./domain/decide-booking.ts";
 import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
 import { mayClientReschedule } from "./domain/cancellation.ts";
 import { phoneFromContact } from "./domain/phone.ts";
-import { addDays, instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
+import { addDays, instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientByTelegram, lockBooking, rulesOfService, upcomingBookingCount } from "./repo.ts";
 import { bookAppointment, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";

@@ -4,7 +4,7 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay } from "./domain/display.ts";
-import { addDays, instantToZoned, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
+import { addDays, instantToZoned, zonedDay, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import { feedUrl } from "./feed-tokens.ts";
 import type { Tables } from "./repo.ts";
 import { markVisit } from "./service.ts";

@@ -5,7 +5,7 @@ import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
 import { formatDay } from "./domain/display.ts";
-import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "./domain/zoned-time.ts";
+import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import { blockTime } from "./service/blocks.ts";
 import { addDaysOff } from "./service/days-off.ts";
 import { addHoliday, removeHoliday } from "./service/holidays.ts";

@@ -5,7 +5,7 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { clientActorOf } from "./bot-reminders.ts";
 import { nowOf, readsOf } from "./bot-support.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
-import type { PlainDate } from "./domain/zoned-time.ts";
+import type { PlainDate } from "../../platform/domain/zoned-time.ts";
 import type { Tables } from "./repo.ts";
 import { waitlistOfClient, type ClientWaitlistEntry } from "./service/client-waitlist.ts";
 import { messengerOf } from "./timed-events.ts";

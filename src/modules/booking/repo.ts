@@ -5,7 +5,7 @@ import type { Occupancy, OccupancyKind, TimeRange } from "./domain/occupancy.ts"
 import { DEFAULT_BOOKING_RULES, rulesForService, type BookingRules, type RuleOverrides } from "./domain/rules.ts";
 import type { DateRange, MasterSchedule, WorkingInterval } from "./domain/schedule.ts";
 import type { BookingStatus, CancelledBy } from "./domain/status.ts";
-import type { PlainDate, Weekday } from "./domain/zoned-time.ts";
+import type { PlainDate, Weekday } from "../../platform/domain/zoned-time.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined, string>;

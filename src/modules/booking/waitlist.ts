@@ -6,7 +6,7 @@ import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
 import { blockedBy } from "./domain/occupancy.ts";
 import { waitlistMatches } from "./domain/waitlist.ts";
-import { addDays, instantToZoned, isPlainDate, type PlainDate } from "./domain/zoned-time.ts";
+import { addDays, instantToZoned, isPlainDate, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type Tables } from "./repo.ts";
 import { bookForClient } from "./service/book.ts";
 import { clientForTelegram } from "./service/clients.ts";

@@ -43,7 +43,7 @@ import { overrideText, resetText } from "../../../src/platform/settings/texts.ts
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { BOT, OWNER, fixture, type Fixture, type World } from "./fixtures/world.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
-import { addDays, instantToZoned } from "../../../src/modules/booking/domain/zoned-time.ts";
+import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
 import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
 import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
 import type { Messenger } from "../../../src/modules/booking/client-notice.ts";

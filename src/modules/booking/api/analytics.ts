@@ -6,7 +6,7 @@ import { csvDocument } from "../../../platform/http/csv.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import type { AnalyticsFigures } from "../domain/analytics.ts";
 import { decimalAmount } from "../domain/display.ts";
-import { daysBetween, isPlainDate } from "../domain/zoned-time.ts";
+import { daysBetween, isPlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { bookingAnalytics, type AnalyticsAnswer } from "../service/analytics.ts";
 

@@ -2,7 +2,7 @@
  * How a booking's money and times read to a person, in their language and the location's zone.
  * Pure `Intl`: the bot, the master's notices and the `.ics` description all say it the same way.
  */
-import type { PlainDate } from "./zoned-time.ts";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), as `Intl` knows them. */
 export function minorDigits(currency: string): number {
