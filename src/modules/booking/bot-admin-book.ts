@@ -4,11 +4,11 @@ import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { formatMoney } from "../../platform/domain/money.ts";
+import { normalizePhone, phoneFromContact } from "../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./bot-calendar.ts";
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
-import { phoneFromTyped } from "./domain/phone.ts";
 import { instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientByPhone, lockBooking } from "./repo.ts";
 import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
@@ -281,7 +281,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     }
     if (flow.step === "phone") {
       // A client's contact forwarded to the bot is as good as the number typed.
-      const phone = phoneFromTyped(ctx.message.contact?.phone_number ?? text);
+      const contact = ctx.message.contact;
+      const phone = contact === undefined ? normalizePhone(text) : phoneFromContact(contact.phone_number);
       if (phone === undefined) {
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;

@@ -3,6 +3,7 @@ import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
 import { formatMoney } from "../../platform/domain/money.ts";
+import { phoneFromContact } from "../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./bot-calendar.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
 import { waitlistJoinData } from "./bot-waitlist.ts";
@@ -10,7 +11,6 @@ import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.t
 import { clientMayBookMore } from "./domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
 import { mayClientReschedule } from "./domain/cancellation.ts";
-import { phoneFromContact } from "./domain/phone.ts";
 import { addDays, instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientByTelegram, lockBooking, rulesOfService, upcomingBookingCount } from "./repo.ts";
 import { bookAppointment, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";

@@ -87,12 +87,12 @@ async function haircutWithBoris(world: World, days: number): Promise<{ masterId:
   return { masterId: master.id, serviceId: service.id, start: new Date(slot.start) };
 }
 
-/** A client's haircut with Boris `days` from today, booked through the use case. */
+/** A client's haircut with Boris `days` from today, booked through the use case (their phone a valid German mobile: 151 and eight digits). */
 async function clientsHaircut(world: World, days: number): Promise<{ client: Actor & { personId: number }; bookingId: number; start: Date }> {
   const client = await world.person();
   const { masterId, serviceId, start } = await haircutWithBoris(world, days);
   const booked = await world.inTransaction((trx) =>
-    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${client.personId}` }),
+    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${String(client.personId).padStart(8, "0")}` }),
   );
   if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
   return { client, bookingId: booked.booking.id, start };
