@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
@@ -9,7 +10,6 @@ import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./bot-calendar.ts";
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
-import { instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientByPhone, lockBooking } from "./repo.ts";
 import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";

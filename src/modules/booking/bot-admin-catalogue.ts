@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { formatMinutes, instantToZoned } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
@@ -8,7 +9,6 @@ import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, nowOf, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, weekdayNames } from "./domain/display.ts";
 import type { WorkingInterval } from "./domain/schedule.ts";
-import { formatMinutes, instantToZoned } from "../../platform/domain/zoned-time.ts";
 import type { Db } from "./repo.ts";
 import type { StaffBooking } from "./service/staff-calendar.ts";
 import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { instantToZoned } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
@@ -9,7 +10,6 @@ import { staffLine } from "./bot-staff.ts";
 import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.ts";
 import { formatDay, weekdayNames } from "./domain/display.ts";
 import { intervalsFromTyped } from "./domain/typed-hours.ts";
-import { instantToZoned } from "../../platform/domain/zoned-time.ts";
 import { editService, setWeeklyHours, updateRules } from "./service.ts";
 import { lockMaster } from "./service/days-off.ts";
 import { masterViews, presentService, rulesView, serviceOfBot } from "./service/salon-catalogue.ts";

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { addDays, instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
@@ -11,7 +12,6 @@ import { actorOf, commitBooking, flowKey, nowOf, readsOf } from "./bot-support.t
 import { clientMayBookMore } from "./domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
 import { mayClientReschedule } from "./domain/cancellation.ts";
-import { addDays, instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientByTelegram, lockBooking, rulesOfService, upcomingBookingCount } from "./repo.ts";
 import { bookAppointment, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";
