@@ -13,13 +13,13 @@ import { monthCalendar } from "../src/modules/booking/domain/month-calendar.ts";
 import { blockedBy, type Occupancy } from "../src/modules/booking/domain/occupancy.ts";
 import { rulesForService } from "../src/modules/booking/domain/rules.ts";
 import { slotsForAnyMaster } from "../src/modules/booking/domain/any-master.ts";
-import { addDays, datesOfMonth, weekdayOf, zonedDateTimeToInstant, zonedDay } from "../src/modules/booking/domain/zoned-time.ts";
 import { bookingMigrations } from "../src/modules/booking/module.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
 import { bookAppointment, daySlots, monthAvailability } from "../src/modules/booking/service.ts";
 import { analyticsData, bookingAnalytics } from "../src/modules/booking/service/analytics.ts";
 import { openDatabase, type Database } from "../src/platform/db/database.ts";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
+import { addDays, datesOfMonth, weekdayOf, zonedDateTimeToInstant, zonedDay } from "../src/platform/domain/zoned-time.ts";
 import { freshPglite, freshPostgres, postgresProblem, type BenchDatabase } from "./databases.ts";
 
 function intFromEnv(name: string, fallback: number): number {

@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { escapeHtml } from "../../platform/domain/html.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { escapeHtml } from "./domain/application.ts";
 import { grantableRoles, OWNER } from "./domain/roles.ts";
 import { commitAccess, editPressed } from "./bot-support.ts";
 import { accessStatistics, listPeople } from "./repo.ts";

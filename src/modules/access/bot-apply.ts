@@ -1,10 +1,11 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { escapeHtml } from "../../platform/domain/html.ts";
+import { normalizePhone, phoneFromContact } from "../../platform/domain/phone.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, flowKeyOf } from "../../platform/telegram/flows.ts";
-import { checkComment, checkName, escapeHtml, MAX_COMMENT_LENGTH } from "./domain/application.ts";
+import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow } from "../../platform/telegram/flows.ts";
+import { checkComment, checkName, MAX_COMMENT_LENGTH } from "./domain/application.ts";
 import { formatMoment } from "./domain/moment.ts";
-import { normalisePhone } from "./domain/phone.ts";
 import { judgeApplication } from "./domain/request.ts";
 import { isBlockedFromAccess, latestRequestOf } from "./repo.ts";
 import { applyForAccess, type ApplyResult } from "./service.ts";
@@ -100,8 +101,7 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
         await ctx.reply(ctx.t("access-contact-not-yours"));
         return;
       }
-      const phone =
-        contact !== undefined ? normalisePhone(contact.phone_number, "contact") : text === undefined ? undefined : normalisePhone(text, "typed");
+      const phone = contact !== undefined ? phoneFromContact(contact.phone_number) : text === undefined ? undefined : normalizePhone(text);
       if (phone === undefined) {
         await ctx.reply(ctx.t("access-phone-invalid"));
         return;

@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Generated, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { PlatformTables } from "../../platform/db/schema.ts";
+import { personName } from "../../platform/domain/names.ts";
 import type { RequestStatus } from "./domain/request.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -91,7 +92,7 @@ export interface Addressee {
 
 /** How people are named to staff: first and last name, and @username when there is one. */
 function displayName(row: { first_name: string | null; last_name: string | null; username: string | null; telegram_id: number }): string {
-  const name = [row.first_name, row.last_name].filter((part) => part !== null && part !== "").join(" ");
+  const name = personName(row.first_name, row.last_name);
   const handle = row.username === null ? "" : ` @${row.username}`;
   return `${name === "" ? String(row.telegram_id) : name}${handle}`;
 }

@@ -5,13 +5,14 @@ import { hitRateLimit } from "../../platform/auth/rate-limit.ts";
 import { revokeAccess } from "../../platform/auth/revoke-access.ts";
 import { endSessions } from "../../platform/auth/sessions.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
+import { escapeHtml } from "../../platform/domain/html.ts";
+import { normalizePhone } from "../../platform/domain/phone.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { Permission } from "../../platform/auth/permissions.ts";
 import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
-import { checkComment, checkName, escapeHtml, MAX_COMMENT_LENGTH } from "./domain/application.ts";
+import { checkComment, checkName, MAX_COMMENT_LENGTH } from "./domain/application.ts";
 import { formatMoment } from "./domain/moment.ts";
-import { normalisePhone } from "./domain/phone.ts";
 import { decide, isOpen, judgeApplication, REAPPLY_COOL_DOWN_MS, type Decision, type RequestStatus } from "./domain/request.ts";
 import { grantableRoles, mayBlock, mayChangeRole } from "./domain/roles.ts";
 import {
@@ -232,7 +233,7 @@ export const applyForAccess = defineUseCase(
     const { app } = input;
     const name = checkName(input.name);
     if (!name.ok) return { result: { ok: false, reason: "invalid-name" } as ApplyResult, audit: null };
-    const phone = normalisePhone(input.phone, "typed");
+    const phone = normalizePhone(input.phone);
     if (phone === undefined) return { result: { ok: false, reason: "invalid-phone" } as ApplyResult, audit: null };
     const comment = input.comment === null ? null : checkComment(input.comment);
     if (comment !== null && !comment.ok) return { result: { ok: false, reason: "comment-too-long" } as ApplyResult, audit: null };

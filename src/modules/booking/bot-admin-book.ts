@@ -1,14 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
+import { normalizePhone, phoneFromContact } from "../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./bot-admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./bot-calendar.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
-import { phoneFromTyped } from "./domain/phone.ts";
-import { instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
+import { formatDay, formatVisitTime } from "./domain/display.ts";
 import { clientByPhone, lockBooking } from "./repo.ts";
 import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";
@@ -71,7 +72,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const flow = await ctx.commit("booking-admin-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "service", { mode: "new" }));
     const keyboard = new InlineKeyboard();
     for (const service of services) {
-      const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
+      const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
       keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), flowButton(flow, `bk-s:${service.id}`)).row();
     }
     await ctx.reply(ctx.t("booking-admin-choose-service"), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
@@ -165,7 +166,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const known = draft.phone === undefined ? undefined : await clientByPhone(db, ctx.botId, draft.phone);
     const client = known === undefined ? `${draft.name ?? "—"}, ${draft.phone ?? "—"}` : ctx.t("booking-admin-known-client", { name: known.name, phone: draft.phone ?? "—", bot: known.telegram_id === null ? "no" : "yes" });
     await ctx.reply(
-      ctx.t("booking-admin-summary", { service: service.name, master: master.name, when, price: formatPrice(master.priceMinor, service.currency, ctx.locale), client }),
+      ctx.t("booking-admin-summary", { service: service.name, master: master.name, when, price: formatMoney(master.priceMinor, service.currency, ctx.locale), client }),
       { reply_markup: confirm },
     );
   };
@@ -281,7 +282,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     }
     if (flow.step === "phone") {
       // A client's contact forwarded to the bot is as good as the number typed.
-      const phone = phoneFromTyped(ctx.message.contact?.phone_number ?? text);
+      const contact = ctx.message.contact;
+      const phone = contact === undefined ? normalizePhone(text) : phoneFromContact(contact.phone_number);
       if (phone === undefined) {
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;

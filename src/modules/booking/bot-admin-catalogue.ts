@@ -1,13 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { formatMinutes, instantToZoned } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
 import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
 import { staffLine } from "./bot-staff.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatClockTime, formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
+import { formatClockTime, formatDay, weekdayNames } from "./domain/display.ts";
 import type { WorkingInterval } from "./domain/schedule.ts";
-import { formatMinutes, instantToZoned } from "./domain/zoned-time.ts";
 import type { Db } from "./repo.ts";
 import type { StaffBooking } from "./service/staff-calendar.ts";
 import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";
@@ -51,7 +52,7 @@ export async function showServices(ctx: BotyardContext, db: Db): Promise<void> {
   const keyboard = new InlineKeyboard();
   const lines = [ctx.t("booking-admin-services-title")];
   for (const service of services) {
-    const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
+    const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
     lines.push(ctx.t("booking-admin-service-line", { name: service.name, minutes: service.durationMin, price, active: service.active ? "yes" : "no" }));
     keyboard.text(service.name, `bka:sv:${service.id}`).row();
   }
@@ -70,7 +71,7 @@ export async function showService(ctx: BotyardContext, db: Db, serviceId: number
   const text = ctx.t("booking-admin-service-card", {
     name: service.name,
     minutes: service.durationMin,
-    price: formatPrice(service.priceMinor, service.currency, ctx.locale),
+    price: formatMoney(service.priceMinor, service.currency, ctx.locale),
     masters: offeredBy.length === 0 ? "—" : offeredBy.join(", "),
     active: service.active ? "yes" : "no",
   });

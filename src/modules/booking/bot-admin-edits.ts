@@ -1,15 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { instantToZoned } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { formatMoney, moneyFromTyped } from "../../platform/domain/money.ts";
 import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./bot-admin-catalogue.ts";
 import { staffLine } from "./bot-staff.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatDay, formatPrice, weekdayNames } from "./domain/display.ts";
+import { formatDay, weekdayNames } from "./domain/display.ts";
 import { intervalsFromTyped } from "./domain/typed-hours.ts";
-import { priceFromTyped } from "./domain/typed-price.ts";
-import { instantToZoned } from "./domain/zoned-time.ts";
 import { editService, setWeeklyHours, updateRules } from "./service.ts";
 import { lockMaster } from "./service/days-off.ts";
 import { masterViews, presentService, rulesView, serviceOfBot } from "./service/salon-catalogue.ts";
@@ -68,7 +68,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
       return;
     }
     if (ctx.match[1] === "p") {
-      await ask(ctx, { kind: "price", serviceId }, ctx.t("booking-admin-ask-price", { name: service.name, price: formatPrice(service.priceMinor, service.currency, ctx.locale) }));
+      await ask(ctx, { kind: "price", serviceId }, ctx.t("booking-admin-ask-price", { name: service.name, price: formatMoney(service.priceMinor, service.currency, ctx.locale) }));
     } else {
       await ask(ctx, { kind: "duration", serviceId }, ctx.t("booking-admin-ask-duration", { name: service.name, minutes: service.durationMin }));
     }
@@ -158,7 +158,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
       return;
     }
     const service = await serviceView(ctx.botId, edit.serviceId);
-    const value = edit.kind === "price" ? priceFromTyped(text, service?.currency ?? "EUR") : wholeNumber(text);
+    const value = edit.kind === "price" ? moneyFromTyped(text, service?.currency ?? "EUR") : wholeNumber(text);
     if (value === undefined) {
       await ctx.reply(ctx.t(edit.kind === "price" ? "booking-admin-price-invalid" : "booking-admin-number-invalid"));
       return;

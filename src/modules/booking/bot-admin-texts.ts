@@ -1,5 +1,5 @@
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import type { PlainDate } from "./domain/zoned-time.ts";
+import type { PlainDate } from "../../platform/domain/zoned-time.ts";
 import type { RefusalReason } from "./service/outcome.ts";
 
 /** Two buttons a booking (Cancel, Move) and a few more: Telegram allows 100 in a keyboard. */

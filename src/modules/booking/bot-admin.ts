@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
@@ -10,7 +11,6 @@ import { calendarKeyboard } from "./bot-calendar.ts";
 import { staffLine } from "./bot-staff.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
-import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
 import { lockBooking } from "./repo.ts";
 import { cancelBooking, type BookingOutcome } from "./service.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";

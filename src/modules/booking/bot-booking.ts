@@ -1,16 +1,17 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { addDays, instantToZoned, isPlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow, type FlowState } from "../../platform/telegram/flows.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
+import { phoneFromContact } from "../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./bot-calendar.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
 import { waitlistJoinData } from "./bot-waitlist.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
 import { clientMayBookMore } from "./domain/decide-booking.ts";
-import { formatDay, formatPrice, formatVisitTime } from "./domain/display.ts";
+import { formatDay, formatVisitTime } from "./domain/display.ts";
 import { mayClientReschedule } from "./domain/cancellation.ts";
-import { phoneFromContact } from "./domain/phone.ts";
-import { addDays, instantToZoned, isPlainDate } from "./domain/zoned-time.ts";
 import { clientByTelegram, lockBooking, rulesOfService, upcomingBookingCount } from "./repo.ts";
 import { bookAppointment, daySlots, monthAvailability, rescheduleBooking } from "./service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "./service/catalogue-lists.ts";
@@ -65,7 +66,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     const flow = await ctx.commit("booking-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "service", { mode: "new" }));
     const keyboard = new InlineKeyboard();
     for (const service of services) {
-      const price = formatPrice(service.priceMinor, service.currency, ctx.locale);
+      const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
       keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), flowButton(flow, `bk-s:${service.id}`)).row();
     }
     keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
@@ -130,7 +131,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       service: service.name,
       master: master.name,
       when: formatVisitTime(new Date(draft.start), ctx.locale, timeZone),
-      price: formatPrice(master.priceMinor, service.currency, ctx.locale),
+      price: formatMoney(master.priceMinor, service.currency, ctx.locale),
       address: address?.address ?? "—",
     };
     await ctx.reply(ctx.t(draft.mode === "new" ? "booking-summary" : "booking-move-summary", args), {
@@ -233,7 +234,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
         const keyboard = new InlineKeyboard();
         for (const master of masters) {
-          const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatPrice(master.priceMinor, service.currency, ctx.locale)}`;
+          const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatMoney(master.priceMinor, service.currency, ctx.locale)}`;
           keyboard.text(label, flowButton(choosing, `bk-m:${master.id}`)).row();
         }
         if (masters.length > 1) keyboard.text(ctx.t("booking-any-master"), flowButton(choosing, "bk-m:any")).row();

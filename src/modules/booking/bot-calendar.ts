@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { weekdayOf } from "../../platform/domain/zoned-time.ts";
 import { formatMonth, formatVisitTime, weekdayNames } from "./domain/display.ts";
 import type { DayLoad, DayMarker } from "./domain/month-calendar.ts";
-import { weekdayOf } from "./domain/zoned-time.ts";
 import type { FreeSlot } from "./service/presenter.ts";
 
 /** Telegram allows 100 buttons in a keyboard; a day's times stop short of that, with room for "back". */

@@ -1,11 +1,12 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
 import { startMove } from "./bot-booking.ts";
 import { bookingRefusalText } from "./bot-refusals.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
 import { mayClientCancel } from "./domain/cancellation.ts";
-import { formatPrice, formatVisitTime } from "./domain/display.ts";
+import { formatVisitTime } from "./domain/display.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "./domain/ical.ts";
 import { rulesOfService } from "./repo.ts";
 import { cancelBooking } from "./service.ts";
@@ -37,7 +38,7 @@ export function icsOf(ctx: BotyardContext, booking: ClientBooking): string {
     serviceName: booking.serviceName,
     masterName: booking.masterName,
     ...(booking.address === null ? {} : { address: booking.address }),
-    description: ctx.t("booking-ics-description", { price: formatPrice(booking.priceMinor, booking.currency, ctx.locale) }),
+    description: ctx.t("booking-ics-description", { price: formatMoney(booking.priceMinor, booking.currency, ctx.locale) }),
     revisedAt: new Date(booking.updatedAt),
   });
   return calendarOf([event], { name: booking.serviceName, prodId: BOOKING_PRODID, timeZone: booking.timeZone });
@@ -99,7 +100,7 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
             service: booking.serviceName,
             master: booking.masterName,
             when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone),
-            price: formatPrice(booking.priceMinor, booking.currency, ctx.locale),
+            price: formatMoney(booking.priceMinor, booking.currency, ctx.locale),
             address: booking.address ?? "—",
             status: ctx.t("booking-status", { status: booking.status }),
           }),

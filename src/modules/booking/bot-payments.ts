@@ -3,8 +3,8 @@ import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
 import { clientActorOf } from "./bot-reminders.ts";
-import { formatPrice } from "./domain/display.ts";
 import { checkPreCheckout, recordPayment } from "./payments.ts";
 import { recordRefund } from "./refunds.ts";
 import type { Tables } from "./repo.ts";
@@ -66,7 +66,7 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
     }
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    await ctx.reply(ctx.t("booking-refund-recorded", { amount: formatPrice(outcome.amountMinor, outcome.currency, ctx.locale), booking: outcome.bookingId }));
+    await ctx.reply(ctx.t("booking-refund-recorded", { amount: formatMoney(outcome.amountMinor, outcome.currency, ctx.locale), booking: outcome.bookingId }));
   });
   return composer;
 }

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { addDays, instantToZoned, zonedDay, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatClockTime, formatDay } from "./domain/display.ts";
-import { addDays, instantToZoned, zonedDay, type PlainDate } from "./domain/zoned-time.ts";
 import { feedUrl } from "./feed-tokens.ts";
 import type { Tables } from "./repo.ts";
 import { markVisit } from "./service.ts";

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
 import { requirePermission } from "../../platform/telegram/require-permission.ts";
 import { commitBooking, readsOf } from "./bot-support.ts";
 import { formatDay } from "./domain/display.ts";
-import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "./domain/zoned-time.ts";
 import { blockTime } from "./service/blocks.ts";
 import { addDaysOff } from "./service/days-off.ts";
 import { addHoliday, removeHoliday } from "./service/holidays.ts";

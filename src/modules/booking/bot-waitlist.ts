@@ -2,10 +2,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../platform/module.ts";
 import type { BotyardContext } from "../../platform/telegram/context.ts";
+import { personName } from "../../platform/domain/names.ts";
+import type { PlainDate } from "../../platform/domain/zoned-time.ts";
 import { clientActorOf } from "./bot-reminders.ts";
 import { readsOf } from "./bot-support.ts";
 import { formatDay, formatVisitTime } from "./domain/display.ts";
-import type { PlainDate } from "./domain/zoned-time.ts";
 import type { Tables } from "./repo.ts";
 import { waitlistOfClient, type ClientWaitlistEntry } from "./service/client-waitlist.ts";
 import { messengerOf } from "./timed-events.ts";
@@ -45,7 +46,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
 
   composer.callbackQuery(/^bkw:join:(\d+):(\d+):(\d{4}-\d{2}-\d{2})(?::(\d+))?$/, async (ctx) => {
     const [, service, master, date, time] = ctx.match;
-    const name = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ");
+    const name = personName(ctx.from.first_name, ctx.from.last_name);
     const outcome = await ctx.commit("booking-waitlist-join", async (trx) => {
       const joined = await joinWaitlist(trx, clientActorOf(ctx), {
         serviceId: Number(service),

@@ -3,8 +3,9 @@ import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/a
 import type { EventHandler } from "../../platform/module.ts";
 import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
-import { formatPrice, formatVisitTime } from "./domain/display.ts";
+import { formatVisitTime } from "./domain/display.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
 import { REFUND_DONE } from "./refunds.ts";
 import { lockBooking, occupanciesOf, type BookingRow, type Tables } from "./repo.ts";
@@ -253,7 +254,7 @@ async function tellManagers(trx: Trx, input: PaymentInput, booking: BookingRow, 
     const text = input.messenger.translator.translate(booking.bot_id, locale, "booking-refund-needed", {
       booking: booking.id,
       time: formatVisitTime(booking.starts_at, locale, place.time_zone),
-      amount: formatPrice(input.totalAmount, input.currency, locale),
+      amount: formatMoney(input.totalAmount, input.currency, locale),
       charge: input.providerChargeId,
     });
     await queueMessage(trx, {

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
+import { formatMoney } from "../../platform/domain/money.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
-import { formatPrice } from "./domain/display.ts";
 import type { Tables } from "./repo.ts";
 
 type Trx = Transaction<Tables>;
@@ -68,7 +68,7 @@ export const recordRefund = defineUseCase("booking.refund.record", async (trx: T
     await queueMessage(trx, {
       botId: booking.bot_id,
       chatId: client.telegramId,
-      text: client.t("booking-refund-done", { amount: formatPrice(payment.amount_minor, payment.currency, client.locale) }),
+      text: client.t("booking-refund-done", { amount: formatMoney(payment.amount_minor, payment.currency, client.locale) }),
       dedupeKey: `booking-payment:${payment.id}:refunded`,
     });
   }

@@ -1,11 +1,11 @@
 import { sql, type ColumnType, type Generated, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { PlatformTables } from "../../platform/db/schema.ts";
+import type { PlainDate, Weekday } from "../../platform/domain/zoned-time.ts";
 import type { Service } from "./domain/catalogue.ts";
 import type { Occupancy, OccupancyKind, TimeRange } from "./domain/occupancy.ts";
 import { DEFAULT_BOOKING_RULES, rulesForService, type BookingRules, type RuleOverrides } from "./domain/rules.ts";
 import type { DateRange, MasterSchedule, WorkingInterval } from "./domain/schedule.ts";
 import type { BookingStatus, CancelledBy } from "./domain/status.ts";
-import type { PlainDate, Weekday } from "./domain/zoned-time.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined, string>;

@@ -1,13 +1,13 @@
 import { sql, type Transaction } from "kysely";
 import { withSavepoint } from "../../platform/db/savepoint.ts";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
+import { addDays, instantToZoned, isPlainDate, type PlainDate } from "../../platform/domain/zoned-time.ts";
 import { cancelEvent, scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
 import { blockedBy } from "./domain/occupancy.ts";
 import { waitlistMatches } from "./domain/waitlist.ts";
-import { addDays, instantToZoned, isPlainDate, type PlainDate } from "./domain/zoned-time.ts";
 import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type Tables } from "./repo.ts";
 import { bookForClient } from "./service/book.ts";
 import { clientForTelegram } from "./service/clients.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
-import { addDays, instantToZoned } from "../../../src/modules/booking/domain/zoned-time.ts";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { daySlots } from "../../../src/modules/booking/service.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";

@@ -45,7 +45,7 @@ import { overrideText, resetText } from "../../../src/platform/settings/texts.ts
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { BOT, OWNER, fixture, type Fixture, type World } from "./fixtures/world.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
-import { addDays, instantToZoned } from "../../../src/modules/booking/domain/zoned-time.ts";
+import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
 import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
 import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
 import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
@@ -89,12 +89,12 @@ async function haircutWithBoris(world: World, days: number): Promise<{ masterId:
   return { masterId: master.id, serviceId: service.id, start: new Date(slot.start) };
 }
 
-/** A client's haircut with Boris `days` from today, booked through the use case. */
+/** A client's haircut with Boris `days` from today, booked through the use case (their phone a valid German mobile: 151 and eight digits). */
 async function clientsHaircut(world: World, days: number): Promise<{ client: Actor & { personId: number }; bookingId: number; start: Date }> {
   const client = await world.person();
   const { masterId, serviceId, start } = await haircutWithBoris(world, days);
   const booked = await world.inTransaction((trx) =>
-    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${client.personId}` }),
+    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${String(client.personId).padStart(8, "0")}` }),
   );
   if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
   return { client, bookingId: booked.booking.id, start };

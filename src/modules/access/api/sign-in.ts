@@ -7,6 +7,7 @@ import { hashSecret } from "../../../platform/auth/secrets.ts";
 import type { StartedSession } from "../../../platform/auth/sessions.ts";
 import { validateInitData, validateLoginUrl, type TelegramLoginResult } from "../../../platform/auth/telegram-login.ts";
 import type { Actor } from "../../../platform/audit/use-case.ts";
+import { escapeHtml } from "../../../platform/domain/html.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { mayUsePanel, signIn, signOut, type SignInWay } from "../web-sign-in.ts";
 import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
@@ -123,8 +124,6 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
     return { ok: true };
   });
 }
-
-const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** A small page for a browser that followed a login_url button: what went wrong, in words. */
 function messagePage(title: string, message: string): string {

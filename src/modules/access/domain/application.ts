@@ -16,8 +16,3 @@ export function checkComment(text: string): TextCheck {
   if (value.length > MAX_COMMENT_LENGTH) return { ok: false, error: "access-comment-too-long" };
   return { ok: true, value };
 }
-
-/** Text for HTML parse mode: people's words must not be read as markup. */
-export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}

@@ -2,12 +2,12 @@ import { requires } from "../../../platform/http/route-guard.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { daysBetween, isPlainDate } from "../../../platform/domain/zoned-time.ts";
 import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import { csvDocument } from "../../../platform/http/csv.ts";
 import type { ApiContext } from "../../../platform/module.ts";
+import { decimalAmount } from "../../../platform/domain/money.ts";
 import type { AnalyticsFigures } from "../domain/analytics.ts";
-import { decimalAmount } from "../domain/display.ts";
-import { daysBetween, isPlainDate } from "../domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { bookingAnalytics, type AnalyticsAnswer } from "../service/analytics.ts";
 

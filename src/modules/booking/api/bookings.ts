@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseInput } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import { phoneFromTyped } from "../domain/phone.ts";
+import { normalizePhone } from "../../../platform/domain/phone.ts";
 import type { Tables } from "../repo.ts";
 import { adminBook, cancelBooking, rescheduleBooking, type BookingOutcome } from "../service.ts";
 import { presentBooking } from "../service/presenter.ts";
@@ -43,7 +43,7 @@ export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
     if (body === undefined) return reply;
     const actor = actorOf(request);
     // Not a phone: passed on as typed, for the use case to refuse in the person's words.
-    const phone = phoneFromTyped(body.phone) ?? body.phone;
+    const phone = normalizePhone(body.phone) ?? body.phone;
     const outcome: BookingOutcome = await inTransaction(async (trx) => {
       const result = await adminBook(trx, actor, { masterId: body.masterId, serviceId: body.serviceId, start: body.start, now: now(), client: { name: body.name, phone } });
       if (result.ok) await tellAboutStaffChange(trx, context, { botId: actor.botId, news: "booked", booking: result.booking });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { ApiContext } from "../../../platform/module.ts";
-import { formatPrice } from "../domain/display.ts";
+import { formatMoney } from "../../../platform/domain/money.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "../domain/ical.ts";
 import { resolveFeedToken } from "../feed-tokens.ts";
 import type { Tables } from "../repo.ts";
@@ -45,7 +45,7 @@ export function feedRoutes(app: FastifyInstance, context: ApiContext): void {
         description: t("booking-staff-feed-description", {
           client: booking.clientName,
           phone: booking.clientPhone ?? "—",
-          price: formatPrice(booking.priceMinor, booking.currency, locale),
+          price: formatMoney(booking.priceMinor, booking.currency, locale),
         }),
         revisedAt: new Date(booking.updatedAt),
       }),

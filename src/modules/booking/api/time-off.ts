@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../domain/zoned-time.ts";
+import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { blockTime, MAX_BLOCK_DAYS, unblockTime } from "../service/blocks.ts";
 import { clearDayHours, setDayHours } from "../service/day-hours.ts";

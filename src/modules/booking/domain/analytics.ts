@@ -1,6 +1,6 @@
+import { addDays, daysBetween, instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import { workingHoursOn, type DateRange, type MasterSchedule } from "./schedule.ts";
 import type { BookingStatus, CancelledBy } from "./status.ts";
-import { addDays, daysBetween, instantToZoned } from "./zoned-time.ts";
 
 /** A booking as analytics reads it: its status, the price and duration it was made with, and who, what, where, when. */
 export interface AnalyticsBooking {

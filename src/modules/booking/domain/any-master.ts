@@ -8,7 +8,7 @@ import {
 } from "./decide-booking.ts";
 import { bookedMinutes } from "./occupancy.ts";
 import { candidateStarts, slotFrom, type Slot } from "./slots.ts";
-import { instantToZoned, zonedDay, type PlainDate } from "./zoned-time.ts";
+import { instantToZoned, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 
 /** A client who chose "any available master": every master who offers the service, in a stable order (ties go to the first). */
 export type AnyMasterQuery = BookingContext & BookingIntent & { masters: readonly MasterOffer[] };

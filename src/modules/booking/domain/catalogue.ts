@@ -1,4 +1,4 @@
-import { isKnownTimeZone } from "./zoned-time.ts";
+import { isKnownTimeZone } from "../../../platform/domain/zoned-time.ts";
 
 /** A branch of the business. Its zone is where "09:00" and "no bookings today" are meant. */
 export interface Location {

@@ -1,9 +1,9 @@
+import { addDays, instantToZoned, zonedBoundaryToInstant, zonedDateTimeToInstant, type PlainDate, type ZonedTime } from "../../../platform/domain/zoned-time.ts";
 import { mayClientReschedule } from "./cancellation.ts";
 import type { Service } from "./catalogue.ts";
 import { blockedBy, conflictsFor, visitAt, type Occupancy, type TimeRange } from "./occupancy.ts";
 import type { BookingRules } from "./rules.ts";
 import { workingHoursOn, type DateRange, type MasterSchedule, type WorkingInterval } from "./schedule.ts";
-import { addDays, instantToZoned, zonedBoundaryToInstant, zonedDateTimeToInstant, type PlainDate, type ZonedTime } from "./zoned-time.ts";
 
 const MINUTE_MS = 60_000;
 

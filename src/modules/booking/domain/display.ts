@@ -1,29 +1,9 @@
 /**
- * How a booking's money and times read to a person, in their language and the location's zone.
- * Pure `Intl`: the bot, the master's notices and the `.ics` description all say it the same way.
+ * How a booking's times read to a person, in their language and the location's zone (money reads
+ * through the platform's `formatMoney`). Pure `Intl`: the bot, the master's notices and the `.ics`
+ * description all say it the same way.
  */
-import type { PlainDate } from "./zoned-time.ts";
-
-/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), as `Intl` knows them. */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/**
- * A price from integer minor units: `formatPrice(3500, "EUR", "en")` is "€35.00". The amount
- * reaches `Intl` as a decimal string, so no float ever stands for money.
- */
-export function formatPrice(priceMinor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimalAmount(priceMinor, currency) as Intl.StringNumericLiteral);
-}
-
-/** An amount in minor units as a plain decimal: `decimalAmount(1234, "EUR")` is "12.34" (for a CSV, say). */
-export function decimalAmount(amountMinor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = amountMinor < 0 ? "-" : "";
-  const units = String(Math.abs(amountMinor)).padStart(digits + 1, "0");
-  return `${sign}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}`;
-}
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 
 /** A visit's start as the client reads it: "Wed, 4 March 2026, 10:30" in the location's zone. */
 export function formatVisitTime(start: Date, locale: string, timeZone: string): string {

@@ -1,7 +1,7 @@
+import { addDays, datesOfMonth, instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { AnyMasterQuery } from "./any-master.ts";
 import type { BookingRefusal, MasterOffer } from "./decide-booking.ts";
 import { evaluateDay, type DayQuery } from "./slots.ts";
-import { addDays, datesOfMonth, instantToZoned, type PlainDate } from "./zoned-time.ts";
 
 /**
  * The marker on a day of the calendar: `free` (nothing booked in the times still open), `busy`

@@ -1,5 +1,5 @@
+import { isPlainDate, weekdayOf, type PlainDate, type Weekday } from "../../../platform/domain/zoned-time.ts";
 import { checkFrom, type Check } from "./catalogue.ts";
-import { isPlainDate, weekdayOf, type PlainDate, type Weekday } from "./zoned-time.ts";
 
 /**
  * A stretch of work on the wall clock, in minutes since local midnight: `{ start: 540, end: 780 }`

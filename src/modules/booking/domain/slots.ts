@@ -1,6 +1,6 @@
+import { formatMinutes, instantToZoned, zonedDateTimeToInstant, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { decideBooking, type BookingContext, type BookingDecision, type BookingIntent, type MasterOffer } from "./decide-booking.ts";
 import { workingHoursOn } from "./schedule.ts";
-import { formatMinutes, instantToZoned, zonedDateTimeToInstant, zonedDay, type PlainDate } from "./zoned-time.ts";
 
 /** One day of one master, asked for by a client (or staff) with an intent. */
 export type DayQuery = BookingContext & MasterOffer & BookingIntent & { date: PlainDate };

@@ -1,9 +1,9 @@
+import { instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { Service } from "./catalogue.ts";
 import { decideBooking, intervalHolding } from "./decide-booking.ts";
 import { overlaps, type Occupancy, type TimeRange } from "./occupancy.ts";
 import type { BookingRules } from "./rules.ts";
 import type { DateRange, MasterSchedule, WorkingInterval } from "./schedule.ts";
-import { instantToZoned, type PlainDate } from "./zoned-time.ts";
 
 /**
  * Time a master stops being bookable: days off or a vacation, a business-wide holiday (every

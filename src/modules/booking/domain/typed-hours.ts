@@ -1,5 +1,5 @@
+import { parseClock } from "../../../platform/domain/zoned-time.ts";
 import type { WorkingInterval } from "./schedule.ts";
-import { parseClock } from "./zoned-time.ts";
 
 /** The words that make a typed day a day off. */
 const DAY_OFF_WORDS = new Set(["off", "-", "выходной"]);

@@ -1,4 +1,4 @@
-import type { PlainDate } from "./zoned-time.ts";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 
 /** What a client on the waitlist asked for: a day, optionally one time, one master or any (null). */
 export interface WaitlistWish {

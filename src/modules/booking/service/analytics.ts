@@ -1,6 +1,6 @@
+import { zonedDay } from "../../../platform/domain/zoned-time.ts";
 import { analyticsOf, type AnalyticsFigures, type AnalyticsInput, type AnalyticsMaster } from "../domain/analytics.ts";
 import type { DateRange } from "../domain/schedule.ts";
-import { zonedDay } from "../domain/zoned-time.ts";
 import { holidaysOf, schedulesOf, type Db } from "../repo.ts";
 
 /** What the figures are grouped by besides the total. */

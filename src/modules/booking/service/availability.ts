@@ -1,9 +1,9 @@
+import { datesOfMonth, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { clientMayBookMore, type BookingIntent, type MasterOffer } from "../domain/decide-booking.ts";
 import { slotsForAnyMaster } from "../domain/any-master.ts";
 import { monthCalendar, type DayMarker } from "../domain/month-calendar.ts";
 import { rulesForService, type BookingRules } from "../domain/rules.ts";
 import type { DateRange } from "../domain/schedule.ts";
-import { datesOfMonth, zonedDay, type PlainDate } from "../domain/zoned-time.ts";
 import type { Occupancy } from "../domain/occupancy.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, type Db } from "../repo.ts";
 import { presentSlot, type FreeSlot } from "./presenter.ts";

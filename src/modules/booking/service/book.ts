@@ -13,7 +13,8 @@ import {
   type ClientRow,
   type Tables,
 } from "../repo.ts";
-import { clientForPhone, clientForTelegram, isE164 } from "./clients.ts";
+import { isE164Phone } from "../../../platform/domain/phone.ts";
+import { clientForPhone, clientForTelegram } from "./clients.ts";
 import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "./offer.ts";
 import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
 import { occupyForBooking, takeClassSeat, underSavepoint, WriteRefused } from "./places.ts";
@@ -73,7 +74,7 @@ export async function bookForClient(trx: Trx, actor: Actor, input: BookInput): P
   if (actor.personId === null) throw new Error("a client books for themselves: the actor must be a person");
   const name = input.name.trim();
   if (name === "") return refused("name-missing");
-  if (input.phone !== undefined && !isE164(input.phone)) return refused("phone-invalid");
+  if (input.phone !== undefined && !isE164Phone(input.phone)) return refused("phone-invalid");
   return placeBooking(trx, actor, { kind: "client", telegramId: actor.personId, name, ...(input.phone === undefined ? {} : { phone: input.phone }) }, input);
 }
 
@@ -85,7 +86,7 @@ export async function bookForClient(trx: Trx, actor: Actor, input: BookInput): P
 export const adminBook = defineUseCase("booking.admin-book", async (trx: Trx, actor: Actor, input: AdminBookInput): Promise<UseCaseOutcome<BookingOutcome>> => {
   const { client } = input;
   if ("phone" in client) {
-    if (!isE164(client.phone)) return refused("phone-invalid");
+    if (!isE164Phone(client.phone)) return refused("phone-invalid");
     if (client.name.trim() === "") return refused("name-missing");
   } else {
     const known = await clientOf(trx, client.clientId);

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { instantToZoned, type PlainDate } from "../domain/zoned-time.ts";
+import { instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { clientByTelegram, type Db } from "../repo.ts";
 
 /** A client's place on the waitlist as they see it: what, with whom, which day and time, and an offer's hold. */

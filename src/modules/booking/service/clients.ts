@@ -3,13 +3,6 @@ import { clientByPhone, clientByTelegram, type ClientRow, type Tables } from "..
 
 type Trx = Transaction<Tables>;
 
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-/** True for a phone number in E.164 (`+4915112345678`), the only form clients are stored with. */
-export function isE164(phone: string): boolean {
-  return E164.test(phone);
-}
-
 /**
  * The client record of a Telegram user, created on their first booking. When they give a phone
  * that a phone-only client (a walk-in staff entered) already has, that record becomes theirs:

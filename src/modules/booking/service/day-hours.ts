@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { checkSchedule, type WorkingInterval } from "../domain/schedule.ts";
-import { isPlainDate, type PlainDate } from "../domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { lockMaster } from "./days-off.ts";
 import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
-import type { PlainDate } from "../domain/zoned-time.ts";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { daysAreValid, MAX_REASON_LENGTH } from "./days-off.ts";
 import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";

@@ -2,7 +2,8 @@ import type { Transaction } from "kysely";
 import type { Translator } from "../../../platform/i18n/translator.ts";
 import { chooseLocale } from "../../../platform/i18n/choose-locale.ts";
 import { enqueueOutbox } from "../../../platform/telegram/outbox.ts";
-import { formatPrice, formatVisitTime } from "../domain/display.ts";
+import { formatMoney } from "../../../platform/domain/money.ts";
+import { formatVisitTime } from "../domain/display.ts";
 import type { Tables } from "../repo.ts";
 import type { BookingView } from "./presenter.ts";
 
@@ -63,7 +64,7 @@ export async function tellMasters(
       phone: details.client_phone ?? "—",
       when: when(notice.news === "cancelled" && before !== undefined ? before.startsAt : booking.startsAt),
       previous: before === undefined ? "" : when(before.startsAt),
-      price: formatPrice(booking.priceMinor, booking.currency, locale),
+      price: formatMoney(booking.priceMinor, booking.currency, locale),
     });
     const added = await enqueueOutbox(trx, {
       botId: input.botId,

@@ -1,6 +1,6 @@
+import { addDays, instantToZoned, zonedDay } from "../../../platform/domain/zoned-time.ts";
 import type { BookingIntent } from "../domain/decide-booking.ts";
 import { slotsForDay } from "../domain/slots.ts";
-import { addDays, instantToZoned, zonedDay } from "../domain/zoned-time.ts";
 import { occupanciesOf, type Db } from "../repo.ts";
 import { contextOf, type LoadedOffer } from "./offer.ts";
 import { presentSlot, type FreeSlot } from "./presenter.ts";

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
+import type { Weekday } from "../../../platform/domain/zoned-time.ts";
 import type { RuleOverrides } from "../domain/rules.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
-import type { Weekday } from "../domain/zoned-time.ts";
 import { botRules, type Db, type LocationTable, type MasterTable, type ServiceTable } from "../repo.ts";
 
 /** A location as admins edit it. */

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
+import { formatMinutes, instantToZoned, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { Service } from "../domain/catalogue.ts";
 import { timeOffHits, type HeldBooking, type MasterAtLocation, type TimeOff } from "../domain/time-off.ts";
 import type { TimeRange } from "../domain/occupancy.ts";
-import { formatMinutes, instantToZoned, zonedDay, type PlainDate } from "../domain/zoned-time.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, type Db } from "../repo.ts";
 import { mastersOfBot, staffBooking, type StaffMaster } from "./staff-calendar.ts";
 

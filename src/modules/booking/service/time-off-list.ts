@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
-import type { PlainDate } from "../domain/zoned-time.ts";
 import type { Db } from "../repo.ts";
 
 /** The time off in place from a day on: days off, holidays, days with their own hours and blocks, each as staff read it. */

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { instantToZoned, type Weekday } from "../../../platform/domain/zoned-time.ts";
 import { checkWeeklyHours, workingHoursOn, type WorkingInterval } from "../domain/schedule.ts";
-import { instantToZoned, type Weekday } from "../domain/zoned-time.ts";
 import { holidaysOf, schedulesOf, type Tables } from "../repo.ts";
 import { refusedFor, scheduleProblems, type CatalogueRefusal } from "./catalogue-refusal.ts";
 import { upcomingBookingsOf } from "./manage-masters.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { instantToZoned, zonedDateTimeToInstant } from "../../../../src/platform/domain/zoned-time.ts";
 import { deadlineBefore, mayClientCancel, mayClientReschedule } from "../../../../src/modules/booking/domain/cancellation.ts";
 import { DEFAULT_BOOKING_RULES } from "../../../../src/modules/booking/domain/rules.ts";
-import { instantToZoned, zonedDateTimeToInstant } from "../../../../src/modules/booking/domain/zoned-time.ts";
 import { BERLIN, at } from "./fixtures.ts";
 
 const rules = DEFAULT_BOOKING_RULES;

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { zonedDay } from "../../../../src/platform/domain/zoned-time.ts";
 import { decideBooking, type BookingRequest } from "../../../../src/modules/booking/domain/decide-booking.ts";
 import type { Occupancy } from "../../../../src/modules/booking/domain/occupancy.ts";
 import { slotsForDay, type DayQuery } from "../../../../src/modules/booking/domain/slots.ts";
-import { zonedDay } from "../../../../src/modules/booking/domain/zoned-time.ts";
 import { BERLIN, TASHKENT, appointment, contextAt, haircut, hours, scheduleOf } from "./fixtures.ts";
 
 // Dilnoza works in Tashkent on Mondays 09:00-13:00 and 14:00-18:00; it is 1 June, two weeks ahead.

@@ -9,7 +9,7 @@ import {
   type BookingForCalendar,
   type CalendarOptions,
 } from "../../../../src/modules/booking/domain/ical.ts";
-import { zonedDateTimeToInstant } from "../../../../src/modules/booking/domain/zoned-time.ts";
+import { zonedDateTimeToInstant } from "../../../../src/platform/domain/zoned-time.ts";
 import { BERLIN, TASHKENT, at } from "./fixtures.ts";
 
 function wallTime(date: string, minutes: number, timeZone: string): Date {

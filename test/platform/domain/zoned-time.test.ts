@@ -12,8 +12,13 @@ import {
   zonedBoundaryToInstant,
   zonedDateTimeToInstant,
   zonedDay,
-} from "../../../../src/modules/booking/domain/zoned-time.ts";
-import { BERLIN, TASHKENT, at } from "./fixtures.ts";
+} from "../../../src/platform/domain/zoned-time.ts";
+
+const BERLIN = "Europe/Berlin";
+const TASHKENT = "Asia/Tashkent";
+
+/** Minutes since midnight for a wall-clock time: `at(9, 30)` is 570. */
+const at = (hours: number, minutes = 0): number => hours * 60 + minutes;
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
