@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
 import { sendFeedback } from "../commands/send-feedback.ts";
-import { MAX_FEEDBACK_LENGTH, checkDraft, escapeHtml, type FeedbackDraft } from "../domain/feedback.ts";
+import { escapeHtml } from "../../../platform/domain/html.ts";
+import { MAX_FEEDBACK_LENGTH, checkDraft, type FeedbackDraft } from "../domain/feedback.ts";
 import type { FeedbackTables } from "../tables.ts";
 
 type Ctx = BotyardContext<FeedbackTables>;

@@ -1,3 +1,5 @@
+import { escapeHtml } from "../../../platform/domain/html.ts";
+
 /** The longest message a person may leave (Telegram captions allow 1024, so staff see it whole). */
 export const MAX_FEEDBACK_LENGTH = 1000;
 
@@ -23,11 +25,6 @@ export function checkDraft(text: string | undefined, photo: string | null): Draf
   if (trimmed.length === 0 && photo === null) return { ok: false, error: "feedback-empty" };
   if (trimmed.length > MAX_FEEDBACK_LENGTH) return { ok: false, error: "feedback-too-long" };
   return { ok: true, draft: { text: trimmed, photo } };
-}
-
-/** Text for HTML parse mode: people's words must not be read as markup. */
-export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /** Who wrote, as staff see it: name and @username when there is one. */

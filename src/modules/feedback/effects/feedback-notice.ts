@@ -1,5 +1,6 @@
 import type { CommandScope } from "../../../platform/commands/command.ts";
-import { authorLine, escapeHtml } from "../domain/feedback.ts";
+import { escapeHtml } from "../../../platform/domain/html.ts";
+import { authorLine } from "../domain/feedback.ts";
 import type { FeedbackTables } from "../tables.ts";
 import { seenButton } from "../domain/seen-button.ts";
 
