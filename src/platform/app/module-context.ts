@@ -1,13 +1,9 @@
 import { PLATFORM_PERMISSIONS, Permissions } from "../auth/permissions.ts";
 import { createCommandRuntime, type CommandRuntime, type ModuleHooks } from "../commands/command-runtime.ts";
-import type { Database } from "../db/database.ts";
-import type { Translator } from "../i18n/translator.ts";
 import type { Jobs } from "../jobs/jobs.ts";
 import { declaredQueues } from "../jobs/module-jobs.ts";
-import type { Logger } from "../log.ts";
-import type { BotyardModule, Clock, EventHandler, ModuleContext } from "../module.ts";
+import type { BotyardModule, EventHandler, ModuleContext } from "../module.ts";
 import { modulesEnabledIn } from "../settings/enabled-modules.ts";
-import type { LiveSettings } from "../settings/live-settings.ts";
 
 /**
  * The permissions of the platform and every installed module. Stops the app, naming it, on a
@@ -53,21 +49,16 @@ export interface ModuleKernel {
  * jobs get, and the runtime its commands run on (effects in the command's transaction, the
  * enabled modules' hooks).
  */
-export function buildModuleKernel(deps: {
-  /** Parts of the platform built like modules, always on. */
-  features: readonly BotyardModule[];
-  /** The modules this build ships; each bot enables some. */
-  modules: readonly BotyardModule[];
-  database: Database;
-  translator: Translator;
-  logger: Logger;
-  settings: LiveSettings;
-  permissions: Permissions;
-  publicUrl: () => string;
-  clock: Clock;
-  jobs: Pick<Jobs, "send">;
-  paymentProviderToken: string | undefined;
-}): ModuleKernel {
+export function buildModuleKernel(
+  deps: Pick<ModuleContext, "database" | "translator" | "logger" | "settings" | "permissions" | "publicUrl" | "clock"> & {
+    /** Parts of the platform built like modules, always on. */
+    features: readonly BotyardModule[];
+    /** The modules this build ships; each bot enables some. */
+    modules: readonly BotyardModule[];
+    jobs: Pick<Jobs, "send">;
+    paymentProviderToken: string | undefined;
+  },
+): ModuleKernel {
   const { settings } = deps;
   const installed = [...deps.features, ...deps.modules];
   const eventKinds = new Set<string>();
