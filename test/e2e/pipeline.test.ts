@@ -65,6 +65,12 @@ for (const kind of databaseKinds) {
       assert.equal(await bob.callbackAnswer(), "This button has expired.");
       const rows = await app.database.db.selectFrom("outbox").selectAll().where("dedupe_key", "like", "feedback:%").execute();
       assert.equal(rows.length, 1);
+
+      // The owner's Seen tells Bob, and the button leaves the owner's copy.
+      owner.pressButton(notice, "✓ Seen");
+      assert.equal(await owner.callbackAnswer(), "Marked seen; the author has been told.");
+      await bob.replyContaining("Our team has read your message");
+      assert.throws(() => owner.pressButton(notice, "✓ Seen"), /no button/);
     });
 
     const sendFeedback = async (name: string, text: string) => {
