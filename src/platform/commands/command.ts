@@ -67,7 +67,7 @@ export interface Command<Tables extends object, Input, Result> {
  * @example
  * export const sendFeedback = defineCommand("feedback.send", async (scope: CommandScope<FeedbackTables>, input: SendInput) => {
  *   const { id } = await scope.trx.insertInto("feedback").values(...).returning("id").executeTakeFirstOrThrow();
- *   await scope.tellHolders("feedback.read", { key: "feedback-staff-notice", ... });
+ *   await scope.tellHolders("feedback.read", { dedupeKey: `feedback:${id}`, render: (_locale, t) => ({ text: t("feedback-staff-notice", { text: input.text }) }) });
  *   return { result: { ok: true, id }, audit: { objectType: "feedback", objectId: id, after: input } };
  * });
  */
