@@ -131,7 +131,6 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         apiRoot,
         modules,
         context: kernel.context,
-        runtime: kernel.runtime,
         metrics,
         floodLimit: config.userRateLimit,
       });

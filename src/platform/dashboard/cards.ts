@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
-import type { Locale, Translator } from "../i18n/translator.ts";
+import type { Locale, TranslationArgs, Translator } from "../i18n/translator.ts";
 import type { Permissions } from "../auth/permissions.ts";
 import type { BotyardModule } from "../module.ts";
 
@@ -25,7 +25,7 @@ export async function dashboardCards(deps: {
   now: Date;
   timeZone: string;
 }): Promise<DashboardCardView[]> {
-  const t = (key: string, args?: Record<string, string | number>) => deps.translator.translate(deps.botId, deps.locale, key, args);
+  const t = (key: string, args?: TranslationArgs) => deps.translator.translate(deps.botId, deps.locale, key, args);
   const views: DashboardCardView[] = [];
   for (const module of deps.modules) {
     for (const card of module.dashboard ?? []) {
@@ -36,7 +36,7 @@ export async function dashboardCards(deps: {
         id: card.id,
         title: t(card.title),
         link: card.link ?? null,
-        figures: figures.map((figure) => ({ label: t(figure.label, figure.args as Record<string, string | number> | undefined), value: figure.value })),
+        figures: figures.map((figure) => ({ label: t(figure.label, figure.args), value: figure.value })),
       });
     }
   }

@@ -1,7 +1,6 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "@grammyjs/types";
 import { setBlocked } from "../auth/people.ts";
-import type { CommandRuntime } from "../commands/command-runtime.ts";
 import type { Metrics } from "../metrics.ts";
 import type { BotyardModule, ModuleContext } from "../module.ts";
 import type { BotyardContext } from "./context.ts";
@@ -20,7 +19,6 @@ export interface BotDependencies {
   modules: readonly BotyardModule[];
   /** What every module's composer is built with (one for the whole app). */
   context: ModuleContext;
-  runtime: CommandRuntime;
   metrics: Metrics;
   floodLimit: { count: number; windowMs: number };
 }
@@ -39,7 +37,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   const sweep = setInterval(() => floodGuard.sweep(), 60_000);
   sweep.unref();
 
-  bot.use(hydrateContext({ botId, modules: deps.modules, runtime: deps.runtime, metrics, ...context }));
+  bot.use(hydrateContext({ botId, modules: deps.modules, metrics, ...context }));
   // Blocking and unblocking come as my_chat_member; outbox and broadcasts skip blocked people.
   bot.on("my_chat_member", async (ctx) => {
     if (ctx.chat.type !== "private") return;

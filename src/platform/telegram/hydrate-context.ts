@@ -1,10 +1,9 @@
 import type { MiddlewareFn } from "grammy";
-import type { CommandRuntime } from "../commands/command-runtime.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { chooseLocale } from "../i18n/choose-locale.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
-import type { BotyardModule } from "../module.ts";
+import type { BotyardModule, ModuleContext } from "../module.ts";
 import type { Permissions } from "../auth/permissions.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 import type { BotyardContext } from "./context.ts";
@@ -23,7 +22,7 @@ export function hydrateContext(deps: {
   settings: LiveSettings;
   permissions: Permissions;
   translator: Translator;
-  runtime: CommandRuntime;
+  runIn: ModuleContext["runIn"];
   logger: Logger;
   metrics: Metrics;
 }): MiddlewareFn<BotyardContext> {
@@ -35,7 +34,7 @@ export function hydrateContext(deps: {
     ctx.botId = botId;
     ctx.signal = scope.signal;
     ctx.commit = (name, work) => scope.journal.commit(name, work);
-    ctx.run = (command, input) => scope.journal.commit(command.action, (trx) => deps.runtime.runIn(trx, senderActor(ctx), command, input));
+    ctx.run = (command, input) => scope.journal.commit(command.action, (trx) => deps.runIn(trx, senderActor(ctx), command, input));
     ctx.log = deps.logger.child({ bot: botId, update_id: ctx.update.update_id });
     ctx.roles = new Set();
     ctx.can = (permission) => deps.permissions.allows(ctx.roles, permission);
