@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import type { AudienceSegment, BotyardModule, SegmentOption } from "../module.ts";
+import { modulesEnabledIn } from "../settings/enabled-modules.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 
 /** Everyone who ever wrote to the bot (every bot_member row). */
@@ -78,8 +79,6 @@ export class SegmentCatalogue {
 
   /** The segments offered to `botId` now, by name. */
   of(botId: string): Record<string, AudienceSegment> {
-    const enabled = this.#settings.of(botId).modules;
-    const modules = enabled === null ? this.#modules : this.#modules.filter((module) => enabled.includes(module.name));
-    return this.#collect([...this.#features, ...modules]);
+    return this.#collect([...this.#features, ...modulesEnabledIn(this.#settings.of(botId).modules, this.#modules)]);
   }
 }

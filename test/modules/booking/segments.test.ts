@@ -9,6 +9,7 @@ import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, migratedDatabase, type TestDatabase } from "../../support/databases.ts";
 import { signIn } from "../../support/signed-in-client.ts";
+import { eventually } from "../../support/telegram-user.ts";
 import { NOW, newClient, openSalon, pastBooking, type Salon } from "./salon.ts";
 
 const DAY = 86_400_000;
@@ -93,6 +94,8 @@ for (const kind of databaseKinds) {
       app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock: { now: () => NOW } });
       ({ salon, other } = await clientsOfTwoSalons(app.database.db));
       await app.database.db.insertInto("role").values({ bot_id: salon.botId, telegram_id: ADMIN, role: "admin", granted_by: null }).execute();
+      // The salon's bot row came after the app started: its settings load on the next poll.
+      await eventually(async () => (await get("/api/broadcasts/segments")).status === 200, "the app to load the salon's settings");
     });
     after(async () => {
       await app.stop("test over");
