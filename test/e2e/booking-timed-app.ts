@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
-import { bookingComposer } from "../../src/modules/booking/bot.ts";
+import { bookingComposer } from "../../src/modules/booking/bot/composer.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { bookingTimedEvents } from "../../src/modules/booking/timed-events.ts";
 import { cataloguesIn } from "../../src/platform/i18n/catalogues.ts";

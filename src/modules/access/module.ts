@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
-import { accessApi, accessApiCatalogues } from "./api.ts";
-import { accessComposer } from "./bot.ts";
+import { accessApi, accessApiCatalogues } from "./api/routes.ts";
+import { accessComposer } from "./bot/composer.ts";
 import * as access0001 from "./migrations/0001_access.ts";
 
 const ADMINS = ["admin"] as const;

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
-import { bookingApi, bookingApiCatalogues } from "./api.ts";
-import { bookingComposer } from "./bot.ts";
+import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
+import { bookingComposer } from "./bot/composer.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingTimedEvents } from "./timed-events.ts";

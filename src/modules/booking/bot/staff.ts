@@ -1,17 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { addDays, instantToZoned, zonedDay, type PlainDate } from "../../platform/domain/zoned-time.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatClockTime, formatDay } from "./domain/display.ts";
-import { feedUrl } from "./feed-tokens.ts";
-import type { Tables } from "./repo.ts";
-import { markVisit } from "./service.ts";
-import { issueMasterFeed } from "./service/feed.ts";
-import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "./service/staff-calendar.ts";
+import { addDays, instantToZoned, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { commitBooking, readsOf } from "./support.ts";
+import { formatClockTime, formatDay } from "../domain/display.ts";
+import { feedUrl } from "../feed-tokens.ts";
+import type { Tables } from "../repo.ts";
+import { markVisit } from "../service.ts";
+import { issueMasterFeed } from "../service/feed.ts";
+import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../service/staff-calendar.ts";
 import type { Kysely } from "kysely";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 const WEEK_DAYS = 7;
 

@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { escapeHtml } from "../../platform/domain/html.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { grantableRoles, OWNER } from "./domain/roles.ts";
-import { commitAccess, editPressed } from "./bot-support.ts";
-import { accessStatistics, listPeople } from "./repo.ts";
-import { blockPerson, grantRole, issueLoginLink, revokeRole, roleLabel, unblockPerson } from "./service.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { escapeHtml } from "../../../platform/domain/html.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { grantableRoles, OWNER } from "../domain/roles.ts";
+import { commitAccess, editPressed } from "./support.ts";
+import { accessStatistics, listPeople } from "../repo.ts";
+import { blockPerson, grantRole, issueLoginLink, revokeRole, roleLabel, unblockPerson } from "../service.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /** People the list shows at once (Telegram keyboards hold about a hundred buttons). */
 const MAX_PEOPLE_SHOWN = 40;

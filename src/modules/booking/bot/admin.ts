@@ -1,21 +1,21 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "../../platform/domain/zoned-time.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { adminBookingComposer } from "./bot-admin-book.ts";
-import { adminCatalogueComposer } from "./bot-admin-catalogue.ts";
-import { adminEditsComposer } from "./bot-admin-edits.ts";
-import { adminRefusalText, ADMIN_HOME, dayData, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
-import { calendarKeyboard } from "./bot-calendar.ts";
-import { staffLine } from "./bot-staff.ts";
-import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatClockTime, formatDay, formatVisitTime } from "./domain/display.ts";
-import { lockBooking } from "./repo.ts";
-import { cancelBooking, type BookingOutcome } from "./service.ts";
-import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "./service/staff-calendar.ts";
-import { tellAboutStaffChange } from "./service/staff-change-notices.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { adminBookingComposer } from "./admin-book.ts";
+import { adminCatalogueComposer } from "./admin-catalogue.ts";
+import { adminEditsComposer } from "./admin-edits.ts";
+import { adminRefusalText, ADMIN_HOME, dayData, MAX_BOOKINGS_WITH_BUTTONS } from "./admin-texts.ts";
+import { calendarKeyboard } from "./calendar.ts";
+import { staffLine } from "./staff.ts";
+import { commitBooking, readsOf } from "./support.ts";
+import { formatClockTime, formatDay, formatVisitTime } from "../domain/display.ts";
+import { lockBooking } from "../repo.ts";
+import { cancelBooking, type BookingOutcome } from "../service.ts";
+import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "../service/staff-calendar.ts";
+import { tellAboutStaffChange } from "../service/staff-change-notices.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /** Room under Telegram's 4096 characters for the day's heading and the hint. */
 const MAX_DAY_TEXT = 3800;

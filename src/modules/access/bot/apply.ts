@@ -1,16 +1,16 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
-import { escapeHtml } from "../../platform/domain/html.ts";
-import { normalizePhone, phoneFromContact } from "../../platform/domain/phone.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow } from "../../platform/telegram/flows.ts";
-import { checkComment, checkName, MAX_COMMENT_LENGTH } from "./domain/application.ts";
-import { formatMoment } from "./domain/moment.ts";
-import { judgeApplication } from "./domain/request.ts";
-import { isBlockedFromAccess, latestRequestOf } from "./repo.ts";
-import { applyForAccess, type ApplyResult } from "./service.ts";
-import { commitAccess } from "./bot-support.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { escapeHtml } from "../../../platform/domain/html.ts";
+import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
+import { checkComment, checkName, MAX_COMMENT_LENGTH } from "../domain/application.ts";
+import { formatMoment } from "../domain/moment.ts";
+import { judgeApplication } from "../domain/request.ts";
+import { isBlockedFromAccess, latestRequestOf } from "../repo.ts";
+import { applyForAccess, type ApplyResult } from "../service.ts";
+import { commitAccess } from "./support.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 const FLOW = "access-apply";
 

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { endFlow, flowButton, flowKeyOf, startFlow } from "../../platform/telegram/flows.ts";
-import { clientActorOf } from "./bot-reminders.ts";
-import { MAX_REVIEW_TEXT } from "./domain/review.ts";
-import { commentOnVisit, rateVisit } from "./reviews.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { endFlow, flowButton, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
+import { clientActorOf } from "./reminders.ts";
+import { MAX_REVIEW_TEXT } from "../domain/review.ts";
+import { commentOnVisit, rateVisit } from "../reviews.ts";
 
 
 const FLOW = "booking-review";

@@ -1,18 +1,18 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatMinutes, instantToZoned } from "../../platform/domain/zoned-time.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { formatMoney } from "../../platform/domain/money.ts";
-import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./bot-admin-texts.ts";
-import { staffLine } from "./bot-staff.ts";
-import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatClockTime, formatDay, weekdayNames } from "./domain/display.ts";
-import type { WorkingInterval } from "./domain/schedule.ts";
-import type { Db } from "./repo.ts";
-import type { StaffBooking } from "./service/staff-calendar.ts";
-import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "./service.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { formatMinutes, instantToZoned } from "../../../platform/domain/zoned-time.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { formatMoney } from "../../../platform/domain/money.ts";
+import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./admin-texts.ts";
+import { staffLine } from "./staff.ts";
+import { commitBooking, readsOf } from "./support.ts";
+import { formatClockTime, formatDay, weekdayNames } from "../domain/display.ts";
+import type { WorkingInterval } from "../domain/schedule.ts";
+import type { Db } from "../repo.ts";
+import type { StaffBooking } from "../service/staff-calendar.ts";
+import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "../service.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /** The rules an admin changes by typing a value, in the order shown, with the unit each is typed in. */
 export const EDITABLE_RULES = {
@@ -147,7 +147,7 @@ export async function showRules(ctx: BotyardContext, db: Db): Promise<void> {
 
 /**
  * The salon's catalogue in the bot for admins (permission `booking.manage`): services (activate
- * or deactivate; price and duration are typed, see `bot-admin-edits.ts`), masters (activate or
+ * or deactivate; price and duration are typed, see `admin-edits.ts`), masters (activate or
  * deactivate, with the bookings a deactivated master still has, to move or cancel) and the rules.
  * Every change is the catalogue's use case; nothing here writes a catalogue table.
  */

@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
 import type { Transaction } from "kysely";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { formatMoney } from "../../platform/domain/money.ts";
-import { clientActorOf } from "./bot-reminders.ts";
-import { checkPreCheckout, recordPayment } from "./payments.ts";
-import { recordRefund } from "./refunds.ts";
-import type { Tables } from "./repo.ts";
-import { messengerOf } from "./timed-events.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { formatMoney } from "../../../platform/domain/money.ts";
+import { clientActorOf } from "./reminders.ts";
+import { checkPreCheckout, recordPayment } from "../payments.ts";
+import { recordRefund } from "../refunds.ts";
+import type { Tables } from "../repo.ts";
+import { messengerOf } from "../timed-events.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
-import type { ApiContext } from "../../platform/module.ts";
-import { auditRoutes } from "./api/audit.ts";
-import { dashboardRoutes } from "./api/dashboard.ts";
-import { peopleRoutes } from "./api/people.ts";
-import { requestRoutes } from "./api/requests.ts";
-import { sessionRoutes } from "./api/sessions.ts";
-import { signInRoutes } from "./api/sign-in.ts";
+import { cataloguesIn } from "../../../platform/i18n/catalogues.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { auditRoutes } from "./audit.ts";
+import { dashboardRoutes } from "./dashboard.ts";
+import { peopleRoutes } from "./people.ts";
+import { requestRoutes } from "./requests.ts";
+import { sessionRoutes } from "./sessions.ts";
+import { signInRoutes } from "./sign-in.ts";
 
 /**
  * The access module's HTTP side: signing in (login link, login_url, Mini App) and out, who am I,
@@ -24,4 +24,4 @@ export function accessApi(app: FastifyInstance, context: ApiContext): void {
 }
 
 /** The texts the HTTP side answers with (errors of sign-in and of the panel's actions), English and Russian. */
-export const accessApiCatalogues = cataloguesIn(join(import.meta.dirname, "api", "locales"));
+export const accessApiCatalogues = cataloguesIn(join(import.meta.dirname, "locales"));

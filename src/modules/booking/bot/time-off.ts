@@ -1,20 +1,20 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../platform/domain/zoned-time.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatDay } from "./domain/display.ts";
-import { blockTime } from "./service/blocks.ts";
-import { addDaysOff } from "./service/days-off.ts";
-import { addHoliday, removeHoliday } from "./service/holidays.ts";
-import { mastersOfBot } from "./service/staff-calendar.ts";
-import type { HitView } from "./service/time-off-hits.ts";
-import { timeOffFrom } from "./service/time-off-list.ts";
-import type { HitResolution, TimeOffOutcome } from "./service/time-off-resolve.ts";
-import { messengerOf } from "./timed-events.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { commitBooking, readsOf } from "./support.ts";
+import { formatDay } from "../domain/display.ts";
+import { blockTime } from "../service/blocks.ts";
+import { addDaysOff } from "../service/days-off.ts";
+import { addHoliday, removeHoliday } from "../service/holidays.ts";
+import { mastersOfBot } from "../service/staff-calendar.ts";
+import type { HitView } from "../service/time-off-hits.ts";
+import { timeOffFrom } from "../service/time-off-list.ts";
+import type { HitResolution, TimeOffOutcome } from "../service/time-off-resolve.ts";
+import { messengerOf } from "../timed-events.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 const TIME_OFF_FLOW = "booking-time-off";
 /** The menu entry's callback data. */

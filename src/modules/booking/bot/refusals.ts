@@ -1,8 +1,8 @@
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { deadlineBefore } from "./domain/cancellation.ts";
-import { formatVisitTime } from "./domain/display.ts";
-import type { BookingRules } from "./domain/rules.ts";
-import type { RefusalReason } from "./service/outcome.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { deadlineBefore } from "../domain/cancellation.ts";
+import { formatVisitTime } from "../domain/display.ts";
+import type { BookingRules } from "../domain/rules.ts";
+import type { RefusalReason } from "../service/outcome.ts";
 
 const HOUR_MIN = 60;
 

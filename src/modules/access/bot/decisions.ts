@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow, flowKeyOf } from "../../platform/telegram/flows.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { isOpen } from "./domain/request.ts";
-import { commitAccess, editPressed } from "./bot-support.ts";
-import { nameOf, pendingRequests } from "./repo.ts";
-import { approveAccessRequest, MAX_REASON_LENGTH, postponeAccessRequest, rejectAccessRequest, renderCard, type DecisionResult } from "./service.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { endFlow, flowButton, startFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { isOpen } from "../domain/request.ts";
+import { commitAccess, editPressed } from "./support.ts";
+import { nameOf, pendingRequests } from "../repo.ts";
+import { approveAccessRequest, MAX_REASON_LENGTH, postponeAccessRequest, rejectAccessRequest, renderCard, type DecisionResult } from "../service.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 const REJECT_FLOW = "access-reject";
 /** Catalogue keys of the reasons an admin can pick with one press. */

@@ -1,14 +1,14 @@
 import { Api, Composer, InlineKeyboard } from "grammy";
-import { LOGIN_LINK_TTL_MS } from "../../platform/auth/login-links.ts";
-import { listSessions, type SessionSummary } from "../../platform/auth/sessions.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { deviceOf } from "./domain/device.ts";
-import { formatMoment } from "./domain/moment.ts";
-import { commitAccess, editPressed } from "./bot-support.ts";
-import { addresseesOf } from "./repo.ts";
-import { endAllSessions, endSession, issueLoginLink } from "./service.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { LOGIN_LINK_TTL_MS } from "../../../platform/auth/login-links.ts";
+import { listSessions, type SessionSummary } from "../../../platform/auth/sessions.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { deviceOf } from "../domain/device.ts";
+import { formatMoment } from "../domain/moment.ts";
+import { commitAccess, editPressed } from "./support.ts";
+import { addresseesOf } from "../repo.ts";
+import { endAllSessions, endSession, issueLoginLink } from "../service.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /**
  * `/login` (and its buttons) sends a staff member their personal one-time link; `/sessions`

@@ -1,16 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Transaction } from "kysely";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { personName } from "../../platform/domain/names.ts";
-import type { PlainDate } from "../../platform/domain/zoned-time.ts";
-import { clientActorOf } from "./bot-reminders.ts";
-import { readsOf } from "./bot-support.ts";
-import { formatDay, formatVisitTime } from "./domain/display.ts";
-import type { Tables } from "./repo.ts";
-import { waitlistOfClient, type ClientWaitlistEntry } from "./service/client-waitlist.ts";
-import { messengerOf } from "./timed-events.ts";
-import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, placeInLine } from "./waitlist.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { personName } from "../../../platform/domain/names.ts";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { clientActorOf } from "./reminders.ts";
+import { readsOf } from "./support.ts";
+import { formatDay, formatVisitTime } from "../domain/display.ts";
+import type { Tables } from "../repo.ts";
+import { waitlistOfClient, type ClientWaitlistEntry } from "../service/client-waitlist.ts";
+import { messengerOf } from "../timed-events.ts";
+import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, placeInLine } from "../waitlist.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { weekdayOf } from "../../platform/domain/zoned-time.ts";
-import { formatMonth, formatVisitTime, weekdayNames } from "./domain/display.ts";
-import type { DayLoad, DayMarker } from "./domain/month-calendar.ts";
-import type { FreeSlot } from "./service/presenter.ts";
+import { weekdayOf } from "../../../platform/domain/zoned-time.ts";
+import { formatMonth, formatVisitTime, weekdayNames } from "../domain/display.ts";
+import type { DayLoad, DayMarker } from "../domain/month-calendar.ts";
+import type { FreeSlot } from "../service/presenter.ts";
 
 /** Telegram allows 100 buttons in a keyboard; a day's times stop short of that, with room for "back". */
 const MAX_TIME_BUTTONS = 96;

@@ -1,19 +1,19 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { instantToZoned } from "../../platform/domain/zoned-time.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../platform/telegram/flows.ts";
-import { requirePermission } from "../../platform/telegram/require-permission.ts";
-import { formatMoney, moneyFromTyped } from "../../platform/domain/money.ts";
-import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./bot-admin-catalogue.ts";
-import { staffLine } from "./bot-staff.ts";
-import { commitBooking, readsOf } from "./bot-support.ts";
-import { formatDay, weekdayNames } from "./domain/display.ts";
-import { intervalsFromTyped } from "./domain/typed-hours.ts";
-import { editService, setWeeklyHours, updateRules } from "./service.ts";
-import { lockMaster } from "./service/days-off.ts";
-import { masterViews, presentService, rulesView, serviceOfBot } from "./service/salon-catalogue.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import { instantToZoned } from "../../../platform/domain/zoned-time.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { formatMoney, moneyFromTyped } from "../../../platform/domain/money.ts";
+import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./admin-catalogue.ts";
+import { staffLine } from "./staff.ts";
+import { commitBooking, readsOf } from "./support.ts";
+import { formatDay, weekdayNames } from "../domain/display.ts";
+import { intervalsFromTyped } from "../domain/typed-hours.ts";
+import { editService, setWeeklyHours, updateRules } from "../service.ts";
+import { lockMaster } from "../service/days-off.ts";
+import { masterViews, presentService, rulesView, serviceOfBot } from "../service/salon-catalogue.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 export const ADMIN_EDIT_FLOW = "booking-admin-edit";
 

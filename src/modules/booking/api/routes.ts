@@ -1,15 +1,15 @@
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
-import type { ApiContext } from "../../platform/module.ts";
-import { afterVisitRoutes } from "./api/after-visit.ts";
-import { analyticsRoutes } from "./api/analytics.ts";
-import { bookingRoutes } from "./api/bookings.ts";
-import { calendarRoutes } from "./api/calendar.ts";
-import { clientRoutes } from "./api/clients.ts";
-import { feedRoutes } from "./api/feed.ts";
-import { salonRoutes } from "./api/salon.ts";
-import { timeOffRoutes } from "./api/time-off.ts";
+import { cataloguesIn } from "../../../platform/i18n/catalogues.ts";
+import type { ApiContext } from "../../../platform/module.ts";
+import { afterVisitRoutes } from "./after-visit.ts";
+import { analyticsRoutes } from "./analytics.ts";
+import { bookingRoutes } from "./bookings.ts";
+import { calendarRoutes } from "./calendar.ts";
+import { clientRoutes } from "./clients.ts";
+import { feedRoutes } from "./feed.ts";
+import { salonRoutes } from "./salon.ts";
+import { timeOffRoutes } from "./time-off.ts";
 
 /**
  * The booking module's HTTP side: the panel's day/week calendar with its catalogue and free
@@ -32,4 +32,4 @@ export function bookingApi(app: FastifyInstance, context: ApiContext): void {
 }
 
 /** The texts the booking API answers with, English and Russian. */
-export const bookingApiCatalogues = cataloguesIn(join(import.meta.dirname, "api", "locales"));
+export const bookingApiCatalogues = cataloguesIn(join(import.meta.dirname, "locales"));

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { adminComposer } from "./bot-admin.ts";
-import { applyComposer } from "./bot-apply.ts";
-import { decisionsComposer } from "./bot-decisions.ts";
-import { loginComposer } from "./bot-login.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { adminComposer } from "./admin.ts";
+import { applyComposer } from "./apply.ts";
+import { decisionsComposer } from "./decisions.ts";
+import { loginComposer } from "./login.ts";
 
 /** The access module in the bot: applying, deciding, /login and /sessions, and the admin menu. */
 export function accessComposer(context: ModuleContext): Composer<BotyardContext> {

@@ -1,20 +1,20 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import { formatMoney } from "../../platform/domain/money.ts";
-import { startMove } from "./bot-booking.ts";
-import { bookingRefusalText } from "./bot-refusals.ts";
-import { commitBooking, readsOf } from "./bot-support.ts";
-import { mayClientCancel } from "./domain/cancellation.ts";
-import { formatVisitTime } from "./domain/display.ts";
-import { BOOKING_PRODID, calendarOf, eventOf } from "./domain/ical.ts";
-import { rulesOfService } from "./repo.ts";
-import { cancelBooking } from "./service.ts";
-import { bookingOfClient, bookingsOfClient, type ClientBooking } from "./service/client-bookings.ts";
-import { waitlistOfClient } from "./service/client-waitlist.ts";
-import { tellMasters } from "./service/master-notices.ts";
-import { MY_WAITLIST } from "./bot-waitlist.ts";
-import { senderActor } from "../../platform/telegram/sender-actor.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { formatMoney } from "../../../platform/domain/money.ts";
+import { startMove } from "./booking.ts";
+import { bookingRefusalText } from "./refusals.ts";
+import { commitBooking, readsOf } from "./support.ts";
+import { mayClientCancel } from "../domain/cancellation.ts";
+import { formatVisitTime } from "../domain/display.ts";
+import { BOOKING_PRODID, calendarOf, eventOf } from "../domain/ical.ts";
+import { rulesOfService } from "../repo.ts";
+import { cancelBooking } from "../service.ts";
+import { bookingOfClient, bookingsOfClient, type ClientBooking } from "../service/client-bookings.ts";
+import { waitlistOfClient } from "../service/client-waitlist.ts";
+import { tellMasters } from "../service/master-notices.ts";
+import { MY_WAITLIST } from "./waitlist.ts";
+import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /** Whether the client may still change the booking (cancel, move, or see those buttons). */
 function isUpcoming(booking: ClientBooking, now: Date): boolean {

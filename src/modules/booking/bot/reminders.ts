@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
-import type { Actor } from "../../platform/audit/use-case.ts";
-import type { ModuleContext } from "../../platform/module.ts";
-import type { BotyardContext } from "../../platform/telegram/context.ts";
-import type { Tables } from "./repo.ts";
-import { confirmComing } from "./reminders.ts";
-import { cancelBooking } from "./service/cancel.ts";
+import type { Actor } from "../../../platform/audit/use-case.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import type { Tables } from "../repo.ts";
+import { confirmComing } from "../reminders.ts";
+import { cancelBooking } from "../service/cancel.ts";
 import type { Transaction } from "kysely";
 
 type Trx = Transaction<Tables>;
