@@ -19,7 +19,7 @@ for (const { path, code } of quotes) {
 }
 
 test("the layout it names is the model module's", () => {
-  for (const part of ["module.ts", "tables.ts", "permissions.ts", "migrations", "locales", "domain", "queries", "commands", "effects", "events.ts", "hooks.ts", "dashboard.ts", "bot"]) {
+  for (const part of ["module.ts", "tables.ts", "permissions.ts", "callbacks.ts", "migrations", "locales", "domain", "queries", "commands", "effects", "events.ts", "hooks.ts", "dashboard.ts", "bot"]) {
     assert.ok(page.includes(`  ${part}`), `docs/modules.md names ${part}`);
     assert.ok(existsSync(join(root, "src/modules/feedback", part)), `feedback has ${part}`);
   }

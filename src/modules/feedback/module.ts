@@ -4,6 +4,7 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { seenButtonHandler } from "./bot/seen-button.ts";
 import { writeToUs } from "./bot/write-to-us.ts";
+import { writeToUsButton } from "./callbacks.ts";
 import { markFeedbackSeen } from "./commands/mark-feedback-seen.ts";
 import { remindUnseenFeedback } from "./commands/remind-unseen-feedback.ts";
 import { sendFeedback } from "./commands/send-feedback.ts";
@@ -26,7 +27,7 @@ export const feedbackModule = defineModule<FeedbackTables>({
   migrations: { feedback_0001_feedback: feedback0001, feedback_0002_seen: feedback0002 },
   catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
   permissions: FEEDBACK_PERMISSIONS,
-  menu: [{ label: "feedback-menu", data: "feedback:start" }],
+  menu: [{ label: "feedback-menu", data: writeToUsButton.data({}) }],
   botCommands: [{ command: "feedback", description: "command-feedback" }],
   commands: [sendFeedback, markFeedbackSeen, remindUnseenFeedback],
   composer: () => new Composer<BotyardContext<FeedbackTables>>().use(writeToUs(), seenButtonHandler()),

@@ -2,7 +2,7 @@ import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import { authorLine } from "../domain/feedback.ts";
 import type { FeedbackTables } from "../tables.ts";
-import { seenButton } from "../domain/seen-button.ts";
+import { seenButton } from "../callbacks.ts";
 
 /** A message as the team's notices show it. */
 export interface NoticedFeedback {
@@ -22,7 +22,7 @@ export function tellReaders(scope: CommandScope<FeedbackTables>, feedback: Notic
     render: (_locale, t) => ({
       text: t(kind === "new" ? "feedback-staff-notice" : "feedback-unseen-notice", { author: authorLine(feedback.author), text: escapeHtml(feedback.text) }),
       ...(feedback.photo === null ? {} : { photo: feedback.photo }),
-      buttons: [[{ text: t("feedback-seen-button"), callback_data: seenButton.encode(feedback.id) }]],
+      buttons: [[{ text: t("feedback-seen-button"), callback_data: seenButton.data({ feedbackId: feedback.id }) }]],
     }),
   });
 }
