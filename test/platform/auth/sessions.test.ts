@@ -87,15 +87,25 @@ for (const kind of databaseKinds) {
       assert.equal(await revokeTokens(suite.database.db, BOT, ANN), 0);
     });
 
-    test("a rate limit counts hits per window across callers and starts again in the next", async () => {
+    test("a rate limit counts hits across callers within any window-long stretch, and forgets them after it", async () => {
       const rule = { limit: 2, windowMs: minutes(10) };
       const hits = [];
       for (let i = 0; i < 3; i++) hits.push(await hitRateLimit(suite.database.db, "link:person:501", rule, at(i)));
       assert.deepEqual(hits, [true, true, false]);
       assert.equal(await hitRateLimit(suite.database.db, "link:person:502", rule, at(3)), true);
-      assert.equal(await hitRateLimit(suite.database.db, "link:person:501", rule, at(minutes(10))), true);
+      assert.equal(await hitRateLimit(suite.database.db, "link:person:501", rule, at(minutes(10))), false, "a new window does not forget the hits a moment ago");
+      assert.equal(await hitRateLimit(suite.database.db, "link:person:501", rule, at(minutes(30))), true, "two windows later they are forgotten");
       const windows = await suite.database.db.selectFrom("rate_limit").select("window_start").where("key", "=", "link:person:501").execute();
       assert.equal(windows.length, 1, "old windows are cleared");
+    });
+
+    test("a rate limit lets no more than its limit through across a window's boundary", async () => {
+      const rule = { limit: 30, windowMs: minutes(10) };
+      let allowed = 0;
+      // 60 attempts in 12 seconds, straddling the boundary at 10 minutes: a fixed window let all 60 through.
+      for (let i = 0; i < 60; i++) if (await hitRateLimit(suite.database.db, "sign-in:ip:10.0.0.9", rule, at(minutes(10) - 6_000 + i * 200))) allowed += 1;
+      assert.ok(allowed <= 30, `${allowed} let through`);
+      assert.ok(allowed >= 29, `${allowed} let through`);
     });
   });
 }

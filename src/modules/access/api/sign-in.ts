@@ -12,7 +12,13 @@ import type { ApiContext } from "../../../platform/module.ts";
 import { mayUsePanel, signIn, signOut, type SignInWay } from "../web-sign-in.ts";
 import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 
-/** Sign-in attempts allowed per client address, and per person, in ten minutes. */
+/**
+ * Sign-in attempts allowed per person, and failed ones (an unknown link, a bad signature) per
+ * client address, in any ten minutes. Only failures count per address, so the staff of one office
+ * behind one address are not locked out by each other or by someone guessing: a valid link or
+ * signature always gets through its address's limit (a 256-bit token is not guessed anyway; the
+ * address limit keeps guessing noise down), and the person's own limit still holds.
+ */
 export const SIGN_IN_LIMITS: { perIp: RateLimit; perPerson: RateLimit } = {
   perIp: { limit: 30, windowMs: 10 * 60 * 1000 },
   perPerson: { limit: 10, windowMs: 10 * 60 * 1000 },
@@ -35,7 +41,9 @@ type Outcome = { ok: true; session: StartedSession } | { ok: false; status: numb
  */
 export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db;
-  const withinLimit = (key: string, rule: RateLimit) => hitRateLimit(db, `sign-in:${key}`, rule);
+  const withinLimit = (key: string, rule: RateLimit) => hitRateLimit(db, `sign-in:${key}`, rule, context.clock.now());
+  /** Counts a failed attempt against the client's address: the status to answer with, 429 once over. */
+  const failed = async (request: FastifyRequest, status: number) => ((await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp)) ? status : 429);
   const userAgent = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
 
   const secureCookies = (request: FastifyRequest) => request.protocol === "https" || context.publicUrl().startsWith("https:");
@@ -60,13 +68,15 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post("/api/auth/link", { config: { access: "public" } }, async (request, reply) => {
     const input = parseInput(context.translator, request, reply, z.object({ token: z.string().min(1).max(200) }), request.body);
     if (input === undefined) return reply;
-    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
     // Looking the link's person up first lets a flood against one person stop before it burns anything.
     const holder = await db.selectFrom("login_token").select(["bot_id", "telegram_id"]).where("token_hash", "=", hashSecret(input.token)).where("kind", "=", "link").executeTakeFirst();
-    if (holder !== undefined && !(await withinLimit(`person:${holder.bot_id}:${holder.telegram_id}`, SIGN_IN_LIMITS.perPerson))) {
+    if (holder === undefined) {
+      const status = await failed(request, 400);
+      return refuse(context.translator, request, reply, status, status === 429 ? "access-web-too-many" : "access-web-link-unknown");
+    }
+    if (!(await withinLimit(`person:${holder.bot_id}:${holder.telegram_id}`, SIGN_IN_LIMITS.perPerson))) {
       return refuse(context.translator, request, reply, 429, "access-web-too-many");
     }
-    if (holder === undefined) return refuse(context.translator, request, reply, 400, "access-web-link-unknown");
     const actor = { botId: holder.bot_id, personId: holder.telegram_id, source: "web" as const, ip: request.ip };
     const outcome = await startFor(actor, "cookie", "link", request, async (trx) => {
       const redeemed = await redeemLoginLink(trx, input.token);
@@ -86,12 +96,15 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
           .code(status)
           .type("text/html; charset=utf-8")
           .send(messagePage(textFor(context.translator, request, "access-web-sign-in-failed"), textFor(context.translator, request, key)));
-      if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return page(429, "access-web-too-many");
+      const refused = async (status: number, key: string) => {
+        const answered = await failed(request, status);
+        return page(answered, answered === 429 ? "access-web-too-many" : key);
+      };
       const bot = context.bots.find((candidate) => candidate.id === request.params.botId);
-      if (bot === undefined) return page(404, "access-web-login-unknown-bot");
+      if (bot === undefined) return refused(404, "access-web-login-unknown-bot");
       const query = Object.fromEntries(Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
       const checked = validateLoginUrl(query, bot.token);
-      if (!checked.ok) return page(401, checked.reason === "too-old" ? "access-web-telegram-too-old" : "access-web-telegram-bad");
+      if (!checked.ok) return refused(401, checked.reason === "too-old" ? "access-web-telegram-too-old" : "access-web-telegram-bad");
       if (!(await withinLimit(`person:${bot.id}:${checked.telegramId}`, SIGN_IN_LIMITS.perPerson))) return page(429, "access-web-too-many");
       const outcome = await startFor({ botId: bot.id, personId: checked.telegramId, source: "web", ip: request.ip }, "cookie", "login_url", request);
       if (!outcome.ok) return page(outcome.status, outcome.key);
@@ -103,12 +116,12 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post("/api/auth/mini-app", { config: { access: "public" } }, async (request, reply) => {
     const input = parseInput(context.translator, request, reply, z.object({ initData: z.string().min(1).max(4096) }), request.body);
     if (input === undefined) return reply;
-    if (!(await withinLimit(`ip:${request.ip}`, SIGN_IN_LIMITS.perIp))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
     const checks = context.bots.map((bot) => ({ bot, result: validateInitData(input.initData, bot.token) }));
     const valid = checks.find((check): check is { bot: (typeof checks)[number]["bot"]; result: Extract<TelegramLoginResult, { ok: true }> } => check.result.ok);
     if (valid === undefined) {
       const tooOld = checks.some((check) => !check.result.ok && check.result.reason === "too-old");
-      return refuse(context.translator, request, reply, 401, tooOld ? "access-web-telegram-too-old" : "access-web-telegram-bad");
+      const status = await failed(request, 401);
+      return refuse(context.translator, request, reply, status, status === 429 ? "access-web-too-many" : tooOld ? "access-web-telegram-too-old" : "access-web-telegram-bad");
     }
     const actor = { botId: valid.bot.id, personId: valid.result.telegramId, source: "web" as const, ip: request.ip };
     if (!(await withinLimit(`person:${actor.botId}:${actor.personId}`, SIGN_IN_LIMITS.perPerson))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
