@@ -66,6 +66,11 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
     strictTransportSecurity: false,
   });
   app.decorate("guardedRoutes", installRouteGuard(app, { database: deps.database, permissions: deps.permissions }));
+  // What /api answers is about people (staff, clients, sessions): no browser or proxy may keep a copy.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    return payload;
+  });
 
   app.get("/healthz", { config: { access: "public" } }, () => ({ status: "ok" }));
 

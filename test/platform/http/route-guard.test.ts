@@ -107,6 +107,21 @@ describe("the route guard", () => {
     }
   });
 
+  test("no cache may keep what an /api route answers, to the owner or to nobody", async () => {
+    const api = app.routes.filter((route) => route.url.startsWith("/api/"));
+    assert.ok(api.length > 20);
+    for (const route of api) {
+      const refused = await call(route);
+      assert.equal(refused.headers.get("cache-control"), "no-store", `${route.method} ${route.url} without a session`);
+      await refused.body?.cancel();
+    }
+    for (const route of api.filter((candidate) => candidate.method === "GET")) {
+      const answered = await call(route, owner);
+      assert.equal(answered.headers.get("cache-control"), "no-store", `${route.method} ${route.url} as the owner`);
+      await answered.body?.cancel();
+    }
+  });
+
   test("a cookie session's write without the CSRF token is refused", async () => {
     const response = await fetch(`${app.url}/api/sessions/end-all`, { method: "POST", headers: { cookie: `${SESSION_COOKIE}=${owner.secret}` } });
     assert.equal(response.status, 403);
