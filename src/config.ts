@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { llmSettingsOf, type LlmSettings } from "./platform/llm/llm-settings.ts";
 
 /**
  * Every environment variable Botyard reads. Deployment files (Dockerfile, compose file, systemd
@@ -41,6 +42,18 @@ export const environmentSchema = z.object({
   BACKUP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** Telegram Payments provider token (from @BotFather) for prepayment invoices; a secret. */
   PAYMENT_PROVIDER_TOKEN: z.string().min(1).optional(),
+  /** An OpenAI-compatible API root for modules' LLM jobs, like https://api.openai.com/v1 or Ollama's http://127.0.0.1:11434/v1. */
+  LLM_BASE_URL: z.string().url().optional(),
+  /** The endpoint's API key; a secret. */
+  LLM_API_KEY: z.string().min(1).optional(),
+  /** The model every role uses unless LLM_MODELS names another. */
+  LLM_MODEL: z.string().min(1).optional(),
+  /** Models per role, like `helpdesk.answer=gpt-4o,tutor.reply=qwen2.5:7b`. */
+  LLM_MODELS: z.string().optional(),
+  /** Prices per million tokens, prompt/completion, like `gpt-4o-mini=0.15/0.60`: usage is costed with them. */
+  LLM_PRICES: z.string().optional(),
+  /** How long one LLM call may take, retries included. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -74,6 +87,8 @@ export interface Config {
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   webhook: { publicUrl: string; secret: string } | undefined;
   userRateLimit: { count: number; windowMs: number };
+  /** Where modules' LLM jobs call; undefined when no LLM is configured. */
+  llm: LlmSettings | undefined;
 }
 
 /** A configuration problem a person can fix; printed without a stack trace. */
@@ -126,6 +141,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
     throw new ConfigError("Webhook mode (WEBHOOK_SECRET) needs PUBLIC_URL too");
   }
   const [count, seconds] = env.USER_RATE_LIMIT.replace("s", "").split("/").map(Number) as [number, number];
+  let llm: LlmSettings | undefined;
+  try {
+    llm = llmSettingsOf(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 
   return {
     env,
@@ -140,5 +161,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
         ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secret: env.WEBHOOK_SECRET }
         : undefined,
     userRateLimit: { count, windowMs: seconds * 1000 },
+    llm,
   };
 }

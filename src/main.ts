@@ -18,6 +18,8 @@ import { Translator } from "./platform/i18n/translator.ts";
 import { scheduleBackups } from "./platform/jobs/backup-job.ts";
 import { createJobs } from "./platform/jobs/jobs.ts";
 import { startModuleJobs } from "./platform/jobs/module-jobs.ts";
+import { createLlm } from "./platform/llm/llm-client.ts";
+import { instantToZoned } from "./platform/domain/zoned-time.ts";
 import { createEventTick } from "./platform/jobs/scheduled-events.ts";
 import type { Logger } from "./platform/log.ts";
 import { createMetrics, type Metrics } from "./platform/metrics.ts";
@@ -114,7 +116,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       jobs,
       paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN,
     });
-    await startModuleJobs({ jobs, modules: installed, context: kernel.context, metrics, logger });
+    const llm = createLlm({ settings: config.llm, db: database.db, clock, dayOf: (botId, at) => instantToZoned(at, settings.of(botId).timeZone).date, logger });
+    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), metrics, logger });
 
     for (const module of modules) {
       const botIds = config.bots.filter((bot) => modulesEnabledIn(settings.of(bot.id).modules, modules).includes(module)).map((bot) => bot.id);

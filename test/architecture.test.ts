@@ -75,6 +75,16 @@ describe("the import rules", () => {
     assert.deepEqual(found, ["src/platform/domain/ imports only itself: src/platform/domain/clock.ts imports ../module.ts"]);
   });
 
+  test("a module making its own LLM client is caught; the client's types are not", () => {
+    const found = violationsIn({
+      ...clean,
+      "src/platform/llm/llm-client.ts": "export type ModuleLlm = object;\nexport const createLlm = () => ({});\n",
+      "src/modules/shop/bot/ask.ts": 'import { createLlm } from "../../../platform/llm/llm-client.ts";\nexport const llm = createLlm();\n',
+      "src/modules/shop/jobs.ts": 'import type { ModuleLlm } from "../../platform/llm/llm-client.ts";\nexport type L = ModuleLlm;\n',
+    });
+    assert.deepEqual(found, ["a module calls the LLM only from its jobs' context: src/modules/shop/bot/ask.ts imports ../../../platform/llm/llm-client.ts"]);
+  });
+
   test("a Kysely value in bot/ or api/ is caught, a type is not", () => {
     const found = violationsIn({ ...clean, "src/modules/shop/api/orders.ts": 'import { sql, type Kysely } from "kysely";\nexport const q = sql`select 1`;\nexport type K = Kysely<object>;\n' });
     assert.deepEqual(found, ["a module's bot/ and api/ import no Kysely values: src/modules/shop/api/orders.ts imports kysely"]);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Composer } from "grammy";
 import type { Kysely, Selectable, Transaction } from "kysely";
+import type { ModuleLlm } from "./llm/llm-client.ts";
 import type { Permission, PermissionTable, Permissions, RoleName } from "./auth/permissions.ts";
 import type { Command } from "./commands/command.ts";
 import type { CommandRuntime, ModuleHooks } from "./commands/command-runtime.ts";
@@ -128,9 +129,14 @@ export type EventHandler = (trx: Transaction<PlatformTables>, event: Selectable<
  * retried; after the last one the job moves to the dead-letter queue `<queue>.dead`, where it
  * stays for a person to look at. Attempts, failures and dead letters are counted in /metrics.
  */
+/** What a module's jobs are given: the module's context, and the LLM (only jobs may wait seconds for one). */
+export interface JobContext<Tables extends object = object> extends ModuleContext<Tables> {
+  llm: ModuleLlm;
+}
+
 export interface JobDeclaration<Tables extends object = object> {
-  /** The handler, given the module's context. It runs outside any transaction; it changes state through commands (`context.run`). The data holds the `botId` of the command that queued it. */
-  handler(context: ModuleContext<Tables>): JobHandler<{ botId: string } & Record<string, unknown>>;
+  /** The handler, given the job context. It runs outside any transaction; it changes state through commands (`context.run`). The data holds the `botId` of the command that queued it. */
+  handler(context: JobContext<Tables>): JobHandler<{ botId: string } & Record<string, unknown>>;
   /** Attempts after the first before the job is dead. Default 3. */
   retryLimit?: number;
   /** Seconds between attempts. Default 5. */

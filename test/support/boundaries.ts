@@ -18,7 +18,8 @@ const describe = (edge: ImportEdge) => `${edge.from} imports ${edge.specifier}`;
 /**
  * The import rules of docs/modules.md, checked over an import graph: modules never import each
  * other; the platform never imports a module or the composition root; a module's `domain/` and
- * the platform's `domain/` stay pure; `bot/` and `api/` use no Kysely values; no run-time cycle.
+ * the platform's `domain/` stay pure; `bot/` and `api/` use no Kysely values; a module reaches the
+ * LLM only through its jobs' context (no value import of src/platform/llm/); no run-time cycle.
  */
 export function boundaryViolations(edges: readonly ImportEdge[]): Violation[] {
   const violations: Violation[] = [];
@@ -40,6 +41,9 @@ export function boundaryViolations(edges: readonly ImportEdge[]): Violation[] {
     }
     if (fromModule !== undefined && /^src\/modules\/[^/]+\/(bot|api)\//.test(edge.from) && edge.kind === "value" && packageName(edge.specifier) === "kysely") {
       breaks("a module's bot/ and api/ import no Kysely values", edge);
+    }
+    if (fromModule !== undefined && !isPackage(edge) && edge.kind === "value" && edge.to.startsWith("src/platform/llm/")) {
+      breaks("a module calls the LLM only from its jobs' context", edge);
     }
   }
   for (const cycle of valueCycles(edges)) violations.push({ rule: "no run-time import cycle", at: cycle.join(" -> ") });

@@ -182,11 +182,24 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
-/** Hits per key in a fixed window, shared by every replica. */
+/** Hits per key in each window (see hitRateLimit), shared by every replica. */
 export interface RateLimitTable {
   key: string;
   window_start: Timestamp;
   hits: number;
+}
+
+/** Tokens and money LLM calls cost, per bot, module, model and day (`2026-12-02`, in the bot's time zone). */
+export interface LlmUsageTable {
+  bot_id: string;
+  module: string;
+  model: string;
+  day: string;
+  calls: Generated<number>;
+  prompt_tokens: Generated<number>;
+  completion_tokens: Generated<number>;
+  /** Millionths of the price unit the settings give prices in (US dollars for OpenAI). */
+  cost_micros: Generated<number>;
 }
 
 /** A text of the catalogue as an admin rewrote it for one bot. */
@@ -240,6 +253,7 @@ export interface PlatformTables {
   web_session: WebSessionTable;
   audit_log: AuditLogTable;
   rate_limit: RateLimitTable;
+  llm_usage: LlmUsageTable;
   text_override: TextOverrideTable;
   broadcast: BroadcastTable;
 }

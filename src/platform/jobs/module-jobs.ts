@@ -1,5 +1,6 @@
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
+import type { ModuleLlm } from "../llm/llm-client.ts";
 import type { BotyardModule, ModuleContext } from "../module.ts";
 import type { Jobs } from "./jobs.ts";
 
@@ -28,7 +29,15 @@ export function declaredQueues(modules: readonly BotyardModule[]): Set<string> {
  * Creates every module's queues (with their retry policy and dead-letter queue) and starts their
  * workers on this replica; each attempt's outcome is counted in `botyard_job_attempts_total`.
  */
-export async function startModuleJobs(deps: { jobs: Jobs; modules: readonly BotyardModule[]; context: ModuleContext; metrics: Metrics; logger: Logger }): Promise<void> {
+export async function startModuleJobs(deps: {
+  jobs: Jobs;
+  modules: readonly BotyardModule[];
+  context: ModuleContext;
+  /** The LLM as each module's jobs see it. */
+  llmOf(module: string): ModuleLlm;
+  metrics: Metrics;
+  logger: Logger;
+}): Promise<void> {
   for (const module of deps.modules) {
     for (const [queue, declaration] of Object.entries(module.jobs ?? {})) {
       const retryLimit = declaration.retryLimit ?? DEFAULT_RETRY_LIMIT;
@@ -39,7 +48,7 @@ export async function startModuleJobs(deps: { jobs: Jobs; modules: readonly Boty
         ...(declaration.expireInSeconds === undefined ? {} : { expireInSeconds: declaration.expireInSeconds }),
         deadLetter: deadLetterQueueOf(queue),
       });
-      const handler = declaration.handler(deps.context);
+      const handler = declaration.handler({ ...deps.context, llm: deps.llmOf(module.name) });
       await deps.jobs.work<{ botId: string } & Record<string, unknown>>(queue, async (data, job) => {
         try {
           await handler(data, job);

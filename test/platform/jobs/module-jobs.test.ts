@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "../../../src/platform/db/database.t
 import { migrateToLatest } from "../../../src/platform/db/migrate.ts";
 import { createJobs, type Jobs } from "../../../src/platform/jobs/jobs.ts";
 import { declaredQueues, startModuleJobs } from "../../../src/platform/jobs/module-jobs.ts";
+import { createLlm } from "../../../src/platform/llm/llm-client.ts";
 import { createLogger } from "../../../src/platform/log.ts";
 import { createMetrics } from "../../../src/platform/metrics.ts";
 import { defineModule, type ModuleContext } from "../../../src/platform/module.ts";
@@ -31,6 +32,7 @@ for (const kind of databaseKinds) {
     let jobs: Jobs;
     const metrics = createMetrics();
     const attempts: Record<string, number> = {};
+    const llmModules = new Set<string>();
 
     before(async () => {
       fresh = await kind.fresh();
@@ -44,7 +46,8 @@ for (const kind of databaseKinds) {
           "shop.flaky": {
             retryLimit: 3,
             retryDelaySeconds: 1,
-            handler: () => async (data) => {
+            handler: (context) => async (data) => {
+              llmModules.add(context.llm.configured ? "configured" : "not configured");
               attempts[`flaky:${String(data.order)}`] = (attempts[`flaky:${String(data.order)}`] ?? 0) + 1;
               if (attempts[`flaky:${String(data.order)}`]! < 2) throw new Error("the supplier's API is down");
               return Promise.resolve();
@@ -57,7 +60,8 @@ for (const kind of databaseKinds) {
           },
         },
       });
-      await startModuleJobs({ jobs, modules: [shop], context: {} as ModuleContext, metrics, logger });
+      const llm = createLlm({ settings: undefined, db: database.db, clock: { now: () => new Date() }, dayOf: () => "2026-12-02", logger });
+      await startModuleJobs({ jobs, modules: [shop], context: {} as ModuleContext, llmOf: (module) => (llmModules.add(module), llm.forModule(module)), metrics, logger });
     });
     after(async () => {
       await jobs.stop(1000);
@@ -72,6 +76,7 @@ for (const kind of databaseKinds) {
       assert.ok(id !== null);
       await waitFor(async () => (await stateOf(id)) === "completed");
       assert.equal(attempts["flaky:7"], 2);
+      assert.deepEqual([...llmModules], ["shop", "not configured"], "the job's context carries its module's LLM");
       const text = await metrics.registry.metrics();
       assert.equal(metricValue(text, "botyard_job_attempts_total", { queue: "shop.flaky", outcome: "failed" }), 1);
       assert.equal(metricValue(text, "botyard_job_attempts_total", { queue: "shop.flaky", outcome: "completed" }), 1);
