@@ -1,11 +1,11 @@
+import { guardFormula } from "../spreadsheets/formula-guard.ts";
+
 /**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
- * A cell a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
- * gets a leading apostrophe, so an exported file (an audit log, analytics) cannot carry an attack.
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled;
+ * a cell a spreadsheet would run as a formula is defused (`guardFormula`).
  */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = guardFormula(value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
