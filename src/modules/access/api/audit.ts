@@ -50,7 +50,7 @@ export function auditRoutes(app: FastifyInstance, context: ApiContext<AccessTabl
     );
     return reply
       .type("text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .header("content-disposition", `attachment; filename="audit-${context.clock.now().toISOString().slice(0, 10)}.csv"`)
       .send(body);
   });
 }
