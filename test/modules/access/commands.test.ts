@@ -11,6 +11,7 @@ import { issueLoginLink } from "../../../src/modules/access/commands/issue-login
 import { postponeAccessRequest } from "../../../src/modules/access/commands/postpone-access-request.ts";
 import { rejectAccessRequest } from "../../../src/modules/access/commands/reject-access-request.ts";
 import { revokeRole } from "../../../src/modules/access/commands/revoke-role.ts";
+import { signIn } from "../../../src/modules/access/commands/sign-in.ts";
 import { unblockPerson } from "../../../src/modules/access/commands/unblock-person.ts";
 import { listPeople } from "../../../src/modules/access/queries/people-listing.ts";
 import { pendingRequests } from "../../../src/modules/access/queries/requests.ts";
@@ -262,6 +263,23 @@ for (const kind of databaseKinds) {
       assert.deepEqual(all.result, { ok: true, ended: 2 });
       assert.equal(all.audits, 1);
       assert.deepEqual((await run(endAllSessions, bob, { telegramId: bob.personId })).result, { ok: false, reason: "no-sessions" });
+    });
+
+    test("signing in with a link uses it up only for someone holding a role; a used link is refused", async () => {
+      const stranger = await person();
+      const strangersLink = await issueLoginSecret(database(), BOT, stranger.personId);
+      const refused = await run(signIn, { ...stranger, source: "web" }, { kind: "cookie", via: "link", userAgent: null, linkToken: strangersLink });
+      assert.deepEqual(refused, { result: { ok: false, reason: "no-role" }, audits: 0 });
+      const unused = await db().selectFrom("login_token").select("used_at").where("telegram_id", "=", stranger.personId).executeTakeFirstOrThrow();
+      assert.equal(unused.used_at, null, "the link is not used up");
+
+      const staff = await person(["master"]);
+      const link = await issueLoginSecret(database(), BOT, staff.personId);
+      const signedIn = await run(signIn, { ...staff, source: "web" }, { kind: "cookie", via: "link", userAgent: "Firefox", linkToken: link });
+      assert.ok(signedIn.result.ok);
+      assert.equal(signedIn.audits, 1);
+      const again = await run(signIn, { ...staff, source: "web" }, { kind: "cookie", via: "link", userAgent: "Firefox", linkToken: link });
+      assert.deepEqual(again, { result: { ok: false, reason: "used" }, audits: 0 });
     });
 
     test("the read-only views count and list from the database", async () => {
