@@ -194,11 +194,11 @@ async function serve(config: Config): Promise<number> {
     );
     if (running.sandbox !== undefined && config.bots[0] !== undefined) {
       // The first way into the panel: a one-time link on the console, never a default password.
-      const { issueConsoleSignInLink } = await import("./modules/access/web-sign-in.ts");
+      const { issueConsoleSignInLink } = await import("./modules/access/commands/issue-console-sign-in-link.ts");
       const botId = config.bots[0].id;
       const publicUrl = config.env.PUBLIC_URL?.replace(/\/$/, "") ?? running.url;
       const ownerId = running.sandbox.owner.id;
-      const link = await running.database.transaction((trx) => issueConsoleSignInLink(trx, { botId, personId: null, source: "system" }, { telegramId: ownerId, publicUrl }));
+      const link = await running.run({ botId, personId: null, source: "system" }, issueConsoleSignInLink, { telegramId: ownerId, panelUrl: publicUrl });
       console.log(`Owner sign-in link (one use, 10 minutes): ${link}\n`);
     }
   }

@@ -23,7 +23,7 @@ import { instantToZoned } from "./platform/domain/zoned-time.ts";
 import { createEventTick } from "./platform/jobs/scheduled-events.ts";
 import type { Logger } from "./platform/log.ts";
 import { createMetrics, type Metrics } from "./platform/metrics.ts";
-import type { ApiContext, BotIdentity, BotyardModule, Clock } from "./platform/module.ts";
+import type { ApiContext, BotIdentity, BotyardModule, Clock, ModuleContext } from "./platform/module.ts";
 import { modulesEnabledIn } from "./platform/settings/enabled-modules.ts";
 import { LiveSettings } from "./platform/settings/live-settings.ts";
 import { apologizer } from "./platform/telegram/apologize.ts";
@@ -41,6 +41,8 @@ export interface RunningApp {
   sandbox: Sandbox | undefined;
   /** Every HTTP route with its declared access, so a test can walk them all through the guard. */
   routes: readonly GuardedRoute[];
+  /** Runs a command in a transaction of its own, its effects included (start-up work like the console's sign-in link). */
+  run: ModuleContext["run"];
   /** Drains within the shutdown budget and closes everything. */
   stop(reason: string): Promise<void>;
 }
@@ -226,6 +228,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       metrics,
       sandbox,
       routes: server.guardedRoutes,
+      run: kernel.context.run,
       stop(reason) {
         stopped ??= (async () => {
           logger.info({ reason }, "shutting down");

@@ -5,7 +5,8 @@ import type { Message } from "@grammyjs/types";
 import { sql, type Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp, type RunningApp } from "../../src/main.ts";
-import type { Tables } from "../../src/modules/access/repo.ts";
+import type { AccessTables } from "../../src/modules/access/tables.ts";
+import type { PlatformTables } from "../../src/platform/db/schema.ts";
 import { hashSecret } from "../../src/platform/auth/secrets.ts";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import { createLogger } from "../../src/platform/log.ts";
@@ -49,7 +50,7 @@ for (const kind of databaseKinds) {
       for (const cleanup of cleanups.reverse()) await cleanup();
     });
 
-    const db = () => app.database.db as unknown as Kysely<Tables>;
+    const db = () => app.database.db as unknown as Kysely<PlatformTables & AccessTables>;
     const edited = (user: TelegramUser, card: Message, text: string) =>
       user.next((entry) => entry.direction === "edit" && entry.message?.message_id === card.message_id && (entry.message.text ?? "").includes(text));
 

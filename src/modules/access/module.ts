@@ -3,7 +3,22 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { accessApi, accessApiCatalogues } from "./api/routes.ts";
 import { accessComposer } from "./bot/composer.ts";
+import { applyForAccess } from "./commands/apply-for-access.ts";
+import { approveAccessRequest } from "./commands/approve-access-request.ts";
+import { blockPerson } from "./commands/block-person.ts";
+import { endAllSessions } from "./commands/end-all-sessions.ts";
+import { endSession } from "./commands/end-session.ts";
+import { grantRole } from "./commands/grant-role.ts";
+import { issueConsoleSignInLink } from "./commands/issue-console-sign-in-link.ts";
+import { issueLoginLink } from "./commands/issue-login-link.ts";
+import { postponeAccessRequest } from "./commands/postpone-access-request.ts";
+import { rejectAccessRequest } from "./commands/reject-access-request.ts";
+import { revokeRole } from "./commands/revoke-role.ts";
+import { signIn } from "./commands/sign-in.ts";
+import { signOut } from "./commands/sign-out.ts";
+import { unblockPerson } from "./commands/unblock-person.ts";
 import * as access0001 from "./migrations/0001_access.ts";
+import type { AccessTables } from "./tables.ts";
 
 const ADMINS = ["admin"] as const;
 
@@ -11,7 +26,7 @@ const ADMINS = ["admin"] as const;
  * Staff access (seed VHM24): strangers apply, admins approve with a role, staff get one-time
  * login links to the panel and manage their web sessions; admins manage people and sessions.
  */
-export const accessModule = defineModule({
+export const accessModule = defineModule<AccessTables>({
   name: "access",
   migrations: { access_0001_access: access0001 },
   catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...accessApiCatalogues],
@@ -30,6 +45,22 @@ export const accessModule = defineModule({
     { command: "requests", description: "command-requests", roles: ADMINS },
     { command: "people", description: "command-people", roles: ADMINS },
     { command: "stats", description: "command-stats", roles: ADMINS },
+  ],
+  commands: [
+    applyForAccess,
+    approveAccessRequest,
+    rejectAccessRequest,
+    postponeAccessRequest,
+    grantRole,
+    revokeRole,
+    blockPerson,
+    unblockPerson,
+    issueLoginLink,
+    issueConsoleSignInLink,
+    endSession,
+    endAllSessions,
+    signIn,
+    signOut,
   ],
   composer: accessComposer,
   api: accessApi,

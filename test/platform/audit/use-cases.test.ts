@@ -17,27 +17,12 @@ import { platformFeatures } from "../../../src/platform/features.ts";
 import { registeredUseCases, type Actor } from "../../../src/platform/audit/use-case.ts";
 import { buildModuleKernel } from "../../../src/platform/app/module-context.ts";
 import { createLogger } from "../../../src/platform/log.ts";
-import { startSession } from "../../../src/platform/auth/sessions.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../../../src/platform/auth/permissions.ts";
 import type { Migrations } from "../../../src/platform/db/migrate.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
 import type { AudienceSegment } from "../../../src/platform/module.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
-import {
-  applyForAccess,
-  approveAccessRequest,
-  blockPerson,
-  endAllSessions,
-  endSession,
-  grantRole,
-  issueLoginLink,
-  postponeAccessRequest,
-  rejectAccessRequest,
-  revokeRole,
-  unblockPerson,
-} from "../../../src/modules/access/service.ts";
-import { issueConsoleSignInLink, signIn, signOut } from "../../../src/modules/access/web-sign-in.ts";
 import { cancelBroadcast, createBroadcast, deliverBroadcast, finishBroadcast, previewBroadcast } from "../../../src/platform/broadcasts/service.ts";
 import { runBackup } from "../../../src/platform/db/backups-feature.ts";
 import { updateSettings } from "../../../src/platform/settings/bot-settings.ts";
@@ -67,13 +52,6 @@ async function scheduledBroadcast(world: World): Promise<number> {
   );
   if (!created.ok) throw new Error("the broadcast was refused");
   return created.value.id;
-}
-
-async function openRequest(world: World): Promise<{ applicant: Actor & { personId: number }; requestId: number }> {
-  const applicant = await world.person();
-  const applied = await world.inTransaction((trx) => applyForAccess(trx, applicant, { app: world.app, name: "Petra Novak", phone: "+420601234567", comment: null }));
-  if (!applied.ok) throw new Error(`the application was refused: ${applied.reason}`);
-  return { applicant, requestId: applied.request.id };
 }
 
 /** The demo salon's Boris and his haircut, and the first time he is free `days` from today (Berlin). */
@@ -158,125 +136,6 @@ async function askedReview(world: World, days: number, rated: boolean) {
 }
 
 const fixtures: Record<string, Fixture> = {
-  // The access module.
-  "access.request.apply": fixture({
-    run: async (world) => {
-      const applicant = await world.person();
-      const applied = await world.inTransaction((trx) => applyForAccess(trx, applicant, { app: world.app, name: "Ivan Petrov", phone: "+79001234567", comment: "new master" }));
-      assert.ok(applied.ok);
-      return { actor: applicant, objectType: "access_request", objectId: applied.request.id };
-    },
-  }),
-  "access.request.approve": fixture({
-    setup: openRequest,
-    run: async (world, { requestId }) => {
-      await world.inTransaction((trx) => approveAccessRequest(trx, world.owner, { app: world.app, requestId, role: "admin" }));
-      return { actor: world.owner, objectType: "access_request", objectId: requestId };
-    },
-  }),
-  "access.request.reject": fixture({
-    setup: openRequest,
-    run: async (world, { requestId }) => {
-      await world.inTransaction((trx) => rejectAccessRequest(trx, world.owner, { app: world.app, requestId, reason: "not one of us" }));
-      return { actor: world.owner, objectType: "access_request", objectId: requestId };
-    },
-  }),
-  "access.request.postpone": fixture({
-    setup: openRequest,
-    run: async (world, { requestId }) => {
-      await world.inTransaction((trx) => postponeAccessRequest(trx, world.owner, { app: world.app, requestId }));
-      return { actor: world.owner, objectType: "access_request", objectId: requestId };
-    },
-  }),
-  "access.role.grant": fixture({
-    setup: (world) => world.person(),
-    run: async (world, person) => {
-      await world.inTransaction((trx) => grantRole(trx, world.owner, { app: world.app, telegramId: person.personId, role: "admin" }));
-      return { actor: world.owner, objectType: "person", objectId: person.personId };
-    },
-  }),
-  "access.role.revoke": fixture({
-    setup: (world) => world.person(["admin"]),
-    run: async (world, person) => {
-      await world.inTransaction((trx) => revokeRole(trx, world.owner, { app: world.app, telegramId: person.personId, role: "admin" }));
-      return { actor: world.owner, objectType: "person", objectId: person.personId };
-    },
-  }),
-  "access.person.block": fixture({
-    setup: (world) => world.person(["admin"]),
-    run: async (world, person) => {
-      await world.inTransaction((trx) => blockPerson(trx, world.owner, { app: world.app, telegramId: person.personId, reason: "left" }));
-      return { actor: world.owner, objectType: "person", objectId: person.personId };
-    },
-  }),
-  "access.person.unblock": fixture({
-    setup: async (world) => {
-      const person = await world.person();
-      await world.inTransaction((trx) => blockPerson(trx, world.owner, { app: world.app, telegramId: person.personId, reason: null }));
-      return person;
-    },
-    run: async (world, person) => {
-      await world.inTransaction((trx) => unblockPerson(trx, world.owner, { app: world.app, telegramId: person.personId }));
-      return { actor: world.owner, objectType: "person", objectId: person.personId };
-    },
-  }),
-  "access.link.issue": fixture({
-    setup: (world) => world.person(["admin"]),
-    run: async (world, person) => {
-      const link = await world.inTransaction((trx) => issueLoginLink(trx, person, { app: world.app, telegramId: person.personId }));
-      assert.ok(link.ok);
-      return { actor: person, objectType: "person", objectId: person.personId };
-    },
-  }),
-  "access.link.console": fixture({
-    run: async (world) => {
-      const system: Actor = { botId: BOT, personId: null, source: "system" };
-      await world.inTransaction((trx) => issueConsoleSignInLink(trx, system, { telegramId: OWNER, publicUrl: "http://127.0.0.1:3000" }));
-      return { actor: system, objectType: "person", objectId: OWNER };
-    },
-  }),
-  "access.sign-in": fixture({
-    setup: (world) => world.person(["admin"]),
-    run: async (world, person) => {
-      const web = { ...person, source: "web" as const, ip: "192.0.2.7" };
-      const session = await world.inTransaction((trx) => signIn(trx, web, { kind: "cookie", via: "link", userAgent: "Firefox" }));
-      return { actor: web, objectType: "web_session", objectId: session.id };
-    },
-  }),
-  "access.sign-out": fixture({
-    setup: async (world) => {
-      const person = await world.person(["admin"]);
-      const session = await startSession(world.database.db, { botId: BOT, telegramId: person.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      return { person, sessionId: session.id };
-    },
-    run: async (world, { person, sessionId }) => {
-      const web = { ...person, source: "web" as const, ip: "192.0.2.8" };
-      await world.inTransaction((trx) => signOut(trx, web, { sessionId }));
-      return { actor: web, objectType: "web_session", objectId: sessionId };
-    },
-  }),
-  "access.session.end": fixture({
-    setup: async (world) => {
-      const person = await world.person(["admin"]);
-      return (await startSession(world.database.db, { botId: BOT, telegramId: person.personId, kind: "bearer", via: "mini_app", userAgent: null, ip: null })).id;
-    },
-    run: async (world, sessionId) => {
-      await world.inTransaction((trx) => endSession(trx, world.owner, { app: world.app, sessionId }));
-      return { actor: world.owner, objectType: "web_session", objectId: sessionId };
-    },
-  }),
-  "access.session.end-all": fixture({
-    setup: async (world) => {
-      const person = await world.person(["admin"]);
-      await startSession(world.database.db, { botId: BOT, telegramId: person.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      return person;
-    },
-    run: async (world, person) => {
-      await world.inTransaction((trx) => endAllSessions(trx, person, { app: world.app, telegramId: person.personId }));
-      return { actor: person, objectType: "person", objectId: person.personId };
-    },
-  }),
-
   // Broadcasts.
   "broadcast.create": fixture({
     run: async (world) => ({ actor: world.owner, objectType: "broadcast", objectId: await scheduledBroadcast(world) }),

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { grantableRoles } from "../domain/roles.ts";
-import type { Tables } from "../repo.ts";
-import { blockPerson, grantRole, issueLoginLink, listPeople, revokeRole, unblockPerson } from "../service.ts";
+import { blockPerson } from "../commands/block-person.ts";
+import { grantRole } from "../commands/grant-role.ts";
+import { issueLoginLink } from "../commands/issue-login-link.ts";
+import { revokeRole } from "../commands/revoke-role.ts";
+import { unblockPerson } from "../commands/unblock-person.ts";
+import { listPeople } from "../queries/people-listing.ts";
+import type { AccessTables } from "../tables.ts";
 import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
@@ -13,8 +17,8 @@ const personSchema = z.object({ telegramId: z.coerce.number().int().positive() }
 const roleSchema = z.object({ role: z.string().trim().min(1).max(50) });
 
 /** People and their roles: the list, granting and taking roles, blocking, and sending a sign-in invitation. */
-export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
-  const db = context.database.db as Kysely<Tables>;
+export function peopleRoutes(app: FastifyInstance, context: ApiContext<AccessTables>): void {
+  const db = context.database.db;
   const manage = requires("people.manage");
   type PersonRoute = { Params: { telegramId: string; role?: string } };
 
@@ -32,14 +36,14 @@ export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
     const person = parseInput(context.translator, request, reply, personSchema, request.params);
     const body = person && parseInput(context.translator, request, reply, roleSchema, request.body);
     if (person === undefined || body === undefined) return reply;
-    const result = await context.database.transaction((trx) => grantRole(trx, actorOf(request), { app: context, telegramId: person.telegramId, role: body.role }));
+    const result = await context.run(actorOf(request), grantRole, { app: context, telegramId: person.telegramId, role: body.role });
     return answerOutcome(context, request, reply, result);
   });
 
   app.delete<PersonRoute>("/api/people/:telegramId/roles/:role", manage, async (request, reply) => {
     const person = parseInput(context.translator, request, reply, personSchema.extend(roleSchema.shape), request.params);
     if (person === undefined) return reply;
-    const result = await context.database.transaction((trx) => revokeRole(trx, actorOf(request), { app: context, telegramId: person.telegramId, role: person.role }));
+    const result = await context.run(actorOf(request), revokeRole, { app: context, telegramId: person.telegramId, role: person.role });
     return answerOutcome(context, request, reply, result);
   });
 
@@ -47,14 +51,14 @@ export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
     const person = parseInput(context.translator, request, reply, personSchema, request.params);
     const body = person && parseInput(context.translator, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
     if (person === undefined || body === undefined) return reply;
-    const result = await context.database.transaction((trx) => blockPerson(trx, actorOf(request), { app: context, telegramId: person.telegramId, reason: body.reason }));
+    const result = await context.run(actorOf(request), blockPerson, { telegramId: person.telegramId, reason: body.reason });
     return answerOutcome(context, request, reply, result);
   });
 
   app.post<PersonRoute>("/api/people/:telegramId/unblock", manage, async (request, reply) => {
     const person = parseInput(context.translator, request, reply, personSchema, request.params);
     if (person === undefined) return reply;
-    const result = await context.database.transaction((trx) => unblockPerson(trx, actorOf(request), { app: context, telegramId: person.telegramId }));
+    const result = await context.run(actorOf(request), unblockPerson, { telegramId: person.telegramId });
     return answerOutcome(context, request, reply, result);
   });
 
@@ -62,7 +66,7 @@ export function peopleRoutes(app: FastifyInstance, context: ApiContext): void {
     const person = parseInput(context.translator, request, reply, personSchema, request.params);
     if (person === undefined) return reply;
     if (person.telegramId === request.session!.telegramId) return refuse(context.translator, request, reply, 400, "access-web-link-for-yourself");
-    const result = await context.database.transaction((trx) => issueLoginLink(trx, actorOf(request), { app: context, telegramId: person.telegramId }));
+    const result = await context.run(actorOf(request), issueLoginLink, { telegramId: person.telegramId, panelUrl: context.publicUrl() });
     return answerOutcome(context, request, reply, result);
   });
 }

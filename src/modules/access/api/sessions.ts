@@ -4,8 +4,10 @@ import { listSessions, type SessionSummary } from "../../../platform/auth/sessio
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { deviceOf } from "../domain/device.ts";
-import { endAllSessions, endSession } from "../service.ts";
-import { addresseesOf, nameOf } from "../repo.ts";
+import { endAllSessions } from "../commands/end-all-sessions.ts";
+import { endSession } from "../commands/end-session.ts";
+import { addresseesOf, nameOf } from "../queries/people.ts";
+import type { AccessTables } from "../tables.ts";
 import { parseInput } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
@@ -16,7 +18,7 @@ export interface SessionListing extends SessionSummary {
 }
 
 /** Who the signed-in person is (GET /api/me), and their sessions: list, end one, end all; everyone's for admins. */
-export function sessionRoutes(app: FastifyInstance, context: ApiContext): void {
+export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTables>): void {
   const db = context.database.db;
   const listing = (sessions: SessionSummary[], currentId: number): SessionListing[] =>
     sessions.map((session) => ({ ...session, device: deviceOf(session.userAgent) ?? null, current: session.id === currentId }));
@@ -48,13 +50,13 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post<{ Params: { id: string } }>("/api/sessions/:id/end", { config: { access: "signed-in" } }, async (request, reply) => {
     const params = parseInput(context.translator, request, reply, z.object({ id: z.coerce.number().int().positive() }), request.params);
     if (params === undefined) return reply;
-    const result = await context.database.transaction((trx) => endSession(trx, actorOf(request), { app: context, sessionId: params.id }));
+    const result = await context.run(actorOf(request), endSession, { sessionId: params.id });
     return answerOutcome(context, request, reply, result);
   });
 
   app.post("/api/sessions/end-all", { config: { access: "signed-in" } }, async (request, reply) => {
     const session = request.session!;
-    const result = await context.database.transaction((trx) => endAllSessions(trx, actorOf(request), { app: context, telegramId: session.telegramId }));
+    const result = await context.run(actorOf(request), endAllSessions, { telegramId: session.telegramId });
     return answerOutcome(context, request, reply, result);
   });
 }

@@ -1,16 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf, SESSION_COOKIE } from "../../../platform/http/route-guard.ts";
-import { redeemLoginLink, type RedeemRefusal } from "../../../platform/auth/login-links.ts";
 import { hitRateLimit, type RateLimit } from "../../../platform/auth/rate-limit.ts";
-import { hashSecret } from "../../../platform/auth/secrets.ts";
 import type { StartedSession } from "../../../platform/auth/sessions.ts";
 import { validateInitData, validateLoginUrl, type TelegramLoginResult } from "../../../platform/auth/telegram-login.ts";
 import type { Actor } from "../../../platform/audit/use-case.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import { mayUsePanel, signIn, signOut, type SignInWay } from "../web-sign-in.ts";
 import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
+import { signIn, type SignInInput, type SignInResult } from "../commands/sign-in.ts";
+import { signOut } from "../commands/sign-out.ts";
+import { loginLinkHolder } from "../queries/login-link-holder.ts";
+import type { AccessTables } from "../tables.ts";
 
 /**
  * Sign-in attempts allowed per person, and failed ones (an unknown link, a bad signature) per
@@ -24,14 +25,13 @@ export const SIGN_IN_LIMITS: { perIp: RateLimit; perPerson: RateLimit } = {
   perPerson: { limit: 10, windowMs: 10 * 60 * 1000 },
 };
 
-const REDEEM_REFUSALS: Record<RedeemRefusal, { status: number; key: string }> = {
+/** How a refused sign-in is answered: status and catalogue text. */
+const SIGN_IN_REFUSALS: Record<Exclude<SignInResult, { ok: true }>["reason"], { status: number; key: string }> = {
   unknown: { status: 400, key: "access-web-link-unknown" },
   used: { status: 410, key: "access-web-link-used" },
   expired: { status: 410, key: "access-web-link-expired" },
+  "no-role": { status: 403, key: "access-web-no-role" },
 };
-
-/** Thrown inside a sign-in transaction to undo it: the person holds no role (any more). */
-class NoPanelAccess extends Error {}
 
 type Outcome = { ok: true; session: StartedSession } | { ok: false; status: number; key: string };
 
@@ -39,7 +39,7 @@ type Outcome = { ok: true; session: StartedSession } | { ok: false; status: numb
  * The ways into the panel: a login link's token (cookie session), Telegram's login_url button
  * (cookie session), a Mini App's initData (bearer token); and signing out.
  */
-export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
+export function signInRoutes(app: FastifyInstance, context: ApiContext<AccessTables>): void {
   const db = context.database.db;
   const withinLimit = (key: string, rule: RateLimit) => hitRateLimit(db, `sign-in:${key}`, rule, context.clock.now());
   /** Counts a failed attempt against the client's address: the status to answer with, 429 once over. */
@@ -50,38 +50,26 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
   const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, session: StartedSession) =>
     reply.setCookie(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(request), expires: session.expiresAt });
 
-  /** Starts a session for someone who proved who they are, unless they hold no role in the bot. */
-  const startFor = async (actor: Actor & { personId: number }, kind: "cookie" | "bearer", via: SignInWay, request: FastifyRequest, before?: (trx: Parameters<typeof mayUsePanel>[0]) => Promise<Outcome | undefined>): Promise<Outcome> => {
-    try {
-      return await context.database.transaction(async (trx): Promise<Outcome> => {
-        const refused = await before?.(trx);
-        if (refused !== undefined) return refused;
-        if (!(await mayUsePanel(trx, actor.botId, actor.personId))) throw new NoPanelAccess();
-        return { ok: true, session: await signIn(trx, actor, { kind, via, userAgent: userAgent(request) }) };
-      });
-    } catch (error) {
-      if (error instanceof NoPanelAccess) return { ok: false, status: 403, key: "access-web-no-role" };
-      throw error;
-    }
+  /** Starts a session for someone who proved who they are, unless they hold no role in the bot (a link's token is used up only then). */
+  const startFor = async (actor: Actor & { personId: number }, way: Pick<SignInInput, "kind" | "via" | "linkToken">, request: FastifyRequest): Promise<Outcome> => {
+    const result = await context.run(actor, signIn, { ...way, userAgent: userAgent(request) });
+    return result.ok ? result : { ok: false, ...SIGN_IN_REFUSALS[result.reason] };
   };
 
   app.post("/api/auth/link", { config: { access: "public" } }, async (request, reply) => {
     const input = parseInput(context.translator, request, reply, z.object({ token: z.string().min(1).max(200) }), request.body);
     if (input === undefined) return reply;
     // Looking the link's person up first lets a flood against one person stop before it burns anything.
-    const holder = await db.selectFrom("login_token").select(["bot_id", "telegram_id"]).where("token_hash", "=", hashSecret(input.token)).where("kind", "=", "link").executeTakeFirst();
+    const holder = await loginLinkHolder(db, input.token);
     if (holder === undefined) {
       const status = await failed(request, 400);
       return refuse(context.translator, request, reply, status, status === 429 ? "access-web-too-many" : "access-web-link-unknown");
     }
-    if (!(await withinLimit(`person:${holder.bot_id}:${holder.telegram_id}`, SIGN_IN_LIMITS.perPerson))) {
+    if (!(await withinLimit(`person:${holder.botId}:${holder.telegramId}`, SIGN_IN_LIMITS.perPerson))) {
       return refuse(context.translator, request, reply, 429, "access-web-too-many");
     }
-    const actor = { botId: holder.bot_id, personId: holder.telegram_id, source: "web" as const, ip: request.ip };
-    const outcome = await startFor(actor, "cookie", "link", request, async (trx) => {
-      const redeemed = await redeemLoginLink(trx, input.token);
-      return redeemed.ok ? undefined : { ok: false, ...REDEEM_REFUSALS[redeemed.reason] };
-    });
+    const actor = { botId: holder.botId, personId: holder.telegramId, source: "web" as const, ip: request.ip };
+    const outcome = await startFor(actor, { kind: "cookie", via: "link", linkToken: input.token }, request);
     if (!outcome.ok) return refuse(context.translator, request, reply, outcome.status, outcome.key);
     setSessionCookie(request, reply, outcome.session);
     return { ok: true };
@@ -106,7 +94,7 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
       const checked = validateLoginUrl(query, bot.token);
       if (!checked.ok) return refused(401, checked.reason === "too-old" ? "access-web-telegram-too-old" : "access-web-telegram-bad");
       if (!(await withinLimit(`person:${bot.id}:${checked.telegramId}`, SIGN_IN_LIMITS.perPerson))) return page(429, "access-web-too-many");
-      const outcome = await startFor({ botId: bot.id, personId: checked.telegramId, source: "web", ip: request.ip }, "cookie", "login_url", request);
+      const outcome = await startFor({ botId: bot.id, personId: checked.telegramId, source: "web", ip: request.ip }, { kind: "cookie", via: "login_url" }, request);
       if (!outcome.ok) return page(outcome.status, outcome.key);
       setSessionCookie(request, reply, outcome.session);
       return reply.redirect("/");
@@ -125,14 +113,14 @@ export function signInRoutes(app: FastifyInstance, context: ApiContext): void {
     }
     const actor = { botId: valid.bot.id, personId: valid.result.telegramId, source: "web" as const, ip: request.ip };
     if (!(await withinLimit(`person:${actor.botId}:${actor.personId}`, SIGN_IN_LIMITS.perPerson))) return refuse(context.translator, request, reply, 429, "access-web-too-many");
-    const outcome = await startFor(actor, "bearer", "mini_app", request);
+    const outcome = await startFor(actor, { kind: "bearer", via: "mini_app" }, request);
     if (!outcome.ok) return refuse(context.translator, request, reply, outcome.status, outcome.key);
     return { token: outcome.session.secret, expiresAt: outcome.session.expiresAt.toISOString() };
   });
 
   app.post("/api/auth/logout", { config: { access: "signed-in" } }, async (request, reply) => {
     const session = request.session!;
-    await context.database.transaction((trx) => signOut(trx, actorOf(request), { sessionId: session.id }));
+    await context.run(actorOf(request), signOut, { sessionId: session.id });
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };
   });

@@ -4,10 +4,17 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { grantableRoles, OWNER } from "../domain/roles.ts";
-import { commitAccess, editPressed } from "./support.ts";
-import { accessStatistics, listPeople } from "../repo.ts";
-import { blockPerson, grantRole, issueLoginLink, revokeRole, roleLabel, unblockPerson } from "../service.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import { blockPerson } from "../commands/block-person.ts";
+import { grantRole } from "../commands/grant-role.ts";
+import { issueLoginLink } from "../commands/issue-login-link.ts";
+import { revokeRole } from "../commands/revoke-role.ts";
+import { unblockPerson } from "../commands/unblock-person.ts";
+import { listPeople } from "../queries/people-listing.ts";
+import { accessStatistics } from "../queries/statistics.ts";
+import type { AccessTables } from "../tables.ts";
+import { editPressed } from "./edit-pressed.ts";
+
+type Ctx = BotyardContext<AccessTables>;
 
 /** People the list shows at once (Telegram keyboards hold about a hundred buttons). */
 const MAX_PEOPLE_SHOWN = 40;
@@ -16,16 +23,16 @@ const MAX_PEOPLE_SHOWN = 40;
  * The admin menu's "Statistics" and "People": live figures from the database, and for each
  * person their roles with grant and revoke buttons, block or unblock, and "send login link".
  */
-export function adminComposer(context: ModuleContext): Composer<BotyardContext> {
-  const composer = new Composer<BotyardContext>();
+export function adminComposer(context: ModuleContext<AccessTables>): Composer<Ctx> {
+  const composer = new Composer<Ctx>();
   const admins = composer.chatType("private");
   admins.callbackQuery(/^access:(stats|people|person|grant|revoke|block|unblock|send-link)/, requirePermission("people.manage"));
   admins.command(["stats", "people"], requirePermission("people.manage"));
   const db = context.database.db;
-  const role = (ctx: BotyardContext, name: string) => roleLabel(context, ctx.botId, ctx.locale, name);
+  const role = (ctx: Ctx, name: string) => ctx.t("access-role", { role: name });
 
-  const showStatistics = async (ctx: BotyardContext) => {
-    const figures = await accessStatistics(db, ctx.botId, { timeZone: context.settings.of(ctx.botId).timeZone });
+  const showStatistics = async (ctx: Ctx) => {
+    const figures = await accessStatistics(db, ctx.botId, { timeZone: context.settings.of(ctx.botId).timeZone, now: context.clock.now() });
     await ctx.reply(
       ctx.t("access-stats", {
         people: figures.people.total,
@@ -48,7 +55,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     await showStatistics(ctx);
   });
 
-  const peopleView = async (ctx: BotyardContext): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
+  const peopleView = async (ctx: Ctx): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
     const people = await listPeople(db, ctx.botId);
     if (people.length === 0) return { text: ctx.t("access-people-none") };
     const keyboard = new InlineKeyboard();
@@ -70,7 +77,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     else await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  const personView = async (ctx: BotyardContext, telegramId: number): Promise<{ text: string; keyboard: InlineKeyboard }> => {
+  const personView = async (ctx: Ctx, telegramId: number): Promise<{ text: string; keyboard: InlineKeyboard }> => {
     const person = (await listPeople(db, ctx.botId)).find((candidate) => candidate.telegramId === telegramId);
     const keyboard = new InlineKeyboard();
     if (person === undefined) return { text: ctx.t("access-person-unknown"), keyboard: keyboard.text(ctx.t("access-back"), "access:people") };
@@ -97,7 +104,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     });
     return { text, keyboard };
   };
-  const refreshPerson = async (ctx: BotyardContext, telegramId: number, toast: string) => {
+  const refreshPerson = async (ctx: Ctx, telegramId: number, toast: string) => {
     await ctx.answerCallbackQuery({ text: toast });
     const { text, keyboard } = await personView(ctx, telegramId);
     await editPressed(ctx, text, { parse_mode: "HTML", reply_markup: keyboard });
@@ -113,9 +120,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     const telegramId = Number(ctx.match[2]);
     const input = { app: context, telegramId, role: ctx.match[3] ?? "" };
     const granting = ctx.match[1] === "grant";
-    const result = await commitAccess(ctx, `access-role-${ctx.match[1]}`, (trx) =>
-      granting ? grantRole(trx, senderActor(ctx), input) : revokeRole(trx, senderActor(ctx), input),
-    );
+    const result = granting ? await ctx.run(grantRole, input) : await ctx.run(revokeRole, input);
     await refreshPerson(ctx, telegramId, ctx.t(result.ok ? (granting ? "access-granted" : "access-revoked") : `access-role-${result.reason}`));
   });
 
@@ -130,12 +135,12 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
   });
   admins.callbackQuery(/^access:block-yes:(\d+)$/, async (ctx) => {
     const telegramId = Number(ctx.match[1]);
-    const result = await commitAccess(ctx, "access-block", (trx) => blockPerson(trx, senderActor(ctx), { app: context, telegramId, reason: null }));
+    const result = await ctx.run(blockPerson, { telegramId, reason: null });
     await refreshPerson(ctx, telegramId, result.ok ? ctx.t("access-blocked-done", { sessions: result.sessionsEnded }) : ctx.t(`access-block-${result.reason}`));
   });
   admins.callbackQuery(/^access:unblock:(\d+)$/, async (ctx) => {
     const telegramId = Number(ctx.match[1]);
-    const result = await commitAccess(ctx, "access-unblock", (trx) => unblockPerson(trx, senderActor(ctx), { app: context, telegramId }));
+    const result = await ctx.run(unblockPerson, { telegramId });
     await refreshPerson(ctx, telegramId, ctx.t(result.ok ? "access-unblocked-done" : `access-block-${result.reason}`));
   });
 
@@ -145,7 +150,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
       await ctx.answerCallbackQuery({ text: ctx.t("access-send-link-self"), show_alert: true });
       return;
     }
-    const result = await commitAccess(ctx, "access-send-link", (trx) => issueLoginLink(trx, senderActor(ctx), { app: context, telegramId }));
+    const result = await ctx.run(issueLoginLink, { telegramId, panelUrl: context.publicUrl() });
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-link-sent" : `access-login-${result.reason}`), show_alert: !result.ok });
   });
 

@@ -7,10 +7,11 @@ import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow } from "../../..
 import { checkComment, checkName, MAX_COMMENT_LENGTH } from "../domain/application.ts";
 import { formatMoment } from "../domain/moment.ts";
 import { judgeApplication } from "../domain/request.ts";
-import { isBlockedFromAccess, latestRequestOf } from "../repo.ts";
-import { applyForAccess, type ApplyResult } from "../service.ts";
-import { commitAccess } from "./support.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import { applicantStanding } from "../queries/applicant-standing.ts";
+import { applyForAccess, standingRefusal, type ApplyResult } from "../commands/apply-for-access.ts";
+import type { AccessTables } from "../tables.ts";
+
+type Ctx = BotyardContext<AccessTables>;
 
 const FLOW = "access-apply";
 
@@ -25,12 +26,12 @@ interface ApplicationDraft {
  * its country code), then an optional comment, then a confirmation. Applying again while a
  * request is open updates that request.
  */
-export function applyComposer(context: ModuleContext): Composer<BotyardContext> {
-  const composer = new Composer<BotyardContext>();
+export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ctx> {
+  const composer = new Composer<Ctx>();
   const privateChats = composer.chatType("private");
   const db = context.database.db;
 
-  const refusalText = (ctx: BotyardContext, refusal: Exclude<ApplyResult, { ok: true }>): string => {
+  const refusalText = (ctx: Ctx, refusal: Exclude<ApplyResult, { ok: true }>): string => {
     switch (refusal.reason) {
       case "cooling-down":
         return ctx.t("access-apply-cooling-down", { when: formatMoment(refusal.mayReapplyAt, ctx.locale, context.settings.of(ctx.botId).timeZone) });
@@ -53,19 +54,10 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
       await ctx.reply(ctx.t("access-apply-closed"));
       return;
     }
-    const latest = await latestRequestOf(db, ctx.botId, ctx.from.id);
-    const verdict = judgeApplication(
-      {
-        blocked: await isBlockedFromAccess(db, ctx.botId, ctx.from.id),
-        staff: ctx.roles.size > 0,
-        latest: latest === undefined ? null : { status: latest.status, decidedAt: latest.decided_at === null ? null : new Date(latest.decided_at) },
-      },
-      new Date(),
-    );
+    const { standing } = await applicantStanding(db, ctx.botId, ctx.from.id);
+    const verdict = judgeApplication(standing, context.clock.now());
     if (!verdict.ok) {
-      const refusal: ApplyResult =
-        verdict.reason === "cooling-down" ? { ok: false, reason: "cooling-down", mayReapplyAt: verdict.mayReapplyAt.toISOString() } : { ok: false, reason: verdict.reason };
-      await ctx.reply(refusalText(ctx, refusal));
+      await ctx.reply(refusalText(ctx, standingRefusal(verdict)));
       return;
     }
     const flow = await ctx.commit("access-apply-start", (trx) => startFlow(trx, flowKeyOf(ctx), FLOW, "name"));
@@ -164,11 +156,8 @@ export function applyComposer(context: ModuleContext): Composer<BotyardContext> 
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
-    const result = await commitAccess(ctx, "access-apply", async (trx) => {
-      const applied = await applyForAccess(trx, senderActor(ctx), { app: context, name: draft.name ?? "", phone: draft.phone ?? "", comment: draft.comment ?? null });
-      await endFlow(trx, flowKeyOf(ctx));
-      return applied;
-    });
+    const result = await ctx.run(applyForAccess, { app: context, name: draft.name, phone: draft.phone, comment: draft.comment ?? null });
+    await ctx.commit("access-apply-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     if (!result.ok) {

@@ -4,10 +4,18 @@ import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { endFlow, flowButton, startFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { isOpen } from "../domain/request.ts";
-import { commitAccess, editPressed } from "./support.ts";
-import { nameOf, pendingRequests } from "../repo.ts";
-import { approveAccessRequest, MAX_REASON_LENGTH, postponeAccessRequest, rejectAccessRequest, renderCard, type DecisionResult } from "../service.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import type { Jsonified } from "../../../platform/telegram/update-journal.ts";
+import { approveAccessRequest } from "../commands/approve-access-request.ts";
+import { MAX_REASON_LENGTH, type DecisionResult } from "../commands/decide-request.ts";
+import { postponeAccessRequest } from "../commands/postpone-access-request.ts";
+import { rejectAccessRequest } from "../commands/reject-access-request.ts";
+import { renderCard, type CardReader, type RequestCard } from "../effects/request-cards.ts";
+import { nameOf } from "../queries/people.ts";
+import { pendingRequests, requestById } from "../queries/requests.ts";
+import type { AccessTables } from "../tables.ts";
+import { editPressed } from "./edit-pressed.ts";
+
+type Ctx = BotyardContext<AccessTables>;
 
 const REJECT_FLOW = "access-reject";
 /** Catalogue keys of the reasons an admin can pick with one press. */
@@ -19,15 +27,17 @@ export const PRESET_REASONS = ["access-reason-unknown-person", "access-reason-un
  * admin's card through the outbox and this one at once; a request someone else decided answers
  * "already decided by X".
  */
-export function decisionsComposer(context: ModuleContext): Composer<BotyardContext> {
-  const composer = new Composer<BotyardContext>();
+export function decisionsComposer(context: ModuleContext<AccessTables>): Composer<Ctx> {
+  const composer = new Composer<Ctx>();
+  const db = context.database.db;
+  const readerOf = (ctx: Ctx): CardReader => ({ locale: ctx.locale, t: (key, args) => ctx.t(key, args), timeZone: context.settings.of(ctx.botId).timeZone, knownRoles: context.permissions.roleNames() });
+  const markupOf = (card: Jsonified<RequestCard>) => (card.buttons === undefined ? undefined : { inline_keyboard: card.buttons });
   const managers = composer.chatType("private").filter((ctx) => ctx.can("people.manage"));
   const guarded = composer.chatType("private");
   guarded.callbackQuery(/^access:(approve|reject|postpone|pending)/, requirePermission("people.manage"));
 
   /** Answers the press and shows the card as it stands now on the pressed message. */
-  const answer = async (ctx: BotyardContext, outcome: { result: DecisionResult; card: Awaited<ReturnType<typeof renderCard>> | null }) => {
-    const { result, card } = outcome;
+  const answer = async (ctx: Ctx, result: Jsonified<DecisionResult>, card: Jsonified<RequestCard> | null) => {
     if (result.ok) await ctx.answerCallbackQuery({ text: ctx.t(`access-decided-${result.request.status}`) });
     else if (result.reason === "already-decided" || result.reason === "already-postponed") {
       await ctx.answerCallbackQuery({
@@ -35,48 +45,42 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
         show_alert: true,
       });
     } else await ctx.answerCallbackQuery({ text: ctx.t(`access-decision-${result.reason}`), show_alert: true });
-    if (card !== null) await editPressed(ctx, card.text, { parse_mode: "HTML", reply_markup: card.reply_markup });
+    if (card !== null) await editPressed(ctx, card.text, { parse_mode: "HTML", reply_markup: markupOf(card) });
   };
 
-  const cardNow = async (trx: Parameters<typeof renderCard>[0], ctx: BotyardContext, requestId: number) => {
-    const request = await trx.selectFrom("access_request").selectAll().where("bot_id", "=", ctx.botId).where("id", "=", requestId).executeTakeFirst();
-    return request === undefined ? null : renderCard(trx, context, ctx.botId, ctx.locale, request);
+  /** The card of a request as it stands now, in the presser's language (null for a request of no one's). */
+  const cardNow = async (ctx: Ctx, requestId: number) => {
+    const request = await requestById(db, ctx.botId, requestId);
+    return request === undefined ? null : renderCard(db, readerOf(ctx), request);
   };
 
   guarded.callbackQuery(/^access:approve:(\d+):([\w-]+)$/, async (ctx) => {
     const requestId = Number(ctx.match[1]);
-    const role = ctx.match[2] ?? "";
-    const outcome = await commitAccess(ctx, "access-approve", async (trx) => {
-      const result = await approveAccessRequest(trx, senderActor(ctx), { app: context, requestId, role });
-      return { result, card: await cardNow(trx, ctx, requestId) };
-    });
-    await answer(ctx, outcome);
+    const result = await ctx.run(approveAccessRequest, { app: context, requestId, role: ctx.match[2] ?? "" });
+    await answer(ctx, result, await cardNow(ctx, requestId));
   });
 
   guarded.callbackQuery(/^access:postpone:(\d+)$/, async (ctx) => {
     const requestId = Number(ctx.match[1]);
-    const outcome = await commitAccess(ctx, "access-postpone", async (trx) => {
-      const result = await postponeAccessRequest(trx, senderActor(ctx), { app: context, requestId });
-      return { result, card: await cardNow(trx, ctx, requestId) };
-    });
-    await answer(ctx, outcome);
+    const result = await ctx.run(postponeAccessRequest, { app: context, requestId });
+    await answer(ctx, result, await cardNow(ctx, requestId));
   });
 
   // Reject asks the deciding admin why, in a short flow: a preset reason or their own words.
   guarded.callbackQuery(/^access:reject:(\d+)$/, async (ctx) => {
     const requestId = Number(ctx.match[1]);
-    const started = await commitAccess(ctx, "access-reject-start", async (trx) => {
-      const request = await trx.selectFrom("access_request").selectAll().where("bot_id", "=", ctx.botId).where("id", "=", requestId).executeTakeFirst();
+    const started = await ctx.commit("access-reject-start", async (trx) => {
+      const request = await requestById(trx, ctx.botId, requestId);
       if (request === undefined) return { flow: null, refusal: { ok: false, reason: "not-found" } as DecisionResult, card: null };
       if (!isOpen(request.status)) {
         const decidedBy = request.decided_by === null ? null : { telegramId: request.decided_by, name: await nameOf(trx, request.decided_by) };
         const refusal: DecisionResult = { ok: false, reason: "already-decided", status: request.status, decidedBy };
-        return { flow: null, refusal, card: await renderCard(trx, context, ctx.botId, ctx.locale, request) };
+        return { flow: null, refusal, card: await renderCard(trx, readerOf(ctx), request) };
       }
       return { flow: await startFlow(trx, flowKeyOf(ctx), REJECT_FLOW, "reason", { requestId }), refusal: null, card: null };
     });
     if (started.flow === null) {
-      await answer(ctx, { result: started.refusal ?? { ok: false, reason: "not-found" }, card: started.card });
+      await answer(ctx, started.refusal ?? { ok: false, reason: "not-found" }, started.card);
       return;
     }
     await ctx.answerCallbackQuery();
@@ -86,14 +90,11 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
     await ctx.reply(ctx.t("access-reject-ask-reason", { id: requestId, max: MAX_REASON_LENGTH }), { reply_markup: keyboard });
   });
 
-  const reject = async (ctx: BotyardContext, reason: string) => {
-    const flow = ctx.flow;
-    const requestId = Number(flow?.data.requestId);
-    const result = await commitAccess(ctx, "access-reject", async (trx) => {
-      const rejected = await rejectAccessRequest(trx, senderActor(ctx), { app: context, requestId, reason });
-      if (rejected.ok || rejected.reason !== "invalid-reason") await endFlow(trx, flowKeyOf(ctx));
-      return rejected;
-    });
+  const reject = async (ctx: Ctx, reason: string) => {
+    const requestId = Number(ctx.flow?.data.requestId);
+    const result = await ctx.run(rejectAccessRequest, { app: context, requestId, reason });
+    // A reason too long or empty may be typed again; any other outcome ends the flow.
+    if (result.ok || result.reason !== "invalid-reason") await ctx.commit("access-reject-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
     if (result.ok) await ctx.reply(ctx.t("access-rejected-done", { id: requestId }));
     else if (result.reason === "already-decided" || result.reason === "already-postponed") {
       await ctx.reply(ctx.t("access-already-decided", { status: result.status, by: result.decidedBy?.name ?? "—" }));
@@ -127,17 +128,15 @@ export function decisionsComposer(context: ModuleContext): Composer<BotyardConte
     await reject(ctx, reason);
   });
 
-  const showPending = async (ctx: BotyardContext) => {
-    const cards = await commitAccess(ctx, "access-pending", async (trx) => {
-      const requests = await pendingRequests(trx, ctx.botId);
-      return Promise.all(requests.slice(0, MAX_CARDS_SHOWN).map((request) => renderCard(trx, context, ctx.botId, ctx.locale, request)));
-    });
+  const showPending = async (ctx: Ctx) => {
+    const requests = await pendingRequests(db, ctx.botId);
+    const cards = await Promise.all(requests.slice(0, MAX_CARDS_SHOWN).map((request) => renderCard(db, readerOf(ctx), request)));
     if (cards.length === 0) {
       await ctx.reply(ctx.t("access-pending-none"));
       return;
     }
     await ctx.reply(ctx.t("access-pending-count", { count: cards.length }));
-    for (const card of cards) await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.reply_markup });
+    for (const card of cards) await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: markupOf(card) });
   };
   guarded.command("requests", requirePermission("people.manage"), showPending);
   guarded.callbackQuery("access:pending", async (ctx) => {

@@ -5,31 +5,36 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { deviceOf } from "../domain/device.ts";
 import { formatMoment } from "../domain/moment.ts";
-import { commitAccess, editPressed } from "./support.ts";
-import { addresseesOf } from "../repo.ts";
-import { endAllSessions, endSession, issueLoginLink } from "../service.ts";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import { endAllSessions } from "../commands/end-all-sessions.ts";
+import { endSession } from "../commands/end-session.ts";
+import { issueLoginLink } from "../commands/issue-login-link.ts";
+import { addresseesOf } from "../queries/people.ts";
+import type { AccessTables } from "../tables.ts";
+import { editPressed } from "./edit-pressed.ts";
+
+type Ctx = BotyardContext<AccessTables>;
 
 /**
  * `/login` (and its buttons) sends a staff member their personal one-time link; `/sessions`
  * lists their web sessions with "End" per session and "Log out everywhere". Admins' "Sessions"
  * lists everyone's live sessions, each with "End".
  */
-export function loginComposer(context: ModuleContext): Composer<BotyardContext> {
-  const composer = new Composer<BotyardContext>();
+export function loginComposer(context: ModuleContext<AccessTables>): Composer<Ctx> {
+  const composer = new Composer<Ctx>();
   const privateChats = composer.chatType("private");
   const db = context.database.db;
 
-  const sendLoginLink = async (ctx: BotyardContext) => {
+  const sendLoginLink = async (ctx: Ctx) => {
     const from = ctx.from;
     if (from === undefined || ctx.chat === undefined) return;
     if (ctx.roles.size === 0) {
       await ctx.reply(ctx.t("access-login-need-access"));
       return;
     }
-    // Not through ctx.commit and ctx.api: both record their results in the update's journal,
+    // Not through ctx.run and ctx.api: both record their results in the update's journal,
     // which would keep the secret in plain text. A retried update mints a new link instead.
-    const result = await context.database.transaction((trx) => issueLoginLink(trx, senderActor(ctx), { app: context, telegramId: from.id }));
+    const result = await context.run(senderActor(ctx), issueLoginLink, { telegramId: from.id, panelUrl: context.publicUrl() });
     if (!result.ok) {
       await ctx.reply(ctx.t(`access-login-${result.reason}`));
       return;
@@ -54,7 +59,7 @@ export function loginComposer(context: ModuleContext): Composer<BotyardContext> 
     await sendLoginLink(ctx);
   });
 
-  const sessionLine = (ctx: BotyardContext, session: SessionSummary, index: number, who?: string) => {
+  const sessionLine = (ctx: Ctx, session: SessionSummary, index: number, who?: string) => {
     const line = ctx.t("access-session-line", {
       n: index + 1,
       device: deviceOf(session.userAgent) ?? ctx.t("access-session-unknown-device"),
@@ -64,7 +69,7 @@ export function loginComposer(context: ModuleContext): Composer<BotyardContext> 
     return who === undefined ? line : `${line} · ${who}`;
   };
 
-  const ownSessions = async (ctx: BotyardContext): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
+  const ownSessions = async (ctx: Ctx): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
     const sessions = await listSessions(db, ctx.botId, ctx.from?.id ?? 0);
     if (sessions.length === 0) return { text: ctx.t("access-sessions-none") };
     const keyboard = new InlineKeyboard();
@@ -73,7 +78,7 @@ export function loginComposer(context: ModuleContext): Composer<BotyardContext> 
     return { text: [ctx.t("access-sessions-title"), ...sessions.map((session, index) => sessionLine(ctx, session, index))].join("\n"), keyboard };
   };
 
-  const everyonesSessions = async (ctx: BotyardContext): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
+  const everyonesSessions = async (ctx: Ctx): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
     const sessions = (await listSessions(db, ctx.botId)).slice(0, MAX_SESSIONS_SHOWN);
     if (sessions.length === 0) return { text: ctx.t("access-all-sessions-none") };
     const people = await addresseesOf(db, ctx.botId, [...new Set(sessions.map((session) => session.telegramId))]);
@@ -93,14 +98,14 @@ export function loginComposer(context: ModuleContext): Composer<BotyardContext> 
   privateChats.callbackQuery(/^access:end(-any)?:(\d+)$/, async (ctx) => {
     const everyone = ctx.match[1] !== undefined;
     const sessionId = Number(ctx.match[2]);
-    const result = await commitAccess(ctx, "access-session-end", (trx) => endSession(trx, senderActor(ctx), { app: context, sessionId }));
+    const result = await ctx.run(endSession, { sessionId });
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-session-ended" : `access-session-${result.reason}`) });
     const { text, keyboard } = everyone ? await everyonesSessions(ctx) : await ownSessions(ctx);
     await editPressed(ctx, text, { reply_markup: keyboard });
   });
 
   privateChats.callbackQuery("access:end-all", async (ctx) => {
-    const result = await commitAccess(ctx, "access-session-end-all", (trx) => endAllSessions(trx, senderActor(ctx), { app: context, telegramId: ctx.from.id }));
+    const result = await ctx.run(endAllSessions, { telegramId: ctx.from.id });
     await ctx.answerCallbackQuery();
     await editPressed(ctx, result.ok ? ctx.t("access-sessions-ended-all", { count: result.ended }) : ctx.t("access-sessions-none"));
   });

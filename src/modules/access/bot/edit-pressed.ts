@@ -1,13 +1,5 @@
 import { GrammyError } from "grammy";
-import type { Jsonified } from "../../../platform/telegram/update-journal.ts";
-import type { Transaction } from "kysely";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import type { Tables } from "../repo.ts";
-
-/** `ctx.commit` with the access tables typed in (the platform types its transaction with its own tables). */
-export function commitAccess<T>(ctx: BotyardContext, name: string, work: (trx: Transaction<Tables>) => Promise<T>): Promise<Jsonified<T>> {
-  return ctx.commit(name, (trx) => work(trx as Transaction<Tables>));
-}
 
 /**
  * Edits the message a button sits on, accepting Telegram's "message is not modified": the

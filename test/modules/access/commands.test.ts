@@ -1,75 +1,37 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
-import { sql, type Kysely, type Transaction } from "kysely";
-import { accessModule } from "../../../src/modules/access/module.ts";
-import type { Tables } from "../../../src/modules/access/repo.ts";
-import {
-  accessStatistics,
-  applyForAccess,
-  approveAccessRequest,
-  blockPerson,
-  endAllSessions,
-  endSession,
-  grantRole,
-  issueLoginLink,
-  listPeople,
-  pendingRequests,
-  postponeAccessRequest,
-  rejectAccessRequest,
-  revokeRole,
-  unblockPerson,
-  type AccessApp,
-} from "../../../src/modules/access/service.ts";
-import type { Actor, UseCase } from "../../../src/platform/audit/use-case.ts";
+import { describe, test } from "node:test";
+import { sql } from "kysely";
+import { applyForAccess } from "../../../src/modules/access/commands/apply-for-access.ts";
+import { approveAccessRequest } from "../../../src/modules/access/commands/approve-access-request.ts";
+import { blockPerson } from "../../../src/modules/access/commands/block-person.ts";
+import { endAllSessions } from "../../../src/modules/access/commands/end-all-sessions.ts";
+import { endSession } from "../../../src/modules/access/commands/end-session.ts";
+import { grantRole } from "../../../src/modules/access/commands/grant-role.ts";
+import { issueLoginLink } from "../../../src/modules/access/commands/issue-login-link.ts";
+import { postponeAccessRequest } from "../../../src/modules/access/commands/postpone-access-request.ts";
+import { rejectAccessRequest } from "../../../src/modules/access/commands/reject-access-request.ts";
+import { revokeRole } from "../../../src/modules/access/commands/revoke-role.ts";
+import { signIn } from "../../../src/modules/access/commands/sign-in.ts";
+import { unblockPerson } from "../../../src/modules/access/commands/unblock-person.ts";
+import { listPeople } from "../../../src/modules/access/queries/people-listing.ts";
+import { pendingRequests } from "../../../src/modules/access/queries/requests.ts";
+import { accessStatistics } from "../../../src/modules/access/queries/statistics.ts";
+import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { issueLoginLink as issueLoginSecret, redeemLoginLink } from "../../../src/platform/auth/login-links.ts";
-import { PLATFORM_PERMISSIONS, Permissions } from "../../../src/platform/auth/permissions.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
-import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
-import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
-import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+import { databaseKinds } from "../../support/databases.ts";
+import { BOT, OWNER, commandWorld } from "./command-world.ts";
 
-const BOT = "main";
-const OWNER = 800_001;
+const panelUrl = "https://panel.example";
 
 for (const kind of databaseKinds) {
-  describe(`access use cases on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, accessModule.migrations);
-    let app: AccessApp;
-    let nextId = 810_000;
-    const db = () => suite.database.db as unknown as Kysely<Tables>;
+  describe(`access commands on ${kind.name}`, { skip: kind.skip }, () => {
+    const world = commandWorld(kind, 810_000);
+    const { db, person, run } = world;
     const owner: Actor = { botId: BOT, personId: OWNER, source: "bot" };
+    const database = () => world.database().db;
 
-    before(async () => {
-      const translator = new Translator([...platformCatalogues(), ...(accessModule.catalogues ?? [])]);
-      await db()
-        .insertInto("bot")
-        .values({ id: BOT, telegram_id: 1, username: "access_bot", settings: JSON.stringify({ timeZone: "Europe/Berlin", languages: ["en", "ru"], modules: null }) })
-        .execute();
-      const settings = new LiveSettings(suite.database.db, translator);
-      await settings.refresh();
-      app = { permissions: new Permissions([PLATFORM_PERMISSIONS, { "bookings.serve": ["master"] }]), translator, settings, publicUrl: () => "https://panel.example", announce: () => Promise.resolve() };
-      await person(["owner"], OWNER);
-    });
-
-    /** A person the bot knows, holding `roles`; returns them as an actor. */
-    async function person(roles: string[] = [], id = nextId++, language = "en"): Promise<Actor & { personId: number }> {
-      await db().insertInto("person").values({ telegram_id: id, first_name: `P${id}`, last_name: null, username: null, language_code: language }).execute();
-      await db().insertInto("bot_member").values({ bot_id: BOT, telegram_id: id }).execute();
-      for (const role of roles) await db().insertInto("role").values({ bot_id: BOT, telegram_id: id, role, granted_by: null }).execute();
-      return { botId: BOT, personId: id, source: "bot" };
-    }
-
-    const auditCount = async () => Number((await db().selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
-
-    /** Runs a use case in its own transaction; returns its result and how many audit rows it wrote. */
-    async function run<Input, Result>(useCase: UseCase<Tables, Input, Result>, actor: Actor, input: Input): Promise<{ result: Result; audits: number }> {
-      const before = await auditCount();
-      const result = await suite.database.transaction((trx) => useCase(trx as unknown as Transaction<Tables>, actor, input));
-      return { result, audits: (await auditCount()) - before };
-    }
-
-    const applyAs = (actor: Actor, name = "Anna Petrova", phone = "+79001234567") => run(applyForAccess, actor, { app, name, phone, comment: null });
+    const applyAs = (actor: Actor, name = "Anna Petrova", phone = "+79001234567") => run(applyForAccess, actor, { app: world.app, name, phone, comment: null });
 
     const outboxKeys = async (like: string) =>
       (await db().selectFrom("outbox").select(["dedupe_key", "chat_id", "method", "payload"]).where("dedupe_key", "like", like).orderBy("id").execute());
@@ -114,7 +76,7 @@ for (const kind of databaseKinds) {
         [{ name: "Anna", phone: "89001234567", comment: null }, "invalid-phone"],
         [{ name: "Anna", phone: "+79001234567", comment: "x".repeat(501) }, "comment-too-long"],
       ] as const) {
-        const { result, audits } = await run(applyForAccess, applicant, { app, ...input });
+        const { result, audits } = await run(applyForAccess, applicant, { app: world.app, ...input });
         assert.deepEqual(result, { ok: false, reason });
         assert.equal(audits, 0);
       }
@@ -127,7 +89,7 @@ for (const kind of databaseKinds) {
       const applied = await applyAs(applicant);
       assert.ok(applied.result.ok);
       const requestId = applied.result.request.id;
-      const { result, audits } = await run(approveAccessRequest, admin, { app, requestId, role: "master" });
+      const { result, audits } = await run(approveAccessRequest, admin, { app: world.app, requestId, role: "master" });
       assert.ok(result.ok);
       assert.equal(audits, 1);
       const role = await db().selectFrom("role").selectAll().where("telegram_id", "=", applicant.personId).executeTakeFirstOrThrow();
@@ -141,7 +103,7 @@ for (const kind of databaseKinds) {
       assert.equal(notice?.chat_id, applicant.personId);
       assert.match(String(notice?.payload.text), /\/login/);
 
-      const late = await run(rejectAccessRequest, owner, { app, requestId, reason: "No" });
+      const late = await run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "No" });
       assert.deepEqual(late.result, { ok: false, reason: "already-decided", status: "approved", decidedBy: { telegramId: admin.personId, name: `P${admin.personId}` } });
       assert.equal(late.audits, 0);
     });
@@ -150,7 +112,7 @@ for (const kind of databaseKinds) {
       const master = await person(["master"]);
       const applied = await applyAs(await person());
       assert.ok(applied.result.ok);
-      const { result, audits } = await run(approveAccessRequest, master, { app, requestId: applied.result.request.id, role: "admin" });
+      const { result, audits } = await run(approveAccessRequest, master, { app: world.app, requestId: applied.result.request.id, role: "admin" });
       assert.deepEqual(result, { ok: false, reason: "forbidden" });
       assert.equal(audits, 0);
     });
@@ -160,7 +122,7 @@ for (const kind of databaseKinds) {
       assert.ok(applied.result.ok);
       const requestId = applied.result.request.id;
       for (const role of ["owner", "wizard"]) {
-        const refused = await run(approveAccessRequest, owner, { app, requestId, role });
+        const refused = await run(approveAccessRequest, owner, { app: world.app, requestId, role });
         assert.deepEqual(refused.result, { ok: false, reason: "unknown-role" });
       }
     });
@@ -170,13 +132,13 @@ for (const kind of databaseKinds) {
       const applied = await applyAs(applicant);
       assert.ok(applied.result.ok);
       const requestId = applied.result.request.id;
-      const postponed = await run(postponeAccessRequest, owner, { app, requestId });
+      const postponed = await run(postponeAccessRequest, owner, { app: world.app, requestId });
       assert.ok(postponed.result.ok && postponed.result.request.status === "postponed");
       assert.equal(postponed.audits, 1);
-      assert.deepEqual((await run(postponeAccessRequest, owner, { app, requestId })).result, { ok: false, reason: "already-postponed", status: "postponed", decidedBy: { telegramId: OWNER, name: `P${OWNER}` } });
-      assert.deepEqual((await run(rejectAccessRequest, owner, { app, requestId, reason: "   " })).result, { ok: false, reason: "invalid-reason" });
+      assert.deepEqual((await run(postponeAccessRequest, owner, { app: world.app, requestId })).result, { ok: false, reason: "already-postponed", status: "postponed", decidedBy: { telegramId: OWNER, name: `P${OWNER}` } });
+      assert.deepEqual((await run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "   " })).result, { ok: false, reason: "invalid-reason" });
 
-      const rejected = await run(rejectAccessRequest, owner, { app, requestId, reason: "Not on the staff list" });
+      const rejected = await run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "Not on the staff list" });
       assert.ok(rejected.result.ok && rejected.result.request.reason === "Not on the staff list");
       assert.equal(rejected.audits, 1);
       const [notice] = await outboxKeys(`access:request:${requestId}:notice:rejected`);
@@ -194,64 +156,64 @@ for (const kind of databaseKinds) {
     test("only owners grant or revoke owner, and the last owner keeps it", async () => {
       const admin = await person(["admin"]);
       const target = await person();
-      assert.deepEqual((await run(grantRole, admin, { app, telegramId: target.personId, role: "owner" })).result, { ok: false, reason: "owners-only" });
-      assert.deepEqual((await run(grantRole, admin, { app, telegramId: target.personId, role: "wizard" })).result, { ok: false, reason: "unknown-role" });
-      assert.deepEqual((await run(revokeRole, owner, { app, telegramId: OWNER, role: "owner" })).result, { ok: false, reason: "last-owner" });
+      assert.deepEqual((await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "owner" })).result, { ok: false, reason: "owners-only" });
+      assert.deepEqual((await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "wizard" })).result, { ok: false, reason: "unknown-role" });
+      assert.deepEqual((await run(revokeRole, owner, { app: world.app, telegramId: OWNER, role: "owner" })).result, { ok: false, reason: "last-owner" });
 
-      const granted = await run(grantRole, admin, { app, telegramId: target.personId, role: "master" });
+      const granted = await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "master" });
       assert.deepEqual(granted.result, { ok: true });
       assert.equal(granted.audits, 1);
-      assert.deepEqual((await run(grantRole, admin, { app, telegramId: target.personId, role: "master" })).result, { ok: false, reason: "unchanged" });
-      const made = await run(grantRole, owner, { app, telegramId: target.personId, role: "owner" });
+      assert.deepEqual((await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "master" })).result, { ok: false, reason: "unchanged" });
+      const made = await run(grantRole, owner, { app: world.app, telegramId: target.personId, role: "owner" });
       assert.deepEqual(made.result, { ok: true });
-      assert.deepEqual((await run(revokeRole, owner, { app, telegramId: target.personId, role: "owner" })).result, { ok: true });
+      assert.deepEqual((await run(revokeRole, owner, { app: world.app, telegramId: target.personId, role: "owner" })).result, { ok: true });
     });
 
     test("losing the last role ends the person's sessions and revokes their unused links", async () => {
       const target = await person(["master"]);
-      const session = await startSession(suite.database.db, { botId: BOT, telegramId: target.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      const secret = await issueLoginSecret(suite.database.db, BOT, target.personId);
-      const { result, audits } = await run(revokeRole, owner, { app, telegramId: target.personId, role: "master" });
+      const session = await startSession(database(), { botId: BOT, telegramId: target.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      const secret = await issueLoginSecret(database(), BOT, target.personId);
+      const { result, audits } = await run(revokeRole, owner, { app: world.app, telegramId: target.personId, role: "master" });
       assert.deepEqual(result, { ok: true });
       assert.equal(audits, 1);
       const row = await db().selectFrom("web_session").select("ended_at").where("id", "=", session.id).executeTakeFirstOrThrow();
       assert.notEqual(row.ended_at, null);
-      assert.deepEqual(await redeemLoginLink(suite.database.db, secret), { ok: false, reason: "used" });
+      assert.deepEqual(await redeemLoginLink(database(), secret), { ok: false, reason: "used" });
     });
 
     test("blocking kills every session, bearer token, unused link and role at once, and bars applying", async () => {
       const admin = await person(["admin"]);
       const target = await person(["master", "admin"]);
-      await startSession(suite.database.db, { botId: BOT, telegramId: target.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      await startSession(suite.database.db, { botId: BOT, telegramId: target.personId, kind: "bearer", via: "mini_app", userAgent: null, ip: null });
-      const secret = await issueLoginSecret(suite.database.db, BOT, target.personId);
+      await startSession(database(), { botId: BOT, telegramId: target.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      await startSession(database(), { botId: BOT, telegramId: target.personId, kind: "bearer", via: "mini_app", userAgent: null, ip: null });
+      const secret = await issueLoginSecret(database(), BOT, target.personId);
 
-      assert.deepEqual((await run(blockPerson, admin, { app, telegramId: OWNER, reason: null })).result, { ok: false, reason: "owners-only" });
-      assert.deepEqual((await run(blockPerson, admin, { app, telegramId: admin.personId, reason: null })).result, { ok: false, reason: "self" });
-      const { result, audits } = await run(blockPerson, admin, { app, telegramId: target.personId, reason: "Left the company" });
+      assert.deepEqual((await run(blockPerson, admin, { telegramId: OWNER, reason: null })).result, { ok: false, reason: "owners-only" });
+      assert.deepEqual((await run(blockPerson, admin, { telegramId: admin.personId, reason: null })).result, { ok: false, reason: "self" });
+      const { result, audits } = await run(blockPerson, admin, { telegramId: target.personId, reason: "Left the company" });
       assert.ok(result.ok);
       assert.equal(result.sessionsEnded, 2);
       assert.deepEqual([...result.rolesRemoved].sort(), ["admin", "master"]);
       assert.equal(audits, 1);
-      assert.deepEqual(await redeemLoginLink(suite.database.db, secret), { ok: false, reason: "used" });
+      assert.deepEqual(await redeemLoginLink(database(), secret), { ok: false, reason: "used" });
       assert.deepEqual(await db().selectFrom("role").select("role").where("telegram_id", "=", target.personId).execute(), []);
-      assert.deepEqual((await run(blockPerson, admin, { app, telegramId: target.personId, reason: null })).result, { ok: false, reason: "already-blocked" });
+      assert.deepEqual((await run(blockPerson, admin, { telegramId: target.personId, reason: null })).result, { ok: false, reason: "already-blocked" });
 
       assert.deepEqual((await applyAs(target)).result, { ok: false, reason: "blocked" });
-      assert.deepEqual((await run(grantRole, owner, { app, telegramId: target.personId, role: "master" })).result, { ok: false, reason: "blocked" });
-      assert.deepEqual((await run(issueLoginLink, target, { app, telegramId: target.personId })).result, { ok: false, reason: "blocked" });
+      assert.deepEqual((await run(grantRole, owner, { app: world.app, telegramId: target.personId, role: "master" })).result, { ok: false, reason: "blocked" });
+      assert.deepEqual((await run(issueLoginLink, target, { telegramId: target.personId, panelUrl })).result, { ok: false, reason: "blocked" });
 
-      const unblocked = await run(unblockPerson, admin, { app, telegramId: target.personId });
+      const unblocked = await run(unblockPerson, admin, { telegramId: target.personId });
       assert.deepEqual(unblocked.result, { ok: true });
       assert.equal(unblocked.audits, 1);
-      assert.deepEqual((await run(unblockPerson, admin, { app, telegramId: target.personId })).result, { ok: false, reason: "not-blocked" });
+      assert.deepEqual((await run(unblockPerson, admin, { telegramId: target.personId })).result, { ok: false, reason: "not-blocked" });
     });
 
     test("a login link goes only to staff, is rate limited per person, and its secret is never in the audit", async () => {
       const stranger = await person();
-      assert.deepEqual((await run(issueLoginLink, stranger, { app, telegramId: stranger.personId })).result, { ok: false, reason: "no-role" });
+      assert.deepEqual((await run(issueLoginLink, stranger, { telegramId: stranger.personId, panelUrl })).result, { ok: false, reason: "no-role" });
       const staff = await person(["master"]);
-      const first = await run(issueLoginLink, staff, { app, telegramId: staff.personId });
+      const first = await run(issueLoginLink, staff, { telegramId: staff.personId, panelUrl });
       assert.ok(first.result.ok && "url" in first.result);
       assert.equal(first.audits, 1);
       const secret = first.result.url.replace("https://panel.example/login#token=", "");
@@ -259,11 +221,11 @@ for (const kind of databaseKinds) {
       const audit = await db().selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
       assert.equal(audit.action, "access.link.issue");
       assert.equal(JSON.stringify(audit).includes(secret), false);
-      const redeemed = await redeemLoginLink(suite.database.db, secret);
+      const redeemed = await redeemLoginLink(database(), secret);
       assert.deepEqual(redeemed, { ok: true, botId: BOT, telegramId: staff.personId });
 
-      for (let i = 1; i < 5; i++) assert.equal((await run(issueLoginLink, staff, { app, telegramId: staff.personId })).result.ok, true);
-      const sixth = await run(issueLoginLink, staff, { app, telegramId: staff.personId });
+      for (let i = 1; i < 5; i++) assert.equal((await run(issueLoginLink, staff, { telegramId: staff.personId, panelUrl })).result.ok, true);
+      const sixth = await run(issueLoginLink, staff, { telegramId: staff.personId, panelUrl });
       assert.deepEqual(sixth.result, { ok: false, reason: "too-many" });
       assert.equal(sixth.audits, 0);
     });
@@ -272,7 +234,7 @@ for (const kind of databaseKinds) {
       const admin = await person(["admin"]);
       const staff = await person(["master"]);
       const tokensBefore = await db().selectFrom("login_token").select("id").where("telegram_id", "=", staff.personId).execute();
-      const { result, audits } = await run(issueLoginLink, admin, { app, telegramId: staff.personId });
+      const { result, audits } = await run(issueLoginLink, admin, { telegramId: staff.personId, panelUrl });
       assert.deepEqual(result, { ok: true, invited: staff.personId });
       assert.equal(audits, 1);
       const [invitation] = await outboxKeys(`access:link-invitation:${staff.personId}:%`);
@@ -280,27 +242,44 @@ for (const kind of databaseKinds) {
       assert.equal(JSON.stringify(invitation?.payload).includes("token="), false);
       assert.equal((await db().selectFrom("login_token").select("id").where("telegram_id", "=", staff.personId).execute()).length, tokensBefore.length);
       const master = await person(["master"]);
-      assert.deepEqual((await run(issueLoginLink, master, { app, telegramId: staff.personId })).result, { ok: false, reason: "forbidden" });
+      assert.deepEqual((await run(issueLoginLink, master, { telegramId: staff.personId, panelUrl })).result, { ok: false, reason: "forbidden" });
     });
 
     test("a person ends their own sessions; only sessions.manage ends someone else's", async () => {
       const alice = await person(["master"]);
       const bob = await person(["master"]);
       const admin = await person(["admin"]);
-      const aliceSession = await startSession(suite.database.db, { botId: BOT, telegramId: alice.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      const bobSession = await startSession(suite.database.db, { botId: BOT, telegramId: bob.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
-      await startSession(suite.database.db, { botId: BOT, telegramId: bob.personId, kind: "bearer", via: "mini_app", userAgent: null, ip: null });
+      const aliceSession = await startSession(database(), { botId: BOT, telegramId: alice.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      const bobSession = await startSession(database(), { botId: BOT, telegramId: bob.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
+      await startSession(database(), { botId: BOT, telegramId: bob.personId, kind: "bearer", via: "mini_app", userAgent: null, ip: null });
 
-      assert.deepEqual((await run(endSession, alice, { app, sessionId: bobSession.id })).result, { ok: false, reason: "forbidden" });
-      const own = await run(endSession, alice, { app, sessionId: aliceSession.id });
+      assert.deepEqual((await run(endSession, alice, { sessionId: bobSession.id })).result, { ok: false, reason: "forbidden" });
+      const own = await run(endSession, alice, { sessionId: aliceSession.id });
       assert.deepEqual(own.result, { ok: true, ended: 1 });
       assert.equal(own.audits, 1);
-      assert.deepEqual((await run(endSession, alice, { app, sessionId: aliceSession.id })).result, { ok: false, reason: "not-found" });
-      assert.deepEqual((await run(endAllSessions, alice, { app, telegramId: bob.personId })).result, { ok: false, reason: "forbidden" });
-      const all = await run(endAllSessions, admin, { app, telegramId: bob.personId });
+      assert.deepEqual((await run(endSession, alice, { sessionId: aliceSession.id })).result, { ok: false, reason: "not-found" });
+      assert.deepEqual((await run(endAllSessions, alice, { telegramId: bob.personId })).result, { ok: false, reason: "forbidden" });
+      const all = await run(endAllSessions, admin, { telegramId: bob.personId });
       assert.deepEqual(all.result, { ok: true, ended: 2 });
       assert.equal(all.audits, 1);
-      assert.deepEqual((await run(endAllSessions, bob, { app, telegramId: bob.personId })).result, { ok: false, reason: "no-sessions" });
+      assert.deepEqual((await run(endAllSessions, bob, { telegramId: bob.personId })).result, { ok: false, reason: "no-sessions" });
+    });
+
+    test("signing in with a link uses it up only for someone holding a role; a used link is refused", async () => {
+      const stranger = await person();
+      const strangersLink = await issueLoginSecret(database(), BOT, stranger.personId);
+      const refused = await run(signIn, { ...stranger, source: "web" }, { kind: "cookie", via: "link", userAgent: null, linkToken: strangersLink });
+      assert.deepEqual(refused, { result: { ok: false, reason: "no-role" }, audits: 0 });
+      const unused = await db().selectFrom("login_token").select("used_at").where("telegram_id", "=", stranger.personId).executeTakeFirstOrThrow();
+      assert.equal(unused.used_at, null, "the link is not used up");
+
+      const staff = await person(["master"]);
+      const link = await issueLoginSecret(database(), BOT, staff.personId);
+      const signedIn = await run(signIn, { ...staff, source: "web" }, { kind: "cookie", via: "link", userAgent: "Firefox", linkToken: link });
+      assert.ok(signedIn.result.ok);
+      assert.equal(signedIn.audits, 1);
+      const again = await run(signIn, { ...staff, source: "web" }, { kind: "cookie", via: "link", userAgent: "Firefox", linkToken: link });
+      assert.deepEqual(again, { result: { ok: false, reason: "used" }, audits: 0 });
     });
 
     test("the read-only views count and list from the database", async () => {

@@ -1,0 +1,13 @@
+import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
+import type { AccessApp } from "../effects/access-app.ts";
+import type { AccessTables } from "../tables.ts";
+import { decideRequest } from "./decide-request.ts";
+
+/**
+ * Approves a request with a role (any known role but owner): re-checks the decider's
+ * `people.manage` from the database, grants the role, edits every admin's card and tells the
+ * applicant, with a button for their login link.
+ */
+export const approveAccessRequest = defineCommand("access.request.approve", (scope: CommandScope<AccessTables>, input: { app: AccessApp; requestId: number; role: string }) =>
+  decideRequest(scope, input.app, input.requestId, "approve", { role: input.role }),
+);

@@ -1,0 +1,110 @@
+import type { InlineKeyboardButton } from "@grammyjs/types";
+import type { CommandScope } from "../../../platform/commands/command.ts";
+import { escapeHtml } from "../../../platform/domain/html.ts";
+import { chooseLocale } from "../../../platform/i18n/choose-locale.ts";
+import type { Locale, TranslationArgs } from "../../../platform/i18n/translator.ts";
+import { formatMoment } from "../domain/moment.ts";
+import { isOpen } from "../domain/request.ts";
+import { grantableRoles } from "../domain/roles.ts";
+import { addresseesOf, holdersOf, nameOf } from "../queries/people.ts";
+import type { Reads } from "../queries/reads.ts";
+import type { AccessRequest, AccessTables } from "../tables.ts";
+import type { AccessApp } from "./access-app.ts";
+
+/** A card's text (Telegram HTML) and, while the request is open, its buttons. */
+export interface RequestCard {
+  text: string;
+  buttons?: InlineKeyboardButton[][];
+}
+
+/** Who reads a card: their language and its texts, the bot's time zone and the roles one may approve as. */
+export interface CardReader {
+  locale: string;
+  t: (key: string, args?: TranslationArgs) => string;
+  timeZone: string;
+  knownRoles: readonly string[];
+}
+
+/**
+ * An admin's card about a request, in their language: the application, and once someone acted,
+ * who did what and when. Open requests keep their buttons (Approve per role, Reject, Postpone).
+ */
+export async function renderCard(db: Reads, reader: CardReader, request: AccessRequest): Promise<RequestCard> {
+  const { t, locale } = reader;
+  const lines = [
+    t("access-card", {
+      id: request.id,
+      name: escapeHtml(request.name),
+      phone: request.phone,
+      person: escapeHtml(await nameOf(db, request.telegram_id)),
+      comment: request.comment === null ? "—" : escapeHtml(request.comment),
+    }),
+  ];
+  if (request.decided_by !== null && request.decided_at !== null) {
+    lines.push(
+      "",
+      t(`access-card-${request.status}`, {
+        by: escapeHtml(await nameOf(db, request.decided_by)),
+        when: formatMoment(request.decided_at, locale, reader.timeZone),
+        role: t("access-role", { role: request.role ?? "" }),
+        reason: escapeHtml(request.reason ?? ""),
+      }),
+    );
+  }
+  if (!isOpen(request.status)) return { text: lines.join("\n") };
+  const approve = grantableRoles(reader.knownRoles).map((role) => [
+    { text: t("access-approve-as", { role: t("access-role", { role }) }), callback_data: `access:approve:${request.id}:${role}` },
+  ]);
+  const rest = [{ text: t("access-reject"), callback_data: `access:reject:${request.id}` }];
+  if (request.status === "pending") rest.push({ text: t("access-postpone"), callback_data: `access:postpone:${request.id}` });
+  return { text: lines.join("\n"), buttons: [...approve, rest] };
+}
+
+/** The cards of a request are keyed by it and the admin they went to; edits find them by this prefix. */
+export function cardKeyPrefix(requestId: number): string {
+  return `access:request:${requestId}:card:`;
+}
+
+function readerIn(app: AccessApp, botId: string, locale: Locale): CardReader {
+  return {
+    locale,
+    t: (key, args) => app.translator.translate(botId, locale, key, args),
+    timeZone: app.settings.of(botId).timeZone,
+    knownRoles: app.permissions.roleNames(),
+  };
+}
+
+/** Sends the card to every current manager (holder of `people.manage`) who has none yet; the dedupe keys make the rest no-ops. */
+export async function sendCards(scope: CommandScope<AccessTables>, app: AccessApp, request: AccessRequest): Promise<void> {
+  const botId = scope.actor.botId;
+  const managerRoles = app.permissions.roleNames().filter((role) => app.permissions.allows([role], "people.manage"));
+  for (const manager of await holdersOf(scope.trx, botId, managerRoles)) {
+    await scope.tell(manager, {
+      dedupeKey: `${cardKeyPrefix(request.id)}${manager}`,
+      render: (locale) => renderCard(scope.trx, readerIn(app, botId, locale), request),
+    });
+  }
+}
+
+/** Edits every card sent about a request to show it as it stands now, each in its reader's language. */
+export async function editCards(scope: CommandScope<AccessTables>, app: AccessApp, request: AccessRequest): Promise<void> {
+  const botId = scope.actor.botId;
+  const cards = await scope.trx
+    .selectFrom("outbox")
+    .select(["chat_id", "dedupe_key"])
+    .where("bot_id", "=", botId)
+    .where("dedupe_key", "like", `${cardKeyPrefix(request.id)}%`)
+    .execute();
+  const managers = await addresseesOf(scope.trx, botId, cards.map((card) => card.chat_id));
+  for (const { chat_id: chatId, dedupe_key: cardKey } of cards) {
+    const manager = managers.find((candidate) => candidate.telegramId === chatId);
+    const locale = chooseLocale(manager?.language, manager?.languageCode ?? undefined, app.settings.of(botId).languages);
+    const card = await renderCard(scope.trx, readerIn(app, botId, locale), request);
+    await scope.send({
+      chatId,
+      method: "editMessageText",
+      payload: { chat_id: chatId, message_id_of: cardKey, parse_mode: "HTML", text: card.text, ...(card.buttons === undefined ? {} : { reply_markup: { inline_keyboard: card.buttons } }) },
+      dedupeKey: `access:request:${request.id}:r${request.revision}:edit:${chatId}`,
+    });
+  }
+}
