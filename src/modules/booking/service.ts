@@ -23,5 +23,5 @@ export {
 } from "./service/manage-masters.ts";
 export { setWeeklyHours, type WeeklyHoursInput, type WeeklyHoursOutcome } from "./service/weekly-hours.ts";
 export { updateRules, type RulesChanges, type RulesOutcome } from "./service/manage-rules.ts";
-export { problemMessage, type CatalogueProblem, type CatalogueRefusal } from "./service/catalogue-refusal.ts";
-export { salonCatalogue, type LocationView, type MasterView, type RulesView, type SalonCatalogue, type ServiceView } from "./service/salon-catalogue.ts";
+export { problemMessage, type CatalogueProblem, type CatalogueRefusal } from "./domain/catalogue-refusal.ts";
+export { salonCatalogue, type LocationView, type MasterView, type RulesView, type SalonCatalogue, type ServiceView } from "./queries/salon-catalogue.ts";

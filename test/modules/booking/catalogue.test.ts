@@ -21,7 +21,7 @@ import {
   updateRules,
 } from "../../../src/modules/booking/service.ts";
 import { mastersForService, servicesToBook } from "../../../src/modules/booking/service/catalogue-lists.ts";
-import { salonCatalogue } from "../../../src/modules/booking/service/salon-catalogue.ts";
+import { salonCatalogue } from "../../../src/modules/booking/queries/salon-catalogue.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 

@@ -24,7 +24,7 @@ import {
   updateRules,
   type CatalogueRefusal,
 } from "../service.ts";
-import type { CatalogueProblemCode } from "../service/catalogue-refusal.ts";
+import type { CatalogueProblemCode } from "../domain/catalogue-refusal.ts";
 
 type Trx = Transaction<Tables>;
 

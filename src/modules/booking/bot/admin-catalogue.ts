@@ -10,7 +10,7 @@ import { commitBooking, readsOf } from "./support.ts";
 import { formatClockTime, formatDay, weekdayNames } from "../domain/display.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
 import type { Db } from "../repo.ts";
-import type { StaffBooking } from "../service/staff-calendar.ts";
+import type { StaffBooking } from "../queries/staff-calendar.ts";
 import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "../service.ts";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 

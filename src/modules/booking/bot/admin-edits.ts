@@ -12,7 +12,7 @@ import { formatDay, weekdayNames } from "../domain/display.ts";
 import { intervalsFromTyped } from "../domain/typed-hours.ts";
 import { editService, setWeeklyHours, updateRules } from "../service.ts";
 import { lockMaster } from "../service/days-off.ts";
-import { masterViews, presentService, rulesView, serviceOfBot } from "../service/salon-catalogue.ts";
+import { masterViews, presentService, rulesView, serviceOfBot } from "../queries/salon-catalogue.ts";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 export const ADMIN_EDIT_FLOW = "booking-admin-edit";

@@ -9,7 +9,7 @@ import { feedUrl } from "../feed-tokens.ts";
 import type { Tables } from "../repo.ts";
 import { markVisit } from "../service.ts";
 import { issueMasterFeed } from "../service/feed.ts";
-import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../service/staff-calendar.ts";
+import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../queries/staff-calendar.ts";
 import type { Kysely } from "kysely";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 

@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { issueFeedToken } from "../feed-tokens.ts";
 import type { Tables } from "../repo.ts";
-import { masterOfPerson } from "./staff-calendar.ts";
+import { masterOfPerson } from "../queries/staff-calendar.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -2,8 +2,8 @@ import type { Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { checkLocation, isUsableName, MAX_TEXT_LENGTH } from "../domain/catalogue.ts";
 import type { Tables } from "../repo.ts";
-import { refusedFor, type CatalogueProblem, type CatalogueRefusal } from "./catalogue-refusal.ts";
-import { locationOfBot, presentLocation, type LocationView } from "./salon-catalogue.ts";
+import { refusedFor, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { locationOfBot, presentLocation, type LocationView } from "../queries/salon-catalogue.ts";
 
 type Trx = Transaction<Tables>;
 

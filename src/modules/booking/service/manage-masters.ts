@@ -2,9 +2,9 @@ import type { Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { checkMasterService, isUsableName } from "../domain/catalogue.ts";
 import type { Tables } from "../repo.ts";
-import { refusedFor, type CatalogueProblem, type CatalogueRefusal } from "./catalogue-refusal.ts";
-import { locationOfBot, masterRowOfBot, masterViews, type MasterOfferView, type MasterView } from "./salon-catalogue.ts";
-import { staffBooking, type StaffBooking } from "./staff-calendar.ts";
+import { refusedFor, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { locationOfBot, masterRowOfBot, masterViews, type MasterOfferView, type MasterView } from "../queries/salon-catalogue.ts";
+import { staffBooking, type StaffBooking } from "../queries/staff-calendar.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -3,8 +3,8 @@ import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platfor
 import { MAX_HOLD_MIN } from "../domain/catalogue.ts";
 import { checkReminderOffsets, checkRules, type BookingRules } from "../domain/rules.ts";
 import type { Tables } from "../repo.ts";
-import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "./catalogue-refusal.ts";
-import { rulesView, type RulesView } from "./salon-catalogue.ts";
+import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { rulesView, type RulesView } from "../queries/salon-catalogue.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -3,8 +3,8 @@ import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platfor
 import { checkService, isUsableName, MAX_TEXT_LENGTH } from "../domain/catalogue.ts";
 import { checkRules, DEFAULT_BOOKING_RULES, type BookingRules, type RuleOverrides } from "../domain/rules.ts";
 import { botRules, type Tables } from "../repo.ts";
-import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "./catalogue-refusal.ts";
-import { presentService, serviceOfBot, type ServiceView } from "./salon-catalogue.ts";
+import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { presentService, serviceOfBot, type ServiceView } from "../queries/salon-catalogue.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -9,7 +9,7 @@ import { underSavepoint, WriteRefused } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
 import { rescheduleBooking } from "./reschedule.ts";
 import { tellOfStaffChange } from "./staff-change-notices.ts";
-import { hitsOfTimeOff, type HitView } from "./time-off-hits.ts";
+import { hitsOfTimeOff, type HitView } from "../queries/time-off-hits.ts";
 
 type Trx = Transaction<Tables>;
 

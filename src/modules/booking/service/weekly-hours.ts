@@ -3,10 +3,10 @@ import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platfor
 import { instantToZoned, type Weekday } from "../../../platform/domain/zoned-time.ts";
 import { checkWeeklyHours, workingHoursOn, type WorkingInterval } from "../domain/schedule.ts";
 import { holidaysOf, schedulesOf, type Tables } from "../repo.ts";
-import { refusedFor, scheduleProblems, type CatalogueRefusal } from "./catalogue-refusal.ts";
+import { refusedFor, scheduleProblems, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
 import { upcomingBookingsOf } from "./manage-masters.ts";
-import { masterRowOfBot, masterViews, type MasterView } from "./salon-catalogue.ts";
-import type { StaffBooking } from "./staff-calendar.ts";
+import { masterRowOfBot, masterViews, type MasterView } from "../queries/salon-catalogue.ts";
+import type { StaffBooking } from "../queries/staff-calendar.ts";
 
 type Trx = Transaction<Tables>;
 
