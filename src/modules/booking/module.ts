@@ -3,6 +3,19 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
 import { bookingComposer } from "./bot/composer.ts";
+import { createLocation } from "./commands/create-location.ts";
+import { createMaster } from "./commands/create-master.ts";
+import { createService } from "./commands/create-service.ts";
+import { editLocation } from "./commands/edit-location.ts";
+import { editMaster } from "./commands/edit-master.ts";
+import { editService } from "./commands/edit-service.ts";
+import { linkMasterTelegram } from "./commands/link-master-telegram.ts";
+import { setLocationActive } from "./commands/set-location-active.ts";
+import { setMasterActive } from "./commands/set-master-active.ts";
+import { setMasterServices } from "./commands/set-master-services.ts";
+import { setServiceActive } from "./commands/set-service-active.ts";
+import { setWeeklyHours } from "./commands/set-weekly-hours.ts";
+import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingTimedEvents } from "./timed-events.ts";
@@ -42,6 +55,22 @@ export const bookingModule = defineModule({
     { command: "myday", description: "booking-staff-command-myday", roles: ["master"] },
     { command: "myweek", description: "booking-staff-command-myweek", roles: ["master"] },
     { command: "salon", description: "booking-admin-command", roles: ["admin"] },
+  ],
+  commands: [
+    // The salon's catalogue.
+    createLocation,
+    editLocation,
+    setLocationActive,
+    createService,
+    editService,
+    setServiceActive,
+    createMaster,
+    editMaster,
+    linkMasterTelegram,
+    setMasterActive,
+    setMasterServices,
+    setWeeklyHours,
+    updateRules,
   ],
   composer: bookingComposer,
   api: bookingApi,
