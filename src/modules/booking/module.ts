@@ -3,6 +3,10 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
 import { bookingComposer } from "./bot/composer.ts";
+import { addDaysOff } from "./commands/add-days-off.ts";
+import { addHoliday } from "./commands/add-holiday.ts";
+import { blockTime } from "./commands/block-time.ts";
+import { clearDayHours } from "./commands/clear-day-hours.ts";
 import { createLocation } from "./commands/create-location.ts";
 import { createMaster } from "./commands/create-master.ts";
 import { createService } from "./commands/create-service.ts";
@@ -10,11 +14,15 @@ import { editLocation } from "./commands/edit-location.ts";
 import { editMaster } from "./commands/edit-master.ts";
 import { editService } from "./commands/edit-service.ts";
 import { linkMasterTelegram } from "./commands/link-master-telegram.ts";
+import { removeDaysOff } from "./commands/remove-days-off.ts";
+import { removeHoliday } from "./commands/remove-holiday.ts";
+import { setDayHours } from "./commands/set-day-hours.ts";
 import { setLocationActive } from "./commands/set-location-active.ts";
 import { setMasterActive } from "./commands/set-master-active.ts";
 import { setMasterServices } from "./commands/set-master-services.ts";
 import { setServiceActive } from "./commands/set-service-active.ts";
 import { setWeeklyHours } from "./commands/set-weekly-hours.ts";
+import { unblockTime } from "./commands/unblock-time.ts";
 import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
@@ -71,6 +79,15 @@ export const bookingModule = defineModule({
     setMasterServices,
     setWeeklyHours,
     updateRules,
+    // Time off, with the bookings it hits.
+    addDaysOff,
+    removeDaysOff,
+    addHoliday,
+    removeHoliday,
+    setDayHours,
+    clearDayHours,
+    blockTime,
+    unblockTime,
   ],
   composer: bookingComposer,
   api: bookingApi,

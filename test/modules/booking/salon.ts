@@ -113,10 +113,10 @@ export function tablesOf(database: Database) {
 
 /**
  * Runs the booking module's commands on the suite's database as the app does (their notices
- * rendered from the module's texts in English, the salons' language), with "now" from `clock`:
+ * rendered from the module's texts, English unless the bots are given more `languages`), with "now" from `clock`:
  * the salon's `NOW` unless a test moves it. Built on first use, once the suite's database is open.
  */
-export function commandsOn(suite: { readonly database: Database }, clock: { now(): Date } = { now: () => NOW }): CommandRuntime {
+export function commandsOn(suite: { readonly database: Database }, clock: { now(): Date } = { now: () => NOW }, languages: readonly string[] = ["en"]): CommandRuntime {
   let runtime: CommandRuntime | undefined;
   const built = () =>
     (runtime ??= createCommandRuntime({
@@ -125,7 +125,7 @@ export function commandsOn(suite: { readonly database: Database }, clock: { now(
       permissions: permissionsOf([bookingModule]),
       clock,
       jobs: { send: () => Promise.resolve(null) },
-      languagesOf: () => ["en"],
+      languagesOf: () => languages,
       eventKinds: new Set(),
       queues: new Set(),
       hooksOf: () => [],

@@ -1,5 +1,7 @@
+import { sql, type Transaction } from "kysely";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { CatalogueProblem } from "../domain/catalogue-refusal.ts";
-import type { Db } from "../repo.ts";
+import type { Db, Tables } from "../repo.ts";
 import { locationOfBot, masterViews, type MasterView } from "./salon-catalogue.ts";
 
 /** A master of the bot as admins edit them; it must exist (read inside the command that just wrote it). */
@@ -23,4 +25,20 @@ export async function telegramProblems(db: Db, botId: string, telegramId: number
   let query = db.selectFrom("booking_master").select("id").where("bot_id", "=", botId).where("telegram_id", "=", telegramId);
   if (masterId !== undefined) query = query.where("id", "!=", masterId);
   return (await query.executeTakeFirst()) === undefined ? [] : [{ problem: "telegram-taken" }];
+}
+
+/** The bot's master, locked so two changes of one master's time queue up; undefined when it is not this bot's. */
+export async function lockMaster(trx: Transaction<Tables>, botId: string, masterId: number) {
+  return trx.selectFrom("booking_master").select(["id", "display_name"]).where("bot_id", "=", botId).where("id", "=", masterId).forUpdate().executeTakeFirst();
+}
+
+/** A master's own hours on one day, when they have some (see `setDayHours`). */
+export async function dayHoursOf(db: Db, masterId: number, date: PlainDate) {
+  return db
+    .selectFrom("booking_date_override")
+    .select("intervals")
+    .where("master_id", "=", masterId)
+    .where(sql<boolean>`date = ${date}::date`)
+    .where("removed_at", "is", null)
+    .executeTakeFirst();
 }
