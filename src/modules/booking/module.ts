@@ -13,6 +13,7 @@ import { createService } from "./commands/create-service.ts";
 import { editLocation } from "./commands/edit-location.ts";
 import { editMaster } from "./commands/edit-master.ts";
 import { editService } from "./commands/edit-service.ts";
+import { issueMasterFeed } from "./commands/issue-master-feed.ts";
 import { linkMasterTelegram } from "./commands/link-master-telegram.ts";
 import { removeDaysOff } from "./commands/remove-days-off.ts";
 import { removeHoliday } from "./commands/remove-holiday.ts";
@@ -88,6 +89,8 @@ export const bookingModule = defineModule({
     clearDayHours,
     blockTime,
     unblockTime,
+    // A master's calendar feed.
+    issueMasterFeed,
   ],
   composer: bookingComposer,
   api: bookingApi,
