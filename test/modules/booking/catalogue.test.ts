@@ -53,6 +53,29 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await startTimes(db, salon, salon.haircut, 2, salon.anna), [], "Monday is now a day off");
     });
 
+    test("one weekday's hours change on top of the week as it stands; none makes it a day off; a weekday that does not exist is refused and changes nothing", async () => {
+      const { db } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const tuesday = await commands.run(staffActor(salon), setWeeklyHours, { masterId: salon.anna, weekday: 2, intervals: [hour(10, 12)] });
+      assert.ok(tuesday.ok);
+      assert.deepEqual(tuesday.master.weekly[2], [hour(10, 12)]);
+      assert.deepEqual(tuesday.master.weekly[3], [hour(9, 13), hour(14, 18)], "Wednesday keeps its hours");
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 3, salon.anna), ["10:00", "10:30"]);
+
+      const off = await commands.run(staffActor(salon), setWeeklyHours, { masterId: salon.anna, weekday: 3, intervals: [] });
+      assert.ok(off.ok);
+      assert.equal(off.master.weekly[3], undefined);
+      assert.deepEqual(off.master.weekly[2], [hour(10, 12)], "Tuesday's change still counts");
+      assert.deepEqual(await startTimes(db, salon, salon.haircut, 4, salon.anna), [], "Wednesday is now a day off");
+
+      const before = await snapshot(db, salon);
+      assert.deepEqual(await commands.run(staffActor(salon), setWeeklyHours, { masterId: salon.anna, weekday: 9, intervals: [hour(9, 13)] }), {
+        ok: false,
+        problems: [{ problem: "weekday-invalid", weekday: 9 }],
+      });
+      assert.deepEqual(await snapshot(db, salon), before);
+    });
+
     test("the answer to new hours lists the bookings still to come that no longer fit them", async () => {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
