@@ -23,7 +23,7 @@ import { problemMessage, type CatalogueRefusal } from "../domain/catalogue-refus
 import { salonCatalogue } from "../queries/salon-catalogue.ts";
 import type { CatalogueProblemCode } from "../domain/catalogue-refusal.ts";
 
-// Shapes only: the use cases check the values, so a refusal names what is wrong in the person's words.
+// Shapes only: the commands check the values, so a refusal names what is wrong in the person's words.
 const id = z.coerce.number().int().positive();
 const params = z.object({ id });
 const minutes = z.number();
@@ -97,7 +97,7 @@ function statusOf(problem: CatalogueProblemCode): number {
 }
 
 /**
- * Answers a catalogue use case: what it saved, or every problem named in the person's language
+ * Answers a catalogue command: what it saved, or every problem named in the person's language
  * (`error` joins them; `problems` has each with its text).
  */
 function answer<Result extends { ok: true }>(context: ApiContext, request: FastifyRequest, reply: FastifyReply, outcome: Result | CatalogueRefusal, okStatus = 200) {
@@ -116,7 +116,7 @@ function answer<Result extends { ok: true }>(context: ApiContext, request: Fasti
 /**
  * The salon as admins manage it in the panel (permission `booking.manage`): locations, services,
  * masters with their services and weekly hours, and the bot's booking rules. Each write runs its
- * audited use case in one transaction.
+ * audited command in one transaction.
  */
 export function salonRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;

@@ -39,7 +39,7 @@ const clearDayBody = z.object({ masterId: id, date: plainDate, resolutions });
 const blockBody = z.object({ masterId: id, date: plainDate, from: clock, to: clock, reason: note, resolutions });
 const entryParams = z.object({ id });
 
-/** How each refusal of a time-off use case is answered: status and catalogue text. */
+/** How each refusal of a time-off command is answered: status and catalogue text. */
 const REFUSALS = {
   "hits-bookings": { status: 409, key: "booking-web-time-off-hits" },
   "resolution-refused": { status: 409, key: "booking-web-time-off-resolution-refused" },
@@ -52,7 +52,7 @@ const REFUSALS = {
 } as const;
 
 /**
- * Answers a time-off use case: what was stored and how many bookings were moved or cancelled;
+ * Answers a time-off command: what was stored and how many bookings were moved or cancelled;
  * refused because it hits bookings, 409 with the hits (each with the masters free to take it),
  * so the panel can ask what to do with each and send the request again with `resolutions`.
  */

@@ -151,7 +151,7 @@ export async function showRules(ctx: BotyardContext, db: Db): Promise<void> {
  * The salon's catalogue in the bot for admins (permission `booking.manage`): services (activate
  * or deactivate; price and duration are typed, see `admin-edits.ts`), masters (activate or
  * deactivate, with the bookings a deactivated master still has, to move or cancel) and the rules.
- * Every change is the catalogue's use case; nothing here writes a catalogue table.
+ * Every change is a catalogue command; nothing here writes a catalogue table.
  */
 export function adminCatalogueComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();

@@ -39,7 +39,7 @@ function minutesList(text: string): number[] | undefined {
 /**
  * Admins change a service's price or duration, or one of the bot's rules, by typing the new value
  * (permission `booking.manage`). A value that is not a number is answered at once; one the
- * catalogue's use case refuses (a duration over 8 hours, a horizon of 0 days) is answered with its
+ * catalogue's command refuses (a duration over 8 hours, a horizon of 0 days) is answered with its
  * problem; either way the admin may type again or cancel. A saved value is shown back. A master's
  * hours on one weekday are typed as "09:00-13:00 14:00-19:00" or "off"; the week is replaced with
  * that day changed, and the bookings now outside the hours are listed (they stand until moved).
