@@ -3,6 +3,28 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
 import { bookingComposer } from "./bot/composer.ts";
+import { addDaysOff } from "./commands/add-days-off.ts";
+import { addHoliday } from "./commands/add-holiday.ts";
+import { blockTime } from "./commands/block-time.ts";
+import { clearDayHours } from "./commands/clear-day-hours.ts";
+import { createLocation } from "./commands/create-location.ts";
+import { createMaster } from "./commands/create-master.ts";
+import { createService } from "./commands/create-service.ts";
+import { editLocation } from "./commands/edit-location.ts";
+import { editMaster } from "./commands/edit-master.ts";
+import { editService } from "./commands/edit-service.ts";
+import { issueMasterFeed } from "./commands/issue-master-feed.ts";
+import { linkMasterTelegram } from "./commands/link-master-telegram.ts";
+import { removeDaysOff } from "./commands/remove-days-off.ts";
+import { removeHoliday } from "./commands/remove-holiday.ts";
+import { setDayHours } from "./commands/set-day-hours.ts";
+import { setLocationActive } from "./commands/set-location-active.ts";
+import { setMasterActive } from "./commands/set-master-active.ts";
+import { setMasterServices } from "./commands/set-master-services.ts";
+import { setServiceActive } from "./commands/set-service-active.ts";
+import { setWeeklyHours } from "./commands/set-weekly-hours.ts";
+import { unblockTime } from "./commands/unblock-time.ts";
+import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingTimedEvents } from "./timed-events.ts";
@@ -42,6 +64,33 @@ export const bookingModule = defineModule({
     { command: "myday", description: "booking-staff-command-myday", roles: ["master"] },
     { command: "myweek", description: "booking-staff-command-myweek", roles: ["master"] },
     { command: "salon", description: "booking-admin-command", roles: ["admin"] },
+  ],
+  commands: [
+    // The salon's catalogue.
+    createLocation,
+    editLocation,
+    setLocationActive,
+    createService,
+    editService,
+    setServiceActive,
+    createMaster,
+    editMaster,
+    linkMasterTelegram,
+    setMasterActive,
+    setMasterServices,
+    setWeeklyHours,
+    updateRules,
+    // Time off, with the bookings it hits.
+    addDaysOff,
+    removeDaysOff,
+    addHoliday,
+    removeHoliday,
+    setDayHours,
+    clearDayHours,
+    blockTime,
+    unblockTime,
+    // A master's calendar feed.
+    issueMasterFeed,
   ],
   composer: bookingComposer,
   api: bookingApi,

@@ -1,23 +1,17 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
-import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { bookAppointment } from "../../../src/modules/booking/service.ts";
-import { addDaysOff } from "../../../src/modules/booking/service/days-off.ts";
-import { cataloguesIn, platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
-import { Translator } from "../../../src/platform/i18n/translator.ts";
+import { addDaysOff } from "../../../src/modules/booking/commands/add-days-off.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
-import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
-
-const translator = new Translator([...platformCatalogues(), ...cataloguesIn(join(import.meta.dirname, "../../../src/modules/booking/locales"))]);
-const messenger: Messenger = { translator, languagesOf: () => ["en"], now: () => NOW };
+import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
 
 for (const kind of databaseKinds) {
   describe(`a day off racing a booking of that day, on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
     const tables = () => tablesOf(suite.database);
+    const commands = commandsOn(suite);
 
     test("a booking decided while the day off is being written waits for it and is refused, so no booking lands in the day off", async () => {
       const salon = await openSalon(tables().db);
@@ -28,7 +22,7 @@ for (const kind of databaseKinds) {
 
       // The day off's transaction stays open, its row written and Anna locked, until told to commit.
       const dayOff = tables().transaction(async (trx) => {
-        const outcome = await addDaysOff(trx, staffActor(salon), { masterId: salon.anna, from: "2026-03-09", to: "2026-03-09", reason: "Ill", now: NOW, messenger });
+        const outcome = await commands.runIn(trx, staffActor(salon), addDaysOff, { masterId: salon.anna, from: "2026-03-09", to: "2026-03-09", reason: "Ill" });
         dayOffWritten();
         await dayOffMayCommit;
         return outcome;

@@ -38,7 +38,7 @@ import { expireHold, recordPayment, sendInvoice, type PaymentStaff } from "../..
 import { confirmComing, sendReminder } from "../../../src/modules/booking/reminders.ts";
 import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
 import { acceptOffer, joinWaitlist, offerSlot, passOnOffer } from "../../../src/modules/booking/waitlist.ts";
-import { issueMasterFeed } from "../../../src/modules/booking/service/feed.ts";
+import { issueMasterFeed } from "../../../src/modules/booking/commands/issue-master-feed.ts";
 import type { Kysely, Transaction } from "kysely";
 
 const everything = [...platformFeatures, ...allModules];
@@ -233,7 +233,7 @@ const fixtures: Record<string, Fixture> = {
       return { master, masterId: id };
     },
     run: async (world, { master, masterId }) => {
-      const issued = await world.inTransaction((trx) => issueMasterFeed(trx as unknown as Transaction<BookingTables>, master, { now: new Date() }));
+      const issued = await world.runtime.run(master, issueMasterFeed, {});
       assert.ok(issued.ok);
       return { actor: master, objectType: "booking_master", objectId: masterId };
     },

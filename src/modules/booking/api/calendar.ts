@@ -9,8 +9,8 @@ import { zonedDay } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { daySlots } from "../service.ts";
 import { servicesToBook } from "../service/catalogue-lists.ts";
-import { bookingsBetween, mastersOfBot, workingDays } from "../service/staff-calendar.ts";
-import { blocksBetween } from "../service/time-off-list.ts";
+import { bookingsBetween, mastersOfBot, workingDays } from "../queries/staff-calendar.ts";
+import { blocksBetween } from "../queries/time-off-list.ts";
 
 /** The longest range the calendar answers at once: a month and a few days either side. */
 export const MAX_CALENDAR_DAYS = 42;

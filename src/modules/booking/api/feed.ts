@@ -5,7 +5,7 @@ import { formatMoney } from "../../../platform/domain/money.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "../domain/ical.ts";
 import { resolveFeedToken } from "../feed-tokens.ts";
 import type { Tables } from "../repo.ts";
-import { feedBookings, masterOfPerson, rolesOfPerson } from "../service/staff-calendar.ts";
+import { feedBookings, masterOfPerson, rolesOfPerson } from "../queries/staff-calendar.ts";
 
 /** How far back a feed reaches: past visits, and cancellations calendar apps must still learn of. */
 const FEED_PAST_MS = 30 * 86_400_000;

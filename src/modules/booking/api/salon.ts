@@ -1,34 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { parseInput, textFor } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import type { RuleOverrides } from "../domain/rules.ts";
 import type { Tables } from "../repo.ts";
-import {
-  createLocation,
-  createMaster,
-  createService,
-  editLocation,
-  editMaster,
-  editService,
-  linkMasterTelegram,
-  problemMessage,
-  salonCatalogue,
-  setLocationActive,
-  setMasterActive,
-  setMasterServices,
-  setServiceActive,
-  setWeeklyHours,
-  updateRules,
-  type CatalogueRefusal,
-} from "../service.ts";
-import type { CatalogueProblemCode } from "../service/catalogue-refusal.ts";
+import { createLocation } from "../commands/create-location.ts";
+import { createMaster } from "../commands/create-master.ts";
+import { createService } from "../commands/create-service.ts";
+import { editLocation } from "../commands/edit-location.ts";
+import { editMaster } from "../commands/edit-master.ts";
+import { editService } from "../commands/edit-service.ts";
+import { linkMasterTelegram } from "../commands/link-master-telegram.ts";
+import { setLocationActive } from "../commands/set-location-active.ts";
+import { setMasterActive } from "../commands/set-master-active.ts";
+import { setMasterServices } from "../commands/set-master-services.ts";
+import { setServiceActive } from "../commands/set-service-active.ts";
+import { setWeeklyHours } from "../commands/set-weekly-hours.ts";
+import { updateRules } from "../commands/update-rules.ts";
+import { problemMessage, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { salonCatalogue } from "../queries/salon-catalogue.ts";
+import type { CatalogueProblemCode } from "../domain/catalogue-refusal.ts";
 
-type Trx = Transaction<Tables>;
-
-// Shapes only: the use cases check the values, so a refusal names what is wrong in the person's words.
+// Shapes only: the commands check the values, so a refusal names what is wrong in the person's words.
 const id = z.coerce.number().int().positive();
 const params = z.object({ id });
 const minutes = z.number();
@@ -102,7 +97,7 @@ function statusOf(problem: CatalogueProblemCode): number {
 }
 
 /**
- * Answers a catalogue use case: what it saved, or every problem named in the person's language
+ * Answers a catalogue command: what it saved, or every problem named in the person's language
  * (`error` joins them; `problems` has each with its text).
  */
 function answer<Result extends { ok: true }>(context: ApiContext, request: FastifyRequest, reply: FastifyReply, outcome: Result | CatalogueRefusal, okStatus = 200) {
@@ -121,13 +116,11 @@ function answer<Result extends { ok: true }>(context: ApiContext, request: Fasti
 /**
  * The salon as admins manage it in the panel (permission `booking.manage`): locations, services,
  * masters with their services and weekly hours, and the bot's booking rules. Each write runs its
- * audited use case in one transaction.
+ * audited command in one transaction.
  */
 export function salonRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
   const manage = requires("booking.manage");
-  const now = () => context.clock.now();
-  const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => context.database.transaction((trx) => work(trx as unknown as Trx));
   type ById = { Params: { id: string } };
 
   /** Parses the id in the path and the body, or answers 400 and gives undefined. */
@@ -142,71 +135,71 @@ export function salonRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post("/api/booking/locations", manage, async (request, reply) => {
     const body = parseInput(context.translator, request, reply, locationBody, request.body);
     if (body === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => createLocation(trx, actorOf(request), body)), 201);
+    return answer(context, request, reply, await context.run(actorOf(request), createLocation, body), 201);
   });
   app.put<ById>("/api/booking/locations/:id", manage, async (request, reply) => {
     const parsed = input(request, reply, locationBody);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => editLocation(trx, actorOf(request), { ...parsed.body, locationId: parsed.id })));
+    return answer(context, request, reply, await context.run(actorOf(request), editLocation, { ...parsed.body, locationId: parsed.id }));
   });
   app.post<ById>("/api/booking/locations/:id/active", manage, async (request, reply) => {
     const parsed = input(request, reply, active);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => setLocationActive(trx, actorOf(request), { locationId: parsed.id, active: parsed.body.active })));
+    return answer(context, request, reply, await context.run(actorOf(request), setLocationActive, { locationId: parsed.id, active: parsed.body.active }));
   });
 
   app.post("/api/booking/services", manage, async (request, reply) => {
     const body = parseInput(context.translator, request, reply, newService, request.body);
     if (body === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => createService(trx, actorOf(request), body)), 201);
+    return answer(context, request, reply, await context.run(actorOf(request), createService, body), 201);
   });
   app.put<ById>("/api/booking/services/:id", manage, async (request, reply) => {
     const parsed = input(request, reply, serviceChanges);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => editService(trx, actorOf(request), { ...parsed.body, serviceId: parsed.id })));
+    return answer(context, request, reply, await context.run(actorOf(request), editService, { ...parsed.body, serviceId: parsed.id }));
   });
   app.post<ById>("/api/booking/services/:id/active", manage, async (request, reply) => {
     const parsed = input(request, reply, active);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => setServiceActive(trx, actorOf(request), { serviceId: parsed.id, active: parsed.body.active })));
+    return answer(context, request, reply, await context.run(actorOf(request), setServiceActive, { serviceId: parsed.id, active: parsed.body.active }));
   });
 
   app.post("/api/booking/masters", manage, async (request, reply) => {
     const body = parseInput(context.translator, request, reply, newMaster, request.body);
     if (body === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => createMaster(trx, actorOf(request), body)), 201);
+    return answer(context, request, reply, await context.run(actorOf(request), createMaster, body), 201);
   });
   app.put<ById>("/api/booking/masters/:id", manage, async (request, reply) => {
     const parsed = input(request, reply, masterChanges);
     if (parsed === undefined) return reply;
     const { name: newName, locationId } = parsed.body;
     const changes = { masterId: parsed.id, ...(newName === undefined ? {} : { name: newName }), ...(locationId === undefined ? {} : { locationId }) };
-    return answer(context, request, reply, await inTransaction((trx) => editMaster(trx, actorOf(request), changes)));
+    return answer(context, request, reply, await context.run(actorOf(request), editMaster, changes));
   });
   app.put<ById>("/api/booking/masters/:id/telegram", manage, async (request, reply) => {
     const parsed = input(request, reply, telegramLink);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => linkMasterTelegram(trx, actorOf(request), { masterId: parsed.id, telegramId: parsed.body.telegramId })));
+    return answer(context, request, reply, await context.run(actorOf(request), linkMasterTelegram, { masterId: parsed.id, telegramId: parsed.body.telegramId }));
   });
   app.post<ById>("/api/booking/masters/:id/active", manage, async (request, reply) => {
     const parsed = input(request, reply, active);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => setMasterActive(trx, actorOf(request), { masterId: parsed.id, active: parsed.body.active, now: now() })));
+    return answer(context, request, reply, await context.run(actorOf(request), setMasterActive, { masterId: parsed.id, active: parsed.body.active }));
   });
   app.put<ById>("/api/booking/masters/:id/services", manage, async (request, reply) => {
     const parsed = input(request, reply, offers);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => setMasterServices(trx, actorOf(request), { masterId: parsed.id, offers: parsed.body.offers })));
+    return answer(context, request, reply, await context.run(actorOf(request), setMasterServices, { masterId: parsed.id, offers: parsed.body.offers }));
   });
   app.put<ById>("/api/booking/masters/:id/hours", manage, async (request, reply) => {
     const parsed = input(request, reply, weeklyHours);
     if (parsed === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => setWeeklyHours(trx, actorOf(request), { masterId: parsed.id, weekly: parsed.body.weekly, now: now() })));
+    return answer(context, request, reply, await context.run(actorOf(request), setWeeklyHours, { masterId: parsed.id, weekly: parsed.body.weekly }));
   });
 
   app.put("/api/booking/rules", manage, async (request, reply) => {
     const body = parseInput(context.translator, request, reply, rulesChanges, request.body);
     if (body === undefined) return reply;
-    return answer(context, request, reply, await inTransaction((trx) => updateRules(trx, actorOf(request), body)));
+    return answer(context, request, reply, await context.run(actorOf(request), updateRules, body));
   });
 }

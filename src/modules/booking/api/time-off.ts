@@ -1,22 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
-import { blockTime, MAX_BLOCK_DAYS, unblockTime } from "../service/blocks.ts";
-import { clearDayHours, setDayHours } from "../service/day-hours.ts";
-import { addDaysOff, MAX_REASON_LENGTH, removeDaysOff } from "../service/days-off.ts";
-import { addHoliday, removeHoliday } from "../service/holidays.ts";
-import { mastersOfBot } from "../service/staff-calendar.ts";
-import { timeOffFrom } from "../service/time-off-list.ts";
+import { addDaysOff } from "../commands/add-days-off.ts";
+import { addHoliday } from "../commands/add-holiday.ts";
+import { blockTime } from "../commands/block-time.ts";
+import { clearDayHours } from "../commands/clear-day-hours.ts";
+import { removeDaysOff } from "../commands/remove-days-off.ts";
+import { removeHoliday } from "../commands/remove-holiday.ts";
+import { setDayHours } from "../commands/set-day-hours.ts";
+import { unblockTime } from "../commands/unblock-time.ts";
+import { MAX_BLOCK_DAYS, MAX_REASON_LENGTH } from "../domain/time-off.ts";
+import { mastersOfBot } from "../queries/staff-calendar.ts";
+import { timeOffFrom } from "../queries/time-off-list.ts";
 import type { TimeOffOutcome } from "../service/time-off-resolve.ts";
-import { messengerOf } from "../timed-events.ts";
 import { refusalKey } from "./refusals.ts";
-
-type Trx = Transaction<Tables>;
 
 const id = z.coerce.number().int().positive();
 const plainDate = z.string().refine(isPlainDate);
@@ -37,7 +39,7 @@ const clearDayBody = z.object({ masterId: id, date: plainDate, resolutions });
 const blockBody = z.object({ masterId: id, date: plainDate, from: clock, to: clock, reason: note, resolutions });
 const entryParams = z.object({ id });
 
-/** How each refusal of a time-off use case is answered: status and catalogue text. */
+/** How each refusal of a time-off command is answered: status and catalogue text. */
 const REFUSALS = {
   "hits-bookings": { status: 409, key: "booking-web-time-off-hits" },
   "resolution-refused": { status: 409, key: "booking-web-time-off-resolution-refused" },
@@ -50,7 +52,7 @@ const REFUSALS = {
 } as const;
 
 /**
- * Answers a time-off use case: what was stored and how many bookings were moved or cancelled;
+ * Answers a time-off command: what was stored and how many bookings were moved or cancelled;
  * refused because it hits bookings, 409 with the hits (each with the masters free to take it),
  * so the panel can ask what to do with each and send the request again with `resolutions`.
  */
@@ -75,8 +77,6 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
   const manage = requires("booking.manage");
   const now = () => context.clock.now();
-  const messenger = messengerOf(context);
-  const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => context.database.transaction((trx) => work(trx as unknown as Trx));
   type EntryRoute = { Params: { id: string } };
 
   app.get("/api/booking/time-off", manage, async (request) => {
@@ -91,7 +91,7 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     const body = parseInput(context.translator, request, reply, daysOffBody, request.body);
     if (body === undefined) return reply;
     const actor = actorOf(request);
-    const outcome = await inTransaction((trx) => addDaysOff(trx, actor, { ...body, now: now(), messenger }));
+    const outcome = await context.run(actor, addDaysOff, body);
     return answer(context, request, reply, outcome, 201);
   });
 
@@ -99,14 +99,14 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     const params = parseInput(context.translator, request, reply, entryParams, request.params);
     if (params === undefined) return reply;
     const actor = actorOf(request);
-    return answer(context, request, reply, await inTransaction((trx) => removeDaysOff(trx, actor, { id: params.id, now: now() })));
+    return answer(context, request, reply, await context.run(actor, removeDaysOff, { id: params.id }));
   });
 
   app.post("/api/booking/time-off/holidays", manage, async (request, reply) => {
     const body = parseInput(context.translator, request, reply, holidayBody, request.body);
     if (body === undefined) return reply;
     const actor = actorOf(request);
-    const outcome = await inTransaction((trx) => addHoliday(trx, actor, { ...body, now: now(), messenger }));
+    const outcome = await context.run(actor, addHoliday, body);
     return answer(context, request, reply, outcome, 201);
   });
 
@@ -114,7 +114,7 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     const params = parseInput(context.translator, request, reply, entryParams, request.params);
     if (params === undefined) return reply;
     const actor = actorOf(request);
-    return answer(context, request, reply, await inTransaction((trx) => removeHoliday(trx, actor, { id: params.id, now: now() })));
+    return answer(context, request, reply, await context.run(actor, removeHoliday, { id: params.id }));
   });
 
   app.post("/api/booking/time-off/day-hours", manage, async (request, reply) => {
@@ -122,7 +122,7 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     if (body === undefined) return reply;
     const actor = actorOf(request);
     const intervals = body.intervals.map((interval) => ({ start: interval.from, end: interval.to }));
-    const outcome = await inTransaction((trx) => setDayHours(trx, actor, { ...body, intervals, now: now(), messenger }));
+    const outcome = await context.run(actor, setDayHours, { ...body, intervals });
     return answer(context, request, reply, outcome);
   });
 
@@ -130,7 +130,7 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     const body = parseInput(context.translator, request, reply, clearDayBody, request.body);
     if (body === undefined) return reply;
     const actor = actorOf(request);
-    return answer(context, request, reply, await inTransaction((trx) => clearDayHours(trx, actor, { ...body, now: now(), messenger })));
+    return answer(context, request, reply, await context.run(actor, clearDayHours, body));
   });
 
   app.post("/api/booking/time-off/blocks", manage, async (request, reply) => {
@@ -142,7 +142,7 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     if (master === undefined) return refuse(context.translator, request, reply, 404, REFUSALS["not-found"].key);
     const start = zonedBoundaryToInstant(body.date, body.from, master.timeZone);
     const end = zonedBoundaryToInstant(body.date, body.to, master.timeZone);
-    const outcome = await inTransaction((trx) => blockTime(trx, actor, { ...body, start, end, now: now(), messenger }));
+    const outcome = await context.run(actor, blockTime, { ...body, start, end });
     return answer(context, request, reply, outcome, 201);
   });
 
@@ -150,6 +150,6 @@ export function timeOffRoutes(app: FastifyInstance, context: ApiContext): void {
     const params = parseInput(context.translator, request, reply, entryParams, request.params);
     if (params === undefined) return reply;
     const actor = actorOf(request);
-    return answer(context, request, reply, await inTransaction((trx) => unblockTime(trx, actor, { id: params.id, now: now() })));
+    return answer(context, request, reply, await context.run(actor, unblockTime, { id: params.id }));
   });
 }

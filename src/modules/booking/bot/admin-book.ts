@@ -15,7 +15,7 @@ import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "../se
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
 import type { BookingOutcome } from "../service/outcome.ts";
 import { presentBooking } from "../service/presenter.ts";
-import { staffBooking } from "../service/staff-calendar.ts";
+import { staffBooking } from "../queries/staff-calendar.ts";
 import { tellAboutStaffChange } from "../service/staff-change-notices.ts";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 

@@ -6,13 +6,15 @@ import { requirePermission } from "../../../platform/telegram/require-permission
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./admin-texts.ts";
 import { staffLine } from "./staff.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { formatClockTime, formatDay, weekdayNames } from "../domain/display.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
 import type { Db } from "../repo.ts";
-import type { StaffBooking } from "../service/staff-calendar.ts";
-import { problemMessage, salonCatalogue, setMasterActive, setServiceActive, type CatalogueRefusal, type RulesView } from "../service.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import type { StaffBooking } from "../queries/staff-calendar.ts";
+import { setMasterActive } from "../commands/set-master-active.ts";
+import { setServiceActive } from "../commands/set-service-active.ts";
+import { problemMessage, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { salonCatalogue, type RulesView } from "../queries/salon-catalogue.ts";
 
 /** The rules an admin changes by typing a value, in the order shown, with the unit each is typed in. */
 export const EDITABLE_RULES = {
@@ -149,7 +151,7 @@ export async function showRules(ctx: BotyardContext, db: Db): Promise<void> {
  * The salon's catalogue in the bot for admins (permission `booking.manage`): services (activate
  * or deactivate; price and duration are typed, see `admin-edits.ts`), masters (activate or
  * deactivate, with the bookings a deactivated master still has, to move or cancel) and the rules.
- * Every change is the catalogue's use case; nothing here writes a catalogue table.
+ * Every change is a catalogue command; nothing here writes a catalogue table.
  */
 export function adminCatalogueComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -168,7 +170,7 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
   privateChats.callbackQuery(/^bka:svon:(\d+):([01])$/, manage, async (ctx) => {
     await ctx.answerCallbackQuery();
     const serviceId = Number(ctx.match[1]);
-    const outcome = await commitBooking(ctx, "booking-admin-service-active", (trx) => setServiceActive(trx, senderActor(ctx), { serviceId, active: ctx.match[2] === "1" }));
+    const outcome = await ctx.run(setServiceActive, { serviceId, active: ctx.match[2] === "1" });
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;
@@ -184,7 +186,7 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
   privateChats.callbackQuery(/^bka:mston:(\d+):([01])$/, manage, async (ctx) => {
     await ctx.answerCallbackQuery();
     const masterId = Number(ctx.match[1]);
-    const outcome = await commitBooking(ctx, "booking-admin-master-active", (trx) => setMasterActive(trx, senderActor(ctx), { masterId, active: ctx.match[2] === "1", now: context.clock.now() }));
+    const outcome = await ctx.run(setMasterActive, { masterId, active: ctx.match[2] === "1" });
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;

@@ -7,13 +7,13 @@ import { requirePermission } from "../../../platform/telegram/require-permission
 import { formatMoney, moneyFromTyped } from "../../../platform/domain/money.ts";
 import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./admin-catalogue.ts";
 import { staffLine } from "./staff.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { formatDay, weekdayNames } from "../domain/display.ts";
 import { intervalsFromTyped } from "../domain/typed-hours.ts";
-import { editService, setWeeklyHours, updateRules } from "../service.ts";
-import { lockMaster } from "../service/days-off.ts";
-import { masterViews, presentService, rulesView, serviceOfBot } from "../service/salon-catalogue.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import { editService } from "../commands/edit-service.ts";
+import { setWeeklyHours } from "../commands/set-weekly-hours.ts";
+import { updateRules } from "../commands/update-rules.ts";
+import { masterViews, presentService, rulesView, serviceOfBot } from "../queries/salon-catalogue.ts";
 
 export const ADMIN_EDIT_FLOW = "booking-admin-edit";
 
@@ -39,7 +39,7 @@ function minutesList(text: string): number[] | undefined {
 /**
  * Admins change a service's price or duration, or one of the bot's rules, by typing the new value
  * (permission `booking.manage`). A value that is not a number is answered at once; one the
- * catalogue's use case refuses (a duration over 8 hours, a horizon of 0 days) is answered with its
+ * catalogue's command refuses (a duration over 8 hours, a horizon of 0 days) is answered with its
  * problem; either way the admin may type again or cancel. A saved value is shown back. A master's
  * hours on one weekday are typed as "09:00-13:00 14:00-19:00" or "off"; the week is replaced with
  * that day changed, and the bookings now outside the hours are listed (they stand until moved).
@@ -96,6 +96,9 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
     await ask(ctx, { kind: "hours", masterId, weekday }, ctx.t("booking-admin-ask-hours", { name: master.name, day, hours: intervalsText(ctx, master.weekly[weekday as keyof typeof master.weekly]) }));
   });
 
+  /** A saved value ends the edit; a refused one leaves it open to type again. */
+  const endEdit = (ctx: BotyardContext) => ctx.commit("booking-admin-edit-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
+
   const editing = privateChats.filter((ctx) => ctx.flow?.name === ADMIN_EDIT_FLOW);
 
   editing.callbackQuery(/^f\d+:ae-x$/, manage, async (ctx) => {
@@ -115,20 +118,12 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
         await ctx.reply(ctx.t("booking-admin-hours-invalid"));
         return;
       }
-      const outcome = await commitBooking(ctx, "booking-admin-weekly-hours", async (trx) => {
-        // Locked before the week is read, so two admins changing different weekdays at once both count.
-        await lockMaster(trx, ctx.botId, edit.masterId);
-        const [master] = await masterViews(trx, ctx.botId, edit.masterId);
-        const weekly: Partial<Record<number, typeof intervals>> = { ...master?.weekly, [edit.weekday]: intervals };
-        if (intervals.length === 0) delete weekly[edit.weekday];
-        const result = await setWeeklyHours(trx, senderActor(ctx), { masterId: edit.masterId, weekly, now: context.clock.now() });
-        if (result.ok) await endFlow(trx, flowKeyOf(ctx));
-        return result;
-      });
+      const outcome = await ctx.run(setWeeklyHours, { masterId: edit.masterId, weekday: edit.weekday, intervals });
       if (!outcome.ok) {
         await ctx.reply(catalogueRefusalText(ctx, outcome));
         return;
       }
+      await endEdit(ctx);
       await ctx.reply(ctx.t("booking-admin-saved"));
       if (outcome.outsideHours.length > 0) {
         const dayOf = (startsAt: string, timeZone: string) => formatDay(instantToZoned(new Date(startsAt), timeZone).date, ctx.locale);
@@ -144,15 +139,12 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
         await ctx.reply(ctx.t(edit.rule === "reminderOffsetsMin" ? "booking-admin-minutes-list-invalid" : "booking-admin-number-invalid"));
         return;
       }
-      const outcome = await commitBooking(ctx, "booking-admin-rule", async (trx) => {
-        const result = await updateRules(trx, senderActor(ctx), { [edit.rule]: value });
-        if (result.ok) await endFlow(trx, flowKeyOf(ctx));
-        return result;
-      });
+      const outcome = await ctx.run(updateRules, { [edit.rule]: value });
       if (!outcome.ok) {
         await ctx.reply(catalogueRefusalText(ctx, outcome));
         return;
       }
+      await endEdit(ctx);
       await ctx.reply(ctx.t("booking-admin-saved"));
       await showRules(ctx, db);
       return;
@@ -163,15 +155,12 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
       await ctx.reply(ctx.t(edit.kind === "price" ? "booking-admin-price-invalid" : "booking-admin-number-invalid"));
       return;
     }
-    const outcome = await commitBooking(ctx, "booking-admin-service-edit", async (trx) => {
-      const result = await editService(trx, senderActor(ctx), { serviceId: edit.serviceId, ...(edit.kind === "price" ? { priceMinor: value } : { durationMin: value }) });
-      if (result.ok) await endFlow(trx, flowKeyOf(ctx));
-      return result;
-    });
+    const outcome = await ctx.run(editService, { serviceId: edit.serviceId, ...(edit.kind === "price" ? { priceMinor: value } : { durationMin: value }) });
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;
     }
+    await endEdit(ctx);
     await ctx.reply(ctx.t("booking-admin-saved"));
     await showService(ctx, db, edit.serviceId);
   });

@@ -13,7 +13,7 @@ import { commitBooking, readsOf } from "./support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "../domain/display.ts";
 import { lockBooking } from "../repo.ts";
 import { cancelBooking, type BookingOutcome } from "../service.ts";
-import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "../service/staff-calendar.ts";
+import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "../queries/staff-calendar.ts";
 import { tellAboutStaffChange } from "../service/staff-change-notices.ts";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 

@@ -8,8 +8,8 @@ import { formatClockTime, formatDay } from "../domain/display.ts";
 import { feedUrl } from "../feed-tokens.ts";
 import type { Tables } from "../repo.ts";
 import { markVisit } from "../service.ts";
-import { issueMasterFeed } from "../service/feed.ts";
-import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../service/staff-calendar.ts";
+import { issueMasterFeed } from "../commands/issue-master-feed.ts";
+import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../queries/staff-calendar.ts";
 import type { Kysely } from "kysely";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
@@ -119,8 +119,8 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
 
   privateChats.callbackQuery("booking:feed", ownDay, async (ctx) => {
     await ctx.answerCallbackQuery();
-    // Not through ctx.commit: its journal would keep the secret in the database.
-    const issued = await context.database.transaction((trx) => issueMasterFeed(trx as unknown as Parameters<typeof issueMasterFeed>[0], senderActor(ctx), { now: context.clock.now() }));
+    // Not through ctx.run: its journal would keep the secret in the database.
+    const issued = await context.run(senderActor(ctx), issueMasterFeed, {});
     if (!issued.ok) {
       await ctx.reply(ctx.t("booking-staff-not-master"));
       return;

@@ -4,17 +4,16 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { formatDay } from "../domain/display.ts";
-import { blockTime } from "../service/blocks.ts";
-import { addDaysOff } from "../service/days-off.ts";
-import { addHoliday, removeHoliday } from "../service/holidays.ts";
-import { mastersOfBot } from "../service/staff-calendar.ts";
-import type { HitView } from "../service/time-off-hits.ts";
-import { timeOffFrom } from "../service/time-off-list.ts";
+import { addDaysOff } from "../commands/add-days-off.ts";
+import { addHoliday } from "../commands/add-holiday.ts";
+import { blockTime } from "../commands/block-time.ts";
+import { removeHoliday } from "../commands/remove-holiday.ts";
+import { mastersOfBot } from "../queries/staff-calendar.ts";
+import type { HitView } from "../queries/time-off-hits.ts";
+import { timeOffFrom } from "../queries/time-off-list.ts";
 import type { HitResolution, TimeOffOutcome } from "../service/time-off-resolve.ts";
-import { messengerOf } from "../timed-events.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 const TIME_OFF_FLOW = "booking-time-off";
 /** The menu entry's callback data. */
@@ -52,7 +51,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   const privateChats = composer.chatType("private");
   const manage = requirePermission("booking.manage");
   const db = readsOf(context);
-  const messenger = messengerOf(context);
+  /** A time off done (or a holiday taken back) ends the flow; a refused one leaves it open to choose again. */
+  const endTimeOff = (ctx: BotyardContext) => ctx.commit("booking-time-off-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
   const cancelRow = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "to-x"));
 
   privateChats.callbackQuery(TIME_OFF_HOME, manage, async (ctx) => {
@@ -97,17 +97,13 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const master = await timeZoneOf(ctx, draft.masterId);
     if (master === undefined || draft.masterId === undefined || draft.date === undefined) return;
     const { masterId, date } = draft;
-    const now = context.clock.now();
-    const outcome: TimeOffOutcome<unknown> = await commitBooking(ctx, "booking-time-off-apply", async (trx) => {
-      const input = { masterId, now, messenger, ...(resolutions === undefined ? {} : { resolutions }) };
-      const result =
-        draft.from === undefined || draft.to === undefined
-          ? await addDaysOff(trx, senderActor(ctx), { ...input, from: date, to: date })
-          : await blockTime(trx, senderActor(ctx), { ...input, start: zonedBoundaryToInstant(date, draft.from, master.timeZone), end: zonedBoundaryToInstant(date, draft.to, master.timeZone) });
-      if (result.ok) await endFlow(trx, flowKeyOf(ctx));
-      return result;
-    });
+    const input = { masterId, ...(resolutions === undefined ? {} : { resolutions }) };
+    const outcome: TimeOffOutcome<unknown> =
+      draft.from === undefined || draft.to === undefined
+        ? await ctx.run(addDaysOff, { ...input, from: date, to: date })
+        : await ctx.run(blockTime, { ...input, start: zonedBoundaryToInstant(date, draft.from, master.timeZone), end: zonedBoundaryToInstant(date, draft.to, master.timeZone) });
     if (outcome.ok) {
+      await endTimeOff(ctx);
       await ctx.reply(ctx.t("booking-timeoff-done", { master: master.name, day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
       return;
     }
@@ -131,13 +127,13 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   const applyHoliday = async (ctx: BotyardContext, flow: FlowState, resolutions: HitResolution[] | undefined) => {
     const { date } = draftOf(flow);
     if (date === undefined) return;
-    const outcome: TimeOffOutcome<unknown> = await commitBooking(ctx, "booking-holiday-apply", async (trx) => {
-      const result = await addHoliday(trx, senderActor(ctx), { from: date, to: date, now: context.clock.now(), messenger, ...(resolutions === undefined ? {} : { resolutions }) });
-      if (result.ok) await endFlow(trx, flowKeyOf(ctx));
-      return result;
-    });
-    if (outcome.ok) await ctx.reply(ctx.t("booking-timeoff-holiday-done", { day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
-    else await answerRefused(ctx, flow, outcome);
+    const outcome: TimeOffOutcome<unknown> = await ctx.run(addHoliday, { from: date, to: date, ...(resolutions === undefined ? {} : { resolutions }) });
+    if (!outcome.ok) {
+      await answerRefused(ctx, flow, outcome);
+      return;
+    }
+    await endTimeOff(ctx);
+    await ctx.reply(ctx.t("booking-timeoff-holiday-done", { day: formatDay(date, ctx.locale), moved: outcome.moved, cancelled: outcome.cancelled }));
   };
 
   /** The hits with a button per choice; a chosen one is ticked, and Apply waits until each has one. */
@@ -188,11 +184,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     }
     if (action === "rh" && flow.step === "master") {
       await ctx.answerCallbackQuery();
-      const removed = await commitBooking(ctx, "booking-holiday-remove", async (trx) => {
-        const result = await removeHoliday(trx, senderActor(ctx), { id: Number(argument), now: context.clock.now() });
-        await endFlow(trx, flowKeyOf(ctx));
-        return result;
-      });
+      const removed = await ctx.run(removeHoliday, { id: Number(argument) });
+      await endTimeOff(ctx);
       await ctx.reply(ctx.t(removed.ok ? "booking-timeoff-holiday-removed" : "booking-timeoff-holiday-gone"));
       return;
     }

@@ -1,9 +1,20 @@
-import { instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { instantToZoned, isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { Service } from "./catalogue.ts";
 import { decideBooking, intervalHolding } from "./decide-booking.ts";
 import { overlaps, type Occupancy, type TimeRange } from "./occupancy.ts";
 import type { BookingRules } from "./rules.ts";
 import type { DateRange, MasterSchedule, WorkingInterval } from "./schedule.ts";
+
+/** The longest note staff may keep with a day off, a holiday or a block. */
+export const MAX_REASON_LENGTH = 200;
+
+/** A block longer than this is a vacation: give days off instead. */
+export const MAX_BLOCK_DAYS = 31;
+
+/** Days \`from\` to \`to\` (both included, the location's calendar) that can be stored. */
+export function daysAreValid(from: PlainDate, to: PlainDate): boolean {
+  return isPlainDate(from) && isPlainDate(to) && from <= to;
+}
 
 /**
  * Time a master stops being bookable: days off or a vacation, a business-wide holiday (every

@@ -1,29 +1,22 @@
-import type { Transaction } from "kysely";
-import type { Actor, UseCaseOutcome } from "../../../platform/audit/use-case.ts";
-import type { Messenger } from "../client-notice.ts";
+import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { CommandScope } from "../../../platform/commands/command.ts";
 import type { TimeOff } from "../domain/time-off.ts";
-import type { Tables } from "../repo.ts";
+import { tellOfStaffChange } from "../effects/staff-change-notice.ts";
+import { hitsOfTimeOff, type HitView } from "../queries/time-off-hits.ts";
+import type { BookingTables } from "../repo.ts";
 import { cancelBooking } from "./cancel.ts";
 import type { RefusalReason } from "./outcome.ts";
 import { underSavepoint, WriteRefused } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
 import { rescheduleBooking } from "./reschedule.ts";
-import { tellOfStaffChange } from "./staff-change-notices.ts";
-import { hitsOfTimeOff, type HitView } from "./time-off-hits.ts";
-
-type Trx = Transaction<Tables>;
 
 /** What staff chose for one booking in the way: move it to another master at the same time, or cancel it. */
 export type HitResolution = { bookingId: number; action: "cancel" } | { bookingId: number; action: "move"; masterId: number };
 
-/** What every time-off use case is given besides its own fields. */
+/** What every time-off command is given besides its own fields. */
 export interface TimeOffInput {
-  /** From the injected clock. */
-  now: Date;
   /** One per booking in the way; without them a time off that hits bookings is refused with the list. */
   resolutions?: readonly HitResolution[];
-  /** How the moved and cancelled clients and their masters are told. */
-  messenger: Messenger;
 }
 
 /**
@@ -48,13 +41,15 @@ export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken"
  * Puts a time off in place once the bookings it hits are out of the way. Refuses, writing
  * nothing, while any hit has no resolution. Otherwise, under one savepoint: each hit is moved
  * (the staff reschedule use case, same time, to the named master; the engine re-checks him) or
- * cancelled (the staff cancel use case), its client and master told through the outbox, then
- * `write` stores the time off. A refused move, or a block the exclusion constraint refuses,
- * undoes all of it: all or nothing. Resolutions of bookings that are not hit are ignored.
+ * cancelled (the staff cancel use case), its client and master told in the command's
+ * transaction, then `write` stores the time off. A refused move, or a block the exclusion
+ * constraint refuses, undoes all of it, notices included: all or nothing. Resolutions of
+ * bookings that are not hit are ignored.
  */
-export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput & { timeOff: TimeOff }, write: () => Promise<T>): Promise<TimeOffOutcome<T>> {
-  await lockSchedulesOf(trx, actor.botId, input.timeOff);
-  const hits = await hitsOfTimeOff(trx, actor.botId, input.timeOff, input.now);
+export async function clearTheWay<T>(scope: CommandScope<BookingTables>, input: TimeOffInput & { timeOff: TimeOff }, write: () => Promise<T>): Promise<TimeOffOutcome<T>> {
+  const { trx, actor, now } = scope;
+  await lockSchedulesOf(scope, input.timeOff);
+  const hits = await hitsOfTimeOff(trx, actor.botId, input.timeOff, now);
   const chosen = new Map((input.resolutions ?? []).map((resolution) => [resolution.bookingId, resolution]));
   if (hits.some((hit) => !chosen.has(hit.bookingId))) return { ok: false, reason: "hits-bookings", hits };
   let failed: { bookingId: number; why: RefusalReason } | undefined;
@@ -66,14 +61,14 @@ export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput
       const before = await trx.selectFrom("booking").selectAll().where("id", "=", hit.bookingId).executeTakeFirstOrThrow();
       const outcome =
         resolution.action === "move"
-          ? await rescheduleBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, now: input.now, masterId: resolution.masterId })
-          : await cancelBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", now: input.now });
+          ? await rescheduleBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, now, masterId: resolution.masterId })
+          : await cancelBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", now });
       if (!outcome.ok) {
         failed = { bookingId: hit.bookingId, why: outcome.reason };
         throw new WriteRefused("resolution-refused");
       }
       const news = resolution.action === "move" ? "moved" : "cancelled";
-      await tellOfStaffChange(trx, input.messenger, { botId: actor.botId, news, booking: outcome.booking, before: presentBooking(before) });
+      await tellOfStaffChange(scope, { news, booking: outcome.booking, before: presentBooking(before) });
       if (resolution.action === "move") moved += 1;
       else cancelled += 1;
     }
@@ -89,13 +84,13 @@ export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput
  * holiday), in id order, until the transaction ends: bookings of theirs wait in `loadOffer`, so
  * none is decided on the old hours after the hits were read.
  */
-async function lockSchedulesOf(trx: Trx, botId: string, timeOff: TimeOff): Promise<void> {
-  let masters = trx.selectFrom("booking_master").select("id").where("bot_id", "=", botId);
+async function lockSchedulesOf(scope: CommandScope<BookingTables>, timeOff: TimeOff): Promise<void> {
+  let masters = scope.trx.selectFrom("booking_master").select("id").where("bot_id", "=", scope.actor.botId);
   if (timeOff.kind !== "holiday") masters = masters.where("id", "=", Number(timeOff.masterId));
   await masters.orderBy("id").forUpdate().execute();
 }
 
-/** A use case's answer from {@link clearTheWay}: audited when it went through, nothing written when refused. */
+/** A command's answer from {@link clearTheWay}: audited when it went through, nothing written when refused. */
 export function audited<T>(outcome: TimeOffOutcome<T>, audit: (value: T) => { objectType: string; objectId: string | number; before?: unknown; after?: unknown }): UseCaseOutcome<TimeOffOutcome<T>> {
   return { result: outcome, audit: outcome.ok ? audit(outcome.value) : null };
 }

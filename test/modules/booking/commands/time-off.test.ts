@@ -1,20 +1,20 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
-import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
-import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { timeRange } from "../../../src/modules/booking/repo.ts";
-import { bookAppointment, daySlots, type BookingView } from "../../../src/modules/booking/service.ts";
-import { blockTime, unblockTime } from "../../../src/modules/booking/service/blocks.ts";
-import { clearDayHours, setDayHours } from "../../../src/modules/booking/service/day-hours.ts";
-import { addDaysOff, removeDaysOff } from "../../../src/modules/booking/service/days-off.ts";
-import { addHoliday, removeHoliday } from "../../../src/modules/booking/service/holidays.ts";
-import { sqlStateOf } from "../../../src/modules/booking/service/places.ts";
-import { cataloguesIn, platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
-import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
-import { auditOf, berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
+import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
+import { timeRange } from "../../../../src/modules/booking/repo.ts";
+import { bookAppointment, daySlots, type BookingView } from "../../../../src/modules/booking/service.ts";
+import { addDaysOff } from "../../../../src/modules/booking/commands/add-days-off.ts";
+import { addHoliday } from "../../../../src/modules/booking/commands/add-holiday.ts";
+import { blockTime } from "../../../../src/modules/booking/commands/block-time.ts";
+import { clearDayHours } from "../../../../src/modules/booking/commands/clear-day-hours.ts";
+import { removeDaysOff } from "../../../../src/modules/booking/commands/remove-days-off.ts";
+import { removeHoliday } from "../../../../src/modules/booking/commands/remove-holiday.ts";
+import { setDayHours } from "../../../../src/modules/booking/commands/set-day-hours.ts";
+import { unblockTime } from "../../../../src/modules/booking/commands/unblock-time.ts";
+import { sqlStateOf } from "../../../../src/modules/booking/service/places.ts";
+import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
+import { auditOf, berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
 
 const IDA = 811;
 const JAN = 812;
@@ -22,12 +22,10 @@ const KAI = 813;
 const ANNA_CHAT = 7101;
 const BORIS_CHAT = 7102;
 
-const translator = new Translator([...platformCatalogues(), ...cataloguesIn(join(import.meta.dirname, "../../../src/modules/booking/locales"))]);
-const messenger: Messenger = { translator, languagesOf: () => ["en"], now: () => NOW };
-
 for (const kind of databaseKinds) {
   describe(`time off and blocked time, with the bookings they hit, on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
+    const commands = commandsOn(suite);
     const tables = () => tablesOf(suite.database);
     const staff = (salon: Salon) => staffActor(salon);
 
@@ -55,9 +53,7 @@ for (const kind of databaseKinds) {
     test("blocking time that holds a booking is refused with the booking, its client, time and the masters free to take it; nothing changes", async () => {
       const salon = await salonWithChats();
       const visit = await book(salon, berlin(4, "10:00"), IDA);
-      const outcome = await tables().transaction((trx) =>
-        blockTime(trx, staff(salon), { masterId: salon.anna, start: berlin(4, "09:30"), end: berlin(4, "11:30"), reason: "Training", now: NOW, messenger }),
-      );
+      const outcome = await commands.run(staff(salon), blockTime, { masterId: salon.anna, start: berlin(4, "09:30"), end: berlin(4, "11:30"), reason: "Training" });
       assert.ok(!outcome.ok && outcome.reason === "hits-bookings");
       assert.deepEqual(
         outcome.hits.map((hit) => ({ id: hit.bookingId, client: hit.clientName, service: hit.serviceName, when: `${hit.date} ${hit.time}-${hit.endTime}`, master: hit.masterName, free: hit.freeMasters })),
@@ -72,17 +68,13 @@ for (const kind of databaseKinds) {
     test("moving the hit booking to the free master: it keeps its time with Boris, the block is stored, the client and both masters are told, and nothing can be booked in the block", async () => {
       const salon = await salonWithChats();
       const visit = await book(salon, berlin(4, "10:00"), IDA);
-      const outcome = await tables().transaction((trx) =>
-        blockTime(trx, staff(salon), {
-          masterId: salon.anna,
-          start: berlin(4, "09:30"),
-          end: berlin(4, "11:30"),
-          reason: "Training",
-          now: NOW,
-          messenger,
-          resolutions: [{ bookingId: visit.id, action: "move", masterId: salon.boris }],
-        }),
-      );
+      const outcome = await commands.run(staff(salon), blockTime, {
+        masterId: salon.anna,
+        start: berlin(4, "09:30"),
+        end: berlin(4, "11:30"),
+        reason: "Training",
+        resolutions: [{ bookingId: visit.id, action: "move", masterId: salon.boris }],
+      });
       assert.ok(outcome.ok);
       assert.deepEqual([outcome.moved, outcome.cancelled], [1, 0]);
       const after = await bookingNow(visit.id);
@@ -103,7 +95,7 @@ for (const kind of databaseKinds) {
 
     test("a booking's occupancy written straight into a block is refused by the database (23P01), and so is a block over a booking", async () => {
       const salon = await salonWithChats();
-      const blocked = await tables().transaction((trx) => blockTime(trx, staff(salon), { masterId: salon.anna, start: berlin(5, "14:00"), end: berlin(5, "16:00"), now: NOW, messenger }));
+      const blocked = await commands.run(staff(salon), blockTime, { masterId: salon.anna, start: berlin(5, "14:00"), end: berlin(5, "16:00") });
       assert.ok(blocked.ok);
       const visit = await book(salon, berlin(5, "10:00"), IDA);
       const intoBlock = tables().db
@@ -121,19 +113,17 @@ for (const kind of databaseKinds) {
     test("cancelling the hit booking instead: cancelled by staff, the client told; unblocking gives the time back", async () => {
       const salon = await salonWithChats();
       const visit = await book(salon, berlin(4, "14:00"), IDA);
-      const outcome = await tables().transaction((trx) =>
-        blockTime(trx, staff(salon), { masterId: salon.anna, start: berlin(4, "14:00"), end: berlin(4, "15:00"), now: NOW, messenger, resolutions: [{ bookingId: visit.id, action: "cancel" }] }),
-      );
+      const outcome = await commands.run(staff(salon), blockTime, { masterId: salon.anna, start: berlin(4, "14:00"), end: berlin(4, "15:00"), resolutions: [{ bookingId: visit.id, action: "cancel" }] });
       assert.ok(outcome.ok);
       assert.deepEqual(await bookingNow(visit.id).then((row) => [row.status, row.cancelled_by]), ["cancelled", "staff"]);
       assert.match((await outboxTexts(IDA)).join("\n"), /cancel/i);
       assert.ok(!(await annasTimes(salon, 4)).includes("14:00"));
 
-      const unblocked = await tables().transaction((trx) => unblockTime(trx, staff(salon), { id: outcome.value.id, now: NOW }));
+      const unblocked = await commands.run(staff(salon), unblockTime, { id: outcome.value.id });
       assert.ok(unblocked.ok);
       assert.deepEqual((await blocksOf(salon.anna)).map((block) => block.active), [false], "the block stays, released");
       assert.ok((await annasTimes(salon, 4)).includes("14:00"));
-      const twice = await tables().transaction((trx) => unblockTime(trx, staff(salon), { id: outcome.value.id, now: NOW }));
+      const twice = await commands.run(staff(salon), unblockTime, { id: outcome.value.id });
       assert.deepEqual(twice, { ok: false, reason: "not-found" });
     });
 
@@ -144,19 +134,15 @@ for (const kind of databaseKinds) {
       await book(salon, berlin(4, "11:30"), KAI, salon.boris);
       const audits = (await timeOffAudit(salon)).length;
       const outboxBefore = (await tables().db.selectFrom("outbox").select("id").execute()).length;
-      const outcome = await tables().transaction((trx) =>
-        blockTime(trx, staff(salon), {
-          masterId: salon.anna,
-          start: berlin(4, "09:00"),
-          end: berlin(4, "13:00"),
-          now: NOW,
-          messenger,
-          resolutions: [
-            { bookingId: ida.id, action: "move", masterId: salon.boris },
-            { bookingId: jan.id, action: "move", masterId: salon.boris },
-          ],
-        }),
-      );
+      const outcome = await commands.run(staff(salon), blockTime, {
+        masterId: salon.anna,
+        start: berlin(4, "09:00"),
+        end: berlin(4, "13:00"),
+        resolutions: [
+          { bookingId: ida.id, action: "move", masterId: salon.boris },
+          { bookingId: jan.id, action: "move", masterId: salon.boris },
+        ],
+      });
       assert.deepEqual(outcome, { ok: false, reason: "resolution-refused", bookingId: jan.id, why: "taken" });
       assert.equal((await bookingNow(ida.id)).master_id, salon.anna);
       assert.equal((await bookingNow(jan.id)).master_id, salon.anna);
@@ -169,24 +155,22 @@ for (const kind of databaseKinds) {
       const salon = await salonWithChats();
       const ida = await book(salon, berlin(9, "10:00"), IDA);
       const jan = await book(salon, berlin(10, "15:00"), JAN);
-      const vacation = { masterId: salon.anna, from: "2026-03-09", to: "2026-03-13", reason: "Vacation", now: NOW, messenger };
-      const refused = await tables().transaction((trx) => addDaysOff(trx, staff(salon), vacation));
+      const vacation = { masterId: salon.anna, from: "2026-03-09", to: "2026-03-13", reason: "Vacation" };
+      const refused = await commands.run(staff(salon), addDaysOff, vacation);
       assert.ok(!refused.ok && refused.reason === "hits-bookings");
       assert.deepEqual(refused.hits.map((hit) => [hit.bookingId, hit.time]), [[ida.id, "10:00"], [jan.id, "15:00"]]);
       assert.deepEqual(await tables().db.selectFrom("booking_day_off").select("id").where("master_id", "=", salon.anna).execute(), []);
 
-      const onlyOne = await tables().transaction((trx) => addDaysOff(trx, staff(salon), { ...vacation, resolutions: [{ bookingId: ida.id, action: "cancel" }] }));
+      const onlyOne = await commands.run(staff(salon), addDaysOff, { ...vacation, resolutions: [{ bookingId: ida.id, action: "cancel" }] });
       assert.ok(!onlyOne.ok && onlyOne.reason === "hits-bookings", "every hit needs a choice");
-      const added = await tables().transaction((trx) =>
-        addDaysOff(trx, staff(salon), { ...vacation, resolutions: [{ bookingId: ida.id, action: "cancel" }, { bookingId: jan.id, action: "move", masterId: salon.boris }] }),
-      );
+      const added = await commands.run(staff(salon), addDaysOff, { ...vacation, resolutions: [{ bookingId: ida.id, action: "cancel" }, { bookingId: jan.id, action: "move", masterId: salon.boris }] });
       assert.ok(added.ok);
       assert.equal((await bookingNow(ida.id)).status, "cancelled");
       assert.equal((await bookingNow(jan.id)).master_id, salon.boris);
       assert.deepEqual(await annasTimes(salon, 11), []);
       assert.deepEqual((await timeOffAudit(salon)).map((row) => row.action), ["booking.cancel", "booking.reschedule", "booking.days-off.add"]);
 
-      const removed = await tables().transaction((trx) => removeDaysOff(trx, staff(salon), { id: added.value.id, now: NOW }));
+      const removed = await commands.run(staff(salon), removeDaysOff, { id: added.value.id });
       assert.ok(removed.ok);
       assert.ok((await annasTimes(salon, 11)).includes("09:00"));
       assert.equal((await tables().db.selectFrom("booking_day_off").select("removed_at").where("id", "=", added.value.id).executeTakeFirstOrThrow()).removed_at?.getTime(), NOW.getTime());
@@ -196,18 +180,16 @@ for (const kind of databaseKinds) {
       const salon = await salonWithChats();
       const ida = await book(salon, berlin(6, "10:00"), IDA);
       const kai = await book(salon, berlin(6, "10:00"), KAI, salon.boris);
-      const holiday = { from: "2026-03-06", to: "2026-03-06", name: "Founders' day", now: NOW, messenger };
-      const refused = await tables().transaction((trx) => addHoliday(trx, staff(salon), holiday));
+      const holiday = { from: "2026-03-06", to: "2026-03-06", name: "Founders' day" };
+      const refused = await commands.run(staff(salon), addHoliday, holiday);
       assert.ok(!refused.ok && refused.reason === "hits-bookings");
       assert.deepEqual(refused.hits.map((hit) => [hit.bookingId, hit.masterName, hit.freeMasters]).sort(), [[ida.id, "Anna", []], [kai.id, "Boris", []]].sort());
-      const added = await tables().transaction((trx) =>
-        addHoliday(trx, staff(salon), { ...holiday, resolutions: [{ bookingId: ida.id, action: "cancel" }, { bookingId: kai.id, action: "cancel" }] }),
-      );
+      const added = await commands.run(staff(salon), addHoliday, { ...holiday, resolutions: [{ bookingId: ida.id, action: "cancel" }, { bookingId: kai.id, action: "cancel" }] });
       assert.ok(added.ok);
       assert.deepEqual([(await bookingNow(ida.id)).status, (await bookingNow(kai.id)).status], ["cancelled", "cancelled"]);
       assert.match((await outboxTexts(KAI)).join("\n"), /cancel/i, "Kai, who booked in the bot, is told of the cancellation");
       assert.deepEqual(await daySlots(tables().db, { botId: salon.botId, serviceId: salon.haircut, date: "2026-03-06", now: NOW }), []);
-      const removed = await tables().transaction((trx) => removeHoliday(trx, staff(salon), { id: added.value.id, now: NOW }));
+      const removed = await commands.run(staff(salon), removeHoliday, { id: added.value.id });
       assert.ok(removed.ok);
       assert.ok((await annasTimes(salon, 6)).length > 0);
     });
@@ -216,31 +198,30 @@ for (const kind of databaseKinds) {
       const salon = await salonWithChats();
       const afternoon = await book(salon, berlin(4, "15:00"), IDA);
       const morning = await book(salon, berlin(4, "10:00"), JAN);
-      const short = { masterId: salon.anna, date: "2026-03-04", intervals: [{ start: 9 * 60, end: 13 * 60 }], now: NOW, messenger };
-      const refused = await tables().transaction((trx) => setDayHours(trx, staff(salon), short));
+      const short = { masterId: salon.anna, date: "2026-03-04", intervals: [{ start: 9 * 60, end: 13 * 60 }] };
+      const refused = await commands.run(staff(salon), setDayHours, short);
       assert.ok(!refused.ok && refused.reason === "hits-bookings");
       assert.deepEqual(refused.hits.map((hit) => hit.bookingId), [afternoon.id]);
-      const set = await tables().transaction((trx) => setDayHours(trx, staff(salon), { ...short, resolutions: [{ bookingId: afternoon.id, action: "move", masterId: salon.boris }] }));
+      const set = await commands.run(staff(salon), setDayHours, { ...short, resolutions: [{ bookingId: afternoon.id, action: "move", masterId: salon.boris }] });
       assert.ok(set.ok);
       assert.equal((await bookingNow(morning.id)).master_id, salon.anna);
       assert.deepEqual(await annasTimes(salon, 4), ["11:30"], "09:00 would run into Jan's 10:00 with its cleaning; the day now ends at 13:00");
 
-      const cleared = await tables().transaction((trx) => clearDayHours(trx, staff(salon), { masterId: salon.anna, date: "2026-03-04", now: NOW, messenger }));
+      const cleared = await commands.run(staff(salon), clearDayHours, { masterId: salon.anna, date: "2026-03-04" });
       assert.ok(cleared.ok);
       assert.ok((await annasTimes(salon, 4)).includes("16:00"));
-      const again = await tables().transaction((trx) => clearDayHours(trx, staff(salon), { masterId: salon.anna, date: "2026-03-04", now: NOW, messenger }));
+      const again = await commands.run(staff(salon), clearDayHours, { masterId: salon.anna, date: "2026-03-04" });
       assert.deepEqual(again, { ok: false, reason: "not-found" });
     });
 
     test("bad input is refused and changes nothing: days the wrong way round, a block that ends before it starts, another bot's master", async () => {
       const salon = await salonWithChats();
       const other = await openSalon(tables().db);
-      const { transaction: run } = tables();
-      assert.deepEqual(await run((trx) => addDaysOff(trx, staff(salon), { masterId: salon.anna, from: "2026-03-10", to: "2026-03-09", now: NOW, messenger })), { ok: false, reason: "days-invalid" });
-      assert.deepEqual(await run((trx) => blockTime(trx, staff(salon), { masterId: salon.anna, start: berlin(4, "12:00"), end: berlin(4, "11:00"), now: NOW, messenger })), { ok: false, reason: "range-invalid" });
-      assert.deepEqual(await run((trx) => blockTime(trx, staff(salon), { masterId: other.anna, start: berlin(4, "11:00"), end: berlin(4, "12:00"), now: NOW, messenger })), { ok: false, reason: "not-found" });
+      assert.deepEqual(await commands.run(staff(salon), addDaysOff, { masterId: salon.anna, from: "2026-03-10", to: "2026-03-09" }), { ok: false, reason: "days-invalid" });
+      assert.deepEqual(await commands.run(staff(salon), blockTime, { masterId: salon.anna, start: berlin(4, "12:00"), end: berlin(4, "11:00") }), { ok: false, reason: "range-invalid" });
+      assert.deepEqual(await commands.run(staff(salon), blockTime, { masterId: other.anna, start: berlin(4, "11:00"), end: berlin(4, "12:00") }), { ok: false, reason: "not-found" });
       assert.deepEqual(
-        await run((trx) => setDayHours(trx, staff(salon), { masterId: salon.anna, date: "2026-03-04", intervals: [{ start: 600, end: 540 }], now: NOW, messenger })),
+        await commands.run(staff(salon), setDayHours, { masterId: salon.anna, date: "2026-03-04", intervals: [{ start: 600, end: 540 }] }),
         { ok: false, reason: "hours-invalid" },
       );
       assert.deepEqual(await timeOffAudit(salon), []);

@@ -1,10 +1,8 @@
-import type { Transaction } from "kysely";
-import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { issueFeedToken } from "../feed-tokens.ts";
-import type { Tables } from "../repo.ts";
-import { masterOfPerson } from "./staff-calendar.ts";
-
-type Trx = Transaction<Tables>;
+import { masterOfPerson } from "../queries/staff-calendar.ts";
+import type { BookingTables } from "../repo.ts";
 
 export type FeedIssued = { ok: true; secret: string; masterId: number } | { ok: false; reason: "not-a-master" };
 
@@ -13,10 +11,11 @@ export type FeedIssued = { ok: true; secret: string; masterId: number } | { ok: 
  * closes) any earlier one. Refused for someone not linked to an active master record. The audit
  * row names the master, never the secret.
  */
-export const issueMasterFeed = defineUseCase("booking.feed.issue", async (trx: Trx, actor: Actor, input: { now: Date }): Promise<UseCaseOutcome<FeedIssued>> => {
+export const issueMasterFeed = defineCommand("booking.feed.issue", async (scope: CommandScope<BookingTables>, _input: Record<string, never>): Promise<UseCaseOutcome<FeedIssued>> => {
+  const { trx, actor } = scope;
   if (actor.personId === null) return { result: { ok: false, reason: "not-a-master" }, audit: null };
   const master = await masterOfPerson(trx, actor.botId, actor.personId);
   if (master === undefined) return { result: { ok: false, reason: "not-a-master" }, audit: null };
-  const secret = await issueFeedToken(trx, actor.botId, actor.personId, input.now);
+  const secret = await issueFeedToken(trx, actor.botId, actor.personId, scope.now);
   return { result: { ok: true, secret, masterId: master.id }, audit: { objectType: "booking_master", objectId: master.id, after: { feed: "issued" } } };
 });

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bookingModule } from "../../../src/modules/booking/module.ts";
-import { problemMessage, type CatalogueProblem } from "../../../src/modules/booking/service/catalogue-refusal.ts";
-import type { CatalogueProblemCode } from "../../../src/modules/booking/service/catalogue-refusal.ts";
-import { SUPPORTED_LOCALES, Translator } from "../../../src/platform/i18n/translator.ts";
+import { bookingModule } from "../../../../src/modules/booking/module.ts";
+import { problemMessage, type CatalogueProblem } from "../../../../src/modules/booking/domain/catalogue-refusal.ts";
+import type { CatalogueProblemCode } from "../../../../src/modules/booking/domain/catalogue-refusal.ts";
+import { SUPPORTED_LOCALES, Translator } from "../../../../src/platform/i18n/translator.ts";
 
 const translator = new Translator(bookingModule.catalogues ?? []);
 

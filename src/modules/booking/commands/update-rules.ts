@@ -1,12 +1,10 @@
-import { sql, type Transaction } from "kysely";
-import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { MAX_HOLD_MIN } from "../domain/catalogue.ts";
 import { checkReminderOffsets, checkRules, type BookingRules } from "../domain/rules.ts";
-import type { Tables } from "../repo.ts";
-import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "./catalogue-refusal.ts";
-import { rulesView, type RulesView } from "./salon-catalogue.ts";
-
-type Trx = Transaction<Tables>;
+import type { BookingTables } from "../repo.ts";
+import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
+import { rulesView, type RulesView } from "../queries/salon-catalogue.ts";
 
 /** Any of the bot's rules; those left out stay as they are. */
 export type RulesChanges = Partial<BookingRules> & { reminderOffsetsMin?: readonly number[]; holdMin?: number };
@@ -19,7 +17,8 @@ export type RulesOutcome = { ok: true; rules: RulesView } | CatalogueRefusal;
  * The engine applies them from the next question on (a service's own overrides still win). New
  * reminder offsets apply to bookings made or moved from now on.
  */
-export const updateRules = defineUseCase("booking.rules.update", async (trx: Trx, actor: Actor, input: RulesChanges): Promise<UseCaseOutcome<RulesOutcome>> => {
+export const updateRules = defineCommand("booking.rules.update", async (scope: CommandScope<BookingTables>, input: RulesChanges): Promise<UseCaseOutcome<RulesOutcome>> => {
+  const { trx, actor } = scope;
   const before = await rulesView(trx, actor.botId);
   const after: RulesView = {
     ...before,
@@ -41,7 +40,7 @@ export const updateRules = defineUseCase("booking.rules.update", async (trx: Trx
     max_active_per_client: after.maxActivePerClient,
     reminder_offsets_min: after.reminderOffsetsMin,
     hold_min: after.holdMin,
-    updated_at: sql<Date>`now()`,
+    updated_at: scope.now,
   };
   await trx
     .insertInto("booking_rules")

@@ -1,7 +1,6 @@
-import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
-import type { LocationProblem, ServiceProblem } from "../domain/catalogue.ts";
-import type { BookingRules, RulesProblem } from "../domain/rules.ts";
-import type { ScheduleProblem } from "../domain/schedule.ts";
+import type { LocationProblem, ServiceProblem } from "./catalogue.ts";
+import type { BookingRules, RulesProblem } from "./rules.ts";
+import type { ScheduleProblem } from "./schedule.ts";
 
 /**
  * One thing an admin must fix before a catalogue change is saved. `weekday` (1-7) names the day
@@ -35,7 +34,7 @@ export interface CatalogueRefusal {
 }
 
 /** Refuses with these problems (a refusal writes nothing, so no audit row). */
-export function refusedFor(...problems: (CatalogueProblem | CatalogueProblemCode)[]): UseCaseOutcome<CatalogueRefusal> {
+export function refusedFor(...problems: (CatalogueProblem | CatalogueProblemCode)[]): { result: CatalogueRefusal; audit: null } {
   return {
     result: { ok: false, problems: problems.map((problem) => (typeof problem === "string" ? ({ problem } as CatalogueProblem) : problem)) },
     audit: null,

@@ -91,7 +91,7 @@ function byLocation(masters: readonly StaffMaster[]): Map<number, { timeZone: st
 /**
  * The live bookings the time off would hit, earliest first, each with the other masters free to
  * take it (see `timeOffHits`): a master's time off is judged at their location, a holiday at
- * every location on its own clock. Reads only; pass the use case's transaction to judge what it
+ * every location on its own clock. Reads only; pass the command's transaction to judge what it
  * is about to change.
  */
 export async function hitsOfTimeOff(db: Db, botId: string, timeOff: TimeOff, now: Date): Promise<HitView[]> {
