@@ -224,7 +224,10 @@ export class Dispatcher {
 
     const handler = this.#options.handlers.get(row.bot_id);
     if (handler === undefined) return;
-    const journal = new UpdateJournal(database, row.bot_id, row.update_id, claimed.attempts, claimed.journal);
+    const journal = new UpdateJournal(database, row.bot_id, row.update_id, claimed.attempts, claimed.journal, (method) => {
+      metrics.repeatedMessages.inc({ source: "reply" });
+      log.warn({ method }, "an earlier attempt's Bot API call was interrupted after it started; making it again");
+    });
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`handler exceeded ${handlerTimeoutMs} ms`)), handlerTimeoutMs);
     const started = performance.now();

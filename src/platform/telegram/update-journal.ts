@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Transaction } from "kysely";
+import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
 import type { JournalStep, PlatformTables } from "../db/schema.ts";
 
@@ -16,7 +17,8 @@ export class FencedOutError extends Error {
  * each Bot API call's result. A later attempt of the same update (after a crash or a lost lease)
  * replays recorded steps instead of doing them again, so database effects apply once and a reply
  * already sent is not sent twice. Only a call whose answer came but whose record did not (a
- * crash in between) can repeat: the one in-flight message.
+ * crash in between) can repeat: the one in-flight message. A call is recorded as started before
+ * it is made, so the replay knows when it repeats one, and says so (`onRepeat`).
  *
  * Every record is fenced by the attempt number: once the dispatcher has moved on (deadline) or
  * another worker has started a newer attempt, the write fails and its transaction rolls back.
@@ -28,9 +30,11 @@ export class UpdateJournal {
   readonly botId: string;
   readonly updateId: number;
   readonly attempt: number;
+  readonly #onRepeat: (method: string) => void;
 
-  constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[]) {
+  constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[], onRepeat: (method: string) => void = () => undefined) {
     this.#database = database;
+    this.#onRepeat = onRepeat;
     this.botId = botId;
     this.updateId = updateId;
     this.attempt = attempt;
@@ -52,12 +56,25 @@ export class UpdateJournal {
     });
   }
 
-  /** Makes a Bot API call once across attempts. */
+  /**
+   * Makes a Bot API call once across attempts. A call an earlier attempt started and never
+   * recorded the answer of is made again and reported to `onRepeat`: it may have been sent.
+   */
   async api<T>(method: string, call: () => Promise<T>): Promise<T> {
     const recorded = this.#take("api", method);
-    if (recorded !== undefined) return recorded.result as T;
+    if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    const result = await call();
+    if (recorded?.call === "started") this.#onRepeat(method);
+    // Fenced like every record: an abandoned handler does not even start its call.
+    await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "started" });
+    let result: T;
+    try {
+      result = await call();
+    } catch (error) {
+      await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "failed" }).catch(() => undefined);
+      throw error;
+    }
+    crashPoint("reply-after-telegram-200");
     await this.#record(this.#database.db, index, { kind: "api", name: method, result: asJson(result) });
     return result;
   }
