@@ -82,6 +82,8 @@ export interface JournalStep {
    * have reached Telegram: making it again possibly repeats a message.
    */
   call?: "started" | "failed";
+  /** A commit of the platform's own bookkeeping (the sender's record), not a change the update asked for. */
+  bookkeeping?: true;
 }
 
 /** Which worker handles a chat's updates now; expired leases are taken over. */
