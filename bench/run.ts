@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createBotApiEmulator, type BotApiEmulator } from "../src/sandbox/emulator.ts";
@@ -58,6 +59,8 @@ interface TargetResult {
   startupExisting: StartupFigures;
   shutdownAfterLoadMs: number;
   shutdownIdleMs: number;
+  /** SIGTERM -> exit while start-up keeps retrying an unreachable Bot API (Botyard only). */
+  stopDuringStartupMs?: number;
   idleRssMiB: number;
   loadedPeakRssMiB: number;
   vmHwmMiB: number;
@@ -110,6 +113,22 @@ async function startProcess(
   const { line, wallMs } = await proc.ready;
   const selfMs = typeof line.startupMs === "number" ? line.startupMs : undefined;
   return { proc, startup: { wallMs: Math.round(wallMs), selfMs }, url: typeof line.url === "string" ? line.url : undefined };
+}
+
+/** A loopback address nothing listens on: a Bot API that cannot be reached. */
+async function unreachableApiRoot(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Starts against an unreachable Bot API, waits for the first failed getMe, and times SIGTERM -> exit. */
+async function stopDuringStartup(target: Target, env: Record<string, string>): Promise<{ ms: number; code: number | null }> {
+  const proc = new BenchProcess(target.script, { ...env, TELEGRAM_API_ROOT: await unreachableApiRoot() }, "getMe failed; retrying");
+  await proc.ready;
+  return proc.stop();
 }
 
 async function benchTarget(target: Target): Promise<TargetResult> {
@@ -180,6 +199,13 @@ async function benchTarget(target: Target): Promise<TargetResult> {
       exitCodes.push(stopped.code);
     }
     const selfTimes = startups.map((s) => s.selfMs).filter((ms): ms is number => ms !== undefined);
+    let stopDuringStartupMs: number | undefined;
+    if (target.botyard) {
+      log(`${target.name}: stopping a start-up that cannot reach the Bot API`);
+      const stopped = await stopDuringStartup(target, env);
+      stopDuringStartupMs = Math.round(stopped.ms);
+      exitCodes.push(stopped.code);
+    }
 
     return {
       name: target.name,
@@ -193,6 +219,7 @@ async function benchTarget(target: Target): Promise<TargetResult> {
       },
       shutdownAfterLoadMs: Math.round(afterLoad.ms),
       shutdownIdleMs: Math.round(median(shutdowns)),
+      ...(stopDuringStartupMs === undefined ? {} : { stopDuringStartupMs }),
       idleRssMiB: Math.round(idleRssMiB),
       loadedPeakRssMiB: Math.round(loadedPeakRssMiB),
       vmHwmMiB: Math.round(vmHwmMiB),
@@ -249,16 +276,19 @@ function report(results: TargetResult[], notes: string[]): string {
   }
   out.push(table(["target", "workload", "updates/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "upd/s vs floor", "p50 vs floor", "p99 vs floor"], rows));
   out.push("");
-  out.push(`Startup (spawn -> ready line; app's own startupMs in brackets; existing = median of ${settings.restarts}) and shutdown (SIGTERM -> exit)`);
+  out.push(
+    `Startup (spawn -> ready line; app's own startupMs in brackets; existing = median of ${settings.restarts}) and shutdown (SIGTERM -> exit; during start-up = while getMe fails against an unreachable Bot API)`,
+  );
   out.push(
     table(
-      ["target", "fresh ms", "existing ms", "shutdown after load ms", "shutdown idle ms"],
+      ["target", "fresh ms", "existing ms", "shutdown after load ms", "shutdown idle ms", "shutdown during start-up ms"],
       results.map((r) => [
         r.name,
         `${r.startupFresh.wallMs} (${r.startupFresh.selfMs ?? "-"})`,
         `${r.startupExisting.wallMs} (${r.startupExisting.selfMs ?? "-"})`,
         r.shutdownAfterLoadMs,
         r.shutdownIdleMs,
+        r.stopDuringStartupMs,
       ]),
     ),
   );

@@ -1,6 +1,6 @@
 // The `botyard` command: start | migrate | backup | restore | sandbox, with --help everywhere.
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { ConfigError, loadConfig, secretsOf, type Config } from "./config.ts";
 import { BackupError, backupDatabase, pruneBackups, restoreDatabase } from "./platform/db/backup.ts";
 import { DataDirLockedError } from "./platform/db/data-dir-lock.ts";
 import { openDatabase } from "./platform/db/database.ts";
@@ -138,29 +138,34 @@ ${ENVIRONMENT_NOTE}
 `;
 }
 
-function createCliLogger(): Logger {
+function createCliLogger(config: Config): Logger {
   const level = process.env.LOG_LEVEL ?? "info";
-  return createLogger({ level, pretty: process.stdout.isTTY });
+  return createLogger({ level, pretty: process.stdout.isTTY, secrets: secretsOf(config) });
 }
 
 /**
  * Runs the app until a signal: the first SIGINT/SIGTERM stops it once (exit 0 when the drain
- * ends), a second one or a drain past the budget exits 1 at once.
+ * ends; during start-up it stops start-up, even while Telegram is unreachable), a second one or a
+ * drain past the budget exits 1 at once.
  */
 async function serve(config: Config): Promise<number> {
-  const logger = createCliLogger();
-  const { runApp } = await import("./main.ts");
+  const logger = createCliLogger(config);
+  const { runApp, StartupAbortedError } = await import("./main.ts");
   let app: { stop(reason: string): Promise<void> } | undefined = undefined;
   let signalled: string | undefined;
   let finish: (code: number) => void = () => undefined;
   const finished = new Promise<number>((resolve) => (finish = resolve));
+  const startup = new AbortController();
 
-  const shutdown = (reason: string) => {
+  const exitPastBudget = () => {
     const budget = config.env.SHUTDOWN_TIMEOUT_MS + SHUTDOWN_MARGIN_MS;
-    const timer = setTimeout(() => {
+    return setTimeout(() => {
       logger.error({ budgetMs: budget }, "shutdown took longer than its budget; exiting");
       process.exit(1);
     }, budget);
+  };
+  const shutdown = (reason: string) => {
+    const timer = exitPastBudget();
     app?.stop(reason).then(
       () => {
         clearTimeout(timer);
@@ -173,19 +178,39 @@ async function serve(config: Config): Promise<number> {
       },
     );
   };
+  let startupBudget: NodeJS.Timeout | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled !== undefined) {
       logger.warn({ signal }, "second signal; exiting without waiting");
       process.exit(1);
     }
     signalled = signal;
-    if (app !== undefined) shutdown(signal);
-    else logger.info({ signal }, "stopping as soon as startup ends");
+    if (app !== undefined) {
+      shutdown(signal);
+      return;
+    }
+    logger.info({ signal }, "stopping start-up");
+    startupBudget = exitPastBudget();
+    startup.abort(signal);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const running = await runApp(config, { logger });
+  let running;
+  try {
+    running = await runApp(config, { logger, signal: startup.signal });
+  } catch (error) {
+    if (error instanceof StartupAbortedError) {
+      logger.info({ signal: signalled }, "start-up stopped; exiting");
+      return 0;
+    }
+    if (isPlain(error)) throw error;
+    // Logged, not printed: the logger keeps the bot token out of a network error's message.
+    logger.fatal({ err: error }, "start-up failed");
+    return 1;
+  } finally {
+    clearTimeout(startupBudget);
+  }
   app = running;
   if (config.sandbox) {
     console.log(

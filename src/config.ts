@@ -164,3 +164,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
     llm,
   };
 }
+
+/** The configured secrets the logs must never show: bot tokens, the webhook secret, the payment provider token. */
+export function secretsOf(config: Config): string[] {
+  return [...config.bots.map((bot) => bot.token), config.webhook?.secret, config.env.PAYMENT_PROVIDER_TOKEN].filter((secret) => secret !== undefined);
+}

@@ -53,6 +53,13 @@ export interface RunOptions {
   clock?: Clock;
   /** Replaces the shipped modules (tests). */
   modules?: readonly BotyardModule[];
+  /** Aborting it during start-up (a signal) stops start-up: runApp closes what it opened and rejects with StartupAbortedError. */
+  signal?: AbortSignal;
+}
+
+/** Start-up was stopped by `RunOptions.signal` before the app was ready. */
+export class StartupAbortedError extends Error {
+  override name = "StartupAbortedError";
 }
 
 const EVENT_TICK_MS = 1000;
@@ -68,6 +75,10 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
   const started = performance.now();
   const metrics = createMetrics();
   const stopping = new AbortController();
+  // Start-up's waits (getMe retried while Telegram is unreachable) end when this aborts.
+  const abortStartup = () => stopping.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", abortStartup, { once: true });
+  const startupAborted = () => options.signal?.aborted === true;
   const modules = options.modules ?? allModules;
   const installed = [...platformFeatures, ...modules];
   const clock = options.clock ?? { now: () => new Date() };
@@ -98,6 +109,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     }
 
     const bots = await registerBots({ bots: config.bots, apiRoot, db: database.db, extraOwners: sandbox === undefined ? [] : [sandbox.owner.id], logger, signal: stopping.signal });
+    if (startupAborted()) throw new StartupAbortedError("start-up stopped");
     await settings.refresh();
 
     const jobs = createJobs({ database, logger, metrics });
@@ -205,6 +217,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     const identities: BotIdentity[] = bots.map((bot) => ({ id: bot.config.id, username: bot.botInfo.username, token: bot.config.token }));
     const apiContext: ApiContext = { ...kernel.context, modules, bots: identities, jobs, backupDir: resolve(config.env.BACKUP_DIR) };
     for (const module of installed) await module.api?.(server, apiContext);
+    if (startupAborted()) throw new StartupAbortedError("start-up stopped");
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
     // Every replica follows settings and texts edited on any other.
     const settingsFollowing = runEvery(SETTINGS_POLL_MS, stopping.signal, () => settings.refresh(), logger);
@@ -220,6 +233,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     duties.start();
     cleanups.push(() => duties.stop());
 
+    options.signal?.removeEventListener("abort", abortStartup);
     logger.info({ url, sandbox: config.sandbox, database: database.kind, startupMs: Math.round(performance.now() - started) }, "Botyard is ready");
     let stopped: Promise<void> | undefined;
     return {
@@ -239,8 +253,10 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       },
     };
   } catch (error) {
+    options.signal?.removeEventListener("abort", abortStartup);
     stopping.abort();
     await closeAll();
+    if (startupAborted() && !(error instanceof StartupAbortedError)) throw new StartupAbortedError("start-up stopped", { cause: error });
     throw error;
   }
 }

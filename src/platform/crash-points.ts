@@ -5,7 +5,9 @@
  *
  * Points: `inbox-before-ack` (updates stored, Telegram not yet told), `handler-before-done`
  * (handler committed, update not yet marked done), `after-telegram-200` (outbox message sent,
- * not yet marked sent), `event-tick-before-commit` (a due event claimed, not yet committed).
+ * not yet marked sent), `reply-after-telegram-200` (a handler's Bot API call answered, its
+ * answer not yet in the update's journal), `event-tick-before-commit` (a due event claimed, not
+ * yet committed).
  */
 const target = process.env.BOTYARD_TEST_CRASH_AT;
 const hits = new Map<string, number>();

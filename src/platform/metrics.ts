@@ -46,7 +46,7 @@ export function createMetrics() {
     }),
     repeatedMessages: new Counter({
       name: "botyard_messages_possibly_repeated_total",
-      help: "Messages sent again because a crash came between Telegram's answer and our record of it",
+      help: "Messages sent again because a crash came between Telegram's answer and our record of it, by source (outbox; reply: a handler's own call)",
       labelNames: ["source"] as const,
       registers,
     }),

@@ -115,5 +115,24 @@ for (const kind of databaseKinds) {
       const notices = (await owner.botMessages()).filter((message) => (message.text ?? "").includes("The fridge hums"));
       assert.equal(notices.length, 2, "sent once before the crash and once after it: the one in-flight message");
     });
+
+    test("killed after Telegram answered a handler's reply but before the journal recorded it, the reply is sent again once and counted", async () => {
+      const database = await fresh();
+      const { app } = await start(database, "reply-after-telegram-200");
+      const user = new TelegramUser(emulator.control, { first_name: "Sami", language_code: "en" });
+      user.send("/help");
+      await killedAt(app);
+      const { url } = await start(database);
+      await eventually(async () => {
+        const metrics = await (await fetch(`${url}/metrics`)).text();
+        return metricValue(metrics, "botyard_messages_possibly_repeated_total", { source: "reply" }) === 1;
+      }, "the repeat to be counted");
+      const helps = (await user.botMessages()).filter((message) => (message.text ?? "").includes("What I can do"));
+      assert.equal(helps.length, 2, "sent once before the crash and once after it: the one in-flight reply");
+      user.send("/language");
+      await user.replyContaining("Choose your language");
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      assert.equal(metricValue(metrics, "botyard_messages_possibly_repeated_total", { source: "reply" }), 1, "nothing else repeated");
+    });
   });
 }

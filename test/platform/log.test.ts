@@ -5,7 +5,7 @@ import { createLogger, redactSecrets } from "../../src/platform/log.ts";
 
 const TOKEN = "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
-function captured() {
+function captured(secrets?: string[]) {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -13,7 +13,7 @@ function captured() {
       done();
     },
   });
-  return { lines, logger: createLogger({ level: "info", destination }) };
+  return { lines, logger: createLogger({ level: "info", destination, ...(secrets === undefined ? {} : { secrets }) }) };
 }
 
 test("a bot token never reaches the log, in a message, a field or a URL", () => {
@@ -23,6 +23,15 @@ test("a bot token never reaches the log, in a message, a field or a URL", () => 
   const output = lines.join("");
   assert.ok(output.length > 0);
   assert.ok(!output.includes("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"), output);
+});
+
+test("a configured token is hidden whatever its shape, as written and URL-encoded", () => {
+  const { lines, logger } = captured(["4242:plainsecret"]);
+  logger.warn({ err: new Error("request to http://127.0.0.1:9/bot4242:plainsecret/getMe failed") }, "getMe failed");
+  logger.info({ url: "/bot4242%3Aplainsecret/getUpdates" }, "polling");
+  const output = lines.join("");
+  assert.ok(output.includes("/bot[redacted-token]/getMe"), output);
+  assert.ok(!output.includes("plainsecret"), output);
 });
 
 test("secret URL parameters and the webhook secret header are hidden", () => {

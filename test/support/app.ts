@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { resolve } from "node:path";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig, secretsOf } from "../../src/config.ts";
 import { runApp, type RunningApp } from "../../src/main.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotyardModule } from "../../src/platform/module.ts";
@@ -35,7 +35,7 @@ export async function startEmulator(): Promise<BotApiEmulator> {
 /** The real app in this process, talking to the emulator over HTTP; `clock` is the injectable "now" of rules and time-bound events. */
 export async function startAppInProcess(env: Record<string, string>, modules?: readonly BotyardModule[], options: { clock?: { now(): Date } } = {}): Promise<RunningApp> {
   const config = loadConfig(env);
-  return runApp(config, { logger: createLogger({ level: env.LOG_LEVEL ?? "warn" }), modules, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  return runApp(config, { logger: createLogger({ level: env.LOG_LEVEL ?? "warn", secrets: secretsOf(config) }), modules, ...(options.clock === undefined ? {} : { clock: options.clock }) });
 }
 
 /** The real app as its own process (`botyard start`), for crash tests and process-level checks. */

@@ -17,7 +17,8 @@ export interface RegisteredBot {
 async function getMeWithRetry(api: Api, logger: Logger, signal: AbortSignal): Promise<UserFromGetMe> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await api.getMe();
+      // The signal (the app stopping) ends a call in flight as well as the wait between calls.
+      return await api.getMe(signal as Parameters<Api["getMe"]>[0]);
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 401) throw new Error("Telegram rejected the bot token (401)", { cause: error });
       if (signal.aborted) throw error;

@@ -76,6 +76,14 @@ export interface JournalStep {
   /** The API method, or the transaction's label. */
   name: string;
   result: unknown;
+  /**
+   * An API call is recorded before it is made, `started`, and again with its answer (no
+   * `call`) or, when it threw, `failed`. A replay that finds it `started` knows the call may
+   * have reached Telegram: making it again possibly repeats a message.
+   */
+  call?: "started" | "failed";
+  /** A commit of the platform's own bookkeeping (the sender's record), not a change the update asked for. */
+  bookkeeping?: true;
 }
 
 /** Which worker handles a chat's updates now; expired leases are taken over. */

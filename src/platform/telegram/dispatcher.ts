@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "@grammyjs/types";
+import { GrammyError } from "grammy";
 import { sql } from "kysely";
 import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
@@ -224,11 +225,14 @@ export class Dispatcher {
 
     const handler = this.#options.handlers.get(row.bot_id);
     if (handler === undefined) return;
-    const journal = new UpdateJournal(database, row.bot_id, row.update_id, claimed.attempts, claimed.journal);
+    const journal = new UpdateJournal(database, row.bot_id, row.update_id, claimed.attempts, claimed.journal, (method) => {
+      metrics.repeatedMessages.inc({ source: "reply" });
+      log.warn({ method }, "an earlier attempt's Bot API call was interrupted after it started; making it again");
+    });
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`handler exceeded ${handlerTimeoutMs} ms`)), handlerTimeoutMs);
     const started = performance.now();
-    const run = updateScope.run({ journal, signal: deadline.signal }, () => handler(update));
+    const run = updateScope.run({ journal, signal: deadline.signal, deadlineAt: Date.now() + handlerTimeoutMs }, () => handler(update));
     const timedOut = new Promise<never>((_, reject) => {
       deadline.signal.addEventListener("abort", () => reject(deadline.signal.reason as Error), { once: true });
     });
@@ -245,9 +249,13 @@ export class Dispatcher {
       if (error instanceof FencedOutError) {
         metrics.fencedWrites.inc();
         log.warn("handler fenced out: another attempt owns this update");
+      } else if (error instanceof GrammyError && error.error_code === 403) {
+        // Marked blocked by the call that met it (journaledApi): nobody to apologise to.
+        log.info({ update_type: type, description: error.description }, "the chat blocked the bot; its update is dropped");
       } else {
-        log.error({ err: error, update_type: type }, outcome === "timeout" ? "handler timed out" : "handler failed");
-        if (finished) await this.#options.apologize(row.bot_id, update);
+        log.error({ err: error, update_type: type, changed: journal.changed }, outcome === "timeout" ? "handler timed out" : "handler failed");
+        // A change committed stays committed: "something went wrong" would tell them it did not.
+        if (finished && !journal.changed) await this.#options.apologize(row.bot_id, update);
       }
     } finally {
       clearTimeout(timer);

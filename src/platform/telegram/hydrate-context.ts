@@ -23,6 +23,7 @@ export function hydrateContext(deps: {
   permissions: Permissions;
   translator: Translator;
   runIn: ModuleContext["runIn"];
+  database: ModuleContext["database"];
   logger: Logger;
   metrics: Metrics;
 }): MiddlewareFn<BotyardContext> {
@@ -30,7 +31,7 @@ export function hydrateContext(deps: {
   return async (ctx, next) => {
     const scope = updateScope.getStore();
     if (scope === undefined) throw new Error("updates are handled through the dispatcher");
-    ctx.api.config.use(journaledApi(scope, deps.metrics));
+    ctx.api.config.use(journaledApi(scope, { metrics: deps.metrics, db: deps.database.db, botId }));
     ctx.botId = botId;
     ctx.signal = scope.signal;
     ctx.commit = (name, work) => scope.journal.commit(name, work);

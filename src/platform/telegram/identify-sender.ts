@@ -3,17 +3,25 @@ import { recordSender } from "../auth/people.ts";
 import { chooseLocale } from "../i18n/choose-locale.ts";
 import type { BotyardContext } from "./context.ts";
 import { currentFlow } from "./flows.ts";
+import { updateScope } from "./update-journal.ts";
 
 /** Records who wrote (name, language, last seen) and loads their roles, chosen language and current flow. */
 export const identifySender: MiddlewareFn<BotyardContext> = async (ctx, next) => {
   const from = ctx.from;
   if (from === undefined || from.is_bot) return next();
   const chatId = ctx.chat?.id ?? from.id;
-  const sender = await ctx.commit("sender", async (trx) => {
-    const recorded = await recordSender(trx, ctx.botId, from);
-    const flow = await currentFlow(trx, { botId: ctx.botId, chatId, userId: from.id });
-    return { ...recorded, flow };
-  });
+  const scope = updateScope.getStore();
+  if (scope === undefined) throw new Error("updates are handled through the dispatcher");
+  // Bookkeeping, not a change the user asked for: a failure after it still gets an apology.
+  const sender = await scope.journal.commit(
+    "sender",
+    async (trx) => {
+      const recorded = await recordSender(trx, ctx.botId, from);
+      const flow = await currentFlow(trx, { botId: ctx.botId, chatId, userId: from.id });
+      return { ...recorded, flow };
+    },
+    { bookkeeping: true },
+  );
   ctx.roles = new Set(sender.roles);
   ctx.locale = chooseLocale(sender.language, from.language_code, ctx.botLanguages);
   ctx.flow = sender.flow ?? undefined;

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Transaction } from "kysely";
+import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
 import type { JournalStep, PlatformTables } from "../db/schema.ts";
 
@@ -16,7 +17,8 @@ export class FencedOutError extends Error {
  * each Bot API call's result. A later attempt of the same update (after a crash or a lost lease)
  * replays recorded steps instead of doing them again, so database effects apply once and a reply
  * already sent is not sent twice. Only a call whose answer came but whose record did not (a
- * crash in between) can repeat: the one in-flight message.
+ * crash in between) can repeat: the one in-flight message. A call is recorded as started before
+ * it is made, so the replay knows when it repeats one, and says so (`onRepeat`).
  *
  * Every record is fenced by the attempt number: once the dispatcher has moved on (deadline) or
  * another worker has started a newer attempt, the write fails and its transaction rolls back.
@@ -28,9 +30,13 @@ export class UpdateJournal {
   readonly botId: string;
   readonly updateId: number;
   readonly attempt: number;
+  readonly #onRepeat: (method: string) => void;
+  #changed: boolean;
 
-  constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[]) {
+  constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[], onRepeat: (method: string) => void = () => undefined) {
     this.#database = database;
+    this.#onRepeat = onRepeat;
+    this.#changed = steps.some(isChange);
     this.botId = botId;
     this.updateId = updateId;
     this.attempt = attempt;
@@ -38,28 +44,63 @@ export class UpdateJournal {
   }
 
   /**
+   * Whether this update has committed a change, in this attempt or an earlier one: from then on
+   * an apology would be false (the booking is made even if its confirmation failed).
+   */
+  get changed(): boolean {
+    return this.#changed;
+  }
+
+  /**
    * Runs `work` in one transaction and records its result with it; on a replay returns the
    * recorded result. Results are JSON: the first run returns the same JSON a replay would.
+   * `bookkeeping` marks the platform's own records, which are no change the update asked for.
    */
-  async commit<T>(name: string, work: (trx: Transaction<PlatformTables>) => Promise<T>): Promise<Jsonified<T>> {
+  async commit<T>(name: string, work: (trx: Transaction<PlatformTables>) => Promise<T>, options: { bookkeeping?: boolean } = {}): Promise<Jsonified<T>> {
     const recorded = this.#take("commit", name);
     if (recorded !== undefined) return recorded.result as Jsonified<T>;
     const index = this.#next - 1;
-    return this.#database.transaction(async (trx) => {
+    const step: Omit<JournalStep, "result"> = { kind: "commit", name, ...(options.bookkeeping === true ? { bookkeeping: true } : {}) };
+    const committed = await this.#database.transaction(async (trx) => {
       const result = asJson(await work(trx));
-      await this.#record(trx, index, { kind: "commit", name, result });
+      await this.#record(trx, index, { ...step, result });
       return result as Jsonified<T>;
     });
+    if (options.bookkeeping !== true) this.#changed = true;
+    return committed;
   }
 
-  /** Makes a Bot API call once across attempts. */
-  async api<T>(method: string, call: () => Promise<T>): Promise<T> {
+  /**
+   * Makes a Bot API call once across attempts. A call an earlier attempt started and never
+   * recorded the answer of is made again and reported to `onRepeat`: it may have been sent.
+   * `call` may hand itself to the outbox instead (`HandedOver`): the row is queued in the
+   * transaction that records the step, so a replay does not queue it again.
+   */
+  async api<T>(method: string, call: () => Promise<T | HandedOver<T>>): Promise<T> {
     const recorded = this.#take("api", method);
-    if (recorded !== undefined) return recorded.result as T;
+    if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    const result = await call();
-    await this.#record(this.#database.db, index, { kind: "api", name: method, result: asJson(result) });
-    return result;
+    if (recorded?.call === "started") this.#onRepeat(method);
+    // Fenced like every record: an abandoned handler does not even start its call.
+    await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "started" });
+    let answer: T | HandedOver<T>;
+    try {
+      answer = await call();
+    } catch (error) {
+      await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "failed" }).catch(() => undefined);
+      throw error;
+    }
+    if (answer instanceof HandedOver) {
+      const { result, enqueue } = answer;
+      await this.#database.transaction(async (trx) => {
+        await enqueue(trx, `reply:${this.updateId}:${index}`);
+        await this.#record(trx, index, { kind: "api", name: method, result: asJson(result) });
+      });
+      return result;
+    }
+    crashPoint("reply-after-telegram-200");
+    await this.#record(this.#database.db, index, { kind: "api", name: method, result: asJson(answer) });
+    return answer;
   }
 
   #take(kind: JournalStep["kind"], name: string): JournalStep | undefined {
@@ -87,6 +128,24 @@ export class UpdateJournal {
   }
 }
 
+/**
+ * A Bot API call handed to the outbox instead of made now (Telegram asked to wait past the
+ * handler's deadline): `enqueue` queues it under the dedupe key the journal gives, and `result`
+ * is what the handler gets back.
+ */
+export class HandedOver<T> {
+  readonly result: T;
+  readonly enqueue: (trx: Transaction<PlatformTables>, dedupeKey: string) => Promise<void>;
+  constructor(result: T, enqueue: (trx: Transaction<PlatformTables>, dedupeKey: string) => Promise<void>) {
+    this.result = result;
+    this.enqueue = enqueue;
+  }
+}
+
+function isChange(step: JournalStep): boolean {
+  return step.kind === "commit" && step.bookkeeping !== true;
+}
+
 /** What a value becomes through JSON: a `Date` its ISO string, `undefined` members gone, `undefined` itself null. */
 export type Jsonified<T> = T extends Date
   ? string
@@ -107,7 +166,10 @@ function asJson(value: unknown): unknown {
 /** What the dispatcher hands the handler of one update. */
 export interface UpdateScope {
   journal: UpdateJournal;
+  /** Aborted at the handler's deadline. */
   signal: AbortSignal;
+  /** The handler's deadline, milliseconds since the epoch: a call may wait for Telegram until then. */
+  deadlineAt: number;
 }
 
 export const updateScope = new AsyncLocalStorage<UpdateScope>();

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { JournalStep } from "../../../src/platform/db/schema.ts";
+import { HandedOver, UpdateJournal } from "../../../src/platform/telegram/update-journal.ts";
+import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
+
+for (const kind of databaseKinds) {
+  describe(`an update's journal on ${kind.name}`, { skip: kind.skip }, () => {
+    const suite = migratedDatabase(kind);
+    let nextUpdateId = 1;
+
+    /** An update being handled in its `attempt`-th attempt, with what earlier attempts recorded. */
+    const handling = async (steps: JournalStep[] = [], attempt = 1) => {
+      const updateId = nextUpdateId++;
+      await suite.database.db
+        .insertInto("inbox")
+        .values({ bot_id: "main", update_id: updateId, chat_key: "1", payload: "{}", status: "handling", attempts: attempt, journal: JSON.stringify(steps) })
+        .execute();
+      const repeats: string[] = [];
+      const journal = new UpdateJournal(suite.database, "main", updateId, attempt, steps, (method) => repeats.push(method));
+      const recorded = async () =>
+        (await suite.database.db.selectFrom("inbox").select("journal").where("update_id", "=", updateId).executeTakeFirstOrThrow()).journal;
+      return { journal, repeats, recorded };
+    };
+
+    test("a call is recorded as started before it is made, and with its answer after", async () => {
+      const { journal, recorded } = await handling();
+      let seenDuringCall: JournalStep[] = [];
+      await journal.api("sendMessage", async () => {
+        seenDuringCall = await recorded();
+        return { message_id: 7 };
+      });
+      assert.deepEqual(seenDuringCall, [{ kind: "api", name: "sendMessage", result: null, call: "started" }]);
+      assert.deepEqual(await recorded(), [{ kind: "api", name: "sendMessage", result: { message_id: 7 } }]);
+    });
+
+    test("a replay makes again a call that was started and never answered, and reports the repeat", async () => {
+      const { journal, repeats } = await handling([{ kind: "api", name: "sendMessage", result: null, call: "started" }], 2);
+      let calls = 0;
+      await journal.api("sendMessage", () => Promise.resolve({ message_id: ++calls }));
+      assert.equal(calls, 1);
+      assert.deepEqual(repeats, ["sendMessage"]);
+    });
+
+    test("a replay makes again a call that failed, without calling it a repeat, and skips one answered", async () => {
+      const { journal, repeats } = await handling(
+        [
+          { kind: "api", name: "sendMessage", result: { message_id: 1 } },
+          { kind: "api", name: "sendMessage", result: null, call: "failed" },
+        ],
+        2,
+      );
+      let calls = 0;
+      assert.deepEqual(await journal.api("sendMessage", () => Promise.resolve({ message_id: ++calls })), { message_id: 1 });
+      assert.equal(calls, 0);
+      await journal.api("sendMessage", () => Promise.resolve({ message_id: ++calls }));
+      assert.equal(calls, 1);
+      assert.deepEqual(repeats, []);
+    });
+
+    test("a call handed over is queued in the outbox with the step it replaces, once across attempts", async () => {
+      const { journal, recorded } = await handling();
+      const handOver = () =>
+        new HandedOver(true, async (trx, dedupeKey) => {
+          await trx.insertInto("outbox").values({ bot_id: "main", chat_id: 1, method: "sendMessage", payload: JSON.stringify({ chat_id: 1, text: "hi" }), dedupe_key: dedupeKey }).execute();
+        });
+      assert.equal(await journal.api("sendMessage", () => Promise.resolve(handOver())), true);
+      const steps = await recorded();
+      assert.deepEqual(steps, [{ kind: "api", name: "sendMessage", result: true }]);
+      const replay = new UpdateJournal(suite.database, "main", journal.updateId, 1, steps);
+      assert.equal(await replay.api("sendMessage", () => Promise.resolve(handOver())), true);
+      const rows = await suite.database.db.selectFrom("outbox").select("dedupe_key").where("dedupe_key", "like", `reply:${journal.updateId}:%`).execute();
+      assert.deepEqual(rows, [{ dedupe_key: `reply:${journal.updateId}:0` }]);
+    });
+
+    test("the platform's bookkeeping is no change; a commit is, in this attempt or an earlier one", async () => {
+      const { journal } = await handling();
+      await journal.commit("sender", () => Promise.resolve(1), { bookkeeping: true });
+      assert.equal(journal.changed, false);
+      await journal.commit("cancel", () => Promise.resolve(true));
+      assert.equal(journal.changed, true);
+      const { journal: resumed } = await handling([{ kind: "commit", name: "cancel", result: true }], 2);
+      assert.equal(resumed.changed, true);
+      const { journal: rolledBack } = await handling();
+      await assert.rejects(rolledBack.commit("fails", () => Promise.reject(new Error("rolled back"))));
+      assert.equal(rolledBack.changed, false, "a commit that rolled back changed nothing");
+    });
+  });
+}
