@@ -13,6 +13,7 @@ import { platformFeatures } from "./platform/features.ts";
 import { createServer } from "./platform/http/server.ts";
 import type { GuardedRoute } from "./platform/http/route-guard.ts";
 import { registerWebhook } from "./platform/http/webhook.ts";
+import { HealthRegistry } from "./platform/health/health-registry.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import { Translator } from "./platform/i18n/translator.ts";
 import { scheduleBackups } from "./platform/jobs/backup-job.ts";
@@ -96,6 +97,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     const bots = await registerBots({ bots: config.bots, apiRoot, db: database.db, extraOwners: sandbox === undefined ? [] : [sandbox.owner.id], logger, signal: stopping.signal });
     await settings.refresh();
 
+    const health = new HealthRegistry({ database, translator, botIds: config.bots.map((bot) => bot.id), logger });
     const jobs = createJobs({ database, logger, metrics });
     await jobs.start();
     cleanups.push(() => jobs.stop(config.env.SHUTDOWN_TIMEOUT_MS));
@@ -114,7 +116,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       jobs,
       paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN,
     });
-    await startModuleJobs({ jobs, modules: installed, context: kernel.context, metrics, logger });
+    await startModuleJobs({ jobs, modules: installed, context: kernel.context, metrics, logger, health });
 
     for (const module of modules) {
       const botIds = config.bots.filter((bot) => modulesEnabledIn(settings.of(bot.id).modules, modules).includes(module)).map((bot) => bot.id);
@@ -143,7 +145,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       apis.set(botConfig.id, api);
     }
 
-    await scheduleBackups(jobs, { database, dir: resolve(config.env.BACKUP_DIR), retentionDays: config.env.BACKUP_RETENTION_DAYS, logger });
+    await scheduleBackups(jobs, { database, dir: resolve(config.env.BACKUP_DIR), retentionDays: config.env.BACKUP_RETENTION_DAYS, logger, health });
     await jobs.createQueue(INBOX_PRUNE_QUEUE, { retryLimit: 1 });
     await jobs.work(INBOX_PRUNE_QUEUE, async () => {
       const pruned = await pruneInbox(database.db, config.env.INBOX_RETENTION_DAYS);
@@ -163,6 +165,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       modules,
       logger,
       metrics,
+      health,
       onStored: () => dispatcher.wake(),
       eventTickMs: EVENT_TICK_MS,
       menuPollMs: SETTINGS_POLL_MS,
@@ -190,6 +193,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       readiness: {
         checks: () => ({ dispatcher: dispatcher.running, intake: duties.intakeHealthy }),
+        incidents: () => health.blockingIncidents(),
         telegram: () => ({ leader: duties.leading, mode: config.webhook === undefined ? "polling" : "webhook", lastOkAt: duties.lastTelegramOk }),
       },
     });
