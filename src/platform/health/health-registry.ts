@@ -42,8 +42,6 @@ const DETAIL_MAX = 300;
 const RESYNC_MS = 10_000;
 /** A failure this long after the previous one starts a new streak. */
 const STREAK_GAP_MS = 5 * 60_000;
-/** While an incident is open, further failures are written at most this often (last failure, reason). */
-const OPEN_REFRESH_MS = 10_000;
 
 /**
  * The app's health: parts report failures and recoveries; a problem whose failures persist (see
@@ -58,8 +56,6 @@ export class HealthRegistry implements HealthReporter {
   /** Keys with an unclosed row, as this process last knew: a recovery elsewhere is a no-op without a query. */
   #unclosed = new Set<string>();
   #syncedAt = Number.NEGATIVE_INFINITY;
-  /** Open incidents' keys and when this process last wrote a failure of theirs. */
-  readonly #openWrittenAt = new Map<string, number>();
   /** One report at a time per problem, in the order they came. */
   readonly #queues = new Map<string, Promise<void>>();
 
@@ -70,8 +66,6 @@ export class HealthRegistry implements HealthReporter {
 
   failing(problem: Problem, detail: string): Promise<void> {
     const key = problemKey(problem);
-    const writtenAt = this.#openWrittenAt.get(key);
-    if (writtenAt !== undefined && this.#clock.now().getTime() - writtenAt < OPEN_REFRESH_MS) return Promise.resolve();
     this.#unclosed.add(key);
     return this.#inTurn(key, () => this.#recordFailure(problem, key, redactSecrets(detail).slice(0, DETAIL_MAX)));
   }
@@ -81,7 +75,6 @@ export class HealthRegistry implements HealthReporter {
     if (this.#clock.now().getTime() - this.#syncedAt >= (this.#deps.resyncMs ?? RESYNC_MS)) await this.#resync();
     if (!this.#unclosed.has(key)) return;
     this.#unclosed.delete(key);
-    this.#openWrittenAt.delete(key);
     return this.#inTurn(key, () => this.#recordRecovery(problem, key));
   }
 
@@ -146,15 +139,12 @@ export class HealthRegistry implements HealthReporter {
         )
         .returning(["id", "failures", "first_failed_at", "opened_at"])
         .executeTakeFirstOrThrow();
-      if (streak.opened_at !== null) return "already";
-      if (!persisted(policy, streak.failures, new Date(streak.first_failed_at), now)) return "not yet";
+      if (streak.opened_at !== null || !persisted(policy, streak.failures, new Date(streak.first_failed_at), now)) return false;
       await trx.updateTable("health_incident").set({ opened_at: now }).where("id", "=", streak.id).execute();
       await tellOwners(trx, this.#deps, this.#toTell(problem, Number(streak.id), detail), "opened");
-      return "now";
+      return true;
     });
-    if (opened === "not yet") return;
-    this.#openWrittenAt.set(key, now.getTime());
-    if (opened === "now") this.#deps.logger.error({ problem: key, detail }, "health incident opened; the owners are told");
+    if (opened) this.#deps.logger.error({ problem: key, detail }, "health incident opened; the owners are told");
   }
 
   async #recordRecovery(problem: Problem, key: string): Promise<void> {
