@@ -41,6 +41,12 @@ export const environmentSchema = z.object({
   BACKUP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** Telegram Payments provider token (from @BotFather) for prepayment invoices; a secret. */
   PAYMENT_PROVIDER_TOKEN: z.string().min(1).optional(),
+  /**
+   * Sentry's DSN (`https://<key>@<host>/<project>`): errors the app logs are sent there, scrubbed
+   * of tokens, secrets, phone numbers, e-mail addresses and people's data (see
+   * platform/errors/error-tracking.ts). Unset, error tracking is not even loaded.
+   */
+  SENTRY_DSN: z.string().url().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -141,4 +147,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
         : undefined,
     userRateLimit: { count, windowMs: seconds * 1000 },
   };
+}
+
+/** Every secret the configuration holds (each bot's token, the webhook secret...): kept out of what leaves for an error tracker. */
+export function configuredSecrets(config: Config): string[] {
+  return [...config.bots.map((bot) => bot.token), config.env.WEBHOOK_SECRET, config.env.PAYMENT_PROVIDER_TOKEN].filter((secret): secret is string => secret !== undefined);
 }

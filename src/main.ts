@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Api } from "grammy";
 import { BotError } from "grammy";
-import type { Config } from "./config.ts";
+import { configuredSecrets, type Config } from "./config.ts";
 import { allModules } from "./modules/index.ts";
 import { LeaderDuties } from "./platform/app/leader-duties.ts";
 import { buildModuleKernel, permissionsOf } from "./platform/app/module-context.ts";
@@ -9,6 +9,7 @@ import { registerBots } from "./platform/app/register-bots.ts";
 import { runEvery } from "./platform/app/run-every.ts";
 import { openDatabase, type Database } from "./platform/db/database.ts";
 import { migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
+import { startErrorTracking } from "./platform/errors/error-tracking.ts";
 import { platformFeatures } from "./platform/features.ts";
 import { createServer } from "./platform/http/server.ts";
 import type { GuardedRoute } from "./platform/http/route-guard.ts";
@@ -53,6 +54,8 @@ export interface RunOptions {
 }
 
 const EVENT_TICK_MS = 1000;
+/** How long stopping waits for errors still on their way to the error tracker. */
+const SHUTDOWN_FLUSH_MS = 2000;
 const SETTINGS_POLL_MS = 2000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
 
@@ -61,8 +64,9 @@ const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
  * dispatcher -> HTTP -> the leader's duties. Returns once the app is ready.
  */
 export async function runApp(config: Config, options: RunOptions): Promise<RunningApp> {
-  const { logger } = options;
   const started = performance.now();
+  const tracking = config.env.SENTRY_DSN === undefined ? undefined : await startErrorTracking({ dsn: config.env.SENTRY_DSN, secrets: configuredSecrets(config) });
+  const logger = tracking?.watch(options.logger) ?? options.logger;
   const metrics = createMetrics();
   const stopping = new AbortController();
   const modules = options.modules ?? allModules;
@@ -73,6 +77,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
 
   const database = await openDatabase(config.database);
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  if (tracking !== undefined) cleanups.unshift(() => tracking.close(SHUTDOWN_FLUSH_MS));
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, "cleanup failed"));
   };

@@ -21,11 +21,14 @@ const tidyUp = defineCommand("chores.tidy-up", async (scope, _input: Record<stri
 const choresModule = defineModule({
   name: "chores",
   commands: [tidyUp],
-  composer: () =>
-    new Composer<BotyardContext>().command("tidy", async (ctx) => {
+  composer: () => {
+    const composer = new Composer<BotyardContext>();
+    composer.command("tidy", async (ctx) => {
       await ctx.run(tidyUp, {});
       await ctx.reply("tidying queued");
-    }),
+    });
+    return composer;
+  },
   jobs: {
     "chores.tidy": {
       retryLimit: 0,
