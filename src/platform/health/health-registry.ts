@@ -3,7 +3,7 @@ import type { Database } from "../db/database.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { redactSecrets, type Logger } from "../log.ts";
 import { tellOwners, type IncidentToTell } from "./incident-notice.ts";
-import { PROBLEM_POLICIES, botOf, persisted, problemKey, type Problem, type ProblemKind } from "./problem.ts";
+import { PROBLEM_POLICIES, botOf, persisted, problemKey, type Problem, type ProblemKind, type ProblemPolicy } from "./problem.ts";
 
 /**
  * How a part of the app says it is unwell, and well again. Both calls are safe on any path
@@ -92,7 +92,7 @@ export class HealthRegistry implements HealthReporter {
 
   /** Open incidents that stop the bot from serving (intake stuck): /readyz is "not ready" while there is one. */
   async blockingIncidents(): Promise<OpenIncident[]> {
-    return (await this.openIncidents()).filter((incident) => PROBLEM_POLICIES[incident.kind].blocksServing);
+    return (await this.openIncidents()).filter((incident) => (PROBLEM_POLICIES[incident.kind] as ProblemPolicy | undefined)?.blocksServing === true);
   }
 
   #inTurn(key: string, report: () => Promise<void>): Promise<void> {
