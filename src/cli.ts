@@ -5,6 +5,9 @@ import { BackupError, backupDatabase, pruneBackups, restoreDatabase } from "./pl
 import { DataDirLockedError } from "./platform/db/data-dir-lock.ts";
 import { openDatabase } from "./platform/db/database.ts";
 import { MigrationError, migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
+import { HealthRegistry } from "./platform/health/health-registry.ts";
+import { platformCatalogues } from "./platform/i18n/catalogues.ts";
+import { Translator } from "./platform/i18n/translator.ts";
 import { createLogger, type Logger } from "./platform/log.ts";
 
 /** Errors a person fixes from the message alone: printed without a stack trace. */
@@ -85,10 +88,19 @@ Options:
     async run(values) {
       const config = loadConfig(process.env);
       const dir = typeof values.dir === "string" ? values.dir : config.env.BACKUP_DIR;
-      const file = await backupDatabase(config.database, dir);
+      let file: string;
+      let removed: string[];
+      try {
+        file = await backupDatabase(config.database, dir);
+        removed = await pruneBackups(dir, config.env.BACKUP_RETENTION_DAYS);
+      } catch (error) {
+        // A running app holding DATA_DIR is a refusal to retry later, not a failed backup.
+        if (!(error instanceof DataDirLockedError)) await reportBackupHealth(config, error);
+        throw error;
+      }
       console.log(`Backup written to ${file}`);
-      const removed = await pruneBackups(dir, config.env.BACKUP_RETENTION_DAYS);
       for (const path of removed) console.log(`Removed old backup ${path}`);
+      await reportBackupHealth(config, undefined);
       return 0;
     },
   },
@@ -111,6 +123,28 @@ one transaction; stop every replica first.`,
     },
   },
 };
+
+/**
+ * Tells the app's health registry how a backup went: a failure is an incident the owners hear of
+ * (queued now, sent by the running app's leader), a success closes one. Best effort: when the
+ * database itself is what failed, the console's message is all there is.
+ */
+async function reportBackupHealth(config: Config, failure: unknown): Promise<void> {
+  let database;
+  try {
+    database = await openDatabase(config.database);
+  } catch {
+    console.error("The backup's outcome could not be recorded for the owners: the database did not open.");
+    return;
+  }
+  try {
+    const health = new HealthRegistry({ database, translator: new Translator(platformCatalogues()), botIds: config.bots.map((bot) => bot.id), logger: createCliLogger(config) });
+    if (failure === undefined) await health.recovered({ kind: "backup" });
+    else await health.failing({ kind: "backup" }, failure instanceof Error ? failure.message : JSON.stringify(failure));
+  } finally {
+    await database.close();
+  }
+}
 
 function overview(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

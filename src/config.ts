@@ -54,6 +54,12 @@ export const environmentSchema = z.object({
   LLM_PRICES: z.string().optional(),
   /** How long one LLM call may take, retries included. */
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * Sentry's DSN (`https://<key>@<host>/<project>`): errors the app logs are sent there, scrubbed
+   * of tokens, secrets, phone numbers, e-mail addresses and people's data (see
+   * platform/errors/error-tracking.ts). Unset, error tracking is not even loaded.
+   */
+  SENTRY_DSN: z.string().url().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -165,7 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
   };
 }
 
-/** The configured secrets the logs must never show: bot tokens, the webhook secret, the payment provider token. */
+/** The configured secrets no log line or error report may show: bot tokens, the webhook secret, the payment provider token, the LLM key. */
 export function secretsOf(config: Config): string[] {
-  return [...config.bots.map((bot) => bot.token), config.webhook?.secret, config.env.PAYMENT_PROVIDER_TOKEN].filter((secret) => secret !== undefined);
+  return [...config.bots.map((bot) => bot.token), config.env.WEBHOOK_SECRET, config.env.PAYMENT_PROVIDER_TOKEN, config.env.LLM_API_KEY].filter((secret) => secret !== undefined);
 }

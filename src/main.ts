@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Api } from "grammy";
 import { BotError } from "grammy";
-import type { Config } from "./config.ts";
+import { secretsOf, type Config } from "./config.ts";
 import { allModules } from "./modules/index.ts";
 import { LeaderDuties } from "./platform/app/leader-duties.ts";
 import { buildModuleKernel, permissionsOf } from "./platform/app/module-context.ts";
@@ -9,10 +9,12 @@ import { registerBots } from "./platform/app/register-bots.ts";
 import { runEvery } from "./platform/app/run-every.ts";
 import { openDatabase, type Database } from "./platform/db/database.ts";
 import { migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
+import { startErrorTracking } from "./platform/errors/error-tracking.ts";
 import { platformFeatures } from "./platform/features.ts";
 import { createServer } from "./platform/http/server.ts";
 import type { GuardedRoute } from "./platform/http/route-guard.ts";
 import { registerWebhook } from "./platform/http/webhook.ts";
+import { HealthRegistry } from "./platform/health/health-registry.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import { Translator } from "./platform/i18n/translator.ts";
 import { scheduleBackups } from "./platform/jobs/backup-job.ts";
@@ -63,6 +65,8 @@ export class StartupAbortedError extends Error {
 }
 
 const EVENT_TICK_MS = 1000;
+/** How long stopping waits for errors still on their way to the error tracker. */
+const SHUTDOWN_FLUSH_MS = 2000;
 const SETTINGS_POLL_MS = 2000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
 
@@ -71,8 +75,9 @@ const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
  * dispatcher -> HTTP -> the leader's duties. Returns once the app is ready.
  */
 export async function runApp(config: Config, options: RunOptions): Promise<RunningApp> {
-  const { logger } = options;
   const started = performance.now();
+  const tracking = config.env.SENTRY_DSN === undefined ? undefined : await startErrorTracking({ dsn: config.env.SENTRY_DSN, secrets: secretsOf(config) });
+  const logger = tracking?.watch(options.logger) ?? options.logger;
   const metrics = createMetrics();
   const stopping = new AbortController();
   // Start-up's waits (getMe retried while Telegram is unreachable) end when this aborts.
@@ -87,6 +92,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
 
   const database = await openDatabase(config.database);
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  if (tracking !== undefined) cleanups.unshift(() => tracking.close(SHUTDOWN_FLUSH_MS));
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, "cleanup failed"));
   };
@@ -112,6 +118,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     if (startupAborted()) throw new StartupAbortedError("start-up stopped");
     await settings.refresh();
 
+    const health = new HealthRegistry({ database, translator, botIds: config.bots.map((bot) => bot.id), logger });
     const jobs = createJobs({ database, logger, metrics });
     await jobs.start();
     cleanups.push(() => jobs.stop(config.env.SHUTDOWN_TIMEOUT_MS));
@@ -131,7 +138,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN,
     });
     const llm = createLlm({ settings: config.llm, db: database.db, clock, dayOf: (botId, at) => instantToZoned(at, settings.of(botId).timeZone).date, logger });
-    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), metrics, logger });
+    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), metrics, logger, health });
 
     for (const module of modules) {
       const botIds = config.bots.filter((bot) => modulesEnabledIn(settings.of(bot.id).modules, modules).includes(module)).map((bot) => bot.id);
@@ -160,7 +167,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       apis.set(botConfig.id, api);
     }
 
-    await scheduleBackups(jobs, { database, dir: resolve(config.env.BACKUP_DIR), retentionDays: config.env.BACKUP_RETENTION_DAYS, logger });
+    await scheduleBackups(jobs, { database, dir: resolve(config.env.BACKUP_DIR), retentionDays: config.env.BACKUP_RETENTION_DAYS, logger, health });
     await jobs.createQueue(INBOX_PRUNE_QUEUE, { retryLimit: 1 });
     await jobs.work(INBOX_PRUNE_QUEUE, async () => {
       const pruned = await pruneInbox(database.db, config.env.INBOX_RETENTION_DAYS);
@@ -180,6 +187,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       modules,
       logger,
       metrics,
+      health,
       onStored: () => dispatcher.wake(),
       eventTickMs: EVENT_TICK_MS,
       menuPollMs: SETTINGS_POLL_MS,
@@ -207,6 +215,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       readiness: {
         checks: () => ({ dispatcher: dispatcher.running, intake: duties.intakeHealthy }),
+        incidents: () => health.blockingIncidents(),
         telegram: () => ({ leader: duties.leading, mode: config.webhook === undefined ? "polling" : "webhook", lastOkAt: duties.lastTelegramOk }),
       },
     });

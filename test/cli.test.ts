@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
@@ -110,6 +110,27 @@ describe("the botyard command", () => {
     assert.equal(restore.code, 0, restore.stderr);
     assert.match(restore.stdout, /The data it replaced is kept in /);
     assert.deepEqual(await botIds(dataDir), ["alpha", "beta"]);
+  });
+
+  test("a failed `botyard backup` alerts the bot's owners once; the next backup written tells them it recovered", async () => {
+    const dataDir = join(dir, "alerting");
+    assert.equal((await botyard(["migrate"], { DATA_DIR: dataDir })).code, 0);
+    await changeBots(dataDir, async (database) => {
+      const now = new Date();
+      await database.db.insertInto("bot").values({ ...newBot("main"), settings: JSON.stringify({ timeZone: "UTC", languages: ["en", "ru"], modules: null }) }).execute();
+      await database.db.insertInto("person").values({ telegram_id: 77, first_name: "Olga", last_name: null, username: null, language_code: "ru", created_at: now, updated_at: now }).execute();
+      await database.db.insertInto("role").values({ bot_id: "main", telegram_id: 77, role: "owner", granted_by: null, granted_at: now }).execute();
+    });
+    const notADirectory = join(dir, "alerting-backups");
+    writeFileSync(notADirectory, "a file where the backups should go");
+    for (let run = 0; run < 2; run++) assert.equal((await botyard(["backup", "--dir", notADirectory], { DATA_DIR: dataDir })).code, 1);
+    assert.equal((await botyard(["backup", "--dir", join(dir, "alerting-ok")], { DATA_DIR: dataDir })).code, 0);
+    await changeBots(dataDir, async (database) => {
+      const told = await database.db.selectFrom("outbox").select(["chat_id", "payload"]).orderBy("id").execute();
+      assert.deepEqual(told.map((row) => row.chat_id), [77, 77], "one alert for two failed runs, then one recovery");
+      assert.match(String(told[0]?.payload.text), /Резервная копия базы данных не создана/);
+      assert.match(String(told[1]?.payload.text), /Резервное копирование снова работает/);
+    });
   });
 
   test("restore without a file, or of a file that does not exist, says so without a stack trace", async () => {

@@ -155,7 +155,7 @@ export async function botHarness(options: HarnessOptions): Promise<BotHarness> {
     await db.insertInto("inbox").values({ bot_id: botId, update_id: updateId, chat_key: chatKeyOf(full), payload: JSON.stringify(full), status: "handling", attempts: 1, journal: "[]", received_at: new Date() }).execute();
     const first = calls.length;
     const journal = new UpdateJournal(database, botId, updateId, 1, []);
-    await updateScope.run({ journal, signal: new AbortController().signal }, () =>
+    await updateScope.run({ journal, signal: new AbortController().signal, deadlineAt: Date.now() + 10_000 }, () =>
       bot.handleUpdate(full).catch((error: unknown) => {
         throw error instanceof BotError ? error.error : error;
       }),

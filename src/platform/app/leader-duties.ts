@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import type { HealthReporter } from "../health/health-registry.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { EventTick } from "../jobs/scheduled-events.ts";
 import type { Logger } from "../log.ts";
@@ -28,6 +29,8 @@ export interface LeaderDutiesDeps {
   modules: readonly BotyardModule[];
   logger: Logger;
   metrics: Metrics;
+  /** Where the leader's parts (the outbox sender, intake) say they are unwell, and well again. */
+  health: HealthReporter;
   /** An update was stored: the dispatcher should look. */
   onStored: () => void;
   eventTickMs: number;
@@ -117,6 +120,7 @@ export class LeaderDuties {
       botIds: bots.map((bot) => bot.config.id),
       callApi: (botId, method, payload, signal) => callRaw(apis.get(botId), method, payload, signal),
       limits: { globalPerSecond: this.#deps.outboxRateGlobal },
+      health: this.#deps.health,
       logger,
       metrics,
     });

@@ -28,11 +28,21 @@ export interface HolderNoticeDeps {
 }
 
 /** The people of a bot holding `permission` through a role (owners always), with the language to speak to each; those who blocked the bot are left out. */
-export async function holdersOf(
+export function holdersOf(
   trx: Transaction<PlatformTables>,
   deps: Pick<HolderNoticeDeps, "permissions" | "languagesOf">,
   botId: string,
   permission: Permission,
+): Promise<{ telegramId: number; locale: Locale }[]> {
+  return holdersOfRoles(trx, deps, botId, deps.permissions.holdersOf(permission));
+}
+
+/** The people of a bot holding one of `roles`, with the language to speak to each; those who blocked the bot are left out. */
+export async function holdersOfRoles(
+  trx: Transaction<PlatformTables>,
+  deps: Pick<HolderNoticeDeps, "languagesOf">,
+  botId: string,
+  roles: readonly string[],
 ): Promise<{ telegramId: number; locale: Locale }[]> {
   const rows = await trx
     .selectFrom("role")
@@ -41,7 +51,7 @@ export async function holdersOf(
     .select(["role.telegram_id", "bot_member.language", "person.language_code"])
     .distinct()
     .where("role.bot_id", "=", botId)
-    .where("role.role", "in", deps.permissions.holdersOf(permission))
+    .where("role.role", "in", [...roles])
     .where("bot_member.blocked_at", "is", null)
     .orderBy("role.telegram_id")
     .execute();
@@ -61,7 +71,7 @@ export async function localeOfPerson(trx: Transaction<PlatformTables>, deps: Pic
 }
 
 /** Queues one person's copy of `notice`, rendered in `locale`; false when it was queued before. */
-export async function tellOne(trx: Transaction<PlatformTables>, deps: HolderNoticeDeps, botId: string, to: { telegramId: number; locale: Locale }, notice: HolderNotice, dedupeKey: string): Promise<boolean> {
+export async function tellOne(trx: Transaction<PlatformTables>, deps: Pick<HolderNoticeDeps, "translator">, botId: string, to: { telegramId: number; locale: Locale }, notice: HolderNotice, dedupeKey: string): Promise<boolean> {
   const t = (key: string, args?: TranslationArgs) => deps.translator.translate(botId, to.locale, key, args);
   const message = await notice.render(to.locale, t);
   const markup = message.buttons === undefined ? {} : { reply_markup: { inline_keyboard: message.buttons } };

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "
 import * as platformCore from "./migrations/0001_platform_core.ts";
 import * as platformAccess from "./migrations/0002_platform_access.ts";
 import * as platformLlm from "./migrations/0004_platform_llm.ts";
+import * as healthIncidents from "./migrations/0003_health_incidents.ts";
 
 /**
  * Migrations by name, run in name order: the platform's (`00_platform_0001_core`) sort before every
@@ -13,6 +14,7 @@ export const platformMigrations: Migrations = {
   "00_platform_0001_core": platformCore,
   "00_platform_0002_access": platformAccess,
   "00_platform_0004_llm": platformLlm,
+  "00_platform_0003_health_incidents": healthIncidents,
 };
 
 export class MigrationError extends Error {

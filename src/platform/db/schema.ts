@@ -247,6 +247,26 @@ export interface BroadcastTable {
   finished_at: Timestamp | null;
 }
 
+/**
+ * A streak of failures of one problem (`telegram:salon`), and the incident it became once it
+ * persisted (`opened_at`, when owners were told) until the part reported it recovered.
+ */
+export interface HealthIncidentTable {
+  id: Generated<number>;
+  /** Which part fails for what: `intake:<bot>`, `telegram:<bot>`, `backup`, `dead-letter:<bot>:<queue>`. */
+  problem: string;
+  kind: string;
+  /** Whose owners are told; null for the whole deployment (every bot's owners, each once). */
+  bot_id: string | null;
+  /** The latest failure's reason, secrets removed. */
+  detail: string;
+  failures: Generated<number>;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  opened_at: Timestamp | null;
+  recovered_at: Timestamp | null;
+}
+
 export interface PlatformTables {
   bot: BotTable;
   person: PersonTable;
@@ -264,6 +284,7 @@ export interface PlatformTables {
   llm_usage: LlmUsageTable;
   text_override: TextOverrideTable;
   broadcast: BroadcastTable;
+  health_incident: HealthIncidentTable;
 }
 
 export type InboxRow = Selectable<InboxTable>;

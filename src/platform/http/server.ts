@@ -22,6 +22,8 @@ declare module "fastify" {
 export interface Readiness {
   /** Checks that must pass for this process to take traffic (intake, workers). */
   checks(): Record<string, boolean>;
+  /** Open health incidents that stop the bot from serving (intake stuck), with their reasons: any fails readiness. */
+  incidents?(): Promise<readonly { problem: string; detail: string; since: string }[]>;
   /** Facts about Telegram (last successful call, webhook info): reported, never failing readiness. */
   telegram(): Record<string, unknown>;
 }
@@ -79,9 +81,10 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
       () => true,
       () => false,
     );
-    const checks = { database, ...deps.readiness.checks() };
+    const incidents = database ? await (deps.readiness.incidents?.() ?? Promise.resolve([])).catch(() => []) : [];
+    const checks = { database, ...deps.readiness.checks(), incidents: incidents.length === 0 };
     const ready = Object.values(checks).every(Boolean);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks, telegram: deps.readiness.telegram() });
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks, incidents, telegram: deps.readiness.telegram() });
   });
 
   app.get("/metrics", { config: { access: "public" } }, async (_request, reply) => {

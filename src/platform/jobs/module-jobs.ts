@@ -1,3 +1,4 @@
+import type { HealthReporter } from "../health/health-registry.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import type { ModuleLlm } from "../llm/llm-client.ts";
@@ -27,7 +28,9 @@ export function declaredQueues(modules: readonly BotyardModule[]): Set<string> {
 
 /**
  * Creates every module's queues (with their retry policy and dead-letter queue) and starts their
- * workers on this replica; each attempt's outcome is counted in `botyard_job_attempts_total`.
+ * workers on this replica; each attempt's outcome is counted in `botyard_job_attempts_total`. A
+ * job moved to its dead letters is a health problem of its bot and queue, recovered when a job of
+ * that queue completes again.
  */
 export async function startModuleJobs(deps: {
   jobs: Jobs;
@@ -37,6 +40,7 @@ export async function startModuleJobs(deps: {
   llmOf(module: string): ModuleLlm;
   metrics: Metrics;
   logger: Logger;
+  health?: HealthReporter;
 }): Promise<void> {
   for (const module of deps.modules) {
     for (const [queue, declaration] of Object.entries(module.jobs ?? {})) {
@@ -50,15 +54,20 @@ export async function startModuleJobs(deps: {
       });
       const handler = declaration.handler({ ...deps.context, llm: deps.llmOf(module.name) });
       await deps.jobs.work<{ botId: string } & Record<string, unknown>>(queue, async (data, job) => {
+        const problem = { kind: "dead-letter", botId: data.botId, queue } as const;
         try {
           await handler(data, job);
           deps.metrics.jobAttempts.inc({ queue, outcome: "completed" });
         } catch (error) {
           const dead = job.retryCount >= retryLimit;
           deps.metrics.jobAttempts.inc({ queue, outcome: dead ? "dead" : "failed" });
-          if (dead) deps.logger.error({ err: error, queue, job: job.id }, "job failed for the last time; moved to its dead-letter queue");
+          if (dead) {
+            deps.logger.error({ err: error, queue, job: job.id }, "job failed for the last time; moved to its dead-letter queue");
+            await deps.health?.failing(problem, error instanceof Error ? error.message : String(error));
+          }
           throw error;
         }
+        await deps.health?.recovered(problem);
       });
     }
   }

@@ -2,6 +2,7 @@ import { GrammyError, HttpError } from "grammy";
 import type { Transaction } from "kysely";
 import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
+import type { HealthReporter } from "../health/health-registry.ts";
 import type { OutboxStatus, PlatformTables } from "../db/schema.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
@@ -22,6 +23,8 @@ export interface OutboxSenderDeps {
   metrics: Pick<Metrics, "apiCalls" | "tooManyRequests" | "repeatedMessages" | "outboxDepth">;
   /** Called in the transaction that marks a row blocked after a 403. Default: bot_member.blocked_at = now. */
   onBlocked?: (trx: Transaction<PlatformTables>, botId: string, chatId: number) => Promise<void>;
+  /** Told when Telegram keeps refusing a bot's calls (5xx, network, 401) and when it answers again. */
+  health?: HealthReporter;
   /** Calls in flight at once, all bots together (default 30). */
   maxInFlight?: number;
   /** Attempts before a message that keeps meeting 5xx or network errors is marked failed (default 8). */
@@ -212,6 +215,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     metrics.apiCalls.inc({ method: row.method, code: "200" });
     crashPoint("after-telegram-200");
     await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) });
+    await deps.health?.recovered({ kind: "telegram", botId: row.bot_id });
   }
 
   /**
@@ -244,6 +248,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     if (error instanceof GrammyError) {
       const code = error.error_code;
       metrics.apiCalls.inc({ method: row.method, code: String(code) });
+      // Telegram looked at the call and answered about the message: it is serving this bot.
+      if (code !== 401 && code < 500 && code !== 429) await deps.health?.recovered({ kind: "telegram", botId: row.bot_id });
       if (code === 429) {
         metrics.tooManyRequests.inc();
         const retryAfter = error.parameters.retry_after ?? 1;
@@ -273,6 +279,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       metrics.apiCalls.inc({ method: row.method, code: error instanceof HttpError ? "network" : "error" });
     }
     const description = error instanceof Error ? error.message : String(error);
+    await deps.health?.failing({ kind: "telegram", botId: row.bot_id }, description);
     if (attempts >= maxAttempts) {
       logger.error({ ...context, err: error }, "outbox message failed after its last attempt");
       await finish(row, { status: "failed", error: description });

@@ -189,6 +189,34 @@ for (const kind of databaseKinds) {
       assert.equal(second?.status, "sent");
     });
 
+    test("Telegram refusing calls (5xx, network) is reported to health as failing; any answer about the message as recovered, a 429 as neither", async () => {
+      const reports: string[] = [];
+      const health = {
+        failing: (problem: { kind: string }, detail: string) => Promise.resolve(void reports.push(`failing ${problem.kind}: ${detail}`)),
+        recovered: (problem: { kind: string }) => Promise.resolve(void reports.push(`recovered ${problem.kind}`)),
+      };
+      const { clock, telegram, sender, enqueue } = harness({ health });
+      await enqueue(-2001, "one");
+      await enqueue(-2002, "two");
+      await enqueue(-2003, "three");
+      telegram.failNext(-2001, telegramError(502, "Bad Gateway"));
+      telegram.failNext(-2002, new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")));
+      telegram.failNext(-2003, telegramError(429, "Too Many Requests: retry after 1", 1));
+      await sender.sendDue();
+      assert.equal(reports.length, 2, reports.join());
+      assert.ok(reports.some((report) => /^failing telegram: .*Bad Gateway/.test(report)));
+      assert.ok(reports.includes("failing telegram: Network request for 'sendMessage' failed!"));
+      reports.length = 0;
+      clock.t += 2_000;
+      await sender.sendDue();
+      assert.ok(reports.length > 0 && reports.every((report) => report === "recovered telegram"), reports.join());
+      reports.length = 0;
+      await enqueue(-2004, "rejected");
+      telegram.failNext(-2004, telegramError(400, "Bad Request: chat not found"));
+      await sender.sendDue();
+      assert.deepEqual(reports, ["recovered telegram"]);
+    });
+
     test("a message that keeps meeting network errors is failed after 8 attempts, with growing waits", async () => {
       const { clock, telegram, sender, enqueue, rows, metrics } = harness();
       await enqueue(1002, "doomed");
