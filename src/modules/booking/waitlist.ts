@@ -8,7 +8,7 @@ import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
 import { blockedBy } from "./domain/occupancy.ts";
 import { waitlistMatches } from "./domain/waitlist.ts";
-import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type Tables } from "./repo.ts";
+import { botRules, insertOccupancy, lockClient, occupanciesOf, upcomingBookingCount, type Tables } from "./repo.ts";
 import { waitlistWishIsFull } from "./service/availability.ts";
 import { bookForClient } from "./service/book.ts";
 import { waitlistOfClient } from "./service/client-waitlist.ts";
@@ -100,6 +100,8 @@ export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: T
   if (!(await waitlistWishIsFull(trx, wish))) return { result: { ok: false, reason: "not-full" }, audit: null };
 
   const client = await clientForTelegram(trx, actor.botId, { telegramId: actor.personId, name: input.name.trim() || String(actor.personId) });
+  // One join of a client at a time, so two quick presses can neither both pass the cap nor queue the same wish twice.
+  await lockClient(trx, client.id);
   const same = await trx
     .selectFrom("booking_waitlist")
     .select("id")
