@@ -1,7 +1,7 @@
 /**
  * The owner books a walk-in on the panel's booking calendar in a real browser: service, master,
  * a free time, name and phone; the booking appears in the day's grid and in the database, and
- * the grid scrolls sideways on a phone.
+ * the grid scrolls sideways on a phone; with a second location, a picker (remembered) switches to it.
  */
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
@@ -74,6 +74,7 @@ describe("the booking calendar in a browser", { skip: browserSkipReason() ?? fal
     await page.getByRole("button", { name: "Next day" }).click();
     const anna = page.getByRole("group", { name: "Anna" });
     await anna.getByRole("button", { name: /10:00 Haircut, Lena Vogel, Confirmed/ }).waitFor();
+    assert.equal(await page.getByRole("combobox", { name: "Location" }).count(), 0, "one location: no location picker");
 
     await page.getByRole("button", { name: "New booking" }).click();
     const form = page.getByRole("form", { name: "New booking" });
@@ -120,6 +121,35 @@ describe("the booking calendar in a browser", { skip: browserSkipReason() ?? fal
     const scroll = page.locator(".calendar-scroll");
     const overflow = await scroll.evaluate((element) => element.scrollWidth > element.clientWidth);
     assert.equal(overflow, true, "on a phone the grid scrolls sideways instead of squeezing the masters");
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test("with a second location the owner switches the calendar to it, and the choice is remembered", async () => {
+    await page.setViewportSize({ width: 1180, height: 1000 });
+    const { id: harbour } = await db().insertInto("booking_location").values({ bot_id: "main", name: "Harbour", address: "Kai 2", time_zone: ZONE }).returning("id").executeTakeFirstOrThrow();
+    const { id: dora } = await db().insertInto("booking_master").values({ bot_id: "main", location_id: harbour, display_name: "Dora", telegram_id: null }).returning("id").executeTakeFirstOrThrow();
+    await db()
+      .insertInto("booking_weekly_hours")
+      .values(([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ master_id: dora, weekday, start_min: 9 * 60, end_min: 18 * 60 })))
+      .execute();
+    await db().insertInto("booking_master_service").values({ master_id: dora, service_id: await idOf("booking_service", "Haircut"), duration_min: null, price_minor: null }).execute();
+    await walkIn("Dora", "Haircut", "12:00", "Harbour Hanna", "+4915100000015");
+
+    await page.reload();
+    const picker = page.getByRole("combobox", { name: "Location" });
+    assert.equal(await picker.locator("option:checked").textContent(), "Botyard Demo Salon", "the first location until another is chosen");
+    await page.getByRole("button", { name: "Next day" }).click();
+    await page.getByRole("group", { name: "Anna" }).waitFor();
+    await picker.selectOption({ label: "Harbour" });
+    await page.getByRole("group", { name: "Dora" }).getByRole("button", { name: /12:00 Haircut, Harbour Hanna, Confirmed/ }).waitFor();
+    assert.equal(await page.getByRole("group", { name: "Anna" }).count(), 0, "only the masters of the location shown");
+
+    await page.reload();
+    await page.getByRole("button", { name: "Next day" }).click();
+    await page.getByRole("group", { name: "Dora" }).getByRole("button", { name: /12:00 Haircut, Harbour Hanna/ }).waitFor();
+    assert.equal(await page.getByRole("combobox", { name: "Location" }).locator("option:checked").textContent(), "Harbour", "remembered across a reload");
+    await page.getByRole("combobox", { name: "Location" }).selectOption({ label: "Botyard Demo Salon" });
+    await page.getByRole("group", { name: "Boris" }).getByRole("button", { name: /15:00 Haircut, Walk-in Wanda/ }).waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });

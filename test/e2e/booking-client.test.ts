@@ -10,7 +10,7 @@ import { createLogger } from "../../src/platform/log.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
-import { eventually, TelegramUser } from "../support/telegram-user.ts";
+import { TelegramUser } from "../support/telegram-user.ts";
 
 /** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
 const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
@@ -252,7 +252,7 @@ for (const kind of databaseKinds) {
       assert.equal(notice.text, "Booking cancelled: Haircut, Wed, March 4, 2026 at 10:00. Client: Alice Smith, +4915112345678.");
     });
 
-    test("rescheduling inside the window moves the booking and tells the master; outside it names the deadline", async () => {
+    test("rescheduling inside the window moves the booking and tells the master; outside it, or confirmed after the deadline, it is refused and nothing moves", async () => {
       const [, moving] = await bookingsOf(alice);
       assert.ok(moving !== undefined);
       const master = moving.master === "Anna" ? anna : boris;
@@ -273,6 +273,18 @@ for (const kind of databaseKinds) {
       assert.match(notice.message?.text ?? "", /09:00/, "the old time");
       assert.match(notice.message?.text ?? "", /15:30/, "the new time");
 
+      // Begun half an hour before the deadline and confirmed half an hour after it: refused too.
+      clock.at = new Date("2026-03-08T14:00:00Z");
+      alice.send("/mybookings");
+      alice.pressButton(await alice.replyContaining("Your upcoming bookings:"), "March 9");
+      alice.pressButton(await bookingDetails(alice, "Haircut with"), "Reschedule");
+      pressData(alice, await alice.replyContaining("Your visit is Mon, March 9, 2026 at 15:30. Choose a new day"), "bk-d:2026-03-10");
+      alice.pressButton(await alice.replyContaining("choose a time"), "10:00");
+      const lateSummary = await alice.replyContaining("Move your booking to");
+      clock.at = new Date("2026-03-08T15:00:00Z");
+      alice.pressButton(lateSummary, "Confirm");
+      await alice.replyContaining("too late to move this booking online");
+
       clock.at = new Date("2026-03-09T00:00:00Z");
       alice.send("/mybookings");
       alice.pressButton(await alice.replyContaining("Your upcoming bookings:"), "March 9");
@@ -280,7 +292,8 @@ for (const kind of databaseKinds) {
       const late = await alice.replyContaining("too late to move this booking online");
       assert.match(late.text ?? "", /until Sun, March 8, 2026 at 15:30/);
       clock.at = MONDAY_MORNING;
-      await eventually(async () => (await bookingsOf(alice))[1]?.reschedule_count === 1, "nothing moved");
+      const unmoved = (await bookingsOf(alice))[1];
+      assert.deepEqual([unmoved?.starts_at.toISOString(), unmoved?.reschedule_count], ["2026-03-09T14:30:00.000Z", 1], "nothing moved: the visit stays where the first move put it");
     });
   });
 }

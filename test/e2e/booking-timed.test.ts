@@ -7,7 +7,7 @@ import type { Tables } from "../../src/modules/booking/repo.ts";
 import { bookAppointment, cancelBooking, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
 import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { OWNER_ID, TEST_TOKEN, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { BOT, NOW, berlin, bookingTimedModule, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
@@ -107,6 +107,9 @@ for (const kind of databaseKinds) {
   describe(`booking prepayments, the waitlist and reviews through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
     const { world, tables, book } = timedApp(kind);
     const user = (name: string) => new TelegramUser(world.emulator.control, { first_name: name, language_code: "en" });
+    /** Anna works only 10:00-11:00 that day: booked then, the day is full and the waitlist open. */
+    const onlyTenToEleven = (date: string) =>
+      tables().db.insertInto("booking_date_override").values({ master_id: world.salon.anna, date, intervals: JSON.stringify([{ start: 600, end: 660 }]) }).execute();
     const invoiceTo = async (client: TelegramUser) => (await client.next((entry) => entry.direction === "from_bot" && entry.message?.invoice !== undefined)).message as Message;
     const statusOf = async (bookingId: number) =>
       (await tables().db.selectFrom("booking").select(["status", "cancelled_by", "refund_needed"]).where("id", "=", bookingId).executeTakeFirstOrThrow());
@@ -184,6 +187,7 @@ for (const kind of databaseKinds) {
       const tom = user("Tom");
       const uma = user("Uma");
       const day = berlin(9, "10:00");
+      await onlyTenToEleven("2026-03-09");
       const visit = await book(sam, world.salon.haircut, day);
       for (const client of [tom, uma]) {
         const joined = await tables().transaction((trx) =>
@@ -239,6 +243,7 @@ for (const kind of databaseKinds) {
     test("a client finds their waitlist under My bookings and leaves it; the time held for them goes to the next in line", async () => {
       const zed = user("Zed");
       const amy = user("Amy");
+      await onlyTenToEleven("2026-03-20");
       const visit = await book(user("Bea"), world.salon.haircut, berlin(20, "10:00"));
       for (const client of [zed, amy]) {
         const joined = await tables().transaction((trx) =>
@@ -290,6 +295,45 @@ for (const kind of databaseKinds) {
       assert.ok(cancelled.ok);
       const freed = await xena.replyContaining("a time has freed up");
       assert.match(textOf(freed), /March 25, 2026 at 09:00/);
+    });
+
+    test("a forged Join the waitlist for a day with free times is refused in the client's language; past the cap, so is a real one; nothing is stored", async () => {
+      const ivan = new TelegramUser(world.emulator.control, { first_name: "Ivan", language_code: "ru" });
+      const wanda = user("Wanda");
+      const entriesOf = async (client: TelegramUser) =>
+        (await tables().db.selectFrom("booking_waitlist").innerJoin("booking_client", "booking_client.id", "booking_waitlist.client_id").select("booking_waitlist.id").where("booking_client.telegram_id", "=", client.id).execute()).length;
+      // A modified Telegram client can send any callback data: put such buttons in the client's chat.
+      const buttonsFor = async (client: TelegramUser, data: string[]) => {
+        const response = await fetch(`${world.emulator.url}/bot${TEST_TOKEN}/sendMessage`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ chat_id: client.id, text: "forged", reply_markup: { inline_keyboard: data.map((callback_data) => [{ text: callback_data, callback_data }]) } }),
+        });
+        assert.equal(response.status, 200);
+        return client.replyContaining("forged");
+      };
+      const join = (date: string, master = 0, minute?: number) => `bkw:join:${world.salon.haircut}:${master}:${date}${minute === undefined ? "" : `:${minute}`}`;
+      const ivansMessage = await buttonsFor(ivan, [join("2026-03-16"), join("2026-03-16", world.salon.anna, 600)]);
+      ivan.press(ivansMessage, join("2026-03-16"));
+      await ivan.replyContaining("На это ещё есть свободное время");
+      ivan.press(ivansMessage, join("2026-03-16", world.salon.anna, 600));
+      await ivan.replyContaining("На это ещё есть свободное время");
+      assert.equal(await entriesOf(ivan), 0);
+
+      const fullDays = [23, 24, 26, 27];
+      for (const day of fullDays) {
+        await onlyTenToEleven(`2026-03-${day}`);
+        await book(user("Booked"), world.salon.haircut, berlin(day, "10:00"));
+      }
+      const wandasMessage = await buttonsFor(wanda, fullDays.map((day) => join(`2026-03-${day}`)));
+      for (const day of fullDays.slice(0, 3)) {
+        wanda.press(wandasMessage, join(`2026-03-${day}`));
+        await wanda.replyContaining("You are on the waitlist");
+      }
+      wanda.press(wandasMessage, join("2026-03-27"));
+      const capped = await wanda.replyContaining("as many times as one person can be (3)");
+      assert.ok(capped.reply_markup?.inline_keyboard.flat().some((button) => button.text.includes("My waitlist")));
+      assert.equal(await entriesOf(wanda), 3);
     });
   });
 }

@@ -8,8 +8,10 @@ import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { decideBooking } from "./domain/decide-booking.ts";
 import { blockedBy } from "./domain/occupancy.ts";
 import { waitlistMatches } from "./domain/waitlist.ts";
-import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type Tables } from "./repo.ts";
+import { botRules, insertOccupancy, lockClient, occupanciesOf, upcomingBookingCount, type Tables } from "./repo.ts";
+import { waitlistWishIsFull } from "./service/availability.ts";
 import { bookForClient } from "./service/book.ts";
+import { waitlistOfClient } from "./service/client-waitlist.ts";
 import { clientForTelegram } from "./service/clients.ts";
 import { aroundVisit, loadOffer, requestOf } from "./service/offer.ts";
 import type { BookingOutcome } from "./service/outcome.ts";
@@ -57,11 +59,19 @@ export interface JoinInput {
 
 export type JoinOutcome =
   | { ok: true; entryId: number; already: boolean }
-  | { ok: false; reason: "not-offered" | "date-invalid" | "in-the-past" | "beyond-horizon" };
+  | { ok: false; reason: "not-offered" | "date-invalid" | "in-the-past" | "beyond-horizon" | "not-full" | "too-many" };
+
+/**
+ * How many live entries (waiting or holding an offer, today or later) one client may have. Each
+ * entry can take a freed slot before anyone else sees it, so a client queueing on every day would
+ * hold the salon's cancellations for themselves; three still lets someone wait for a few days.
+ */
+export const MAX_LIVE_WAITLIST_ENTRIES = 3;
 
 /**
  * A client queues for a full day or one slot of a service (with one master or any). Asking for
- * the same wish twice keeps the first place in line.
+ * the same wish twice keeps the first place in line. The button's data can be forged, so the day
+ * (or the slot) must be full now, and a client may hold {@link MAX_LIVE_WAITLIST_ENTRIES}.
  */
 export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: Trx, actor: Actor, input: JoinInput): Promise<UseCaseOutcome<JoinOutcome>> => {
   if (actor.personId === null) throw new Error("a client queues for themselves: the actor must be a person");
@@ -86,8 +96,12 @@ export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: T
   const today = instantToZoned(input.now, offering.time_zone).date;
   if (input.date < today) return { result: { ok: false, reason: "in-the-past" }, audit: null };
   if (input.date > addDays(today, bot.rules.horizonDays)) return { result: { ok: false, reason: "beyond-horizon" }, audit: null };
+  const wish = { botId: actor.botId, serviceId: input.serviceId, ...(input.masterId === null ? {} : { masterId: input.masterId }), now: input.now, date: input.date, timeMin: input.timeMin };
+  if (!(await waitlistWishIsFull(trx, wish))) return { result: { ok: false, reason: "not-full" }, audit: null };
 
   const client = await clientForTelegram(trx, actor.botId, { telegramId: actor.personId, name: input.name.trim() || String(actor.personId) });
+  // One join of a client at a time, so two quick presses can neither both pass the cap nor queue the same wish twice.
+  await lockClient(trx, client.id);
   const same = await trx
     .selectFrom("booking_waitlist")
     .select("id")
@@ -99,6 +113,8 @@ export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: T
     .where((eb) => (input.timeMin === null ? eb("time_min", "is", null) : eb("time_min", "=", input.timeMin)))
     .executeTakeFirst();
   if (same !== undefined) return { result: { ok: true, entryId: same.id, already: true }, audit: null };
+  const live = await waitlistOfClient(trx, actor.botId, actor.personId, input.now);
+  if (live.length >= MAX_LIVE_WAITLIST_ENTRIES) return { result: { ok: false, reason: "too-many" }, audit: null };
   const { id } = await trx
     .insertInto("booking_waitlist")
     .values({

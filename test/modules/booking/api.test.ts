@@ -165,6 +165,42 @@ for (const kind of databaseKinds) {
       assert.ok(ofBoris.body.bookings.length > 0 && ofBoris.body.bookings.every((booking) => booking.masterName === "Boris"));
     });
 
+    test("a second location has its own calendar: asked for by location, or derived from one of its masters", async () => {
+      const { id: harbour } = await db()
+        .insertInto("booking_location")
+        .values({ bot_id: "main", name: "Harbour", address: "Kai 2", time_zone: "Europe/Lisbon" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const { id: dora } = await db().insertInto("booking_master").values({ bot_id: "main", location_id: harbour, display_name: "Dora", telegram_id: null }).returning("id").executeTakeFirstOrThrow();
+      await db().insertInto("booking_weekly_hours").values({ master_id: dora, weekday: 3, start_min: 600, end_min: 1080 }).execute();
+      await db().insertInto("booking_master_service").values({ master_id: dora, service_id: ids.haircut, duration_min: null, price_minor: null }).execute();
+      const [slot] = await slotsOf(`service=${ids.haircut}&master=${dora}&date=2026-03-11`);
+      assert.ok(slot, "Dora works on Wednesday");
+      const booked = await call<{ booking: { id: number } }>("POST", "/api/booking/bookings", { body: { serviceId: ids.haircut, masterId: dora, start: slot.start, name: "Harbour Hanna", phone: "+4915100000088" } });
+      assert.equal(booked.status, 201);
+
+      type Answer = { locationId: number; timeZone: string; masters: { id: number; name: string }[]; bookings: StaffBooking[]; workingHours: { masterId: number }[] };
+      const byLocation = await call<Answer>("GET", `/api/booking/calendar?from=2026-03-11&to=2026-03-11&location=${harbour}`);
+      assert.equal(byLocation.status, 200);
+      assert.deepEqual(
+        [byLocation.body.locationId, byLocation.body.timeZone, byLocation.body.masters, byLocation.body.bookings.map((booking) => booking.clientName)],
+        [harbour, "Europe/Lisbon", [{ id: dora, name: "Dora" }], ["Harbour Hanna"]],
+      );
+      const byMaster = await call<Answer>("GET", `/api/booking/calendar?from=2026-03-11&to=2026-03-11&master=${dora}`);
+      assert.deepEqual(
+        [byMaster.body.locationId, byMaster.body.timeZone, byMaster.body.masters, byMaster.body.bookings.map((booking) => booking.clientName)],
+        [harbour, "Europe/Lisbon", [{ id: dora, name: "Dora" }], ["Harbour Hanna"]],
+        "a master of the second location, without location=",
+      );
+      assert.ok(byMaster.body.workingHours.every((day) => day.masterId === dora));
+      const unasked = await call<Answer>("GET", "/api/booking/calendar?from=2026-03-11&to=2026-03-11");
+      assert.deepEqual(unasked.body.masters.map((master) => master.name), ["Anna", "Boris", "Clara"], "without either, the first location as before");
+      assert.ok(!unasked.body.bookings.some((booking) => booking.clientName === "Harbour Hanna"));
+      const catalogue = await call<{ locations: { id: number; name: string }[]; masters: { id: number; locationId: number }[] }>("GET", "/api/booking/catalogue");
+      assert.deepEqual(catalogue.body.locations.map((location) => location.name), ["Botyard Demo Salon", "Harbour"]);
+      assert.equal(catalogue.body.masters.find((master) => master.id === dora)?.locationId, harbour);
+    });
+
     test("a client who uses the bot, booked by their phone at the desk, is told of the booking, the move and the cancellation", async () => {
       const tina = 555_001;
       await db().insertInto("booking_client").values({ bot_id: "main", telegram_id: tina, name: "Tina", phone: "+4915100000077" }).execute();

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
 import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
 import { waitlistOfClient } from "../../../src/modules/booking/service/client-waitlist.ts";
-import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { acceptOffer, joinWaitlist, leaveWaitlist, MAX_LIVE_WAITLIST_ENTRIES, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
@@ -47,6 +47,14 @@ for (const kind of databaseKinds) {
       assert.ok(joined.ok);
       return joined.entryId;
     };
+    /** One master's hours on Wednesday 4 March instead of the week's; `[]` is a day off. */
+    const hoursOnWednesday = (masterId: number, intervals: { start: number; end: number }[]) =>
+      tables().db.insertInto("booking_date_override").values({ master_id: masterId, date: "2026-03-04", intervals: JSON.stringify(intervals) }).execute();
+    /** Wednesday fits one haircut, Anna's at 10:00 with its buffer, and Boris is off: once it is booked, the day is full. */
+    const oneHaircutWednesday = async (salon: Salon) => {
+      await hoursOnWednesday(salon.anna, [{ start: 600, end: 670 }]);
+      await hoursOnWednesday(salon.boris, []);
+    };
     const statuses = (ids: number[]) =>
       tables().db.selectFrom("booking_waitlist").select(["id", "status"]).where("id", "in", ids).orderBy("id").execute().then((rows) => rows.map((row) => row.status));
     const offersTo = (salon: Salon, chatId: number) =>
@@ -54,6 +62,8 @@ for (const kind of databaseKinds) {
 
     test("joining twice keeps one place; a past day or a service nobody offers is refused", async () => {
       const salon = await openSalon(tables().db);
+      await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
       const first = await join(salon, JAN);
       const again = await join(salon, JAN);
       assert.ok(first.ok && again.ok);
@@ -63,10 +73,51 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await join(salon, JAN, { date: "2026-13-40" }), { ok: false, reason: "date-invalid" });
     });
 
+    test("a wish for a day or a time that is not full is refused and stores nothing: the button's data can be forged", async () => {
+      const salon = await openSalon(tables().db);
+      await booked(salon, IDA);
+      const refused = { ok: false, reason: "not-full" };
+      assert.deepEqual(await join(salon, JAN), refused, "Wednesday has other free times");
+      assert.deepEqual(await join(salon, JAN, { masterId: salon.anna }), refused, "so has Anna");
+      assert.deepEqual(await join(salon, JAN, { timeMin: 600 }), refused, "Boris is free at 10:00");
+      assert.deepEqual(await join(salon, JAN, { masterId: salon.boris, timeMin: 600 }), refused);
+      assert.deepEqual(await join(salon, JAN, { date: "2026-03-08" }), refused, "nobody works on Sunday: closed is not full");
+      assert.deepEqual(await join(salon, JAN, { masterId: salon.anna, timeMin: 605 }), refused, "no visit starts at 10:05");
+      const stored = async () => ({
+        entries: (await tables().db.selectFrom("booking_waitlist").select("id").where("bot_id", "=", salon.botId).execute()).length,
+        clients: (await tables().db.selectFrom("booking_client").select("id").where("bot_id", "=", salon.botId).where("telegram_id", "=", JAN).execute()).length,
+        audit: (await tables().db.selectFrom("audit_log").select("id").where("bot_id", "=", salon.botId).where("action", "=", "booking.waitlist.join").execute()).length,
+      });
+      assert.deepEqual(await stored(), { entries: 0, clients: 0, audit: 0 });
+      assert.ok((await join(salon, JAN, { masterId: salon.anna, timeMin: 600 })).ok, "Anna's 10:00 is Ida's: that time is full");
+      assert.deepEqual(await stored(), { entries: 1, clients: 1, audit: 1 });
+    });
+
+    test(`a client holds at most ${MAX_LIVE_WAITLIST_ENTRIES} live entries: one more is refused and stores nothing; leaving one makes room`, async () => {
+      const salon = await openSalon(tables().db);
+      await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
+      const wishes: Partial<JoinInput>[] = [{}, { masterId: salon.anna }, { timeMin: 600 }, { masterId: salon.anna, timeMin: 600 }];
+      assert.equal(wishes.length, MAX_LIVE_WAITLIST_ENTRIES + 1);
+      const entries: number[] = [];
+      for (const wish of wishes.slice(0, MAX_LIVE_WAITLIST_ENTRIES)) entries.push(await entryOf(salon, JAN, wish));
+      const entriesOfJan = async () => (await waitlistOfClient(tables().db, salon.botId, JAN, NOW)).map((entry) => entry.id);
+      assert.deepEqual(await join(salon, JAN, wishes.at(-1)), { ok: false, reason: "too-many" });
+      assert.deepEqual(await entriesOfJan(), entries, "nothing stored");
+      const again = await join(salon, JAN, wishes[0]);
+      assert.ok(again.ok && again.already, "asking again for a wish already held is no new entry");
+      assert.ok((await join(salon, KIM, wishes.at(-1))).ok, "the cap is per client");
+
+      const jobs = timedWorld(() => suite.database, NOW);
+      assert.ok((await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: entries[0]!, messenger: jobs.messenger }))).ok);
+      assert.ok((await join(salon, JAN, wishes.at(-1))).ok, "room again after leaving one");
+    });
+
     test("a freed slot is offered to the first in line and held for them: nobody else can book it", async () => {
       const salon = await openSalon(tables().db);
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM);
       await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
@@ -87,6 +138,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
@@ -106,6 +158,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM, { timeMin: 600 });
       const lea = await entryOf(salon, LEA, { masterId: salon.anna });
@@ -131,6 +184,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM);
       await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
@@ -163,6 +217,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
+      await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(left, { ok: true });
@@ -170,6 +225,7 @@ for (const kind of databaseKinds) {
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan]), ["withdrawn"]);
       assert.deepEqual(await offersTo(salon, JAN), []);
+      await booked(salon, LEA);
       assert.ok((await join(salon, JAN)).ok, "they may queue again later");
     });
 
@@ -177,6 +233,10 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
+      // Boris works only 10:00-10:55 and is booked then; Anna's 11:00 overlaps Ida's visit: both wishes are for full times.
+      await hoursOnWednesday(salon.boris, [{ start: 600, end: 655 }]);
+      const borisVisit = await tables().transaction((trx) => bookAppointment(trx, clientActor(salon, 835), { masterId: salon.boris, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Client" }));
+      assert.ok(borisVisit.ok, JSON.stringify(borisVisit));
       const jan = await entryOf(salon, JAN, { timeMin: 660 });
       const kim = await entryOf(salon, KIM, { masterId: salon.boris });
       await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));

@@ -108,14 +108,14 @@ async function clientsPrepaidVisit(world: World, days: number): Promise<{ client
   return { client, bookingId: booked.booking.id };
 }
 
-/** A haircut cancelled `days` from today, with a client waiting for that day; `offered`: the freed slot already offered to them. */
+/** A haircut cancelled `days` from today, with a client waiting for its time; `offered`: the freed slot already offered to them. */
 async function freedSlotWithWaiter(world: World, days: number, offered: boolean) {
   const { bookingId, start } = await clientsHaircut(world, days);
   const { masterId, serviceId } = await haircutWithBoris(world, days);
   const waiter = await world.person();
   const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
-  const date = instantToZoned(start, "Europe/Berlin").date;
-  const joined = await trx((t) => joinWaitlist(t, waiter, { serviceId, masterId: null, date, timeMin: null, name: "Wanda", now: new Date() }));
+  const { date, minutes } = instantToZoned(start, "Europe/Berlin");
+  const joined = await trx((t) => joinWaitlist(t, waiter, { serviceId, masterId, date, timeMin: minutes, name: "Wanda", now: new Date() }));
   if (!joined.ok) throw new Error(`joining the waitlist was refused: ${joined.reason}`);
   await trx((t) => cancelBooking(t, world.owner, { bookingId, by: "staff", now: new Date() }));
   if (offered) await trx((t) => offerSlot(t, bookingJob, { messenger: bookingMessenger(world), masterId, start }));
@@ -309,12 +309,15 @@ const fixtures: Record<string, Fixture> = {
     },
   }),
   "booking.waitlist.join": fixture({
-    setup: (world) => haircutWithBoris(world, 14),
-    run: async (world, { serviceId, start }) => {
+    setup: async (world) => {
+      const { start } = await clientsHaircut(world, 14);
+      return { ...(await haircutWithBoris(world, 14)), start };
+    },
+    run: async (world, { masterId, serviceId, start }) => {
       const client = await world.person();
-      const date = instantToZoned(start, "Europe/Berlin").date;
+      const { date, minutes } = instantToZoned(start, "Europe/Berlin");
       const joined = await world.inTransaction((trx) =>
-        joinWaitlist(trx as unknown as Transaction<BookingTables>, client, { serviceId, masterId: null, date, timeMin: null, name: "Wes", now: new Date() }),
+        joinWaitlist(trx as unknown as Transaction<BookingTables>, client, { serviceId, masterId, date, timeMin: minutes, name: "Wes", now: new Date() }),
       );
       assert.ok(joined.ok);
       return { actor: client, objectType: "booking_waitlist", objectId: joined.entryId };

@@ -28,6 +28,8 @@ interface Interval {
 }
 
 interface CalendarAnswer {
+  /** The location shown; null before the salon has any. */
+  locationId: number | null;
   timeZone: string;
   masters: { id: number; name: string }[];
   workingHours: { masterId: number; date: string; intervals: Interval[] }[];
@@ -47,7 +49,15 @@ interface CalendarBlock {
 interface Catalogue {
   locations: { id: number; name: string; timeZone: string }[];
   services: { id: number; name: string; durationMin: number }[];
-  masters: { id: number; name: string; serviceIds: number[] }[];
+  masters: { id: number; name: string; locationId: number; serviceIds: number[] }[];
+}
+
+/** The location last shown on this device, so a salon with several opens where staff left it. */
+const LOCATION_KEY = "botyard-booking-location";
+
+function rememberedLocation(): number | undefined {
+  const stored = Number(localStorage.getItem(LOCATION_KEY));
+  return Number.isInteger(stored) && stored > 0 ? stored : undefined;
 }
 
 interface FreeSlot {
@@ -416,7 +426,15 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
  */
 export function BookingCalendarPage() {
   const catalogue = useQuery({ queryKey: ["booking-catalogue"], queryFn: () => api<Catalogue>("/api/booking/catalogue") });
-  const zone = catalogue.data?.locations[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [chosenLocation, setChosenLocation] = useState(rememberedLocation);
+  const locations = catalogue.data?.locations ?? [];
+  // A location closed (or of another bot) since it was remembered: the server's default instead.
+  const location = locations.find((candidate) => candidate.id === chosenLocation);
+  const chooseLocation = (id: number) => {
+    localStorage.setItem(LOCATION_KEY, String(id));
+    setChosenLocation(id);
+  };
+  const zone = location?.timeZone ?? locations[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [view, setView] = useState<"day" | "week">("day");
   const [chosenDate, setDate] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
@@ -425,11 +443,14 @@ export function BookingCalendarPage() {
   const from = view === "day" ? date : mondayOf(date);
   const to = view === "day" ? date : addDays(from, 6);
   const calendar = useQuery({
-    queryKey: ["booking-calendar", from, to],
-    queryFn: () => api<CalendarAnswer>(`/api/booking/calendar?from=${from}&to=${to}`),
+    queryKey: ["booking-calendar", from, to, location?.id],
+    queryFn: () => api<CalendarAnswer>(`/api/booking/calendar?from=${from}&to=${to}${location === undefined ? "" : `&location=${location.id}`}`),
+    enabled: catalogue.data !== undefined,
   });
   const data = calendar.data;
   const opened = data?.bookings.find((booking) => booking.id === openId);
+  // A walk-in is booked with a master of the location shown.
+  const catalogueHere = catalogue.data === undefined || data?.locationId == null ? undefined : { ...catalogue.data, masters: catalogue.data.masters.filter((master) => master.locationId === data.locationId) };
 
   const allMinutes = [
     ...(data?.workingHours.flatMap((day) => day.intervals.flatMap((interval) => [interval.start, interval.end])) ?? []),
@@ -467,13 +488,25 @@ export function BookingCalendarPage() {
           Date
           <input type="date" value={date} onChange={(event) => setDate(event.target.value === "" ? undefined : event.target.value)} />
         </label>
+        {locations.length > 1 ? (
+          <label>
+            Location
+            <select value={location?.id ?? data?.locationId ?? ""} onChange={(event) => chooseLocation(Number(event.target.value))}>
+              {locations.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="button" className="primary" onClick={() => setCreating(!creating)} aria-expanded={creating}>
           New booking
         </button>
       </div>
       {creating && catalogue.data !== undefined ? (
         <NewBookingForm
-          catalogue={catalogue.data}
+          catalogue={catalogueHere ?? catalogue.data}
           date={date}
           onBooked={(day) => {
             setDate(day);

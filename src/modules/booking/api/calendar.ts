@@ -8,7 +8,8 @@ import { daysBetween, isPlainDate } from "../../../platform/domain/zoned-time.ts
 import { zonedDay } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
 import { daySlots } from "../service.ts";
-import { servicesToBook } from "../service/catalogue-lists.ts";
+import { calendarCatalogue } from "../queries/calendar-catalogue.ts";
+import { locationsOfBot } from "../queries/locations.ts";
 import { bookingsBetween, mastersOfBot, workingDays } from "../queries/staff-calendar.ts";
 import { blocksBetween } from "../queries/time-off-list.ts";
 
@@ -23,7 +24,7 @@ const slotsQuery = z.object({ service: id, master: id.optional(), date: plainDat
 
 /**
  * What the panel's calendar reads (permission `booking.manage`): the bookings, blocks and working hours
- * of a range of days, the catalogue its forms choose from, and a day's free times.
+ * of a range of days at one location, the catalogue its forms choose from, and a day's free times.
  */
 export function calendarRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
@@ -38,11 +39,14 @@ export function calendarRoutes(app: FastifyInstance, context: ApiContext): void 
     }
     const botId = request.session!.botId;
     const everyMaster = await mastersOfBot(db, botId);
-    const locationId = query.location ?? everyMaster.find((master) => master.active)?.locationId ?? everyMaster[0]?.locationId;
+    // One master's calendar is at their location; without either, the first active master's.
+    const asked = everyMaster.find((master) => master.id === query.master);
+    const locationId = query.location ?? asked?.locationId ?? everyMaster.find((master) => master.active)?.locationId ?? everyMaster[0]?.locationId;
     const masters = everyMaster.filter(
       (master) => master.locationId === locationId && (query.master === undefined ? master.active : master.id === query.master),
     );
-    const timeZone = masters[0]?.timeZone ?? context.settings.of(botId).timeZone;
+    const location = (await locationsOfBot(db, botId)).find((candidate) => candidate.id === locationId);
+    const timeZone = location?.timeZone ?? context.settings.of(botId).timeZone;
     const range = { start: zonedDay(query.from, timeZone).start, end: zonedDay(query.to, timeZone).end };
     const bookings = (await bookingsBetween(db, botId, range, query.master === undefined ? {} : { masterId: query.master })).filter(
       (booking) => booking.locationId === locationId,
@@ -50,6 +54,7 @@ export function calendarRoutes(app: FastifyInstance, context: ApiContext): void 
     return {
       from: query.from,
       to: query.to,
+      locationId: location?.id ?? null,
       timeZone,
       masters: masters.map((master) => ({ id: master.id, name: master.name })),
       workingHours: await workingDays(db, botId, masters.map((master) => master.id), query.from, query.to),
@@ -58,32 +63,7 @@ export function calendarRoutes(app: FastifyInstance, context: ApiContext): void 
     };
   });
 
-  app.get("/api/booking/catalogue", manage, async (request) => {
-    const botId = request.session!.botId;
-    const [locations, services, masters, offers] = await Promise.all([
-      db.selectFrom("booking_location").select(["id", "name", "address", "time_zone as timeZone"]).where("bot_id", "=", botId).where("active", "=", true).orderBy("id").execute(),
-      servicesToBook(db, botId),
-      mastersOfBot(db, botId),
-      db
-        .selectFrom("booking_master_service")
-        .innerJoin("booking_master", "booking_master.id", "booking_master_service.master_id")
-        .select(["booking_master_service.master_id", "booking_master_service.service_id"])
-        .where("booking_master.bot_id", "=", botId)
-        .execute(),
-    ]);
-    return {
-      locations,
-      services,
-      masters: masters
-        .filter((master) => master.active)
-        .map((master) => ({
-          id: master.id,
-          name: master.name,
-          locationId: master.locationId,
-          serviceIds: offers.filter((offer) => offer.master_id === master.id).map((offer) => offer.service_id),
-        })),
-    };
-  });
+  app.get("/api/booking/catalogue", manage, (request) => calendarCatalogue(db, request.session!.botId));
 
   app.get("/api/booking/slots", manage, async (request, reply) => {
     const query = parseInput(context.translator, request, reply, slotsQuery, request.query);

@@ -8,9 +8,10 @@ import { clientActorOf } from "./reminders.ts";
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import type { Tables } from "../repo.ts";
+import { timeZoneOfLocation } from "../queries/locations.ts";
 import { waitlistOfClient, type ClientWaitlistEntry } from "../service/client-waitlist.ts";
 import { messengerOf } from "../timed-events.ts";
-import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, placeInLine } from "../waitlist.ts";
+import { acceptOffer, joinWaitlist, leaveWaitlist, MAX_LIVE_WAITLIST_ENTRIES, passOnOffer, placeInLine } from "../waitlist.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -60,7 +61,9 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     });
     await ctx.answerCallbackQuery();
     if (!outcome.ok) {
-      await ctx.reply(ctx.t(`booking-waitlist-${outcome.reason}`));
+      const text = ctx.t(`booking-waitlist-${outcome.reason}`, { max: MAX_LIVE_WAITLIST_ENTRIES });
+      if (outcome.reason === "too-many") await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-mine-button"), MY_WAITLIST) });
+      else await ctx.reply(text);
       return;
     }
     await ctx.reply(ctx.t(outcome.already ? "booking-waitlist-already" : "booking-waitlist-joined", { place: outcome.place }));
@@ -71,8 +74,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     const outcome = await ctx.commit("booking-waitlist-take", async (trx) => {
       const taken = await acceptOffer(trx, clientActorOf(ctx), { entryId, now: messenger.now() });
       if (!taken.ok) return taken;
-      const place = await (trx as unknown as Trx).selectFrom("booking_location").select("time_zone").where("id", "=", taken.booking.locationId).executeTakeFirstOrThrow();
-      return { ...taken, timeZone: place.time_zone };
+      return { ...taken, timeZone: (await timeZoneOfLocation(trx, taken.booking.locationId)) ?? "UTC" };
     });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(outcome.reason === "offer-gone" ? "booking-waitlist-offer-gone" : "booking-waitlist-cannot-book"), show_alert: true });

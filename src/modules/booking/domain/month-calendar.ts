@@ -49,9 +49,11 @@ export function dayLoad(query: DayQuery): DayLoad {
  * so check `clientMayBookMore` before showing a client the calendar.
  */
 export function monthCalendar(query: MonthQuery): DayMarker[] {
-  return datesOfMonth(query.month).map((date) => {
-    const loads = query.masters.map((offer: MasterOffer) => dayLoad({ ...query, ...offer, date }));
-    const load = loads.reduce<DayLoad>((best, next) => (RANK[next] > RANK[best] ? next : best), "closed");
-    return { date, load };
-  });
+  return datesOfMonth(query.month).map((date) => ({ date, load: bestDayLoad({ ...query, date }) }));
+}
+
+/** One day's marker with several masters: the best any of them offers (see {@link monthCalendar}). */
+export function bestDayLoad(query: AnyMasterQuery & { date: PlainDate }): DayLoad {
+  const loads = query.masters.map((offer: MasterOffer) => dayLoad({ ...query, ...offer, date: query.date }));
+  return loads.reduce<DayLoad>((best, next) => (RANK[next] > RANK[best] ? next : best), "closed");
 }

@@ -2,6 +2,7 @@ import { datesOfMonth, zonedDay, type PlainDate } from "../../../platform/domain
 import { clientMayBookMore, type BookingIntent, type MasterOffer } from "../domain/decide-booking.ts";
 import { slotsForAnyMaster } from "../domain/any-master.ts";
 import { monthCalendar, type DayMarker } from "../domain/month-calendar.ts";
+import { wishIsFull, type WaitlistWish } from "../domain/waitlist.ts";
 import { rulesForService, type BookingRules } from "../domain/rules.ts";
 import type { DateRange } from "../domain/schedule.ts";
 import type { Occupancy } from "../domain/occupancy.ts";
@@ -77,4 +78,13 @@ export async function daySlots(db: Db, query: AvailabilityQuery & { date: PlainD
   if (loaded === undefined) return [];
   if (loaded.intent.kind === "new" && !clientMayBookMore(loaded.intent.clientActiveBookings, loaded.rules)) return [];
   return slotsForAnyMaster({ ...loaded, ...loaded.intent, now: query.now, date: query.date }).map(presentSlot);
+}
+
+/**
+ * Whether a waitlist wish is for a full day, or a taken time, now (see `wishIsFull`). The client's
+ * own bookings do not count: it is the day that must be full, not the client's limit reached.
+ */
+export async function waitlistWishIsFull(db: Db, query: Omit<AvailabilityQuery, "clientActiveBookings"> & Pick<WaitlistWish, "date" | "timeMin">): Promise<boolean> {
+  const loaded = await load(db, { ...query, clientActiveBookings: 0 }, query.date, query.date);
+  return loaded !== undefined && wishIsFull({ ...loaded, ...loaded.intent, now: query.now }, query);
 }

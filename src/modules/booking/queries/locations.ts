@@ -1,0 +1,26 @@
+import type { Db } from "../repo.ts";
+
+/** A location of the salon as staff pick it: its name, address, zone and whether it is open. */
+export interface SalonLocation {
+  id: number;
+  name: string;
+  address: string | null;
+  timeZone: string;
+  active: boolean;
+}
+
+/** Every location of the bot, open or closed, in the order they were opened. */
+export async function locationsOfBot(db: Db, botId: string): Promise<SalonLocation[]> {
+  return db
+    .selectFrom("booking_location")
+    .select(["id", "name", "address", "time_zone as timeZone", "active"])
+    .where("bot_id", "=", botId)
+    .orderBy("id")
+    .execute();
+}
+
+/** The IANA zone of a location, where its visits' times are shown. */
+export async function timeZoneOfLocation(db: Db, locationId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("booking_location").select("time_zone").where("id", "=", locationId).executeTakeFirst();
+  return row?.time_zone;
+}
