@@ -9,6 +9,7 @@ import type { LiveSettings } from "../settings/live-settings.ts";
 import { callRaw } from "../telegram/call-raw.ts";
 import { menuFingerprints, publishCommandMenus } from "../telegram/command-menus.ts";
 import { ensureWebhook } from "../telegram/ensure-webhook.ts";
+import type { IntakeProgress } from "../telegram/intake-progress.ts";
 import { electLeader } from "../telegram/leader.ts";
 import { createOutboxSender, type OutboxSender } from "../telegram/outbox-sender.ts";
 import { pollUpdates } from "../telegram/polling.ts";
@@ -28,6 +29,8 @@ export interface LeaderDutiesDeps {
   modules: readonly BotyardModule[];
   logger: Logger;
   metrics: Metrics;
+  /** Where polling reports whether the updates it receives reach the inbox. */
+  intakeProgress: IntakeProgress;
   /** An update was stored: the dispatcher should look. */
   onStored: () => void;
   eventTickMs: number;
@@ -143,6 +146,7 @@ export class LeaderDuties {
           signal: duties,
           logger,
           metrics: this.#deps.metrics,
+          progress: this.#deps.intakeProgress,
           onStored: () => {
             this.#lastTelegramOk = new Date().toISOString();
             this.#deps.onStored();

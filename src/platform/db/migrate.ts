@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
 import * as platformCore from "./migrations/0001_platform_core.ts";
 import * as platformAccess from "./migrations/0002_platform_access.ts";
+import * as platformRawUpdates from "./migrations/0003_platform_raw_updates.ts";
 
 /**
  * Migrations by name, run in name order: the platform's (`00_platform_0001_core`) sort before every
@@ -11,6 +12,7 @@ export type Migrations = Record<string, Migration>;
 export const platformMigrations: Migrations = {
   "00_platform_0001_core": platformCore,
   "00_platform_0002_access": platformAccess,
+  "00_platform_0003_raw_updates": platformRawUpdates,
 };
 
 export class MigrationError extends Error {

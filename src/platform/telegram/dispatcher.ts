@@ -8,6 +8,7 @@ import type { InboxRow } from "../db/schema.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { updateTypeOf } from "./chat-key.ts";
+import { readPayload } from "./inbox.ts";
 import { FencedOutError, UpdateJournal, updateScope } from "./update-journal.ts";
 
 /** Handles one update of one bot; the journal of the attempt is in `updateScope`. */
@@ -198,7 +199,7 @@ export class Dispatcher {
 
   async #handle(row: InboxRow): Promise<void> {
     const { database, logger, metrics, handlerTimeoutMs } = this.#options;
-    const update = row.payload as Update;
+    const update = readPayload(row);
     const type = updateTypeOf(update);
     const log = logger.child({ bot: row.bot_id, update_id: row.update_id, chat: row.chat_key });
 
@@ -247,7 +248,8 @@ export class Dispatcher {
         log.warn("handler fenced out: another attempt owns this update");
       } else {
         log.error({ err: error, update_type: type }, outcome === "timeout" ? "handler timed out" : "handler failed");
-        if (finished) await this.#options.apologize(row.bot_id, update);
+        // Guarded here too: an apology must never take the chat's worker down with it.
+        if (finished) await this.#options.apologize(row.bot_id, update).catch((apologyError: unknown) => log.warn({ err: apologyError }, "could not apologise for a failed update"));
       }
     } finally {
       clearTimeout(timer);

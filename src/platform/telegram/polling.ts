@@ -5,7 +5,8 @@ import type { Database } from "../db/database.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { ALLOWED_UPDATES } from "./chat-key.ts";
-import { storeUpdates } from "./inbox.ts";
+import { takeIn } from "./intake.ts";
+import type { IntakeProgress } from "./intake-progress.ts";
 
 export interface PollingOptions {
   botId: string;
@@ -14,6 +15,7 @@ export interface PollingOptions {
   signal: AbortSignal;
   logger: Logger;
   metrics: Metrics;
+  progress: IntakeProgress;
   /** Called after a batch is stored (wakes the dispatcher). */
   onStored(): void;
   /** Long-poll timeout in seconds. */
@@ -36,10 +38,15 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       );
       failures = 0;
       if (updates.length === 0) continue;
-      await storeUpdates(database.db, botId, updates);
+      const taken = await takeIn(database.db, botId, updates, logger).catch((error: unknown) => {
+        options.progress.failed(botId, "the inbox cannot be written");
+        throw error;
+      });
+      options.progress.stored(botId);
       metrics.updatesReceived.inc({ intake: "polling" }, updates.length);
+      if (taken.quarantined > 0) metrics.updates.inc({ type: "intake", outcome: "quarantined" }, taken.quarantined);
       crashPoint("inbox-before-ack");
-      offset = (updates.at(-1)?.update_id ?? 0) + 1;
+      offset = nextOffset(updates, offset);
       options.onStored();
     } catch (error) {
       if (signal.aborted) break;
@@ -51,4 +58,10 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       await sleep(delay, undefined, { signal }).catch(() => undefined);
     }
   }
+}
+
+/** Past the batch: the highest update id in it, plus one (ids that are not integers are skipped). */
+function nextOffset(updates: readonly { update_id: unknown }[], offset: number | undefined): number | undefined {
+  const ids = updates.map((update) => update.update_id).filter((id): id is number => Number.isSafeInteger(id));
+  return ids.length === 0 ? offset : Math.max(...ids) + 1;
 }
