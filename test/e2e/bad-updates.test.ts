@@ -102,6 +102,20 @@ for (const kind of databaseKinds) {
         assert.ok(!log.lines.some((line) => line.msg === "chat worker failed"));
       });
 
+      test("a malformed update already in the inbox (stored by an older version) is finished unhandled, and its chat goes on", async () => {
+        const user = new TelegramUser(emulator.control, { first_name: "Old", language_code: "en" });
+        const { message } = malformedUpdates(user.id)["a null chat"] as { message: Record<string, unknown> };
+        // Below the emulator's ids: it comes before the /start below in the chat's order.
+        const updateId = 9_000_001;
+        await app.database.db.insertInto("inbox").values({ bot_id: "main", update_id: updateId, chat_key: String(user.id), payload: JSON.stringify({ update_id: updateId, message }) }).execute();
+        user.send("/start");
+        await user.reply();
+        const row = await rowOf(updateId);
+        assert.equal(row?.status, "failed");
+        assert.equal(row?.attempts, 0, "never handed to a handler");
+        assert.match(row?.error ?? "", /^malformed update: message.chat/);
+      });
+
       test("/readyz says not ready while the inbox refuses writes, and the update waiting then is answered once it takes them", async () => {
         const readiness = async () => {
           const response = await fetch(`${app.url}/readyz`);

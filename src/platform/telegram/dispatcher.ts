@@ -9,6 +9,7 @@ import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { updateTypeOf } from "./chat-key.ts";
 import { readPayload } from "./inbox.ts";
+import { checkUpdate } from "./update-shape.ts";
 import { FencedOutError, UpdateJournal, updateScope } from "./update-journal.ts";
 
 /** Handles one update of one bot; the journal of the attempt is in `updateScope`. */
@@ -202,6 +203,16 @@ export class Dispatcher {
     const update = readPayload(row);
     const type = updateTypeOf(update);
     const log = logger.child({ bot: row.bot_id, update_id: row.update_id, chat: row.chat_key });
+
+    // Intake quarantines malformed updates; one stored before it did (or by an older replica
+    // during an upgrade) is finished here, never handed to a handler.
+    const check = checkUpdate(update);
+    if (!check.ok) {
+      await this.#finish(row, row.attempts, "failed", `malformed update: ${check.problem}`);
+      metrics.updates.inc({ type: "intake", outcome: "quarantined" });
+      log.warn({ problem: check.problem }, "malformed update quarantined");
+      return;
+    }
 
     if (row.status === "handling") {
       if (row.attempts >= MAX_ATTEMPTS) {
