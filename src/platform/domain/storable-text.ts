@@ -11,3 +11,8 @@ export function unstorableTextAt(value: unknown, path: readonly (string | number
   }
   return undefined;
 }
+
+/** The text with what PostgreSQL cannot keep replaced by U+FFFD, for logs and reasons stored alongside. */
+export function storableText(text: string): string {
+  return text.toWellFormed().replaceAll("\u0000", "\uFFFD");
+}

@@ -18,9 +18,4 @@ export class IntakeProgress {
   get healthy(): boolean {
     return this.#stuck.size === 0;
   }
-
-  /** The bots whose intake is stuck, with why. */
-  stuck(): Record<string, string> {
-    return Object.fromEntries(this.#stuck);
-  }
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
+import { storableText } from "../domain/storable-text.ts";
 import type { Logger } from "../log.ts";
 import { chatKeyOf } from "./chat-key.ts";
 import { QUARANTINE_CHAT_KEY, storeUpdates, type InboxEntry } from "./inbox.ts";
-import { checkUpdate, safeText, updateIdSchema } from "./update-shape.ts";
+import { checkUpdate, updateIdSchema } from "./update-shape.ts";
 
 export interface IntakeResult {
   /** In the inbox to be handled (a redelivery was already there). */
@@ -71,7 +72,7 @@ async function storeAlone(db: Kysely<PlatformTables>, botId: string, entry: Inbo
     return;
   } catch (error) {
     if (!refusesData(error)) throw error;
-    const reason = `refused by the database: ${safeText(error instanceof Error ? error.message : String(error))}`;
+    const reason = `refused by the database: ${storableText(error instanceof Error ? error.message : String(error))}`;
     log.error({ err: error, update_id: entry.update_id }, "the inbox refused an update; quarantined");
     entry.quarantined = reason;
     entry.chat_key = QUARANTINE_CHAT_KEY;

@@ -1,5 +1,6 @@
 import type { Update } from "@grammyjs/types";
 import { z } from "zod";
+import { storableText } from "../domain/storable-text.ts";
 import { ALLOWED_UPDATES } from "./chat-key.ts";
 
 /*
@@ -87,10 +88,5 @@ export function checkUpdate(raw: unknown): UpdateCheck {
 
 /** A key from the outside, safe to log and to store as text (no NUL, no lone surrogate, short). */
 function describeKey(key: string): string {
-  return safeText(key).slice(0, 40);
-}
-
-/** Text that PostgreSQL's `text` takes whatever it came from. */
-export function safeText(text: string): string {
-  return text.toWellFormed().replaceAll("\u0000", "\uFFFD");
+  return storableText(key).slice(0, 40);
 }
