@@ -42,7 +42,8 @@ export function registerWebhook(
       return reply.code(400).send({ error: "not an update" });
     }
     const taken = await takeIn(options.database.db, botId, [update], options.logger).catch((error: unknown) => {
-      options.progress.failed(botId, "the inbox cannot be written");
+      // Answered 500 (generically, see error-answers.ts): Telegram delivers it again.
+      options.progress.failed(botId);
       throw error;
     });
     options.progress.stored(botId);

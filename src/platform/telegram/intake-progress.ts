@@ -3,7 +3,7 @@
  * the inbox is stuck until a write succeeds. /readyz says not ready meanwhile.
  */
 export class IntakeProgress {
-  readonly #stuck = new Map<string, string>();
+  readonly #stuck = new Set<string>();
 
   /** Updates of the bot were written to the inbox. */
   stored(botId: string): void {
@@ -11,8 +11,8 @@ export class IntakeProgress {
   }
 
   /** Updates of the bot were received but could not be written (they will come again). */
-  failed(botId: string, reason: string): void {
-    this.#stuck.set(botId, reason);
+  failed(botId: string): void {
+    this.#stuck.add(botId);
   }
 
   get healthy(): boolean {

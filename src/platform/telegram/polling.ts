@@ -31,6 +31,7 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
   let offset: number | undefined;
   let failures = 0;
   while (!signal.aborted) {
+    let storing = false;
     try {
       const updates = await api.getUpdates(
         { offset, timeout: options.timeoutSeconds ?? 25, allowed_updates: [...ALLOWED_UPDATES] },
@@ -38,10 +39,9 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       );
       failures = 0;
       if (updates.length === 0) continue;
-      const taken = await takeIn(database.db, botId, updates, logger).catch((error: unknown) => {
-        options.progress.failed(botId, "the inbox cannot be written");
-        throw error;
-      });
+      storing = true;
+      const taken = await takeIn(database.db, botId, updates, logger);
+      storing = false;
       options.progress.stored(botId);
       metrics.updatesReceived.inc({ intake: "polling" }, updates.length);
       if (taken.quarantined > 0) metrics.updates.inc({ type: "intake", outcome: "quarantined" }, taken.quarantined);
@@ -52,7 +52,11 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       if (signal.aborted) break;
       failures++;
       const conflict = error instanceof GrammyError && error.error_code === 409;
-      logger.warn({ err: error, bot: botId }, conflict ? "another process is polling this bot" : "getUpdates failed");
+      if (storing) {
+        // Not acknowledged: the same updates come again with the next call.
+        options.progress.failed(botId);
+        logger.error({ err: error, bot: botId }, "received updates could not be written to the inbox");
+      } else logger.warn({ err: error, bot: botId }, conflict ? "another process is polling this bot" : "getUpdates failed");
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       const delay = retryAfter !== undefined ? retryAfter * 1000 : Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
       await sleep(delay, undefined, { signal }).catch(() => undefined);
