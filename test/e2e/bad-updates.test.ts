@@ -134,6 +134,8 @@ for (const kind of databaseKinds) {
             return now.status === 503 && now;
           }, "/readyz to say not ready");
           assert.equal(stuck.body.checks.intake, false);
+          const said = mode === "polling" ? "received updates could not be written to the inbox" : "request failed";
+          await eventually(() => log.lines.some((line) => line.msg === said), `the log to say: ${said}`);
         } finally {
           await sql`drop trigger inbox_disk_full on inbox`.execute(app.database.db);
           await sql`drop function inbox_disk_full()`.execute(app.database.db);
