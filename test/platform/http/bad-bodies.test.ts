@@ -4,13 +4,14 @@
  * error's code or text, a stack), and each is a client's mistake: a 4xx.
  */
 import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { RunningApp } from "../../../src/main.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
 import { CSRF_HEADER, SESSION_COOKIE, type GuardedRoute } from "../../../src/platform/http/route-guard.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
-import { freshPglite, type TestDatabase } from "../../support/databases.ts";
+import { freshPglite, tempDir, type TestDatabase } from "../../support/databases.ts";
 
 const BAD_BODIES = [
   `{"a":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`,
@@ -30,17 +31,20 @@ describe("bad request bodies on every route", () => {
   let emulator: BotApiEmulator;
   let app: RunningApp;
   let owner: { secret: string; csrfToken: string };
+  // The walk makes backups too.
+  const backupDir = tempDir("botyard-backups-");
 
   before(async () => {
     database = freshPglite();
     emulator = await startEmulator();
-    app = await startAppInProcess(appEnv(emulator.url, database));
+    app = await startAppInProcess(appEnv(emulator.url, database, { BACKUP_DIR: backupDir }));
     owner = await startSession(app.database.db, { botId: "main", telegramId: OWNER_ID, kind: "cookie", via: "link", userAgent: "test", ip: "127.0.0.1" });
   });
   after(async () => {
     await app?.stop("test over");
     await emulator?.close();
     await database?.drop();
+    rmSync(backupDir, { recursive: true, force: true });
   });
 
   test("each is a 4xx, and no answer carries internal detail", async () => {
