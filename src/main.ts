@@ -31,6 +31,7 @@ import { LiveSettings } from "./platform/settings/live-settings.ts";
 import { apologizer } from "./platform/telegram/apologize.ts";
 import { createBot } from "./platform/telegram/create-bot.ts";
 import { Dispatcher, type UpdateHandler } from "./platform/telegram/dispatcher.ts";
+import { IntakeProgress } from "./platform/telegram/intake-progress.ts";
 import { pruneInbox } from "./platform/telegram/inbox.ts";
 import type { Sandbox } from "./sandbox/sandbox.ts";
 
@@ -176,6 +177,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     await jobs.schedule(INBOX_PRUNE_QUEUE, "17 * * * *");
 
     // Intake starts with duties.start(), after the dispatcher below exists.
+    const intakeProgress = new IntakeProgress(health);
     const duties = new LeaderDuties({
       bots,
       database,
@@ -188,6 +190,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       health,
+      intakeProgress,
       onStored: () => dispatcher.wake(),
       eventTickMs: EVENT_TICK_MS,
       menuPollMs: SETTINGS_POLL_MS,
@@ -214,13 +217,21 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       metrics,
       logger,
       readiness: {
-        checks: () => ({ dispatcher: dispatcher.running, intake: duties.intakeHealthy }),
+        checks: () => ({ dispatcher: dispatcher.running, intake: duties.intakeHealthy && intakeProgress.healthy }),
         incidents: () => health.blockingIncidents(),
         telegram: () => ({ leader: duties.leading, mode: config.webhook === undefined ? "polling" : "webhook", lastOkAt: duties.lastTelegramOk }),
       },
     });
     if (config.webhook !== undefined) {
-      registerWebhook(server, { botIds: config.bots.map((bot) => bot.id), secret: config.webhook.secret, database, metrics, onStored: () => dispatcher.wake() });
+      registerWebhook(server, {
+        botIds: config.bots.map((bot) => bot.id),
+        secret: config.webhook.secret,
+        database,
+        metrics,
+        logger,
+        progress: intakeProgress,
+        onStored: () => dispatcher.wake(),
+      });
     }
     sandbox?.mount(server);
     const identities: BotIdentity[] = bots.map((bot) => ({ id: bot.config.id, username: bot.botInfo.username, token: bot.config.token }));

@@ -12,7 +12,7 @@ export function createMetrics() {
     registry,
     updates: new Counter({
       name: "botyard_updates_total",
-      help: "Updates handled, by update type and outcome (done, failed, timeout)",
+      help: "Updates handled, by update type and outcome (done, failed, timeout; type intake, outcome quarantined: malformed or refused on arrival)",
       labelNames: ["type", "outcome"] as const,
       registers,
     }),

@@ -16,6 +16,8 @@ import type {
   EmulatorState,
   EmulatorStats,
   FaultRequest,
+  InjectRequest,
+  InjectResponse,
   LimitsRequest,
   PayRequest,
   PayResponse,
@@ -143,6 +145,13 @@ export class Control implements EmulatorControl {
       content = { document: documentOf(file) };
     }
     return this.userMessage(bot, user, ref, content, req.message_thread_id, req.reply_to_message_id);
+  }
+
+  inject(req: InjectRequest): InjectResponse {
+    const bot = this.store.resolveBot(req.bot);
+    if (typeof req.update !== "object" || req.update === null || Array.isArray(req.update)) throw new ControlError(400, "update must be an object");
+    const { update_id: _ignored, ...fields } = structuredClone(req.update);
+    return { update_id: this.store.enqueueUpdate(bot, fields).update_id };
   }
 
   press(req: PressRequest): PressResponse {
@@ -420,6 +429,9 @@ export async function handleControlRequest(control: Control, req: IncomingMessag
         break;
       case "POST press":
         result = control.press((await jsonBody(req)) as unknown as PressRequest);
+        break;
+      case "POST inject":
+        result = control.inject((await jsonBody(req)) as unknown as InjectRequest);
         break;
       case "POST block":
         result = control.block((await jsonBody(req)) as unknown as BlockRequest);

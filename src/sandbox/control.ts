@@ -83,6 +83,20 @@ export interface PressResponse {
   callback_query_id: string;
 }
 
+/**
+ * Added: POST /control/inject -> { update_id }: queues an update exactly as given (only its
+ * update_id is the emulator's), delivered like any other. For tests of what a bot does with an
+ * update Telegram should never send: a message without a chat, a string for a message, ...
+ */
+export interface InjectRequest {
+  bot?: string | number;
+  /** The update's fields besides update_id; not checked at all. */
+  update: Record<string, unknown>;
+}
+export interface InjectResponse {
+  update_id: number;
+}
+
 /** POST /control/block -> {}: the user blocks (or unblocks) the bot; the bot gets my_chat_member. */
 export interface BlockRequest {
   bot?: string | number;
@@ -276,6 +290,8 @@ export interface EmulatorControl {
   send(req: SendRequest): SendResponse;
   /** POST /control/press */
   press(req: PressRequest): PressResponse;
+  /** POST /control/inject */
+  inject(req: InjectRequest): InjectResponse;
   /** POST /control/block */
   block(req: BlockRequest): BlockResponse;
   /** POST /control/pay */

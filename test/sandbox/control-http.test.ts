@@ -35,6 +35,16 @@ describe("control API over HTTP", () => {
     assert.deepEqual(commands.menu_button, { type: "commands" });
   });
 
+  test("an injected update is delivered exactly as given, with an update_id of the emulator's", async () => {
+    const { url } = await startEmulator();
+    await control(url, "POST", "bots", { token: TOKEN });
+    const injected = (await control<{ update_id: number }>(url, "POST", "inject", { update: { update_id: 1, message: { text: "no chat", chat: null } } })).body;
+    const updates = await ok<Update[]>(url, "getUpdates", {});
+    assert.deepEqual(updates, [{ update_id: injected.update_id, message: { text: "no chat", chat: null } }]);
+    assert.notEqual(injected.update_id, 1);
+    assert.equal((await control(url, "POST", "inject", { update: "a string" })).status, 400);
+  });
+
   test("preflight requests are answered for the Playground", async () => {
     const { url } = await startEmulator();
     const res = await fetch(`${url}/control/send`, { method: "OPTIONS" });

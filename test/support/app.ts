@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { loadConfig, secretsOf } from "../../src/config.ts";
 import { runApp, type RunningApp } from "../../src/main.ts";
-import { createLogger } from "../../src/platform/log.ts";
+import { createLogger, type Logger } from "../../src/platform/log.ts";
 import type { BotyardModule } from "../../src/platform/module.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import type { TestDatabase } from "./databases.ts";
@@ -32,10 +32,18 @@ export async function startEmulator(): Promise<BotApiEmulator> {
   return emulator;
 }
 
-/** The real app in this process, talking to the emulator over HTTP; `clock` is the injectable "now" of rules and time-bound events. */
-export async function startAppInProcess(env: Record<string, string>, modules?: readonly BotyardModule[], options: { clock?: { now(): Date } } = {}): Promise<RunningApp> {
+/**
+ * The real app in this process, talking to the emulator over HTTP; `clock` is the injectable "now"
+ * of rules and time-bound events, `logger` where its log goes (see captured-log.ts).
+ */
+export async function startAppInProcess(
+  env: Record<string, string>,
+  modules?: readonly BotyardModule[],
+  options: { clock?: { now(): Date }; logger?: Logger } = {},
+): Promise<RunningApp> {
   const config = loadConfig(env);
-  return runApp(config, { logger: createLogger({ level: env.LOG_LEVEL ?? "warn", secrets: secretsOf(config) }), modules, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL ?? "warn", secrets: secretsOf(config) });
+  return runApp(config, { logger, modules, ...(options.clock === undefined ? {} : { clock: options.clock }) });
 }
 
 /** The real app as its own process (`botyard start`), for crash tests and process-level checks. */

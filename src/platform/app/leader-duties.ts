@@ -10,6 +10,7 @@ import type { LiveSettings } from "../settings/live-settings.ts";
 import { callRaw } from "../telegram/call-raw.ts";
 import { menuFingerprints, publishCommandMenus } from "../telegram/command-menus.ts";
 import { ensureWebhook } from "../telegram/ensure-webhook.ts";
+import type { IntakeProgress } from "../telegram/intake-progress.ts";
 import { electLeader } from "../telegram/leader.ts";
 import { createOutboxSender, type OutboxSender } from "../telegram/outbox-sender.ts";
 import { pollUpdates } from "../telegram/polling.ts";
@@ -31,6 +32,8 @@ export interface LeaderDutiesDeps {
   metrics: Metrics;
   /** Where the leader's parts (the outbox sender, intake) say they are unwell, and well again. */
   health: HealthReporter;
+  /** Where polling reports whether the updates it receives reach the inbox. */
+  intakeProgress: IntakeProgress;
   /** An update was stored: the dispatcher should look. */
   onStored: () => void;
   eventTickMs: number;
@@ -147,6 +150,7 @@ export class LeaderDuties {
           signal: duties,
           logger,
           metrics: this.#deps.metrics,
+          progress: this.#deps.intakeProgress,
           onStored: () => {
             this.#lastTelegramOk = new Date().toISOString();
             this.#deps.onStored();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf } from "../http/route-guard.ts";
+import { unstorableTextAt } from "../domain/storable-text.ts";
 import { localeOfRequest } from "../http/answers.ts";
 import type { ApiContext } from "../module.ts";
 import { checkAudienceChoice } from "./domain/audience-choice.ts";
@@ -52,8 +53,9 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
 
   const parse = <Schema extends z.ZodType>(request: FastifyRequest, reply: FastifyReply, schema: Schema, value: unknown): z.infer<Schema> | undefined => {
     const parsed = schema.safeParse(value ?? {});
-    if (parsed.success) return parsed.data;
-    const field = parsed.error.issues[0]?.path.join(".") ?? "";
+    const unstorable = parsed.success ? unstorableTextAt(parsed.data) : undefined;
+    if (parsed.success && unstorable === undefined) return parsed.data;
+    const field = unstorable ?? parsed.error?.issues[0]?.path.join(".") ?? "";
     void refuse(request, reply, 400, { code: "malformed", args: { field: field === "" ? "-" : field } });
     return undefined;
   };

@@ -3,6 +3,7 @@ import * as platformCore from "./migrations/0001_platform_core.ts";
 import * as platformAccess from "./migrations/0002_platform_access.ts";
 import * as platformLlm from "./migrations/0004_platform_llm.ts";
 import * as healthIncidents from "./migrations/0003_health_incidents.ts";
+import * as platformRawUpdates from "./migrations/0003_platform_raw_updates.ts";
 
 /**
  * Migrations by name, run in name order: the platform's (`00_platform_0001_core`) sort before every
@@ -15,6 +16,7 @@ export const platformMigrations: Migrations = {
   "00_platform_0002_access": platformAccess,
   "00_platform_0004_llm": platformLlm,
   "00_platform_0003_health_incidents": healthIncidents,
+  "00_platform_0003_raw_updates": platformRawUpdates,
 };
 
 export class MigrationError extends Error {

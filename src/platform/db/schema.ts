@@ -61,7 +61,8 @@ export interface InboxTable {
   bot_id: string;
   update_id: number;
   chat_key: string;
-  payload: Json<unknown>;
+  /** The update exactly as Telegram sent it, as JSON text (see `readPayload`). */
+  payload: string;
   status: Generated<InboxStatus>;
   /** Also the fencing token: each handling attempt takes the next number. */
   attempts: Generated<number>;

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { unstorableTextAt } from "../domain/storable-text.ts";
 import { DEFAULT_LOCALE, localeOf, type Locale, type TranslationArgs, type Translator } from "../i18n/translator.ts";
 
 /** The first language of the request's Accept-Language the catalogues speak, else English. */
@@ -22,8 +23,9 @@ export function refuse(translator: Translator, request: FastifyRequest, reply: F
 }
 
 /**
- * Checks a body or query against a schema. On failure it answers 400 naming the first field in
- * trouble, in the request's language, and returns undefined so the route stops there.
+ * Checks a body or query against a schema, and that its text is text the database can keep. On
+ * failure it answers 400 naming the first field in trouble, in the request's language, and
+ * returns undefined so the route stops there.
  */
 export function parseInput<Schema extends z.ZodType>(
   translator: Translator,
@@ -33,8 +35,14 @@ export function parseInput<Schema extends z.ZodType>(
   value: unknown,
 ): z.infer<Schema> | undefined {
   const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const field = parsed.error.issues[0]?.path.join(".") ?? "";
+  let field: string;
+  if (parsed.success) {
+    const unstorable = unstorableTextAt(parsed.data);
+    if (unstorable === undefined) return parsed.data;
+    field = unstorable;
+  } else {
+    field = parsed.error.issues[0]?.path.join(".") ?? "";
+  }
   void refuse(translator, request, reply, 400, "panel-bad-input", { field: field === "" ? "-" : field });
   return undefined;
 }

@@ -9,6 +9,8 @@ import type { Database } from "../db/database.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Permissions } from "../auth/permissions.ts";
+import { installErrorAnswers } from "./error-answers.ts";
+import { installJsonBodyParser } from "./json-body.ts";
 import { installRouteGuard, type GuardedRoute } from "./route-guard.ts";
 
 declare module "fastify" {
@@ -49,6 +51,8 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
     // Fastify's overloads want one literal type; both are valid at run time.
     trustProxy: deps.trustProxy as boolean,
   });
+  installJsonBodyParser(app);
+  installErrorAnswers(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -9,6 +9,8 @@ import type { InboxRow } from "../db/schema.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { updateTypeOf } from "./chat-key.ts";
+import { readPayload } from "./inbox.ts";
+import { checkUpdate } from "./update-shape.ts";
 import { FencedOutError, UpdateJournal, updateScope } from "./update-journal.ts";
 
 /** Handles one update of one bot; the journal of the attempt is in `updateScope`. */
@@ -199,9 +201,19 @@ export class Dispatcher {
 
   async #handle(row: InboxRow): Promise<void> {
     const { database, logger, metrics, handlerTimeoutMs } = this.#options;
-    const update = row.payload as Update;
+    const update = readPayload(row);
     const type = updateTypeOf(update);
     const log = logger.child({ bot: row.bot_id, update_id: row.update_id, chat: row.chat_key });
+
+    // Intake quarantines malformed updates; one stored before it did (or by an older replica
+    // during an upgrade) is finished here, never handed to a handler.
+    const check = checkUpdate(update);
+    if (!check.ok) {
+      await this.#finish(row, row.attempts, "failed", `malformed update: ${check.problem}`);
+      metrics.updates.inc({ type: "intake", outcome: "quarantined" });
+      log.warn({ problem: check.problem }, "malformed update quarantined");
+      return;
+    }
 
     if (row.status === "handling") {
       if (row.attempts >= MAX_ATTEMPTS) {
@@ -255,7 +267,10 @@ export class Dispatcher {
       } else {
         log.error({ err: error, update_type: type, changed: journal.changed }, outcome === "timeout" ? "handler timed out" : "handler failed");
         // A change committed stays committed: "something went wrong" would tell them it did not.
-        if (finished && !journal.changed) await this.#options.apologize(row.bot_id, update);
+        // Guarded too: an apology must never take the chat's worker down with it.
+        if (finished && !journal.changed) {
+          await this.#options.apologize(row.bot_id, update).catch((apologyError: unknown) => log.warn({ err: apologyError }, "could not apologise for a failed update"));
+        }
       }
     } finally {
       clearTimeout(timer);

@@ -5,7 +5,8 @@ import type { Database } from "../db/database.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { ALLOWED_UPDATES } from "./chat-key.ts";
-import { storeUpdates } from "./inbox.ts";
+import { takeIn } from "./intake.ts";
+import type { IntakeProgress } from "./intake-progress.ts";
 
 export interface PollingOptions {
   botId: string;
@@ -14,6 +15,7 @@ export interface PollingOptions {
   signal: AbortSignal;
   logger: Logger;
   metrics: Metrics;
+  progress: IntakeProgress;
   /** Called after a batch is stored (wakes the dispatcher). */
   onStored(): void;
   /** Long-poll timeout in seconds. */
@@ -29,6 +31,7 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
   let offset: number | undefined;
   let failures = 0;
   while (!signal.aborted) {
+    let storing = false;
     try {
       const updates = await api.getUpdates(
         { offset, timeout: options.timeoutSeconds ?? 25, allowed_updates: [...ALLOWED_UPDATES] },
@@ -36,19 +39,33 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       );
       failures = 0;
       if (updates.length === 0) continue;
-      await storeUpdates(database.db, botId, updates);
+      storing = true;
+      const taken = await takeIn(database.db, botId, updates, logger);
+      storing = false;
+      options.progress.stored(botId);
       metrics.updatesReceived.inc({ intake: "polling" }, updates.length);
+      if (taken.quarantined > 0) metrics.updates.inc({ type: "intake", outcome: "quarantined" }, taken.quarantined);
       crashPoint("inbox-before-ack");
-      offset = (updates.at(-1)?.update_id ?? 0) + 1;
+      offset = nextOffset(updates, offset);
       options.onStored();
     } catch (error) {
       if (signal.aborted) break;
       failures++;
       const conflict = error instanceof GrammyError && error.error_code === 409;
-      logger.warn({ err: error, bot: botId }, conflict ? "another process is polling this bot" : "getUpdates failed");
+      if (storing) {
+        // Not acknowledged: the same updates come again with the next call.
+        options.progress.failed(botId, error);
+        logger.error({ err: error, bot: botId }, "received updates could not be written to the inbox");
+      } else logger.warn({ err: error, bot: botId }, conflict ? "another process is polling this bot" : "getUpdates failed");
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       const delay = retryAfter !== undefined ? retryAfter * 1000 : Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
       await sleep(delay, undefined, { signal }).catch(() => undefined);
     }
   }
+}
+
+/** Past the batch: the highest update id in it, plus one (ids that are not integers are skipped). */
+function nextOffset(updates: readonly { update_id: unknown }[], offset: number | undefined): number | undefined {
+  const ids = updates.map((update) => update.update_id).filter((id): id is number => Number.isSafeInteger(id));
+  return ids.length === 0 ? offset : Math.max(...ids) + 1;
 }
