@@ -55,6 +55,11 @@ const EVENT_TICK_MS = 1000;
 const SETTINGS_POLL_MS = 2000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
 
+/** The migrations an app with these modules applies: the platform features' and the modules' (the platform's own come with every run). */
+export function migrationsOf(modules: readonly BotyardModule[]): Migrations {
+  return Object.fromEntries([...platformFeatures, ...modules].flatMap((module) => Object.entries(module.migrations ?? {})));
+}
+
 /**
  * The composition root: config -> database -> migrations -> modules -> bots -> jobs ->
  * dispatcher -> HTTP -> the leader's duties. Returns once the app is ready.
@@ -76,8 +81,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, "cleanup failed"));
   };
   try {
-    const migrations: Migrations = Object.fromEntries(installed.flatMap((module) => Object.entries(module.migrations ?? {})));
-    const applied = await migrateToLatest(database.db, migrations);
+    const applied = await migrateToLatest(database.db, migrationsOf(modules));
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
     const translator = new Translator([...platformCatalogues(), ...installed.flatMap((module) => module.catalogues ?? [])]);

@@ -10,7 +10,7 @@ import { hashSecret } from "../../src/platform/auth/secrets.ts";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startEmulator } from "../support/app.ts";
+import { OWNER_ID, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -28,7 +28,7 @@ for (const kind of databaseKinds) {
     const cleanups: (() => Promise<unknown>)[] = [];
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());

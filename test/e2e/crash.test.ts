@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { AppProcess, OWNER_ID, appEnv, startEmulator } from "../support/app.ts";
+import { AppProcess, OWNER_ID, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { metricValue } from "../support/metrics.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
@@ -53,7 +53,7 @@ for (const kind of databaseKinds) {
       }
     });
     const fresh = async () => {
-      const database = await kind.fresh();
+      const database = await kind.fresh(shippedMigrations);
       databases.push(database);
       return database;
     };

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { loadConfig } from "../../src/config.ts";
-import { runApp, type RunningApp } from "../../src/main.ts";
+import { migrationsOf, runApp, type RunningApp } from "../../src/main.ts";
+import { allModules } from "../../src/modules/index.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotyardModule } from "../../src/platform/module.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
@@ -31,6 +32,9 @@ export async function startEmulator(): Promise<BotApiEmulator> {
   emulator.control.registerBot({ token: TEST_TOKEN, username: "botyard_test_bot", first_name: "Botyard Test" });
   return emulator;
 }
+
+/** What every shipped module's tables need: `kind.fresh(shippedMigrations)` is a database as the app with them leaves it. */
+export const shippedMigrations = migrationsOf(allModules);
 
 /** The real app in this process, talking to the emulator over HTTP; `clock` is the injectable "now" of rules and time-bound events. */
 export async function startAppInProcess(env: Record<string, string>, modules?: readonly BotyardModule[], options: { clock?: { now(): Date } } = {}): Promise<RunningApp> {
