@@ -39,6 +39,11 @@ export interface RunningApp {
   sandbox: Sandbox | undefined;
   /** Every HTTP route with its declared access, so a test can walk them all through the guard. */
   routes: readonly GuardedRoute[];
+  /**
+   * Runs every event due by the clock now (after a tick in progress) and sends what they queued
+   * at once; resolves with how many succeeded. Tests call it after moving the clock.
+   */
+  runDueEvents(): Promise<number>;
   /** Drains within the shutdown budget and closes everything. */
   stop(reason: string): Promise<void>;
 }
@@ -49,10 +54,12 @@ export interface RunOptions {
   clock?: Clock;
   /** Replaces the shipped modules (tests). */
   modules?: readonly BotyardModule[];
+  /** How often due events run, in ms (default 1000); tests pass a short one. */
+  eventTickMs?: number;
+  /** How often settings, texts and command menus edited on another replica are picked up, in ms (default 2000). */
+  settingsPollMs?: number;
 }
 
-const EVENT_TICK_MS = 1000;
-const SETTINGS_POLL_MS = 2000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
 
 /** The migrations an app with these modules applies: the platform features' and the modules' (the platform's own come with every run). */
@@ -72,6 +79,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
   const modules = options.modules ?? allModules;
   const installed = [...platformFeatures, ...modules];
   const clock = options.clock ?? { now: () => new Date() };
+  const eventTickMs = options.eventTickMs ?? 1000;
+  const settingsPollMs = options.settingsPollMs ?? 2000;
   // Declarations are checked before anything is opened: a role declared twice stops the app here.
   const permissions = permissionsOf(installed);
 
@@ -168,8 +177,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       onStored: () => dispatcher.wake(),
-      eventTickMs: EVENT_TICK_MS,
-      menuPollMs: SETTINGS_POLL_MS,
+      eventTickMs,
+      menuPollMs: settingsPollMs,
     });
     const dispatcher = new Dispatcher({
       database,
@@ -206,7 +215,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     for (const module of installed) await module.api?.(server, apiContext);
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
     // Every replica follows settings and texts edited on any other.
-    const settingsFollowing = runEvery(SETTINGS_POLL_MS, stopping.signal, () => settings.refresh(), logger);
+    const settingsFollowing = runEvery(settingsPollMs, stopping.signal, () => settings.refresh(), logger);
     cleanups.push(async () => {
       stopping.abort();
       await settingsFollowing;
@@ -227,6 +236,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       metrics,
       sandbox,
       routes: server.guardedRoutes,
+      runDueEvents: () => duties.runDueEvents(),
       stop(reason) {
         stopped ??= (async () => {
           logger.info({ reason }, "shutting down");

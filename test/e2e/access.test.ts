@@ -10,7 +10,7 @@ import { hashSecret } from "../../src/platform/auth/secrets.ts";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
+import { OWNER_ID, TEST_INTERVALS, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -42,7 +42,7 @@ for (const kind of databaseKinds) {
         },
       });
       // Debug level: whatever the app would ever log about a request is captured.
-      app = await runApp(loadConfig(appEnv(emulator.url, database)), { logger: createLogger({ level: "debug", destination }) });
+      app = await runApp(loadConfig(appEnv(emulator.url, database)), { logger: createLogger({ level: "debug", destination }), ...TEST_INTERVALS });
       cleanups.push(() => app.stop("test over"));
     });
     after(async () => {
