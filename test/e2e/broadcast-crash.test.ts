@@ -150,6 +150,6 @@ async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error("the broadcast did not finish within two minutes");
-    await sleep(200);
+    await sleep(50);
   }
 }

@@ -36,15 +36,21 @@ describe("fault injection", () => {
     assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "a" })).ok, true);
   });
 
-  test("400 and 500 faults answer with those codes and a slow fault still succeeds", async () => {
+  test("400 and 500 faults answer with those codes and a held call succeeds once released", async () => {
     const { url, emu, user } = await chatWithUser();
     emu.control.faults({ method: "sendMessage", kind: "400", count: 1, description: "Bad Request: message to edit not found" });
     emu.control.faults({ method: "sendMessage", kind: "500", count: 1 });
-    emu.control.faults({ method: "sendMessage", kind: "slow", count: 1, delay_ms: 30 });
+    emu.control.faults({ method: "sendMessage", kind: "hold", count: 1 });
     const first = await api(url, "sendMessage", { chat_id: user.id, text: "a" });
     assert.deepEqual([first.error_code, first.description], [400, "Bad Request: message to edit not found"]);
     assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "a" })).error_code, 500);
-    assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "a" })).ok, true);
+    let answered = false;
+    const held = api(url, "sendMessage", { chat_id: user.id, text: "a" }).finally(() => (answered = true));
+    while (emu.control.stats().calls.sendMessage !== 3) await new Promise((r) => setImmediate(r));
+    assert.equal(answered, false, "a held call waits for its release");
+    assert.deepEqual((await control(url, "POST", "faults/release", {})).body, { released: 1 });
+    assert.equal((await held).ok, true);
+    assert.deepEqual(emu.control.releaseHeld(), { released: 0 });
   });
 
   test("a fault without a method does not match getUpdates", async () => {
