@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { EmulatorOptions } from "../../src/sandbox/emulator.ts";
 import { api, control, ok, startEmulator } from "./helpers.ts";
 
-async function chatWithUser() {
-  const { url, emu } = await startEmulator();
+async function chatWithUser(options?: EmulatorOptions) {
+  const { url, emu } = await startEmulator(options);
   await ok(url, "getMe");
   const user = emu.control.createUser({ first_name: "Ann" });
   return { url, emu, user };
@@ -63,8 +64,9 @@ describe("fault injection", () => {
 
 describe("rate limits", () => {
   test("sends over the per-chat limit are 429s counted as violations, and the window reopens", async () => {
-    const { url, emu, user } = await chatWithUser();
-    // 1 message per second per private chat; at time_scale 4 a second is 250 ms of wall time.
+    let now = 1_000_000;
+    const { url, emu, user } = await chatWithUser({ clock: () => now });
+    // 1 message per second per private chat; at time_scale 4 a second is 250 ms of the emulator's clock.
     await control(url, "POST", "limits", { private_chat_per_second: 1, time_scale: 4 });
     const both = await Promise.all([
       api(url, "sendMessage", { chat_id: user.id, text: "1" }),
@@ -81,7 +83,7 @@ describe("rate limits", () => {
     // Another chat has its own window.
     const other = emu.control.createUser({ first_name: "Bob" });
     assert.equal((await api(url, "sendMessage", { chat_id: other.id, text: "1" })).ok, true);
-    await new Promise((r) => setTimeout(r, 300));
+    now += 300;
     assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "3" })).ok, true);
   });
 
