@@ -46,6 +46,11 @@ export interface RunningApp {
   routes: readonly GuardedRoute[];
   /** Runs a command in a transaction of its own, its effects included (start-up work like the console's sign-in link). */
   run: ModuleContext["run"];
+  /**
+   * Runs every event due by the clock now (after a tick in progress) and sends what they queued
+   * at once; resolves with how many succeeded. Tests call it after moving the clock.
+   */
+  runDueEvents(): Promise<number>;
   /** Drains within the shutdown budget and closes everything. */
   stop(reason: string): Promise<void>;
 }
@@ -56,6 +61,10 @@ export interface RunOptions {
   clock?: Clock;
   /** Replaces the shipped modules (tests). */
   modules?: readonly BotyardModule[];
+  /** How often due events run, in ms (default 1000); tests pass a short one. */
+  eventTickMs?: number;
+  /** How often settings, texts and command menus edited on another replica are picked up, in ms (default 2000). */
+  settingsPollMs?: number;
   /** Aborting it during start-up (a signal) stops start-up: runApp closes what it opened and rejects with StartupAbortedError. */
   signal?: AbortSignal;
 }
@@ -70,6 +79,11 @@ const EVENT_TICK_MS = 1000;
 const SHUTDOWN_FLUSH_MS = 2000;
 const SETTINGS_POLL_MS = 2000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
+
+/** The migrations an app with these modules applies: the platform features' and the modules' (the platform's own come with every run). */
+export function migrationsOf(modules: readonly BotyardModule[]): Migrations {
+  return Object.fromEntries([...platformFeatures, ...modules].flatMap((module) => Object.entries(module.migrations ?? {})));
+}
 
 /**
  * The composition root: config -> database -> migrations -> modules -> bots -> jobs ->
@@ -88,6 +102,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
   const modules = options.modules ?? allModules;
   const installed = [...platformFeatures, ...modules];
   const clock = options.clock ?? { now: () => new Date() };
+  const eventTickMs = options.eventTickMs ?? EVENT_TICK_MS;
+  const settingsPollMs = options.settingsPollMs ?? SETTINGS_POLL_MS;
   // Declarations are checked before anything is opened: a role declared twice stops the app here.
   const permissions = permissionsOf(installed);
 
@@ -98,8 +114,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, "cleanup failed"));
   };
   try {
-    const migrations: Migrations = Object.fromEntries(installed.flatMap((module) => Object.entries(module.migrations ?? {})));
-    const applied = await migrateToLatest(database.db, migrations);
+    const applied = await migrateToLatest(database.db, migrationsOf(modules));
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
     const translator = new Translator([...platformCatalogues(), ...installed.flatMap((module) => module.catalogues ?? [])]);
@@ -192,8 +207,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       health,
       intakeProgress,
       onStored: () => dispatcher.wake(),
-      eventTickMs: EVENT_TICK_MS,
-      menuPollMs: SETTINGS_POLL_MS,
+      eventTickMs,
+      menuPollMs: settingsPollMs,
     });
     const dispatcher = new Dispatcher({
       database,
@@ -240,7 +255,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     if (startupAborted()) throw new StartupAbortedError("start-up stopped");
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
     // Every replica follows settings and texts edited on any other.
-    const settingsFollowing = runEvery(SETTINGS_POLL_MS, stopping.signal, () => settings.refresh(), logger);
+    const settingsFollowing = runEvery(settingsPollMs, stopping.signal, () => settings.refresh(), logger);
     cleanups.push(async () => {
       stopping.abort();
       await settingsFollowing;
@@ -263,6 +278,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       sandbox,
       routes: server.guardedRoutes,
       run: kernel.context.run,
+      runDueEvents: () => duties.runDueEvents(),
       stop(reason) {
         stopped ??= (async () => {
           logger.info({ reason }, "shutting down");

@@ -3,7 +3,6 @@
  * Parameters arrive as JSON values or as strings (form bodies); the `Params` reader coerces them
  * the way Telegram does.
  */
-import { setTimeout as delay } from "node:timers/promises";
 import type {
   BotCommand,
   BotCommandScope,
@@ -57,11 +56,6 @@ export function isAllowed(update: Update, allowed: string[] | undefined): boolea
   const type = updateType(update);
   if (allowed === undefined || allowed.length === 0) return !DEFAULT_EXCLUDED.has(type);
   return allowed.includes(type);
-}
-
-/** Waits, or stops waiting when the signal aborts (never rejects). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
 /** Typed access to a method's parameters, coercing form strings like Telegram. */
@@ -255,7 +249,7 @@ export class BotApi {
     if (fault !== undefined) {
       const error = faultError(fault);
       if (error !== undefined) throw error;
-      await sleep(fault.delay_ms ?? 0, AbortSignal.any([signal, this.deps.closing]));
+      await this.deps.faults.waitForRelease(AbortSignal.any([signal, this.deps.closing]));
     }
     return await handler(bot, params, signal);
   }

@@ -282,6 +282,10 @@ export class Control implements EmulatorControl {
     return this.deps.faults.list();
   }
 
+  releaseHeld(): { released: number } {
+    return { released: this.deps.faults.release() };
+  }
+
   limits(req: LimitsRequest): void {
     this.deps.limits.set(req);
   }
@@ -461,6 +465,9 @@ export async function handleControlRequest(control: Control, req: IncomingMessag
       case "DELETE faults":
         control.clearFaults();
         result = {};
+        break;
+      case "POST faults/release":
+        result = control.releaseHeld();
         break;
       case "POST limits":
         control.limits((await jsonBody(req)));

@@ -176,15 +176,15 @@ export interface TranscriptQuery {
  * Matches on method and/or chat_id when given. A fault without `method` matches every method
  * except getUpdates (a polling bot would otherwise use it up at once).
  * Added: GET /control/faults -> the faults still armed (with `count` = remaining);
- * DELETE /control/faults -> {} disarms all.
+ * DELETE /control/faults -> {} disarms all. A "hold" fault keeps the call waiting (the bot sees a
+ * slow Telegram) until POST /control/faults/release -> `{ released }` lets every held call go on.
  */
 export interface FaultRequest {
   method?: string;
   chat_id?: number;
-  kind: "429" | "403" | "400" | "500" | "slow";
+  kind: "429" | "403" | "400" | "500" | "hold";
   count: number;
   retry_after?: number;
-  delay_ms?: number;
   /** Added: the error's description for 400/403/500 (e.g. "Bad Request: message to edit not found"). */
   description?: string;
 }
@@ -304,6 +304,8 @@ export interface EmulatorControl {
   clearFaults(): void;
   /** GET /control/faults */
   armedFaults(): FaultRequest[];
+  /** POST /control/faults/release: the calls a "hold" fault keeps waiting go on; how many. */
+  releaseHeld(): { released: number };
   /** POST /control/limits */
   limits(req: LimitsRequest): void;
   /** GET /control/stats */

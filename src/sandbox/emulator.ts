@@ -21,7 +21,7 @@ export interface EmulatorOptions {
   logger?: { warn(obj: object, msg?: string): void };
   /** How long `pay` waits for answerPreCheckoutQuery (Telegram: 10 s). */
   preCheckoutTimeoutMs?: number;
-  /** Clock for message dates (ms since the epoch); rate limits and timeouts use real time. */
+  /** Clock for message dates and rate limits (ms since the epoch); timeouts use real time. */
   clock?: () => number;
 }
 

@@ -1,4 +1,4 @@
-/** Fault injection: the next N matching Bot API calls fail (or are slow) as the control API asked. */
+/** Fault injection: the next N matching Bot API calls fail (or wait) as the control API asked. */
 import type { FaultRequest } from "./control.ts";
 import { ApiError, BLOCKED, ControlError, tooManyRequests } from "./errors.ts";
 
@@ -6,18 +6,42 @@ interface ArmedFault extends FaultRequest {
   remaining: number;
 }
 
-const KINDS = new Set(["429", "403", "400", "500", "slow"]);
+const KINDS = new Set(["429", "403", "400", "500", "hold"]);
 
 export class Faults {
   private armed: ArmedFault[] = [];
+  /** The calls a "hold" fault keeps waiting, each let go by its function. */
+  private held: (() => void)[] = [];
 
   add(req: FaultRequest): void {
-    if (!KINDS.has(req.kind)) throw new ControlError(400, "kind must be one of 429, 403, 400, 500, slow");
+    if (!KINDS.has(req.kind)) throw new ControlError(400, "kind must be one of 429, 403, 400, 500, hold");
     if (!Number.isInteger(req.count) || req.count < 1) throw new ControlError(400, "count must be a positive integer");
-    if (req.kind === "slow" && (typeof req.delay_ms !== "number" || req.delay_ms < 0)) {
-      throw new ControlError(400, "a slow fault needs delay_ms");
-    }
     this.armed.push({ ...req, remaining: req.count });
+  }
+
+  /** Resolves when release() lets this held call go on, or when the signal aborts (the call was given up). */
+  waitForRelease(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const go = () => {
+        signal.removeEventListener("abort", abort);
+        resolve();
+      };
+      const abort = () => {
+        this.held = this.held.filter((other) => other !== go);
+        resolve();
+      };
+      if (signal.aborted) return resolve();
+      signal.addEventListener("abort", abort, { once: true });
+      this.held.push(go);
+    });
+  }
+
+  /** Lets every held call go on; how many there were. */
+  release(): number {
+    const held = this.held;
+    this.held = [];
+    for (const go of held) go();
+    return held.length;
   }
 
   clear(): void {
@@ -47,7 +71,7 @@ export class Faults {
   }
 }
 
-/** The error an armed fault answers with (undefined for "slow"). */
+/** The error an armed fault answers with (undefined for "hold"). */
 export function faultError(f: FaultRequest): ApiError | undefined {
   switch (f.kind) {
     case "429":
@@ -58,7 +82,7 @@ export function faultError(f: FaultRequest): ApiError | undefined {
       return new ApiError(400, f.description ?? "Bad Request: injected fault");
     case "500":
       return new ApiError(500, f.description ?? "Internal Server Error");
-    case "slow":
+    case "hold":
       return undefined;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Rate limits like Telegram's (global per second, per private chat per second, per group per
  * minute), enforced with 429 + retry_after on sending methods. Off until configured. The clock
- * runs `time_scale` times faster than wall time.
+ * (the emulator's) runs `time_scale` times faster.
  */
 import type { LimitsRequest } from "./control.ts";
 import { ControlError, tooManyRequests } from "./errors.ts";
@@ -43,7 +43,7 @@ export class RateLimits {
   }
 
   private now(): number {
-    return performance.now() * (this.config.time_scale ?? 1);
+    return this.store.clock() * (this.config.time_scale ?? 1);
   }
 
   /** Throws a 429 (and counts a violation) when this send would break a limit; else records it. */

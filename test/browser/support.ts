@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { registerSandboxProxy } from "../../src/platform/http/sandbox-proxy.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../support/app.ts";
 import { freshPglite, type TestDatabase } from "../support/databases.ts";
 import type { TelegramUser } from "../support/telegram-user.ts";
 
@@ -112,7 +112,7 @@ export interface PanelInBrowser {
 /** Starts the app on a fresh PGlite database with the emulator, and opens a Chromium page; the page's errors go to `pageErrors`. */
 export async function openPanelInBrowser(options: { viewport: { width: number; height: number }; pageErrors?: string[] }): Promise<PanelInBrowser> {
   ensureWebBuilt();
-  const database = freshPglite();
+  const database = await freshPglite(shippedMigrations);
   const emulator = await startEmulator();
   const app = await startAppInProcess(appEnv(emulator.url, database));
   const browser = await launchChromium();

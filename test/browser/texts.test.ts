@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { OWNER_ID, appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../support/app.ts";
 import { freshPglite, tempDir, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 import { ROOT, browserSkipReason, ensureWebBuilt, launchChromium, signInThroughBot } from "./support.ts";
@@ -30,7 +30,7 @@ describe("the panel's texts, settings and backups pages in a browser", { skip: b
 
   before(async () => {
     ensureWebBuilt();
-    database = freshPglite();
+    database = await freshPglite(shippedMigrations);
     backupDir = tempDir("botyard-browser-backups-");
     emulator = await startEmulator();
     owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });

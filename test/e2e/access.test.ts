@@ -11,7 +11,7 @@ import { hashSecret } from "../../src/platform/auth/secrets.ts";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startEmulator } from "../support/app.ts";
+import { OWNER_ID, TEST_INTERVALS, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -29,7 +29,7 @@ for (const kind of databaseKinds) {
     const cleanups: (() => Promise<unknown>)[] = [];
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());
@@ -43,7 +43,7 @@ for (const kind of databaseKinds) {
         },
       });
       // Debug level: whatever the app would ever log about a request is captured.
-      app = await runApp(loadConfig(appEnv(emulator.url, database)), { logger: createLogger({ level: "debug", destination }) });
+      app = await runApp(loadConfig(appEnv(emulator.url, database)), { logger: createLogger({ level: "debug", destination }), ...TEST_INTERVALS });
       cleanups.push(() => app.stop("test over"));
     });
     after(async () => {

@@ -7,7 +7,7 @@ import type { Tables } from "../../src/modules/booking/repo.ts";
 import { bookAppointment, cancelBooking, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
 import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, TEST_TOKEN, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { OWNER_ID, TEST_TOKEN, appEnv, moveClock, startAppInProcess, startEmulator, testClock, type TestClock } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { BOT, NOW, berlin, bookingTimedModule, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
@@ -16,14 +16,14 @@ const MINUTE = 60_000;
 
 /** The app, its emulator and a clock the test moves. */
 function timedApp(kind: (typeof databaseKinds)[number]) {
-  const world = {} as { database: TestDatabase; emulator: BotApiEmulator; app: RunningApp; salon: TestSalon; clock: { at: Date; now(): Date } };
+  const world = {} as { database: TestDatabase; emulator: BotApiEmulator; app: RunningApp; salon: TestSalon; clock: TestClock };
   const cleanups: (() => Promise<unknown>)[] = [];
   before(async () => {
     world.database = await kind.fresh();
     cleanups.push(() => world.database.drop());
     world.emulator = await startEmulator();
     cleanups.push(() => world.emulator.close());
-    world.clock = { at: NOW, now: () => world.clock.at };
+    world.clock = testClock(NOW);
     world.app = await startAppInProcess(appEnv(world.emulator.url, world.database, { HANDLER_TIMEOUT_MS: "30000" }), [bookingTimedModule()], { clock: world.clock });
     cleanups.push(() => world.app.stop("test over"));
     const bot = await world.app.database.db.selectFrom("bot").select("telegram_id").where("id", "=", BOT).executeTakeFirstOrThrow();
@@ -40,7 +40,9 @@ function timedApp(kind: (typeof databaseKinds)[number]) {
     assert.ok(outcome.ok, JSON.stringify(outcome));
     return outcome.booking;
   };
-  return { world, tables, book };
+  /** Moves the clock and runs what fell due. */
+  const moveTo = (at: Date) => moveClock(world.app, world.clock, at);
+  return { world, tables, book, moveTo };
 }
 
 const textOf = (message: Message) => message.text ?? "";
@@ -48,7 +50,7 @@ const reminders = async (client: TelegramUser) => (await client.botMessages()).f
 
 for (const kind of databaseKinds) {
   describe(`booking reminders through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
-    const { world, tables, book } = timedApp(kind);
+    const { world, tables, book, moveTo } = timedApp(kind);
 
     test("each reminder arrives once at its time; none after a cancel from the reminder; a moved booking's follow it; I'll come is noted", async () => {
       const user = (name: string) => new TelegramUser(world.emulator.control, { first_name: name, language_code: "en" });
@@ -66,27 +68,27 @@ for (const kind of databaseKinds) {
       assert.ok(moved.ok);
 
       // 25 hours before Ida's visit; "I'll come" is noted.
-      world.clock.at = berlin(3, "09:00");
+      await moveTo(berlin(3, "09:00"));
       const idaFirst = await ida.replyContaining("Reminder");
       assert.match(textOf(idaFirst), /Haircut with Anna in 25 hours, .*March 4, 2026 at 10:00 \(Mitte\)/);
       ida.pressButton(idaFirst, "I'll come");
       assert.equal(await ida.callbackAnswer(), "Thank you, see you soon!");
 
       // Ida's 2-hour reminder, and Kim's first at her new time (the one for her old time was removed with the move).
-      world.clock.at = berlin(4, "09:00");
+      await moveTo(berlin(4, "09:00"));
       await eventually(async () => (await reminders(ida)).length === 2 && (await reminders(kim)).length === 1, "Ida's second and Kim's first reminder");
       assert.match(textOf((await reminders(kim))[0] as Message), /March 5, 2026 at 10:00/);
 
       // Jan cancels from his first reminder, still inside the 24-hour window.
-      world.clock.at = berlin(4, "13:00");
+      await moveTo(berlin(4, "13:00"));
       const janFirst = await jan.replyContaining("Reminder");
       jan.pressButton(janFirst, "Cancel");
       await jan.replyContaining("Your booking is cancelled.");
 
-      world.clock.at = berlin(5, "08:00");
+      await moveTo(berlin(5, "08:00"));
       await eventually(async () => (await reminders(kim)).length === 2 && (await reminders(lou)).length === 1, "Kim's second and Lou's first reminder");
       // Lou's 2-hour reminder comes after the time Jan's would have.
-      world.clock.at = berlin(5, "13:00");
+      await moveTo(berlin(5, "13:00"));
       await eventually(async () => (await reminders(lou)).length === 2, "Lou's second reminder");
       await eventually(
         async () =>
@@ -105,7 +107,7 @@ for (const kind of databaseKinds) {
   });
 
   describe(`booking prepayments, the waitlist and reviews through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
-    const { world, tables, book } = timedApp(kind);
+    const { world, tables, book, moveTo } = timedApp(kind);
     const user = (name: string) => new TelegramUser(world.emulator.control, { first_name: name, language_code: "en" });
     /** Anna works only 10:00-11:00 that day: booked then, the day is full and the waitlist open. */
     const onlyTenToEleven = (date: string) =>
@@ -113,15 +115,19 @@ for (const kind of databaseKinds) {
     const invoiceTo = async (client: TelegramUser) => (await client.next((entry) => entry.direction === "from_bot" && entry.message?.invoice !== undefined)).message as Message;
     const statusOf = async (bookingId: number) =>
       (await tables().db.selectFrom("booking").select(["status", "cancelled_by", "refund_needed"]).where("id", "=", bookingId).executeTakeFirstOrThrow());
-    /** Pays while the hold is live, but Telegram's answer to the pre-checkout is slow: the hold runs out before the payment arrives. */
+    /**
+     * Pays while the hold is live, but Telegram holds the bot's answer to the pre-checkout: the
+     * hold runs out (and `meanwhile` happens) before the payment arrives.
+     */
     const payLate = async (client: TelegramUser, invoice: Message, bookingId: number, meanwhile: () => Promise<void> = () => Promise.resolve()) => {
       const answered = world.emulator.control.stats().calls.answerPreCheckoutQuery ?? 0;
-      world.emulator.control.faults({ method: "answerPreCheckoutQuery", kind: "slow", delay_ms: 8000, count: 1 });
+      world.emulator.control.faults({ method: "answerPreCheckoutQuery", kind: "hold", count: 1 });
       const paying = world.emulator.control.pay({ from: client.id, message_id: invoice.message_id });
       await eventually(() => (world.emulator.control.stats().calls.answerPreCheckoutQuery ?? 0) > answered, "the bot's answer to the pre-checkout");
-      world.clock.at = new Date(world.clock.at.getTime() + 16 * MINUTE);
+      await moveTo(new Date(world.clock.at.getTime() + 16 * MINUTE));
       await eventually(async () => (await statusOf(bookingId)).cancelled_by === "hold-expired", "the hold's expiry");
       await meanwhile();
+      assert.deepEqual(world.emulator.control.releaseHeld(), { released: 1 });
       const paid = await paying;
       assert.equal(paid.ok, true);
     };
@@ -142,7 +148,7 @@ for (const kind of databaseKinds) {
       const max = user("Max");
       const visit = await book(max, world.salon.colouring, berlin(5, "10:00"));
       const invoice = await invoiceTo(max);
-      world.clock.at = new Date(world.clock.at.getTime() + 16 * MINUTE);
+      await moveTo(new Date(world.clock.at.getTime() + 16 * MINUTE));
       await max.replyContaining("did not arrive in time");
       assert.deepEqual(await statusOf(visit.id), { status: "cancelled", cancelled_by: "hold-expired", refund_needed: false });
       const paid = await world.emulator.control.pay({ from: max.id, message_id: invoice.message_id });
@@ -195,7 +201,7 @@ for (const kind of databaseKinds) {
         );
         assert.ok(joined.ok);
       }
-      world.clock.at = berlin(8, "09:00");
+      await moveTo(berlin(8, "09:00"));
       const samReminder = await sam.replyContaining("Reminder");
       sam.pressButton(samReminder, "Cancel");
       await sam.replyContaining("Your booking is cancelled.");
@@ -221,16 +227,16 @@ for (const kind of databaseKinds) {
     test("a visit marked done asks for a review once; stars and a text are kept", async () => {
       const vic = user("Vic");
       const visit = await book(vic, world.salon.haircut, berlin(10, "10:00"));
-      world.clock.at = berlin(10, "11:10");
+      await moveTo(berlin(10, "11:10"));
       const marked = await tables().transaction((trx) => markVisit(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: visit.id, outcome: "done", now: world.clock.now() }));
       assert.ok(marked.ok);
-      world.clock.at = berlin(10, "13:10");
+      await moveTo(berlin(10, "13:10"));
       const ask = await vic.replyContaining("How was Haircut with Anna?");
       vic.pressButton(ask, "⭐⭐⭐⭐");
       await vic.replyContaining("Would you like to add a few words");
       vic.send("Great cut, thank you");
       await vic.replyContaining("Thank you for your review!");
-      world.clock.at = berlin(12, "13:10");
+      await moveTo(berlin(12, "13:10"));
       await eventually(
         async () => (await tables().db.selectFrom("scheduled_event").select("done_at").where("dedupe_key", "=", `booking:${visit.id}:review`).executeTakeFirst())?.done_at != null,
         "the review request done",

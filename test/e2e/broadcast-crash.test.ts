@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import type { BroadcastView } from "../../src/platform/broadcasts/presenter.ts";
 import { openDatabase } from "../../src/platform/db/database.ts";
-import { AppProcess, OWNER_ID, appEnv, startEmulator } from "../support/app.ts";
+import { AppProcess, OWNER_ID, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { metricValue } from "../support/metrics.ts";
 
@@ -35,7 +35,7 @@ for (const kind of databaseKinds) {
   describe(`a broadcast to ${PEOPLE} people on ${kind.name}`, { skip: kind.skip }, () => {
     test("killed with kill -9 half-way, it finishes after a restart with nobody skipped and nobody messaged twice but the in-flight", async () => {
       const emulator = await startEmulator();
-      const database = await kind.fresh();
+      const database = await kind.fresh(shippedMigrations);
       const apps: AppProcess[] = [];
       try {
         const { control } = emulator;
@@ -150,6 +150,6 @@ async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error("the broadcast did not finish within two minutes");
-    await sleep(200);
+    await sleep(50);
   }
 }

@@ -50,7 +50,7 @@ describe("errors reach the error tracker without personal data or secrets", { ti
   before(async () => {
     await new Promise<void>((resolve) => sentry.server.listen(0, "127.0.0.1", resolve));
     const { port } = sentry.server.address() as AddressInfo;
-    database = freshPglite();
+    database = await freshPglite();
     emulator = await startEmulator();
     app = await startAppInProcess(appEnv(emulator.url, database, { SENTRY_DSN: `http://publickey@127.0.0.1:${port}/42` }), [carelessModule]);
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { AppProcess, appEnv, startEmulator } from "../support/app.ts";
+import { AppProcess, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { freshPostgres, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 
@@ -16,7 +16,7 @@ describe("two replicas on one PostgreSQL database", { skip: process.env.TEST_DAT
   const apps: AppProcess[] = [];
 
   before(async () => {
-    database = await freshPostgres();
+    database = await freshPostgres(shippedMigrations);
     emulator = await startEmulator();
   });
   after(async () => {

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { after, before, describe, test } from "node:test";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -27,7 +27,7 @@ for (const kind of databaseKinds) {
       const cleanups: (() => Promise<unknown>)[] = [];
 
       before(async () => {
-        database = await kind.fresh();
+        database = await kind.fresh(shippedMigrations);
         cleanups.push(() => database.drop());
         emulator = await startEmulator();
         cleanups.push(() => emulator.close());

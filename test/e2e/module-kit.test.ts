@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
-import type { RunningApp } from "../../src/main.ts";
+import { migrationsOf, type RunningApp } from "../../src/main.ts";
 import { accessModule } from "../../src/modules/access/module.ts";
 import { defineModule } from "../../src/platform/module.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
@@ -21,7 +21,7 @@ for (const kind of databaseKinds) {
     const clock = { at: new Date("2026-12-01T09:00:00Z"), now: () => clock.at };
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(migrationsOf([accessModule, notesModule]));
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), [accessModule, notesModule], { clock });
     });

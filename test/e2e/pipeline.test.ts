@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
-import type { RunningApp } from "../../src/main.ts";
+import { migrationsOf, type RunningApp } from "../../src/main.ts";
 import { feedbackModule } from "../../src/modules/feedback/module.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
@@ -21,7 +21,7 @@ for (const kind of databaseKinds) {
     let owner: TelegramUser;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(migrationsOf([feedbackModule, faultyModule(hang)]));
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());

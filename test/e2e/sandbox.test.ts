@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { EmulatorState } from "../../src/sandbox/control.ts";
-import { AppProcess, appEnv, startEmulator } from "../support/app.ts";
+import { AppProcess, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { freshPglite } from "../support/databases.ts";
 import { eventually } from "../support/telegram-user.ts";
 
 test("with no token the app runs the emulator, prints the Playground's URL and serves it", async (t) => {
-  const database = freshPglite();
+  const database = await freshPglite(shippedMigrations);
   const app = new AppProcess({ ...database.env, PORT: "0" }, ["start"]);
   t.after(async () => {
     await app.kill();
@@ -23,7 +23,7 @@ test("with no token the app runs the emulator, prints the Playground's URL and s
 });
 
 test("with a token the emulator is not there at all", async (t) => {
-  const database = freshPglite();
+  const database = await freshPglite(shippedMigrations);
   const emulator = await startEmulator();
   const app = new AppProcess(appEnv(emulator.url, database));
   t.after(async () => {

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createBotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { startAppInProcess } from "../support/app.ts";
+import { shippedMigrations, startAppInProcess } from "../support/app.ts";
 import { freshPglite } from "../support/databases.ts";
 import { eventually } from "../support/telegram-user.ts";
 
@@ -11,7 +11,7 @@ const SALON = "2222222:salon-bot-token-for-tests";
 const CLINIC = "3333333:clinic-bot-token-for-tests";
 
 test("a config file runs several bots, each a tenant with its own owners and language", async (t) => {
-  const database = freshPglite();
+  const database = await freshPglite(shippedMigrations);
   const emulator = createBotApiEmulator();
   const url = await emulator.listen(0, "127.0.0.1");
   const configFile = join(database.env.DATA_DIR ?? "", "..", `bots-${process.pid}.json`);

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AppProcess } from "../support/app.ts";
+import { AppProcess, shippedMigrations } from "../support/app.ts";
 import { freshPglite } from "../support/databases.ts";
 import { eventually } from "../support/telegram-user.ts";
 import { PanelClient, tokenOf } from "../modules/access/panel-client.ts";
@@ -12,7 +12,7 @@ import { PanelClient, tokenOf } from "../modules/access/panel-client.ts";
 const LINK_LINE = "Owner sign-in link (one use, 10 minutes): ";
 
 test("sandbox mode prints the owner's one-time sign-in link after the ready line, and tokens stay out of the logs", async (t) => {
-  const database = freshPglite();
+  const database = await freshPglite(shippedMigrations);
   const app = new AppProcess({ ...database.env, PORT: "0" }, ["start"]);
   t.after(async () => {
     await app.kill();

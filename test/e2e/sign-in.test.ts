@@ -10,7 +10,7 @@ import type { RunningApp } from "../../src/main.ts";
 import { hashSecret } from "../../src/platform/auth/secrets.ts";
 import { signTelegramLogin } from "../../src/platform/auth/telegram-login.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { OWNER_ID, TEST_TOKEN, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { OWNER_ID, shippedMigrations, TEST_TOKEN, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 import { PanelClient, tokenOf } from "../modules/access/panel-client.ts";
@@ -36,7 +36,7 @@ for (const kind of databaseKinds) {
     const browser = () => new PanelClient(app.url);
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
       app = await startAppInProcess(appEnv(emulator.url, database));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { AppProcess, appEnv, startEmulator } from "../support/app.ts";
+import { AppProcess, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
 import { freshPglite, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -11,7 +11,7 @@ describe("the embedded database belongs to one process", () => {
   let running: AppProcess;
 
   before(async () => {
-    database = freshPglite();
+    database = await freshPglite(shippedMigrations);
     emulator = await startEmulator();
     running = new AppProcess(appEnv(emulator.url, database));
     await running.url;

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { RunningApp } from "../../src/main.ts";
+import { migrationsOf, type RunningApp } from "../../src/main.ts";
 import { feedbackModule } from "../../src/modules/feedback/module.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
@@ -21,7 +21,7 @@ for (const kind of databaseKinds) {
     let app: RunningApp;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(migrationsOf([feedbackModule]));
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), [feedbackModule]);
     });
@@ -94,7 +94,7 @@ describe("a text edited through one replica", { skip: process.env.TEST_DATABASE_
   const apps: RunningApp[] = [];
 
   before(async () => {
-    database = await freshPostgres();
+    database = await freshPostgres(migrationsOf([feedbackModule]));
     emulator = await startEmulator();
   });
   after(async () => {

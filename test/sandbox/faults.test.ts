@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { EmulatorOptions } from "../../src/sandbox/emulator.ts";
 import { api, control, ok, startEmulator } from "./helpers.ts";
 
-async function chatWithUser() {
-  const { url, emu } = await startEmulator();
+async function chatWithUser(options?: EmulatorOptions) {
+  const { url, emu } = await startEmulator(options);
   await ok(url, "getMe");
   const user = emu.control.createUser({ first_name: "Ann" });
   return { url, emu, user };
@@ -36,15 +37,21 @@ describe("fault injection", () => {
     assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "a" })).ok, true);
   });
 
-  test("400 and 500 faults answer with those codes and a slow fault still succeeds", async () => {
+  test("400 and 500 faults answer with those codes and a held call succeeds once released", async () => {
     const { url, emu, user } = await chatWithUser();
     emu.control.faults({ method: "sendMessage", kind: "400", count: 1, description: "Bad Request: message to edit not found" });
     emu.control.faults({ method: "sendMessage", kind: "500", count: 1 });
-    emu.control.faults({ method: "sendMessage", kind: "slow", count: 1, delay_ms: 30 });
+    emu.control.faults({ method: "sendMessage", kind: "hold", count: 1 });
     const first = await api(url, "sendMessage", { chat_id: user.id, text: "a" });
     assert.deepEqual([first.error_code, first.description], [400, "Bad Request: message to edit not found"]);
     assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "a" })).error_code, 500);
-    assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "a" })).ok, true);
+    let answered = false;
+    const held = api(url, "sendMessage", { chat_id: user.id, text: "a" }).finally(() => (answered = true));
+    while (emu.control.stats().calls.sendMessage !== 3) await new Promise((r) => setImmediate(r));
+    assert.equal(answered, false, "a held call waits for its release");
+    assert.deepEqual((await control(url, "POST", "faults/release", {})).body, { released: 1 });
+    assert.equal((await held).ok, true);
+    assert.deepEqual(emu.control.releaseHeld(), { released: 0 });
   });
 
   test("a fault without a method does not match getUpdates", async () => {
@@ -57,8 +64,9 @@ describe("fault injection", () => {
 
 describe("rate limits", () => {
   test("sends over the per-chat limit are 429s counted as violations, and the window reopens", async () => {
-    const { url, emu, user } = await chatWithUser();
-    // 1 message per second per private chat; at time_scale 4 a second is 250 ms of wall time.
+    let now = 1_000_000;
+    const { url, emu, user } = await chatWithUser({ clock: () => now });
+    // 1 message per second per private chat; at time_scale 4 a second is 250 ms of the emulator's clock.
     await control(url, "POST", "limits", { private_chat_per_second: 1, time_scale: 4 });
     const both = await Promise.all([
       api(url, "sendMessage", { chat_id: user.id, text: "1" }),
@@ -75,7 +83,7 @@ describe("rate limits", () => {
     // Another chat has its own window.
     const other = emu.control.createUser({ first_name: "Bob" });
     assert.equal((await api(url, "sendMessage", { chat_id: other.id, text: "1" })).ok, true);
-    await new Promise((r) => setTimeout(r, 300));
+    now += 300;
     assert.equal((await api(url, "sendMessage", { chat_id: user.id, text: "3" })).ok, true);
   });
 

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { loadConfig, secretsOf } from "../../src/config.ts";
-import { runApp, type RunningApp } from "../../src/main.ts";
+import { migrationsOf, runApp, type RunningApp } from "../../src/main.ts";
+import { allModules } from "../../src/modules/index.ts";
 import { createLogger, type Logger } from "../../src/platform/log.ts";
 import type { BotyardModule } from "../../src/platform/module.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
@@ -32,6 +33,15 @@ export async function startEmulator(): Promise<BotApiEmulator> {
   return emulator;
 }
 
+/** What every shipped module's tables need: `kind.fresh(shippedMigrations)` is a database as the app with them leaves it. */
+export const shippedMigrations = migrationsOf(allModules);
+
+/**
+ * The intervals of an app under test: due events and edits made elsewhere are picked up within
+ * tens of milliseconds, so no test waits for a production-length tick or poll.
+ */
+export const TEST_INTERVALS = { eventTickMs: 50, settingsPollMs: 100 } as const;
+
 /**
  * The real app in this process, talking to the emulator over HTTP; `clock` is the injectable "now"
  * of rules and time-bound events, `logger` where its log goes (see captured-log.ts).
@@ -43,7 +53,24 @@ export async function startAppInProcess(
 ): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL ?? "warn", secrets: secretsOf(config) });
-  return runApp(config, { logger, modules, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  return runApp(config, { logger, modules, ...TEST_INTERVALS, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+}
+
+/** A "now" the test sets, for the app's rules and time-bound events. */
+export interface TestClock {
+  at: Date;
+  now(): Date;
+}
+
+export function testClock(at: Date): TestClock {
+  const clock = { at, now: () => clock.at };
+  return clock;
+}
+
+/** Moves the clock and runs the events then due, so the test goes on without waiting for the tick. */
+export async function moveClock(app: RunningApp, clock: TestClock, at: Date): Promise<void> {
+  clock.at = at;
+  await app.runDueEvents();
 }
 
 /** The real app as its own process (`botyard start`), for crash tests and process-level checks. */

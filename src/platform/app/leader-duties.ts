@@ -77,6 +77,24 @@ export class LeaderDuties {
     this.#sender?.wake();
   }
 
+  #ticking: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs the events due now, after the tick in progress (ticks never overlap), and wakes the
+   * sender for the messages they queued. The leader's loop calls it every `eventTickMs`; a call
+   * from elsewhere (a test that moved the clock) is safe on any replica, as events are claimed
+   * with `skip locked`.
+   */
+  runDueEvents(): Promise<number> {
+    const run = this.#ticking.then(async () => {
+      const succeeded = await this.#deps.eventTick.tick();
+      if (succeeded > 0) this.wakeSender();
+      return succeeded;
+    });
+    this.#ticking = run.catch(() => undefined);
+    return run;
+  }
+
   start(): void {
     this.#loop ??= this.#lead();
   }
@@ -134,7 +152,7 @@ export class LeaderDuties {
 
   #duties(duties: AbortSignal, sender: OutboxSender): Promise<void>[] {
     const { bots, database, logger, webhook } = this.#deps;
-    const work: Promise<void>[] = [runEvery(this.#deps.eventTickMs, duties, () => this.#deps.eventTick.tick(), logger)];
+    const work: Promise<void>[] = [runEvery(this.#deps.eventTickMs, duties, () => this.runDueEvents(), logger)];
     work.push(runEvery(this.#deps.menuPollMs, duties, () => this.#publishMenus(sender), logger));
     for (const bot of bots) {
       if (webhook !== undefined) {

@@ -22,7 +22,7 @@ export class IntakeProgress {
   /** Updates of the bot were received but could not be written (they will come again). */
   failed(botId: string, error?: unknown): void {
     this.#stuck.add(botId);
-    void this.#health?.failing({ kind: "intake", botId }, error instanceof Error ? error.message : String(error ?? "the inbox refused the updates"));
+    void this.#health?.failing({ kind: "intake", botId }, error instanceof Error ? error.message : "the inbox refused the updates");
   }
 
   get healthy(): boolean {

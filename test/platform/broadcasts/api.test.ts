@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { RunningApp } from "../../../src/main.ts";
 import type { BroadcastView } from "../../../src/platform/broadcasts/presenter.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { OWNER_ID, appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { TelegramUser, eventually } from "../../support/telegram-user.ts";
@@ -27,7 +27,7 @@ for (const kind of databaseKinds) {
     const storedBroadcasts = async () => (await app.database.db.selectFrom("broadcast").select("id").execute()).length;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" });
       app = await startAppInProcess(appEnv(emulator.url, database));

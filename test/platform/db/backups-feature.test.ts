@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { RunningApp } from "../../../src/main.ts";
+import { migrationsOf, type RunningApp } from "../../../src/main.ts";
 import { backupFileName } from "../../../src/platform/db/backup.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
@@ -30,7 +30,7 @@ for (const kind of databaseKinds) {
     let dir: string;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(migrationsOf([]));
       dir = tempDir("botyard-panel-backups-");
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database, { BACKUP_DIR: dir }), []);
@@ -125,7 +125,7 @@ describe("a backup run that fails", () => {
   let dir: string;
 
   before(async () => {
-    database = freshPglite();
+    database = await freshPglite(migrationsOf([]));
     dir = tempDir("botyard-panel-backups-");
     writeFileSync(join(dir, "a-file"), "");
     emulator = await startEmulator();

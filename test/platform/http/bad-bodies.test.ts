@@ -35,7 +35,7 @@ describe("bad request bodies on every route", () => {
   const backupDir = tempDir("botyard-backups-");
 
   before(async () => {
-    database = freshPglite();
+    database = await freshPglite();
     emulator = await startEmulator();
     app = await startAppInProcess(appEnv(emulator.url, database, { BACKUP_DIR: backupDir }));
     owner = await startSession(app.database.db, { botId: "main", telegramId: OWNER_ID, kind: "cookie", via: "link", userAgent: "test", ip: "127.0.0.1" });

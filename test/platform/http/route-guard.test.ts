@@ -10,7 +10,7 @@ import type { RunningApp } from "../../../src/main.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
 import { CSRF_HEADER, SESSION_COOKIE, type GuardedRoute } from "../../../src/platform/http/route-guard.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { OWNER_ID, appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { freshPglite, type TestDatabase } from "../../support/databases.ts";
 
 const STRANGER_ID = 900_777;
@@ -30,7 +30,7 @@ describe("the route guard", () => {
   let admin: { secret: string; csrfToken: string };
 
   before(async () => {
-    database = freshPglite();
+    database = await freshPglite(shippedMigrations);
     emulator = await startEmulator();
     app = await startAppInProcess(appEnv(emulator.url, database));
     await app.database.db

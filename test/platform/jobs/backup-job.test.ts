@@ -4,14 +4,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 import { backupTime } from "../../../src/platform/db/backup.ts";
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../../src/platform/db/migrate.ts";
 import type { HealthReporter } from "../../../src/platform/health/health-registry.ts";
 import type { Problem } from "../../../src/platform/health/problem.ts";
 import { BACKUP_QUEUE, scheduleBackups } from "../../../src/platform/jobs/backup-job.ts";
 import { createJobs, type Jobs } from "../../../src/platform/jobs/jobs.ts";
 import { createLogger } from "../../../src/platform/log.ts";
 import { createMetrics } from "../../../src/platform/metrics.ts";
-import { databaseKinds, tempDir, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, platformOnly, tempDir, type TestDatabase } from "../../support/databases.ts";
 
 for (const kind of databaseKinds) {
   describe(`scheduled backups on ${kind.name}`, { skip: kind.skip, timeout: 60_000 }, () => {
@@ -26,10 +25,9 @@ for (const kind of databaseKinds) {
       recovered: (problem: Problem) => Promise.resolve(void reports.push(`recovered ${problem.kind}`)),
     };
     before(async () => {
-      fresh = await kind.fresh();
+      fresh = await kind.fresh(platformOnly);
       dir = tempDir("botyard-backup-job-");
       database = await openDatabase(fresh.settings);
-      await migrateToLatest(database.db);
       jobs = createJobs({ database, logger: createLogger({ level: "silent" }), metrics: createMetrics(), tuning: { pollingIntervalSeconds: 0.5 } });
       await jobs.start();
     });

@@ -7,11 +7,10 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../../src/platform/db/migrate.ts";
 import { createJobs, type JobInfo, type Jobs } from "../../../src/platform/jobs/jobs.ts";
 import { createLogger } from "../../../src/platform/log.ts";
 import { createMetrics } from "../../../src/platform/metrics.ts";
-import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, platformOnly, type TestDatabase } from "../../support/databases.ts";
 
 const logger = createLogger({ level: "silent" });
 const hangingWorker = fileURLToPath(new URL("./hanging-worker.ts", import.meta.url));
@@ -30,10 +29,7 @@ for (const kind of databaseKinds) {
   describe(`jobs on ${kind.name}`, { skip: kind.skip, timeout: 120_000 }, () => {
     let fresh: TestDatabase;
     before(async () => {
-      fresh = await kind.fresh();
-      const database = await openDatabase(fresh.settings);
-      await migrateToLatest(database.db);
-      await database.close();
+      fresh = await kind.fresh(platformOnly);
     });
     after(() => fresh.drop());
 

@@ -3,14 +3,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../../src/platform/db/migrate.ts";
 import { createJobs, type Jobs } from "../../../src/platform/jobs/jobs.ts";
 import { declaredQueues, startModuleJobs } from "../../../src/platform/jobs/module-jobs.ts";
 import { createLlm } from "../../../src/platform/llm/llm-client.ts";
 import { createLogger } from "../../../src/platform/log.ts";
 import { createMetrics } from "../../../src/platform/metrics.ts";
 import { defineModule, type ModuleContext } from "../../../src/platform/module.ts";
-import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, platformOnly, type TestDatabase } from "../../support/databases.ts";
 import { metricValue } from "../../support/metrics.ts";
 
 const logger = createLogger({ level: "silent" });
@@ -35,9 +34,8 @@ for (const kind of databaseKinds) {
     const llmModules = new Set<string>();
 
     before(async () => {
-      fresh = await kind.fresh();
+      fresh = await kind.fresh(platformOnly);
       database = await openDatabase(fresh.settings);
-      await migrateToLatest(database.db);
       jobs = createJobs({ database, logger, metrics, tuning: { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1, monitorIntervalSeconds: 1 } });
       await jobs.start();
       const shop = defineModule({

@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { after, before, beforeEach, describe, test } from "node:test";
 import type { Selectable, Transaction } from "kysely";
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../../src/platform/db/migrate.ts";
 import type { PlatformTables, ScheduledEventTable } from "../../../src/platform/db/schema.ts";
 import {
   MAX_EVENT_ATTEMPTS,
@@ -17,7 +16,7 @@ import {
 import { createLogger } from "../../../src/platform/log.ts";
 import type { EventHandler } from "../../../src/platform/module.ts";
 import { eventually } from "../../support/telegram-user.ts";
-import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, platformOnly, type TestDatabase } from "../../support/databases.ts";
 
 const logger = createLogger({ level: "silent" });
 const start = new Date("2030-01-01T10:00:00Z");
@@ -36,9 +35,8 @@ for (const kind of databaseKinds) {
     let events: EventTick;
 
     before(async () => {
-      fresh = await kind.fresh();
+      fresh = await kind.fresh(platformOnly);
       database = await openDatabase(fresh.settings);
-      await migrateToLatest(database.db);
     });
     after(async () => {
       await database.close();

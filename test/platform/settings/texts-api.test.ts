@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { RunningApp } from "../../../src/main.ts";
+import { migrationsOf, type RunningApp } from "../../../src/main.ts";
 import { feedbackModule } from "../../../src/modules/feedback/module.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
@@ -32,7 +32,7 @@ for (const kind of databaseKinds) {
     const auditRows = (action: string) => app.database.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(migrationsOf([feedbackModule]));
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), [feedbackModule]);
       owner = await signIn(app, OWNER_ID);

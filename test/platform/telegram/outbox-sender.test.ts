@@ -7,12 +7,11 @@ import { GrammyError, HttpError } from "grammy";
 import type { Transaction } from "kysely";
 import pino from "pino";
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../../src/platform/db/migrate.ts";
 import type { PlatformTables } from "../../../src/platform/db/schema.ts";
 import { createMetrics, type Metrics } from "../../../src/platform/metrics.ts";
 import { createOutboxSender, type OutboxSenderDeps } from "../../../src/platform/telegram/outbox-sender.ts";
 import { enqueueOutbox } from "../../../src/platform/telegram/outbox.ts";
-import { databaseKinds, tempDir, type TestDatabase } from "../../support/databases.ts";
+import { databaseKinds, platformOnly, tempDir, type TestDatabase } from "../../support/databases.ts";
 
 /** Later than any real now(), so rows queued with the database's default not_before are due. */
 const T0 = Date.parse("2030-01-01T00:00:00Z");
@@ -85,9 +84,8 @@ for (const kind of databaseKinds) {
     let fresh: TestDatabase;
     let database: Database;
     before(async () => {
-      fresh = await kind.fresh();
+      fresh = await kind.fresh(platformOnly);
       database = await openDatabase(fresh.settings);
-      await migrateToLatest(database.db);
     });
     after(async () => {
       await database.close();
