@@ -3,6 +3,18 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
 import { bookingComposer } from "./bot/composer.ts";
+import { acceptOffer } from "./commands/accept-offer.ts";
+import { adminBook } from "./commands/admin-book.ts";
+import { bookAppointment } from "./commands/book-appointment.ts";
+import { cancelBooking } from "./commands/cancel-booking.ts";
+import { expireHold } from "./commands/expire-hold.ts";
+import { leaveWaitlist } from "./commands/leave-waitlist.ts";
+import { markVisit } from "./commands/mark-visit.ts";
+import { offerSlot } from "./commands/offer-slot.ts";
+import { passOnOffer } from "./commands/pass-on-offer.ts";
+import { recordPayment } from "./commands/record-payment.ts";
+import { recordRefund } from "./commands/record-refund.ts";
+import { rescheduleBooking } from "./commands/reschedule-booking.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingTimedEvents } from "./timed-events.ts";
@@ -43,6 +55,8 @@ export const bookingModule = defineModule({
     { command: "myweek", description: "booking-staff-command-myweek", roles: ["master"] },
     { command: "salon", description: "booking-admin-command", roles: ["admin"] },
   ],
+  // The commands that change a booking (docs/booking-commands.md).
+  commands: [bookAppointment, adminBook, cancelBooking, rescheduleBooking, markVisit, expireHold, recordPayment, recordRefund, offerSlot, acceptOffer, passOnOffer, leaveWaitlist],
   composer: bookingComposer,
   api: bookingApi,
   events: bookingTimedEvents,

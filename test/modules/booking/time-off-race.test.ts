@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
-import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
+import type { BookingMessenger } from "../../../src/modules/booking/timed-events.ts";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { bookAppointment } from "../../../src/modules/booking/service.ts";
 import { addDaysOff } from "../../../src/modules/booking/service/days-off.ts";
@@ -10,9 +10,10 @@ import { cataloguesIn, platformCatalogues } from "../../../src/platform/i18n/cat
 import { Translator } from "../../../src/platform/i18n/translator.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
+import { bookingCommands, runIn } from "./commands-support.ts";
 
 const translator = new Translator([...platformCatalogues(), ...cataloguesIn(join(import.meta.dirname, "../../../src/modules/booking/locales"))]);
-const messenger: Messenger = { translator, languagesOf: () => ["en"], now: () => NOW };
+const messenger: BookingMessenger = { translator, languagesOf: () => ["en"], now: () => NOW, runIn: bookingCommands().runInAt(() => NOW) };
 
 for (const kind of databaseKinds) {
   describe(`a day off racing a booking of that day, on ${kind.name}`, { skip: kind.skip }, () => {
@@ -36,7 +37,7 @@ for (const kind of databaseKinds) {
       await dayOffIsWritten;
       let bookingFinished = false;
       const booking = tables()
-        .transaction((trx) => bookAppointment(trx, clientActor(salon, 901), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(9, "10:00"), now: NOW, name: "Client 901" }))
+        .transaction((trx) => runIn(trx, clientActor(salon, 901), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(9, "10:00"), now: NOW, name: "Client 901" }))
         .finally(() => (bookingFinished = true));
 
       if (kind.name === "postgres") {

@@ -3,10 +3,14 @@ import { describe, test } from "node:test";
 import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
 import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
 import { waitlistOfClient } from "../../../src/modules/booking/service/client-waitlist.ts";
-import { acceptOffer, joinWaitlist, leaveWaitlist, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { joinWaitlist, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { acceptOffer } from "../../../src/modules/booking/commands/accept-offer.ts";
+import { leaveWaitlist } from "../../../src/modules/booking/commands/leave-waitlist.ts";
+import { passOnOffer } from "../../../src/modules/booking/commands/pass-on-offer.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 831;
 const JAN = 832;
@@ -32,7 +36,7 @@ for (const kind of databaseKinds) {
     const tables = () => tablesOf(suite.database);
 
     const book = (salon: Salon, telegramId: number, now = NOW, start = berlin(4, "10:00")) =>
-      tables().transaction((trx) => bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId: salon.haircut, start, now, name: "Client" }));
+      tables().transaction((trx) => runIn(trx, clientActor(salon, telegramId), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start, now, name: "Client" }));
     const booked = async (salon: Salon, telegramId: number): Promise<BookingView> => {
       const outcome = await book(salon, telegramId);
       assert.ok(outcome.ok, JSON.stringify(outcome));
@@ -69,7 +73,7 @@ for (const kind of databaseKinds) {
       const visit = await booked(salon, IDA);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM);
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan, kim]), ["offered", "waiting"]);
       const offer = await offersTo(salon, JAN);
@@ -88,11 +92,11 @@ for (const kind of databaseKinds) {
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
       const jan = await entryOf(salon, JAN);
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
-      const stranger = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: jan, now: later(2) }));
+      const stranger = await tables().transaction((trx) => runIn(trx, clientActor(salon, KIM), acceptOffer, { entryId: jan, now: later(2) }));
       assert.deepEqual(stranger, { ok: false, reason: "offer-gone" });
-      const taken = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, JAN), { entryId: jan, now: later(2) }));
+      const taken = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), acceptOffer, { entryId: jan, now: later(2) }));
       assert.ok(taken.ok, JSON.stringify(taken));
       assert.deepEqual([taken.booking.status, taken.booking.startsAt], ["confirmed", berlin(4, "10:00").toISOString()]);
       assert.deepEqual(await statuses([jan]), ["booked"]);
@@ -109,12 +113,12 @@ for (const kind of databaseKinds) {
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM, { timeMin: 600 });
       const lea = await entryOf(salon, LEA, { masterId: salon.anna });
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan, kim, lea]), ["offered", "waiting", "waiting"]);
 
       jobs.clock.at = later(3);
-      const passed = await tables().transaction((trx) => passOnOffer(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger, why: "declined" }));
+      const passed = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), passOnOffer, { entryId: jan, messenger: jobs.messenger, why: "declined" }));
       assert.deepEqual(passed, { ok: true, nextEntry: kim });
       assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "offered", "waiting"]);
 
@@ -123,7 +127,7 @@ for (const kind of databaseKinds) {
       await jobs.tickAt(later(18));
       assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "expired", "offered"]);
       assert.equal((await offersTo(salon, LEA)).length, 1);
-      const late = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: kim, now: later(19) }));
+      const late = await tables().transaction((trx) => runIn(trx, clientActor(salon, KIM), acceptOffer, { entryId: kim, now: later(19) }));
       assert.deepEqual(late, { ok: false, reason: "offer-gone" });
     });
 
@@ -133,7 +137,7 @@ for (const kind of databaseKinds) {
       const visit = await booked(salon, IDA);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM);
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual((await waitlistOfClient(tables().db, salon.botId, JAN, later(1))).map((entry) => [entry.id, entry.status, entry.serviceName, entry.masterName]), [
         [jan, "offered", "Haircut", null],
@@ -141,9 +145,9 @@ for (const kind of databaseKinds) {
       const janOffer = await tables().db.selectFrom("booking_waitlist").select("offer_occupancy_id").where("id", "=", jan).executeTakeFirstOrThrow();
 
       jobs.clock.at = later(2);
-      const stranger = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, KIM), { entryId: jan, messenger: jobs.messenger }));
+      const stranger = await tables().transaction((trx) => runIn(trx, clientActor(salon, KIM), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(stranger, { ok: false, reason: "waitlist-entry-gone" }, "only Jan can take Jan off the list");
-      const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      const left = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(left, { ok: true, nextEntry: kim });
       assert.deepEqual(await statuses([jan, kim]), ["withdrawn", "offered"]);
       const released = await tables().db.selectFrom("booking_occupancy").select("active").where("id", "=", janOffer.offer_occupancy_id!).executeTakeFirstOrThrow();
@@ -155,7 +159,7 @@ for (const kind of databaseKinds) {
 
       await jobs.tickAt(later(20));
       assert.deepEqual(await statuses([jan, kim]), ["withdrawn", "expired"], "Jan's offer expiry was removed; Kim's own ran out");
-      const again = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      const again = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(again, { ok: false, reason: "waitlist-entry-gone" });
     });
 
@@ -164,9 +168,9 @@ for (const kind of databaseKinds) {
       const jobs = timedWorld(() => suite.database, NOW);
       const visit = await booked(salon, IDA);
       const jan = await entryOf(salon, JAN);
-      const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      const left = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(left, { ok: true });
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan]), ["withdrawn"]);
       assert.deepEqual(await offersTo(salon, JAN), []);
@@ -179,7 +183,7 @@ for (const kind of databaseKinds) {
       const visit = await booked(salon, IDA);
       const jan = await entryOf(salon, JAN, { timeMin: 660 });
       const kim = await entryOf(salon, KIM, { masterId: salon.boris });
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan, kim]), ["waiting", "waiting"]);
       assert.ok((await book(salon, LEA, later(1))).ok, "the slot is free for anyone");

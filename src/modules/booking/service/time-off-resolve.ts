@@ -1,14 +1,13 @@
 import type { Transaction } from "kysely";
 import type { Actor, UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { ModuleContext } from "../../../platform/module.ts";
 import type { Messenger } from "../client-notice.ts";
 import type { TimeOff } from "../domain/time-off.ts";
 import type { Tables } from "../repo.ts";
-import { cancelBooking } from "./cancel.ts";
+import { cancelBooking } from "../commands/cancel-booking.ts";
+import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import type { RefusalReason } from "./outcome.ts";
 import { underSavepoint, WriteRefused } from "./places.ts";
-import { presentBooking } from "./presenter.ts";
-import { rescheduleBooking } from "./reschedule.ts";
-import { tellOfStaffChange } from "./staff-change-notices.ts";
 import { hitsOfTimeOff, type HitView } from "./time-off-hits.ts";
 
 type Trx = Transaction<Tables>;
@@ -22,8 +21,8 @@ export interface TimeOffInput {
   now: Date;
   /** One per booking in the way; without them a time off that hits bookings is refused with the list. */
   resolutions?: readonly HitResolution[];
-  /** How the moved and cancelled clients and their masters are told. */
-  messenger: Messenger;
+  /** How the moved clients and their masters are told, and what runs the staff commands that move or cancel each hit (they tell their own). */
+  messenger: Messenger & Pick<ModuleContext, "runIn">;
 }
 
 /**
@@ -47,8 +46,8 @@ export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken"
 /**
  * Puts a time off in place once the bookings it hits are out of the way. Refuses, writing
  * nothing, while any hit has no resolution. Otherwise, under one savepoint: each hit is moved
- * (the staff reschedule use case, same time, to the named master; the engine re-checks him) or
- * cancelled (the staff cancel use case), its client and master told through the outbox, then
+ * (the staff reschedule command, same time, to the named master; the engine re-checks him) or
+ * cancelled (the staff cancel command), each telling its client and masters, then
  * `write` stores the time off. A refused move, or a block the exclusion constraint refuses,
  * undoes all of it: all or nothing. Resolutions of bookings that are not hit are ignored.
  */
@@ -64,16 +63,15 @@ export async function clearTheWay<T>(trx: Trx, actor: Actor, input: TimeOffInput
     for (const hit of hits) {
       const resolution = chosen.get(hit.bookingId)!;
       const before = await trx.selectFrom("booking").selectAll().where("id", "=", hit.bookingId).executeTakeFirstOrThrow();
+      // The staff commands, which tell the client and the masters themselves.
       const outcome =
         resolution.action === "move"
-          ? await rescheduleBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, now: input.now, masterId: resolution.masterId })
-          : await cancelBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", now: input.now });
+          ? await input.messenger.runIn(trx, actor, rescheduleBooking, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, masterId: resolution.masterId })
+          : await input.messenger.runIn(trx, actor, cancelBooking, { bookingId: hit.bookingId, by: "staff" });
       if (!outcome.ok) {
         failed = { bookingId: hit.bookingId, why: outcome.reason };
         throw new WriteRefused("resolution-refused");
       }
-      const news = resolution.action === "move" ? "moved" : "cancelled";
-      await tellOfStaffChange(trx, input.messenger, { botId: actor.botId, news, booking: outcome.booking, before: presentBooking(before) });
       if (resolution.action === "move") moved += 1;
       else cancelled += 1;
     }
