@@ -125,6 +125,25 @@ for (const kind of databaseKinds) {
       await once(anna, /Colouring, Mon, March 9, 2026 at 10:00\. Client: Max/);
     });
 
+    test("a prepayment arrives after the hold ran out, the time still free: booked again, and Anna, told it was cancelled, is told of it again", async () => {
+      const ora = user("Ora");
+      await book(ora, ids.anna, ids.colouring, berlin(12, "10:00"));
+      const invoice = (await ora.next((entry) => entry.direction === "from_bot" && entry.message?.invoice !== undefined)).message as Message;
+      // Telegram's answer to the pre-checkout is slow: the hold runs out before the payment arrives.
+      const answered = emulator.control.stats().calls.answerPreCheckoutQuery ?? 0;
+      emulator.control.faults({ method: "answerPreCheckoutQuery", kind: "slow", delay_ms: 8000, count: 1 });
+      const paying = emulator.control.pay({ from: ora.id, message_id: invoice.message_id });
+      await eventually(() => (emulator.control.stats().calls.answerPreCheckoutQuery ?? 0) > answered, "the bot's answer to the pre-checkout");
+      clock.at = new Date(clock.at.getTime() + 16 * MINUTE);
+      await once(anna, /^Booking cancelled: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/);
+      assert.equal((await paying).ok, true);
+      await once(ora, /^Payment received\. The hold had run out, but the time was still free/);
+      const booked = /^New booking: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/;
+      await eventually(async () => (await messagesTo(anna, booked)).length === 2, "Anna told of the booking again");
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal((await messagesTo(anna, booked)).length, 2, "once when booked, once when booked again");
+    });
+
     test("the waitlist: staff cancel from the panel (client and master told), the freed time offered, declined, run out, and taken (the master told)", async () => {
       // Anna works only 10:00-11:00 on the 10th, so Bea's haircut fills her day.
       await db().insertInto("booking_date_override").values({ master_id: ids.anna, date: "2026-03-10", intervals: JSON.stringify([{ start: 600, end: 660 }]) }).execute();
