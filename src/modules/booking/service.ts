@@ -1,6 +1,8 @@
 /**
  * The booking module's use cases (each one transaction's worth of work, audited) and its reads.
- * Callers pass the transaction, the actor and the clock's `now`.
+ * Callers pass the transaction, the actor and the clock's `now`. The commands that change a
+ * booking (re-exported here) run through `ctx.run` / `context.run` instead: see
+ * docs/booking-commands.md.
  */
 export { adminBook } from "./commands/admin-book.ts";
 export { bookAppointment } from "./commands/book-appointment.ts";
