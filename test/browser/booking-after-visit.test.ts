@@ -12,7 +12,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import { expireHold, recordPayment } from "../../src/modules/booking/payments.ts";
+import { expireHold } from "../../src/modules/booking/commands/expire-hold.ts";
+import { recordPayment } from "../../src/modules/booking/commands/record-payment.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { askForReview, commentOnVisit, rateVisit } from "../../src/modules/booking/reviews.ts";
 import { bookAppointment, daySlots, markVisit } from "../../src/modules/booking/service.ts";
@@ -24,6 +25,7 @@ import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { timedWorld } from "../modules/booking/timed-support.ts";
 import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
+import { runIn } from "../modules/booking/commands-support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -54,10 +56,10 @@ describe("reviews and refunds in a browser", { skip: browserSkipReason() ?? fals
     const [slot] = await daySlots(db(), { botId: BOT, serviceId, masterId, now: bookedAt, clientActiveBookings: 0, date });
     assert.ok(slot !== undefined, `${master} works on ${date}`);
     const start = new Date(slot.start);
-    const booked = await inBooking((trx) => bookAppointment(trx, client(telegramId), { masterId, serviceId, start, now: bookedAt, name }));
+    const booked = await inBooking((trx) => runIn(trx, client(telegramId), bookAppointment, { masterId, serviceId, start, now: bookedAt, name }));
     assert.ok(booked.ok, JSON.stringify(booked));
     const afterVisit = new Date(start.getTime() + 2 * 3_600_000);
-    await inBooking((trx) => markVisit(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, { bookingId: booked.booking.id, outcome: "done", now: afterVisit }));
+    await inBooking((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, markVisit, { bookingId: booked.booking.id, outcome: "done", now: afterVisit }));
     await inBooking((trx) => askForReview(trx, job, { messenger: timedWorld(() => app.database, afterVisit).messenger, bookingId: booked.booking.id }));
     await inBooking((trx) => rateVisit(trx, client(telegramId), { bookingId: booked.booking.id, stars, now: afterVisit }));
     if (text !== null) await inBooking((trx) => commentOnVisit(trx, client(telegramId), { bookingId: booked.booking.id, text, now: afterVisit }));
@@ -71,14 +73,14 @@ describe("reviews and refunds in a browser", { skip: browserSkipReason() ?? fals
     const [slot] = await daySlots(db(), { botId: BOT, serviceId, now, clientActiveBookings: 0, date: addDays(instantToZoned(now, ZONE).date, 1) });
     assert.ok(slot?.masterId !== undefined);
     const start = new Date(slot.start);
-    const booked = await inBooking((trx) => bookAppointment(trx, client(7_101), { masterId: slot.masterId!, serviceId, start, now, name: "Nina Roth" }));
+    const booked = await inBooking((trx) => runIn(trx, client(7_101), bookAppointment, { masterId: slot.masterId!, serviceId, start, now, name: "Nina Roth" }));
     assert.ok(booked.ok && booked.booking.status === "pending");
     const late = timedWorld(() => app.database, new Date(now.getTime() + 30 * 60_000));
-    await inBooking((trx) => expireHold(trx, job, { messenger: late.messenger, bookingId: booked.booking.id }));
-    const otto = await inBooking((trx) => bookAppointment(trx, client(7_102), { masterId: slot.masterId!, serviceId, start, now, name: "Otto Brandt" }));
+    await inBooking((trx) => runIn(trx, job, expireHold, { messenger: late.messenger, bookingId: booked.booking.id }));
+    const otto = await inBooking((trx) => runIn(trx, client(7_102), bookAppointment, { masterId: slot.masterId!, serviceId, start, now, name: "Otto Brandt" }));
     assert.ok(otto.ok);
     const paid = await inBooking((trx) =>
-      recordPayment(trx, client(7_101), { messenger: late.messenger, payload: String(booked.booking.id), currency: "EUR", totalAmount: 1000, telegramChargeId: "tg-ch-7101", providerChargeId: "pi_3QxLate7101" }),
+      runIn(trx, client(7_101), recordPayment, { messenger: late.messenger, payload: String(booked.booking.id), currency: "EUR", totalAmount: 1000, telegramChargeId: "tg-ch-7101", providerChargeId: "pi_3QxLate7101" }),
     );
     assert.ok(paid.ok && paid.outcome === "refund-needed");
     return booked.booking.id;

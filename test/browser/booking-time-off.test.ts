@@ -21,6 +21,7 @@ import { OWNER_ID } from "../support/app.ts";
 import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
+import { runIn } from "../modules/booking/commands-support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const ZONE = "Europe/Berlin";
@@ -47,7 +48,7 @@ describe("time off in a browser", { skip: browserSkipReason() ?? false }, () => 
     assert.ok(start !== null);
     const [masterId, serviceId] = [await idOf("booking_master", "Anna"), await idOf("booking_service", "Haircut")];
     const booked = await app.database.transaction((trx) =>
-      adminBook(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, {
+      runIn(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, adminBook, {
         masterId,
         serviceId,
         start,

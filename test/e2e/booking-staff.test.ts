@@ -11,6 +11,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { eventually, TelegramUser } from "../support/telegram-user.ts";
+import { runIn } from "../modules/booking/commands-support.ts";
 
 /** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
 const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
@@ -31,7 +32,7 @@ for (const kind of databaseKinds) {
       const master = await db().selectFrom("booking_master").select("id").where("display_name", "=", masterName).executeTakeFirstOrThrow();
       const service = await db().selectFrom("booking_service").select("id").where("name", "=", "Haircut").executeTakeFirstOrThrow();
       const booked = await app.database.transaction((trx) =>
-        adminBook(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, {
+        runIn(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, adminBook, {
           masterId: master.id,
           serviceId: service.id,
           start,
@@ -98,7 +99,7 @@ for (const kind of databaseKinds) {
     test("the calendar feed button gives a secret address whose calendar has the master's bookings, a cancelled one as CANCELLED, and 404s once the master is blocked", async () => {
       const cancelledId = await walkIn("Anna", new Date("2026-03-05T10:00:00Z"), "Called-off Carl", "+4915100000004");
       await app.database.transaction((trx) =>
-        cancelBooking(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, { bookingId: cancelledId, by: "staff", now: clock.at }),
+        runIn(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, cancelBooking, { bookingId: cancelledId, by: "staff", now: clock.at }),
       );
       anna.send("/start");
       anna.pressButton(await anna.replyContaining("What would you like to do?"), "Calendar feed");

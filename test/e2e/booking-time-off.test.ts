@@ -18,6 +18,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
+import { runIn } from "../modules/booking/commands-support.ts";
 
 /** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
 const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
@@ -65,7 +66,7 @@ for (const kind of databaseKinds) {
         [ids.boris, TUESDAY_NOON],
       ] as const) {
         const booked = await app.database.transaction((trx) =>
-          adminBook(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, {
+          runIn(trx as unknown as Transaction<Tables>, { botId: "main", personId: OWNER_ID, source: "web" }, adminBook, {
             masterId,
             serviceId: ids.haircut,
             start,

@@ -16,6 +16,7 @@ import { metricValue } from "../support/metrics.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { timedMigrations } from "../modules/booking/timed-support.ts";
 import { BOT, NOW, berlin, openTestSalon } from "./booking-timed-app.ts";
+import { runIn } from "../modules/booking/commands-support.ts";
 
 const script = join(import.meta.dirname, "booking-timed-app.ts");
 
@@ -56,7 +57,7 @@ for (const kind of databaseKinds) {
       const db = prepared.db as unknown as Kysely<Tables>;
       const salon = await openTestSalon(db, botTelegramId);
       const visit = await prepared.transaction((trx) =>
-        bookAppointment(trx as unknown as Transaction<Tables>, { botId: BOT, personId: client.id, source: "bot" }, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Client" }),
+        runIn(trx as unknown as Transaction<Tables>, { botId: BOT, personId: client.id, source: "bot" }, bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Client" }),
       );
       assert.ok(visit.ok);
       await prepared.close();

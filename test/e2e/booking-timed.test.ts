@@ -11,6 +11,7 @@ import { OWNER_ID, TEST_TOKEN, appEnv, moveClock, startAppInProcess, startEmulat
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { BOT, NOW, berlin, bookingTimedModule, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
+import { runIn } from "../modules/booking/commands-support.ts";
 
 const MINUTE = 60_000;
 
@@ -35,7 +36,7 @@ function timedApp(kind: (typeof databaseKinds)[number]) {
   const tables = () => world.app.database as unknown as { db: Kysely<Tables>; transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> };
   const book = async (client: TelegramUser, serviceId: number, start: Date) => {
     const outcome = await tables().transaction((trx) =>
-      bookAppointment(trx, { botId: BOT, personId: client.id, source: "bot" }, { masterId: world.salon.anna, serviceId, start, now: world.clock.now(), name: "Client" }),
+      runIn(trx, { botId: BOT, personId: client.id, source: "bot" }, bookAppointment, { masterId: world.salon.anna, serviceId, start, now: world.clock.now(), name: "Client" }),
     );
     assert.ok(outcome.ok, JSON.stringify(outcome));
     return outcome.booking;
@@ -63,7 +64,7 @@ for (const kind of databaseKinds) {
       const kimVisit = await book(kim, world.salon.haircut, berlin(4, "11:30"));
       await book(lou, world.salon.haircut, berlin(5, "15:00"));
       const moved = await tables().transaction((trx) =>
-        rescheduleBooking(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: kimVisit.id, by: "staff", start: berlin(5, "10:00"), now: world.clock.now() }),
+        runIn(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, rescheduleBooking, { bookingId: kimVisit.id, by: "staff", start: berlin(5, "10:00"), now: world.clock.now() }),
       );
       assert.ok(moved.ok);
 
@@ -209,7 +210,7 @@ for (const kind of databaseKinds) {
       const tomOffer = await tom.replyContaining("a time has freed up");
       assert.match(textOf(tomOffer), /March 9, 2026 at 10:00/);
       const stranger = await tables().transaction((trx) =>
-        bookAppointment(trx, { botId: BOT, personId: 555_000, source: "bot" }, { masterId: world.salon.anna, serviceId: world.salon.haircut, start: day, now: world.clock.now(), name: "Vic" }),
+        runIn(trx, { botId: BOT, personId: 555_000, source: "bot" }, bookAppointment, { masterId: world.salon.anna, serviceId: world.salon.haircut, start: day, now: world.clock.now(), name: "Vic" }),
       );
       assert.deepEqual([stranger.ok, stranger.ok ? undefined : stranger.reason], [false, "taken"]);
       assert.equal((await uma.botMessages()).length, 0);
@@ -228,7 +229,7 @@ for (const kind of databaseKinds) {
       const vic = user("Vic");
       const visit = await book(vic, world.salon.haircut, berlin(10, "10:00"));
       await moveTo(berlin(10, "11:10"));
-      const marked = await tables().transaction((trx) => markVisit(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: visit.id, outcome: "done", now: world.clock.now() }));
+      const marked = await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, markVisit, { bookingId: visit.id, outcome: "done", now: world.clock.now() }));
       assert.ok(marked.ok);
       await moveTo(berlin(10, "13:10"));
       const ask = await vic.replyContaining("How was Haircut with Anna?");
@@ -264,7 +265,7 @@ for (const kind of databaseKinds) {
       };
       assert.match(textOf(await myWaitlist()), /March 20, any time · Haircut · any master$/);
 
-      const cancelled = await tables().transaction((trx) => cancelBooking(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: visit.id, by: "staff", now: world.clock.now() }));
+      const cancelled = await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, cancelBooking, { bookingId: visit.id, by: "staff", now: world.clock.now() }));
       assert.ok(cancelled.ok);
       await zed.replyContaining("a time has freed up");
       const offered = await myWaitlist();
@@ -297,7 +298,7 @@ for (const kind of databaseKinds) {
       xena.pressButton(offer, "Join the waitlist");
       await xena.replyContaining("You are on the waitlist (number 1 in line)");
 
-      const cancelled = await tables().transaction((trx) => cancelBooking(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, { bookingId: taken.id, by: "staff", now: world.clock.now() }));
+      const cancelled = await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "bot" }, cancelBooking, { bookingId: taken.id, by: "staff", now: world.clock.now() }));
       assert.ok(cancelled.ok);
       const freed = await xena.replyContaining("a time has freed up");
       assert.match(textOf(freed), /March 25, 2026 at 09:00/);

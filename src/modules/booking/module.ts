@@ -3,9 +3,13 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
 import { bookingComposer } from "./bot/composer.ts";
+import { acceptOffer } from "./commands/accept-offer.ts";
 import { addDaysOff } from "./commands/add-days-off.ts";
 import { addHoliday } from "./commands/add-holiday.ts";
+import { adminBook } from "./commands/admin-book.ts";
 import { blockTime } from "./commands/block-time.ts";
+import { bookAppointment } from "./commands/book-appointment.ts";
+import { cancelBooking } from "./commands/cancel-booking.ts";
 import { clearDayHours } from "./commands/clear-day-hours.ts";
 import { createLocation } from "./commands/create-location.ts";
 import { createMaster } from "./commands/create-master.ts";
@@ -13,10 +17,18 @@ import { createService } from "./commands/create-service.ts";
 import { editLocation } from "./commands/edit-location.ts";
 import { editMaster } from "./commands/edit-master.ts";
 import { editService } from "./commands/edit-service.ts";
+import { expireHold } from "./commands/expire-hold.ts";
 import { issueMasterFeed } from "./commands/issue-master-feed.ts";
+import { leaveWaitlist } from "./commands/leave-waitlist.ts";
 import { linkMasterTelegram } from "./commands/link-master-telegram.ts";
+import { markVisit } from "./commands/mark-visit.ts";
+import { offerSlot } from "./commands/offer-slot.ts";
+import { passOnOffer } from "./commands/pass-on-offer.ts";
+import { recordPayment } from "./commands/record-payment.ts";
+import { recordRefund } from "./commands/record-refund.ts";
 import { removeDaysOff } from "./commands/remove-days-off.ts";
 import { removeHoliday } from "./commands/remove-holiday.ts";
+import { rescheduleBooking } from "./commands/reschedule-booking.ts";
 import { setDayHours } from "./commands/set-day-hours.ts";
 import { setLocationActive } from "./commands/set-location-active.ts";
 import { setMasterActive } from "./commands/set-master-active.ts";
@@ -91,6 +103,19 @@ export const bookingModule = defineModule({
     unblockTime,
     // A master's calendar feed.
     issueMasterFeed,
+    // The commands that change a booking (docs/booking-commands.md).
+    bookAppointment,
+    adminBook,
+    cancelBooking,
+    rescheduleBooking,
+    markVisit,
+    expireHold,
+    recordPayment,
+    recordRefund,
+    offerSlot,
+    acceptOffer,
+    passOnOffer,
+    leaveWaitlist,
   ],
   composer: bookingComposer,
   api: bookingApi,

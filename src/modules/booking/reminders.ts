@@ -1,10 +1,8 @@
 import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
-import { scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
 import { clientView, queueMessage, type ClientView, type Messenger } from "./client-notice.ts";
-import { reminderTimes } from "./domain/reminders.ts";
-import { botRules, historyOf, lockBooking, type BookingRow, type Tables } from "./repo.ts";
+import { historyOf, lockBooking, type Tables } from "./repo.ts";
 import { bookingToChange, recordChange } from "./service/changes.ts";
 
 type Trx = Transaction<Tables>;
@@ -23,40 +21,6 @@ export const REMINDER_CANCEL = "bkr:cancel:";
  */
 export function reminderKey(bookingId: number, offsetMin: number, sequence: number): string {
   return `booking:${bookingId}:reminder:${offsetMin}:${sequence}`;
-}
-
-/**
- * Schedules the reminders of a confirmed booking (the bot's offsets, 24 h and 2 h before by
- * default), in the caller's transaction; a reminder whose time has passed is left out.
- */
-export async function scheduleReminders(trx: Trx, booking: BookingRow, now: Date): Promise<void> {
-  if (booking.status !== "confirmed") return;
-  const { reminderOffsetsMin } = await botRules(trx, booking.bot_id);
-  for (const { offsetMin, dueAt } of reminderTimes(booking.starts_at, reminderOffsetsMin, now)) {
-    await scheduleEvent(trx, {
-      botId: booking.bot_id,
-      kind: REMINDER_EVENT,
-      dedupeKey: reminderKey(booking.id, offsetMin, booking.sequence),
-      payload: { bookingId: booking.id, offsetMin, sequence: booking.sequence },
-      dueAt,
-    });
-  }
-}
-
-/** Removes the booking's reminders not yet sent, whatever their offset and version. */
-export async function cancelReminders(trx: Trx, bookingId: number): Promise<void> {
-  await trx
-    .deleteFrom("scheduled_event")
-    .where("kind", "=", REMINDER_EVENT)
-    .where("dedupe_key", "like", `booking:${bookingId}:reminder:%`)
-    .where("done_at", "is", null)
-    .execute();
-}
-
-/** The reminders of a booking that changed (moved, paid): the old ones dropped, new ones for its new version while it is confirmed. */
-export async function rescheduleReminders(trx: Trx, after: BookingRow, now: Date): Promise<void> {
-  await cancelReminders(trx, after.id);
-  await scheduleReminders(trx, after, now);
 }
 
 interface ReminderPayload {

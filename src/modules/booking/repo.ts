@@ -609,3 +609,9 @@ export async function insertHistory(trx: Transaction<Tables>, row: Omit<Selectab
 export async function historyOf(db: Db, bookingId: number) {
   return db.selectFrom("booking_history").selectAll().where("booking_id", "=", bookingId).orderBy("id").execute();
 }
+
+/** A booking row by id, as this transaction sees it (one just written, to tell people about it). */
+export async function bookingById(db: Db, bookingId: number): Promise<BookingRow> {
+  return db.selectFrom("booking").selectAll().where("id", "=", bookingId).executeTakeFirstOrThrow();
+}
+

@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
-import { scheduleEvent } from "../../platform/jobs/scheduled-events.ts";
 import type { EventHandler } from "../../platform/module.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { checkReviewText, isStars } from "./domain/review.ts";
-import { lockBooking, type BookingRow, type Tables } from "./repo.ts";
+import { lockBooking, type Tables } from "./repo.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -19,18 +18,6 @@ export const REVIEW_DELAY_MS = 2 * 3_600_000;
 
 /** Callback data of a star button: `bkv:<booking id>:<1-5>`. */
 export const REVIEW_STARS = "bkv:";
-
-/** Asks for the review of a visit just marked done, once: the event's key is the booking's. */
-export async function scheduleReviewRequest(trx: Trx, booking: BookingRow, now: Date): Promise<void> {
-  if (booking.status !== "done") return;
-  await scheduleEvent(trx, {
-    botId: booking.bot_id,
-    kind: REVIEW_EVENT,
-    dedupeKey: `booking:${booking.id}:review`,
-    payload: { bookingId: booking.id },
-    dueAt: new Date(now.getTime() + REVIEW_DELAY_MS),
-  });
-}
 
 /**
  * Sends the review request: 1-5 star buttons, in the client's language. The review row is

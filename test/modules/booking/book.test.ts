@@ -4,6 +4,7 @@ import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { adminBook, bookAppointment } from "../../../src/modules/booking/service.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
+import { runIn } from "./commands-support.ts";
 
 for (const kind of databaseKinds) {
   describe(`booking an appointment on ${kind.name}`, { skip: kind.skip }, () => {
@@ -13,7 +14,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const outcome = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 701), { masterId: salon.boris, serviceId: salon.haircut, start: berlin(3, "10:00"), now: NOW, name: "Ida", phone: "+4915112345678" }),
+        runIn(trx, clientActor(salon, 701), bookAppointment, { masterId: salon.boris, serviceId: salon.haircut, start: berlin(3, "10:00"), now: NOW, name: "Ida", phone: "+4915112345678" }),
       );
       assert.ok(outcome.ok);
       assert.equal(outcome.booking.status, "confirmed");
@@ -41,7 +42,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const outcome = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 702), { masterId: salon.anna, serviceId: salon.colouring, start: berlin(4, "09:00"), now: NOW, name: "Jan" }),
+        runIn(trx, clientActor(salon, 702), bookAppointment, { masterId: salon.anna, serviceId: salon.colouring, start: berlin(4, "09:00"), now: NOW, name: "Jan" }),
       );
       assert.ok(outcome.ok);
       assert.equal(outcome.booking.status, "pending");
@@ -55,7 +56,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const book = (start: Date, masterId = salon.anna) =>
-        transaction((trx) => bookAppointment(trx, clientActor(salon, 703), { masterId, serviceId: salon.haircut, start, now: NOW, name: "Kai" }));
+        transaction((trx) => runIn(trx, clientActor(salon, 703), bookAppointment, { masterId, serviceId: salon.haircut, start, now: NOW, name: "Kai" }));
       assert.deepEqual(await book(berlin(3, "10:15")), { ok: false, reason: "off-grid" });
       assert.deepEqual(await book(berlin(3, "12:30")), { ok: false, reason: "outside-hours" });
       assert.deepEqual(await book(berlin(2, "09:30")), { ok: false, reason: "too-soon" });
@@ -70,18 +71,18 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const input = { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "10:00"), now: NOW };
-      assert.deepEqual(await transaction((trx) => bookAppointment(trx, clientActor(salon, 704), { ...input, name: "Lea", phone: "0151 123" })), {
+      assert.deepEqual(await transaction((trx) => runIn(trx, clientActor(salon, 704), bookAppointment, { ...input, name: "Lea", phone: "0151 123" })), {
         ok: false,
         reason: "phone-invalid",
       });
-      assert.deepEqual(await transaction((trx) => bookAppointment(trx, clientActor(salon, 704), { ...input, name: "  " })), { ok: false, reason: "name-missing" });
+      assert.deepEqual(await transaction((trx) => runIn(trx, clientActor(salon, 704), bookAppointment, { ...input, name: "  " })), { ok: false, reason: "name-missing" });
     });
 
     test("a client holds at most the bot's limit of upcoming bookings", async () => {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const book = (day: number) =>
-        transaction((trx) => bookAppointment(trx, clientActor(salon, 705), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(day, "10:00"), now: NOW, name: "Mo" }));
+        transaction((trx) => runIn(trx, clientActor(salon, 705), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(day, "10:00"), now: NOW, name: "Mo" }));
       for (const day of [3, 4, 5]) assert.equal((await book(day)).ok, true);
       assert.deepEqual(await book(6), { ok: false, reason: "client-limit" });
     });
@@ -91,7 +92,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(db);
       const walkIn = { phone: "+4917000000001", name: "Nora" };
       const soon = await transaction((trx) =>
-        adminBook(trx, staffActor(salon), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(2, "09:20"), now: NOW, client: walkIn }),
+        runIn(trx, staffActor(salon), adminBook, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(2, "09:20"), now: NOW, client: walkIn }),
       );
       assert.ok(soon.ok);
       assert.equal(soon.booking.status, "confirmed");
@@ -101,12 +102,12 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await auditOf(db, soon.booking.id), [{ action: "booking.admin-book", actor_id: 9000, source: "web" }]);
 
       const over = await transaction((trx) =>
-        adminBook(trx, staffActor(salon), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(2, "10:00"), now: NOW, client: { clientId: client.id } }),
+        runIn(trx, staffActor(salon), adminBook, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(2, "10:00"), now: NOW, client: { clientId: client.id } }),
       );
       assert.equal(over.ok, false);
       assert.equal(over.reason, "taken");
       const unknown = await transaction((trx) =>
-        adminBook(trx, staffActor(salon), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(2, "11:00"), now: NOW, client: { clientId: 999_999 } }),
+        runIn(trx, staffActor(salon), adminBook, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(2, "11:00"), now: NOW, client: { clientId: 999_999 } }),
       );
       assert.deepEqual(unknown, { ok: false, reason: "client-unknown" });
     });
@@ -115,11 +116,11 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const walkIn = await transaction((trx) =>
-        adminBook(trx, staffActor(salon), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, client: { phone: "+4917000000002", name: "Olga" } }),
+        runIn(trx, staffActor(salon), adminBook, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, client: { phone: "+4917000000002", name: "Olga" } }),
       );
       assert.ok(walkIn.ok);
       const own = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 706), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, name: "Olga K.", phone: "+4917000000002" }),
+        runIn(trx, clientActor(salon, 706), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, name: "Olga K.", phone: "+4917000000002" }),
       );
       assert.ok(own.ok);
       assert.equal(own.booking.clientId, walkIn.booking.clientId);
@@ -131,15 +132,15 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const first = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 707), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Pia" }),
+        runIn(trx, clientActor(salon, 707), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Pia" }),
       );
       const walkIn = await transaction((trx) =>
-        adminBook(trx, staffActor(salon), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, client: { phone: "+4917000000003", name: "Pia" } }),
+        runIn(trx, staffActor(salon), adminBook, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, client: { phone: "+4917000000003", name: "Pia" } }),
       );
       assert.ok(first.ok && walkIn.ok);
       assert.notEqual(first.booking.clientId, walkIn.booking.clientId);
       const second = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 707), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(5, "09:00"), now: NOW, name: "Pia", phone: "+4917000000003" }),
+        runIn(trx, clientActor(salon, 707), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(5, "09:00"), now: NOW, name: "Pia", phone: "+4917000000003" }),
       );
       assert.ok(second.ok);
       assert.equal(second.booking.clientId, first.booking.clientId);

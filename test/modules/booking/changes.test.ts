@@ -4,6 +4,7 @@ import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { bookAppointment, cancelBooking, markVisit, rescheduleBooking, type BookingView } from "../../../src/modules/booking/service.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, hours, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 801;
 
@@ -14,7 +15,7 @@ for (const kind of databaseKinds) {
 
     const book = async (salon: Salon, start: Date, serviceId = salon.haircut, telegramId = IDA): Promise<BookingView> => {
       const outcome = await tables().transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId, start, now: NOW, name: "Ida" }),
+        runIn(trx, clientActor(salon, telegramId), bookAppointment, { masterId: salon.anna, serviceId, start, now: NOW, name: "Ida" }),
       );
       assert.ok(outcome.ok, `booking at ${start.toISOString()} failed: ${JSON.stringify(outcome)}`);
       return outcome.booking;
@@ -32,7 +33,7 @@ for (const kind of databaseKinds) {
     test("a client cancels inside the window: the booking stays, cancelled, its time is free again, and history and audit say so", async () => {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(4, "10:00"));
-      const outcome = await tables().transaction((trx) => cancelBooking(trx, clientActor(salon, IDA), { bookingId: visit.id, by: "client", now: NOW }));
+      const outcome = await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), cancelBooking, { bookingId: visit.id, by: "client", now: NOW }));
       assert.ok(outcome.ok);
       assert.equal(outcome.booking.status, "cancelled");
       assert.equal(outcome.booking.cancelledBy, "client");
@@ -54,18 +55,18 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(3, "10:00"));
       const late = new Date(berlin(3, "10:00").getTime() - hours(23));
-      const refused = await tables().transaction((trx) => cancelBooking(trx, clientActor(salon, IDA), { bookingId: visit.id, by: "client", now: late }));
+      const refused = await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), cancelBooking, { bookingId: visit.id, by: "client", now: late }));
       assert.deepEqual(refused, { ok: false, reason: "cancel-window-closed" });
       assert.deepEqual(await occupanciesOf(visit.id), [{ active: true, released_at: null }]);
       assert.deepEqual((await auditOf(tables().db, visit.id)).map((row) => row.action), ["booking.book"]);
 
-      const byStaff = await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: late }));
+      const byStaff = await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: late }));
       assert.ok(byStaff.ok);
       assert.equal(byStaff.booking.cancelledBy, "staff");
       const last = (await historyOf(visit.id)).at(-1);
       assert.equal(last?.actor_id, 9000);
       assert.equal(last?.source, "web");
-      const twice = await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: late }));
+      const twice = await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: late }));
       assert.deepEqual(twice, { ok: false, reason: "already-final" });
     });
 
@@ -73,12 +74,12 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(4, "11:30"));
       const stranger = clientActor(salon, IDA + 50);
-      assert.deepEqual(await tables().transaction((trx) => cancelBooking(trx, stranger, { bookingId: visit.id, by: "client", now: NOW })), {
+      assert.deepEqual(await tables().transaction((trx) => runIn(trx, stranger, cancelBooking, { bookingId: visit.id, by: "client", now: NOW })), {
         ok: false,
         reason: "not-found",
       });
       assert.deepEqual(
-        await tables().transaction((trx) => rescheduleBooking(trx, stranger, { bookingId: visit.id, by: "client", start: berlin(4, "14:00"), now: NOW })),
+        await tables().transaction((trx) => runIn(trx, stranger, rescheduleBooking, { bookingId: visit.id, by: "client", start: berlin(4, "14:00"), now: NOW })),
         { ok: false, reason: "not-found" },
       );
     });
@@ -87,7 +88,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(5, "10:00"));
       const outcome = await tables().transaction((trx) =>
-        rescheduleBooking(trx, clientActor(salon, IDA), { bookingId: visit.id, by: "client", start: berlin(5, "10:30"), now: NOW }),
+        runIn(trx, clientActor(salon, IDA), rescheduleBooking, { bookingId: visit.id, by: "client", start: berlin(5, "10:30"), now: NOW }),
       );
       assert.ok(outcome.ok);
       assert.equal(outcome.booking.startsAt, berlin(5, "10:30").toISOString());
@@ -108,13 +109,13 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(6, "09:00"));
       const move = (start: Date, now = NOW) =>
-        tables().transaction((trx) => rescheduleBooking(trx, clientActor(salon, IDA), { bookingId: visit.id, by: "client", start, now }));
+        tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), rescheduleBooking, { bookingId: visit.id, by: "client", start, now }));
       assert.equal((await move(berlin(6, "11:00"))).ok, true);
       assert.deepEqual(await move(berlin(9, "11:00"), new Date(berlin(6, "11:00").getTime() - hours(2))), { ok: false, reason: "reschedule-window-closed" });
       assert.equal((await move(berlin(6, "14:00"))).ok, true);
       assert.deepEqual(await move(berlin(6, "16:00")), { ok: false, reason: "too-many-reschedules" });
       const staffMove = await tables().transaction((trx) =>
-        rescheduleBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", start: berlin(6, "16:00"), now: NOW }),
+        runIn(trx, staffActor(salon), rescheduleBooking, { bookingId: visit.id, by: "staff", start: berlin(6, "16:00"), now: NOW }),
       );
       assert.ok(staffMove.ok);
       assert.equal(staffMove.booking.rescheduleCount, 2, "staff moves do not count against the client");
@@ -126,7 +127,7 @@ for (const kind of databaseKinds) {
       const mine = await book(salon, berlin(9, "09:00"));
       await book(salon, berlin(9, "11:00"), salon.haircut, IDA + 2);
       const outcome = await tables().transaction((trx) =>
-        rescheduleBooking(trx, clientActor(salon, IDA), { bookingId: mine.id, by: "client", start: berlin(9, "11:00"), now: NOW }),
+        runIn(trx, clientActor(salon, IDA), rescheduleBooking, { bookingId: mine.id, by: "client", start: berlin(9, "11:00"), now: NOW }),
       );
       assert.equal(outcome.ok, false);
       assert.equal(outcome.reason, "taken");
@@ -147,7 +148,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(10, "09:00"));
       const outcome = await tables().transaction((trx) =>
-        rescheduleBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", masterId: salon.boris, start: berlin(10, "09:00"), now: NOW }),
+        runIn(trx, staffActor(salon), rescheduleBooking, { bookingId: visit.id, by: "staff", masterId: salon.boris, start: berlin(10, "09:00"), now: NOW }),
       );
       assert.ok(outcome.ok);
       assert.equal(outcome.booking.masterId, salon.boris);
@@ -156,7 +157,7 @@ for (const kind of databaseKinds) {
       const moved = (await historyOf(visit.id)).at(-1);
       assert.equal(moved?.event, "rescheduled");
       const unchanged = await tables().transaction((trx) =>
-        rescheduleBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", masterId: salon.boris, start: berlin(10, "09:00"), now: NOW }),
+        runIn(trx, staffActor(salon), rescheduleBooking, { bookingId: visit.id, by: "staff", masterId: salon.boris, start: berlin(10, "09:00"), now: NOW }),
       );
       assert.deepEqual(unchanged, { ok: false, reason: "unchanged" });
     });
@@ -165,7 +166,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const seat = await book(salon, berlin(11, "09:00"), salon.yoga);
       const outcome = await tables().transaction((trx) =>
-        rescheduleBooking(trx, clientActor(salon, IDA), { bookingId: seat.id, by: "client", start: berlin(11, "10:00"), now: NOW }),
+        runIn(trx, clientActor(salon, IDA), rescheduleBooking, { bookingId: seat.id, by: "client", start: berlin(11, "10:00"), now: NOW }),
       );
       assert.ok(outcome.ok);
       const sessions = await tables()
@@ -187,7 +188,7 @@ for (const kind of databaseKinds) {
       const came = await book(salon, berlin(4, "14:00"));
       const absent = await book(salon, berlin(4, "16:00"));
       const mark = (bookingId: number, outcome: "done" | "no_show", now: Date) =>
-        tables().transaction((trx) => markVisit(trx, staffActor(salon), { bookingId, outcome, now }));
+        tables().transaction((trx) => runIn(trx, staffActor(salon), markVisit, { bookingId, outcome, now }));
       assert.deepEqual(await mark(came.id, "done", berlin(4, "13:59")), { ok: false, reason: "visit-not-started" });
       const done = await mark(came.id, "done", berlin(4, "15:00"));
       assert.ok(done.ok);
@@ -209,8 +210,8 @@ for (const kind of databaseKinds) {
     test("nothing is ever deleted: every booking made stays, with one history row per change", async () => {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(12, "09:00"));
-      await tables().transaction((trx) => rescheduleBooking(trx, clientActor(salon, IDA), { bookingId: visit.id, by: "client", start: berlin(12, "11:00"), now: NOW }));
-      await tables().transaction((trx) => cancelBooking(trx, clientActor(salon, IDA), { bookingId: visit.id, by: "client", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), rescheduleBooking, { bookingId: visit.id, by: "client", start: berlin(12, "11:00"), now: NOW }));
+      await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), cancelBooking, { bookingId: visit.id, by: "client", now: NOW }));
       const bookings = await tables().db.selectFrom("booking").select(["id", "status"]).where("bot_id", "=", salon.botId).execute();
       assert.deepEqual(bookings, [{ id: visit.id, status: "cancelled" }]);
       assert.deepEqual(

@@ -6,6 +6,7 @@ import { bookAppointment, type BookingOutcome } from "../../../src/modules/booki
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";
+import { runIn } from "./commands-support.ts";
 
 const CLIENTS = 50;
 
@@ -40,7 +41,7 @@ for (const kind of databaseKinds) {
 
     const bookHaircut = (salon: Salon, telegramId: number, start: Date, onDecided?: () => Promise<void>) =>
       tablesOf(racing).transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, telegramId), {
+        runIn(trx, clientActor(salon, telegramId), bookAppointment, {
           masterId: salon.anna,
           serviceId: salon.haircut,
           start,
@@ -87,7 +88,7 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(db);
       const start = berlin(4, "09:00");
       const outcome = await tablesOf(suite.database).transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 2001), {
+        runIn(trx, clientActor(salon, 2001), bookAppointment, {
           masterId: salon.anna,
           serviceId: salon.haircut,
           start,
@@ -135,7 +136,7 @@ for (const kind of databaseKinds) {
       const outcomes = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           tablesOf(racing).transaction((trx) =>
-            bookAppointment(trx, clientActor(salon, 3000 + i), {
+            runIn(trx, clientActor(salon, 3000 + i), bookAppointment, {
               masterId: salon.anna,
               serviceId: salon.yoga,
               start,

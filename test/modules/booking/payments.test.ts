@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkPreCheckout, recordPayment } from "../../../src/modules/booking/payments.ts";
+import { checkPreCheckout } from "../../../src/modules/booking/payments.ts";
+import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
 import { bookAppointment, type BookingView } from "../../../src/modules/booking/service.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 821;
 const JAN = 822;
@@ -19,7 +21,7 @@ for (const kind of databaseKinds) {
 
     const book = async (salon: Salon, telegramId = IDA, serviceId = salon.colouring, now = NOW): Promise<BookingView> => {
       const outcome = await tables().transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId, start: berlin(4, "10:00"), now, name: "Ida" }),
+        runIn(trx, clientActor(salon, telegramId), bookAppointment, { masterId: salon.anna, serviceId, start: berlin(4, "10:00"), now, name: "Ida" }),
       );
       assert.ok(outcome.ok, JSON.stringify(outcome));
       return outcome.booking;
@@ -31,7 +33,7 @@ for (const kind of databaseKinds) {
       tables().db.selectFrom("outbox").select(["method", "dedupe_key", "payload"]).where("bot_id", "=", salon.botId).where("chat_id", "=", chatId).orderBy("id").execute();
     const pay = (salon: Salon, booking: BookingView, charge: string, jobs: ReturnType<typeof timedWorld>, telegramId = IDA) =>
       tables().transaction((trx) =>
-        recordPayment(trx, clientActor(salon, telegramId), {
+        runIn(trx, clientActor(salon, telegramId), recordPayment, {
           messenger: jobs.messenger,
           payload: String(booking.id),
           currency: "EUR",

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { recordPayment } from "../../../src/modules/booking/payments.ts";
-import { flaggedPayments, recordRefund } from "../../../src/modules/booking/refunds.ts";
+import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
+import { flaggedPayments } from "../../../src/modules/booking/refunds.ts";
+import { recordRefund } from "../../../src/modules/booking/commands/record-refund.ts";
 import { bookAppointment, type BookingView } from "../../../src/modules/booking/service.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 861;
 const JAN = 862;
@@ -22,14 +24,14 @@ for (const kind of databaseKinds) {
 
     const book = async (salon: Salon, telegramId: number, serviceId: number, now: Date): Promise<BookingView> => {
       const outcome = await tables().transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId, start: berlin(4, "10:00"), now, name: telegramId === IDA ? "Ida" : "Jan" }),
+        runIn(trx, clientActor(salon, telegramId), bookAppointment, { masterId: salon.anna, serviceId, start: berlin(4, "10:00"), now, name: telegramId === IDA ? "Ida" : "Jan" }),
       );
       assert.ok(outcome.ok, JSON.stringify(outcome));
       return outcome.booking;
     };
     const pay = (salon: Salon, booking: BookingView, charge: string, jobs: ReturnType<typeof timedWorld>) =>
       tables().transaction((trx) =>
-        recordPayment(trx, clientActor(salon, IDA), {
+        runIn(trx, clientActor(salon, IDA), recordPayment, {
           messenger: jobs.messenger,
           payload: String(booking.id),
           currency: "EUR",
@@ -51,7 +53,7 @@ for (const kind of databaseKinds) {
       return { visit, paymentId: payment.id };
     };
     const record = (salon: Salon, jobs: ReturnType<typeof timedWorld>, paymentId: number, note?: string) =>
-      tables().transaction((trx) => recordRefund(trx, admin(salon), { messenger: jobs.messenger, paymentId, note: note ?? null }));
+      tables().transaction((trx) => runIn(trx, admin(salon), recordRefund, { messenger: jobs.messenger, paymentId, note: note ?? null }));
     const refundState = (paymentId: number) =>
       tables().db.selectFrom("booking_payment").select(["refunded_at", "refunded_by", "refund_note"]).where("id", "=", paymentId).executeTakeFirstOrThrow();
     const outboxTo = (salon: Salon, chatId: number) =>
@@ -111,7 +113,7 @@ for (const kind of databaseKinds) {
       const { paymentId } = await latePayment(salon, jobs);
       assert.deepEqual(await record(salon, jobs, paymentId, "x".repeat(201)), { ok: false, reason: "refund-note-too-long" });
       const other = await tables().transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, JAN), { masterId: salon.anna, serviceId: salon.colouring, start: berlin(5, "10:00"), now: later(22), name: "Jan" }),
+        runIn(trx, clientActor(salon, JAN), bookAppointment, { masterId: salon.anna, serviceId: salon.colouring, start: berlin(5, "10:00"), now: later(22), name: "Jan" }),
       );
       assert.ok(other.ok);
       assert.ok((await pay(salon, other.booking, "in-time", jobs)).ok);

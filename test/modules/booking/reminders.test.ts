@@ -6,6 +6,7 @@ import { bookAppointment, cancelBooking, rescheduleBooking, type BookingView } f
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, hours, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 811;
 
@@ -35,7 +36,7 @@ for (const kind of databaseKinds) {
 
     const book = async (salon: Salon, start: Date, telegramId = IDA): Promise<BookingView> => {
       const outcome = await tables().transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId: salon.haircut, start, now: NOW, name: "Ida" }),
+        runIn(trx, clientActor(salon, telegramId), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start, now: NOW, name: "Ida" }),
       );
       assert.ok(outcome.ok, JSON.stringify(outcome));
       return outcome.booking;
@@ -107,10 +108,11 @@ for (const kind of databaseKinds) {
       const salon = await openSalon(tables().db);
       const jobs = world();
       const visit = await book(salon, berlin(4, "10:00"));
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       assert.deepEqual(await reminderEvents(visit.id), []);
       await jobs.tickAt(berlin(4, "09:00"));
-      assert.deepEqual(await sent(salon), []);
+      // The client hears of the cancel (the staff command tells them), and never of a reminder.
+      assert.deepEqual((await sent(salon)).map((row) => row.dedupe_key), [`booking:${visit.id}:seq:1:client-staff-change`]);
     });
 
     test("a moved booking's reminders move with it under its new sequence; the old ones are gone", async () => {
@@ -119,7 +121,7 @@ for (const kind of databaseKinds) {
       const visit = await book(salon, berlin(4, "10:00"));
       await jobs.tickAt(new Date(berlin(4, "10:00").getTime() - hours(24)));
       const moved = await tables().transaction((trx) =>
-        rescheduleBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", start: berlin(5, "15:00"), now: jobs.clock.now() }),
+        runIn(trx, staffActor(salon), rescheduleBooking, { bookingId: visit.id, by: "staff", start: berlin(5, "15:00"), now: jobs.clock.now() }),
       );
       assert.ok(moved.ok);
       assert.deepEqual(
@@ -130,11 +132,12 @@ for (const kind of databaseKinds) {
         ],
       );
       await jobs.tickAt(new Date(berlin(4, "10:00").getTime() - hours(2)));
-      assert.equal((await sent(salon)).length, 1, "the old 2-hour reminder is not sent");
+      // Besides the first reminder, the client was told of the move (the staff command tells them).
+      assert.equal((await sent(salon)).length, 2, "the old 2-hour reminder is not sent");
       await jobs.tickAt(new Date(berlin(5, "15:00").getTime() - hours(1)));
       assert.deepEqual(
         (await sent(salon)).map((row) => row.dedupe_key),
-        [reminderKey(visit.id, 1440, 0), reminderKey(visit.id, 1440, 1), reminderKey(visit.id, 120, 1)],
+        [reminderKey(visit.id, 1440, 0), `booking:${visit.id}:seq:1:client-staff-change`, reminderKey(visit.id, 1440, 1), reminderKey(visit.id, 120, 1)],
       );
     });
 

@@ -6,6 +6,7 @@ import { bookAppointment, daySlots, monthAvailability } from "../../../src/modul
 import { DEFAULT_BOOKING_RULES } from "../../../src/modules/booking/domain/rules.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf } from "./salon.ts";
+import { runIn } from "./commands-support.ts";
 
 for (const kind of databaseKinds) {
   describe(`the booking repository on ${kind.name}`, { skip: kind.skip }, () => {
@@ -70,7 +71,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 901), { masterId: salon.anna, serviceId: salon.yoga, start: berlin(3, "09:00"), now: NOW, name: "Rita" }),
+        runIn(trx, clientActor(salon, 901), bookAppointment, { masterId: salon.anna, serviceId: salon.yoga, start: berlin(3, "09:00"), now: NOW, name: "Rita" }),
       );
       const [occupancy] = await occupanciesOf(db, [salon.anna], { start: berlin(3, "00:00"), end: berlin(4, "00:00") });
       assert.equal(occupancy?.kind, "class");
@@ -83,7 +84,7 @@ for (const kind of databaseKinds) {
       await db.insertInto("booking_holiday").values({ bot_id: salon.botId, from_date: "2026-03-09", to_date: "2026-03-09", name: null }).execute();
       await db.insertInto("booking_day_off").values({ master_id: salon.anna, from_date: "2026-03-10", to_date: "2026-03-10", reason: null }).execute();
       await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 902), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(11, "09:00"), now: NOW, name: "Sam" }),
+        runIn(trx, clientActor(salon, 902), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(11, "09:00"), now: NOW, name: "Sam" }),
       );
       const markers = await monthAvailability(db, { botId: salon.botId, serviceId: salon.haircut, masterId: salon.anna, month: "2026-03", now: NOW, clientActiveBookings: 1 });
       const load = (day: string) => markers.find((marker) => marker.date === `2026-03-${day}`)?.load;

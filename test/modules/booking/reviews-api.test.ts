@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
-import { expireHold, recordPayment } from "../../../src/modules/booking/payments.ts";
+import { expireHold } from "../../../src/modules/booking/commands/expire-hold.ts";
+import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
 import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
 import { bookAppointment, markVisit } from "../../../src/modules/booking/service.ts";
@@ -13,6 +14,7 @@ import { signIn } from "../../support/signed-in-client.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { BOT, NOW, berlin, openTestSalon, type TestSalon } from "../../e2e/booking-timed-app.ts";
 import { timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 851;
 const JAN = 852;
@@ -44,12 +46,12 @@ for (const kind of databaseKinds) {
 
     test("a rated visit is listed with its stars, text, master and client; only for those who manage bookings", async () => {
       const jobs = timedWorld(() => app.database, NOW);
-      const booked = await tables().transaction((trx) => bookAppointment(trx, client(IDA), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ida" }));
+      const booked = await tables().transaction((trx) => runIn(trx, client(IDA), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ida" }));
       assert.ok(booked.ok);
       const bookingId = booked.booking.id;
       const afterVisit = berlin(4, "11:00");
       jobs.clock.at = afterVisit;
-      await tables().transaction((trx) => markVisit(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, { bookingId, outcome: "done", now: afterVisit }));
+      await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, markVisit, { bookingId, outcome: "done", now: afterVisit }));
       await tables().transaction((trx) => askForReview(trx, { botId: BOT, personId: null, source: "job" }, { messenger: jobs.messenger, bookingId }));
       await tables().transaction((trx) => rateVisit(trx, client(IDA), { bookingId, stars: 5, now: afterVisit }));
       await tables().transaction((trx) => commentOnVisit(trx, client(IDA), { bookingId, text: "Perfect", now: afterVisit }));
@@ -69,15 +71,15 @@ for (const kind of databaseKinds) {
 
     test("a prepayment that came after its slot was taken is listed for a refund with its charge ids", async () => {
       const jobs = timedWorld(() => app.database, NOW);
-      const booked = await tables().transaction((trx) => bookAppointment(trx, client(IDA), { masterId: salon.anna, serviceId: salon.colouring, start: berlin(5, "10:00"), now: NOW, name: "Ida" }));
+      const booked = await tables().transaction((trx) => runIn(trx, client(IDA), bookAppointment, { masterId: salon.anna, serviceId: salon.colouring, start: berlin(5, "10:00"), now: NOW, name: "Ida" }));
       assert.ok(booked.ok);
       const later = new Date(NOW.getTime() + 20 * 60_000);
       jobs.clock.at = later;
-      await tables().transaction((trx) => expireHold(trx, { botId: BOT, personId: null, source: "job" }, { messenger: jobs.messenger, bookingId: booked.booking.id }));
-      const other = await tables().transaction((trx) => bookAppointment(trx, client(JAN), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(5, "10:00"), now: later, name: "Jan" }));
+      await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: null, source: "job" }, expireHold, { messenger: jobs.messenger, bookingId: booked.booking.id }));
+      const other = await tables().transaction((trx) => runIn(trx, client(JAN), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(5, "10:00"), now: later, name: "Jan" }));
       assert.ok(other.ok);
       const paid = await tables().transaction((trx) =>
-        recordPayment(trx, client(IDA), { messenger: jobs.messenger, payload: String(booked.booking.id), currency: "EUR", totalAmount: 2000, telegramChargeId: "tg-1", providerChargeId: "pr-1" }),
+        runIn(trx, client(IDA), recordPayment, { messenger: jobs.messenger, payload: String(booked.booking.id), currency: "EUR", totalAmount: 2000, telegramChargeId: "tg-1", providerChargeId: "pr-1" }),
       );
       assert.ok(paid.ok && paid.outcome === "refund-needed");
       const payment = await tables().db.selectFrom("booking_payment").select("id").where("booking_id", "=", booked.booking.id).executeTakeFirstOrThrow();

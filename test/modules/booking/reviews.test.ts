@@ -6,6 +6,7 @@ import { bookAppointment, markVisit, type BookingView } from "../../../src/modul
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 841;
 
@@ -26,10 +27,10 @@ for (const kind of databaseKinds) {
 
     const done = async (salon: Salon, outcome: "done" | "no_show" = "done"): Promise<BookingView> => {
       const booked = await tables().transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, IDA), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ida" }),
+        runIn(trx, clientActor(salon, IDA), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ida" }),
       );
       assert.ok(booked.ok);
-      const marked = await tables().transaction((trx) => markVisit(trx, staffActor(salon), { bookingId: booked.booking.id, outcome, now: visitEnd }));
+      const marked = await tables().transaction((trx) => runIn(trx, staffActor(salon), markVisit, { bookingId: booked.booking.id, outcome, now: visitEnd }));
       assert.ok(marked.ok);
       return marked.booking;
     };

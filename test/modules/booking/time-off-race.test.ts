@@ -6,6 +6,7 @@ import { bookAppointment } from "../../../src/modules/booking/service.ts";
 import { addDaysOff } from "../../../src/modules/booking/commands/add-days-off.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
+import { runIn } from "./commands-support.ts";
 
 for (const kind of databaseKinds) {
   describe(`a day off racing a booking of that day, on ${kind.name}`, { skip: kind.skip }, () => {
@@ -30,7 +31,7 @@ for (const kind of databaseKinds) {
       await dayOffIsWritten;
       let bookingFinished = false;
       const booking = tables()
-        .transaction((trx) => bookAppointment(trx, clientActor(salon, 901), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(9, "10:00"), now: NOW, name: "Client 901" }))
+        .transaction((trx) => runIn(trx, clientActor(salon, 901), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(9, "10:00"), now: NOW, name: "Client 901" }))
         .finally(() => (bookingFinished = true));
 
       if (kind.name === "postgres") {

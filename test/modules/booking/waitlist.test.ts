@@ -3,10 +3,14 @@ import { describe, test } from "node:test";
 import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
 import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
 import { waitlistOfClient } from "../../../src/modules/booking/service/client-waitlist.ts";
-import { acceptOffer, joinWaitlist, leaveWaitlist, MAX_LIVE_WAITLIST_ENTRIES, passOnOffer, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { acceptOffer } from "../../../src/modules/booking/commands/accept-offer.ts";
+import { leaveWaitlist } from "../../../src/modules/booking/commands/leave-waitlist.ts";
+import { passOnOffer } from "../../../src/modules/booking/commands/pass-on-offer.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
+import { runIn } from "./commands-support.ts";
 
 const IDA = 831;
 const JAN = 832;
@@ -32,7 +36,7 @@ for (const kind of databaseKinds) {
     const tables = () => tablesOf(suite.database);
 
     const book = (salon: Salon, telegramId: number, now = NOW, start = berlin(4, "10:00")) =>
-      tables().transaction((trx) => bookAppointment(trx, clientActor(salon, telegramId), { masterId: salon.anna, serviceId: salon.haircut, start, now, name: "Client" }));
+      tables().transaction((trx) => runIn(trx, clientActor(salon, telegramId), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start, now, name: "Client" }));
     const booked = async (salon: Salon, telegramId: number): Promise<BookingView> => {
       const outcome = await book(salon, telegramId);
       assert.ok(outcome.ok, JSON.stringify(outcome));
@@ -109,7 +113,7 @@ for (const kind of databaseKinds) {
       assert.ok((await join(salon, KIM, wishes.at(-1))).ok, "the cap is per client");
 
       const jobs = timedWorld(() => suite.database, NOW);
-      assert.ok((await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: entries[0]!, messenger: jobs.messenger }))).ok);
+      assert.ok((await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: entries[0]!, messenger: jobs.messenger }))).ok);
       assert.ok((await join(salon, JAN, wishes.at(-1))).ok, "room again after leaving one");
     });
 
@@ -120,7 +124,7 @@ for (const kind of databaseKinds) {
       await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM);
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan, kim]), ["offered", "waiting"]);
       const offer = await offersTo(salon, JAN);
@@ -140,11 +144,11 @@ for (const kind of databaseKinds) {
       const visit = await booked(salon, IDA);
       await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
-      const stranger = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: jan, now: later(2) }));
+      const stranger = await tables().transaction((trx) => runIn(trx, clientActor(salon, KIM), acceptOffer, { entryId: jan, now: later(2) }));
       assert.deepEqual(stranger, { ok: false, reason: "offer-gone" });
-      const taken = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, JAN), { entryId: jan, now: later(2) }));
+      const taken = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), acceptOffer, { entryId: jan, now: later(2) }));
       assert.ok(taken.ok, JSON.stringify(taken));
       assert.deepEqual([taken.booking.status, taken.booking.startsAt], ["confirmed", berlin(4, "10:00").toISOString()]);
       assert.deepEqual(await statuses([jan]), ["booked"]);
@@ -162,12 +166,12 @@ for (const kind of databaseKinds) {
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM, { timeMin: 600 });
       const lea = await entryOf(salon, LEA, { masterId: salon.anna });
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan, kim, lea]), ["offered", "waiting", "waiting"]);
 
       jobs.clock.at = later(3);
-      const passed = await tables().transaction((trx) => passOnOffer(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger, why: "declined" }));
+      const passed = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), passOnOffer, { entryId: jan, messenger: jobs.messenger, why: "declined" }));
       assert.deepEqual(passed, { ok: true, nextEntry: kim });
       assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "offered", "waiting"]);
 
@@ -176,7 +180,7 @@ for (const kind of databaseKinds) {
       await jobs.tickAt(later(18));
       assert.deepEqual(await statuses([jan, kim, lea]), ["declined", "expired", "offered"]);
       assert.equal((await offersTo(salon, LEA)).length, 1);
-      const late = await tables().transaction((trx) => acceptOffer(trx, clientActor(salon, KIM), { entryId: kim, now: later(19) }));
+      const late = await tables().transaction((trx) => runIn(trx, clientActor(salon, KIM), acceptOffer, { entryId: kim, now: later(19) }));
       assert.deepEqual(late, { ok: false, reason: "offer-gone" });
     });
 
@@ -187,7 +191,7 @@ for (const kind of databaseKinds) {
       await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
       const kim = await entryOf(salon, KIM);
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual((await waitlistOfClient(tables().db, salon.botId, JAN, later(1))).map((entry) => [entry.id, entry.status, entry.serviceName, entry.masterName]), [
         [jan, "offered", "Haircut", null],
@@ -195,9 +199,9 @@ for (const kind of databaseKinds) {
       const janOffer = await tables().db.selectFrom("booking_waitlist").select("offer_occupancy_id").where("id", "=", jan).executeTakeFirstOrThrow();
 
       jobs.clock.at = later(2);
-      const stranger = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, KIM), { entryId: jan, messenger: jobs.messenger }));
+      const stranger = await tables().transaction((trx) => runIn(trx, clientActor(salon, KIM), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(stranger, { ok: false, reason: "waitlist-entry-gone" }, "only Jan can take Jan off the list");
-      const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      const left = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(left, { ok: true, nextEntry: kim });
       assert.deepEqual(await statuses([jan, kim]), ["withdrawn", "offered"]);
       const released = await tables().db.selectFrom("booking_occupancy").select("active").where("id", "=", janOffer.offer_occupancy_id!).executeTakeFirstOrThrow();
@@ -209,7 +213,7 @@ for (const kind of databaseKinds) {
 
       await jobs.tickAt(later(20));
       assert.deepEqual(await statuses([jan, kim]), ["withdrawn", "expired"], "Jan's offer expiry was removed; Kim's own ran out");
-      const again = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      const again = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(again, { ok: false, reason: "waitlist-entry-gone" });
     });
 
@@ -219,9 +223,9 @@ for (const kind of databaseKinds) {
       const visit = await booked(salon, IDA);
       await oneHaircutWednesday(salon);
       const jan = await entryOf(salon, JAN);
-      const left = await tables().transaction((trx) => leaveWaitlist(trx, clientActor(salon, JAN), { entryId: jan, messenger: jobs.messenger }));
+      const left = await tables().transaction((trx) => runIn(trx, clientActor(salon, JAN), leaveWaitlist, { entryId: jan, messenger: jobs.messenger }));
       assert.deepEqual(left, { ok: true });
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan]), ["withdrawn"]);
       assert.deepEqual(await offersTo(salon, JAN), []);
@@ -235,11 +239,11 @@ for (const kind of databaseKinds) {
       const visit = await booked(salon, IDA);
       // Boris works only 10:00-10:55 and is booked then; Anna's 11:00 overlaps Ida's visit: both wishes are for full times.
       await hoursOnWednesday(salon.boris, [{ start: 600, end: 655 }]);
-      const borisVisit = await tables().transaction((trx) => bookAppointment(trx, clientActor(salon, 835), { masterId: salon.boris, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Client" }));
+      const borisVisit = await tables().transaction((trx) => runIn(trx, clientActor(salon, 835), bookAppointment, { masterId: salon.boris, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Client" }));
       assert.ok(borisVisit.ok, JSON.stringify(borisVisit));
       const jan = await entryOf(salon, JAN, { timeMin: 660 });
       const kim = await entryOf(salon, KIM, { masterId: salon.boris });
-      await tables().transaction((trx) => cancelBooking(trx, staffActor(salon), { bookingId: visit.id, by: "staff", now: NOW }));
+      await tables().transaction((trx) => runIn(trx, staffActor(salon), cancelBooking, { bookingId: visit.id, by: "staff", now: NOW }));
       await jobs.tickAt(NOW);
       assert.deepEqual(await statuses([jan, kim]), ["waiting", "waiting"]);
       assert.ok((await book(salon, LEA, later(1))).ok, "the slot is free for anyone");

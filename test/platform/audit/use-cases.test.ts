@@ -34,12 +34,18 @@ import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time
 import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
 import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
 import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
-import { expireHold, recordPayment, sendInvoice, type PaymentStaff } from "../../../src/modules/booking/payments.ts";
+import { sendInvoice } from "../../../src/modules/booking/payments.ts";
+import { expireHold } from "../../../src/modules/booking/commands/expire-hold.ts";
+import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
 import { confirmComing, sendReminder } from "../../../src/modules/booking/reminders.ts";
 import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
-import { acceptOffer, joinWaitlist, offerSlot, passOnOffer } from "../../../src/modules/booking/waitlist.ts";
+import { joinWaitlist } from "../../../src/modules/booking/waitlist.ts";
+import { acceptOffer } from "../../../src/modules/booking/commands/accept-offer.ts";
+import { offerSlot } from "../../../src/modules/booking/commands/offer-slot.ts";
+import { passOnOffer } from "../../../src/modules/booking/commands/pass-on-offer.ts";
 import { issueMasterFeed } from "../../../src/modules/booking/commands/issue-master-feed.ts";
 import type { Kysely, Transaction } from "kysely";
+import { runIn } from "../../modules/booking/commands-support.ts";
 
 const everything = [...platformFeatures, ...allModules];
 
@@ -54,25 +60,25 @@ async function scheduledBroadcast(world: World): Promise<number> {
   return created.value.id;
 }
 
-/** The demo salon's Boris and his haircut, and the first time he is free `days` from today (Berlin). */
-async function haircutWithBoris(world: World, days: number): Promise<{ masterId: number; serviceId: number; start: Date }> {
+/** The demo salon's Anna (the catalogue and time-off fixtures change Boris and Clara) and her haircut, and the first time she is free `days` from today (Berlin). */
+async function haircutWithAnna(world: World, days: number): Promise<{ masterId: number; serviceId: number; start: Date }> {
   await seedDemoSalon(world.database, BOT);
   const db = world.database.db as unknown as Kysely<BookingTables>;
-  const master = await db.selectFrom("booking_master").select("id").where("bot_id", "=", BOT).where("display_name", "=", "Boris").executeTakeFirstOrThrow();
+  const master = await db.selectFrom("booking_master").select("id").where("bot_id", "=", BOT).where("display_name", "=", "Anna").executeTakeFirstOrThrow();
   const service = await db.selectFrom("booking_service").select("id").where("bot_id", "=", BOT).where("name", "=", "Haircut").executeTakeFirstOrThrow();
   const now = new Date();
   const date = addDays(instantToZoned(now, "Europe/Berlin").date, days);
   const [slot] = await daySlots(db, { botId: BOT, serviceId: service.id, masterId: master.id, now, clientActiveBookings: 0, date });
-  if (slot === undefined) throw new Error(`Boris has no time on ${date}`);
+  if (slot === undefined) throw new Error(`Anna has no time on ${date}`);
   return { masterId: master.id, serviceId: service.id, start: new Date(slot.start) };
 }
 
-/** A client's haircut with Boris `days` from today, booked through the use case (their phone a valid German mobile: 151 and eight digits). */
+/** A client's haircut with Anna `days` from today, booked through the use case (their phone a valid German mobile: 151 and eight digits). */
 async function clientsHaircut(world: World, days: number): Promise<{ client: Actor & { personId: number }; bookingId: number; start: Date }> {
   const client = await world.person();
-  const { masterId, serviceId, start } = await haircutWithBoris(world, days);
+  const { masterId, serviceId, start } = await haircutWithAnna(world, days);
   const booked = await world.inTransaction((trx) =>
-    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${String(client.personId).padStart(8, "0")}` }),
+    runIn(trx as unknown as Transaction<BookingTables>, client, bookAppointment, { masterId, serviceId, start, now: new Date(), name: "Mira", phone: `+49151${String(client.personId).padStart(8, "0")}` }),
   );
   if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
   return { client, bookingId: booked.booking.id, start };
@@ -80,12 +86,11 @@ async function clientsHaircut(world: World, days: number): Promise<{ client: Act
 
 
 /** What the booking module's jobs write with, at `now`. */
-function bookingMessenger(world: World, now = new Date()): Messenger & PaymentStaff {
+function bookingMessenger(world: World, now = new Date()): Messenger {
   return {
     translator: world.app.translator,
     languagesOf: (botId) => world.app.settings.of(botId).languages,
-    now: () => now,
-    managerRoles: () => ["admin"],
+    now: () => now
   };
 }
 
@@ -102,7 +107,7 @@ async function clientsPrepaidVisit(world: World, days: number): Promise<{ client
   if (slot?.masterId === undefined) throw new Error(`nobody does manicures on ${date}`);
   const client = await world.person();
   const booked = await world.inTransaction((trx) =>
-    bookAppointment(trx as unknown as Transaction<BookingTables>, client, { masterId: slot.masterId!, serviceId: service.id, start: new Date(slot.start), now, name: "Nina" }),
+    runIn(trx as unknown as Transaction<BookingTables>, client, bookAppointment, { masterId: slot.masterId!, serviceId: service.id, start: new Date(slot.start), now, name: "Nina" }),
   );
   if (!booked.ok) throw new Error(`the booking was refused: ${booked.reason}`);
   return { client, bookingId: booked.booking.id };
@@ -111,14 +116,14 @@ async function clientsPrepaidVisit(world: World, days: number): Promise<{ client
 /** A haircut cancelled `days` from today, with a client waiting for its time; `offered`: the freed slot already offered to them. */
 async function freedSlotWithWaiter(world: World, days: number, offered: boolean) {
   const { bookingId, start } = await clientsHaircut(world, days);
-  const { masterId, serviceId } = await haircutWithBoris(world, days);
+  const { masterId, serviceId } = await haircutWithAnna(world, days);
   const waiter = await world.person();
   const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
   const { date, minutes } = instantToZoned(start, "Europe/Berlin");
   const joined = await trx((t) => joinWaitlist(t, waiter, { serviceId, masterId, date, timeMin: minutes, name: "Wanda", now: new Date() }));
   if (!joined.ok) throw new Error(`joining the waitlist was refused: ${joined.reason}`);
-  await trx((t) => cancelBooking(t, world.owner, { bookingId, by: "staff", now: new Date() }));
-  if (offered) await trx((t) => offerSlot(t, bookingJob, { messenger: bookingMessenger(world), masterId, start }));
+  await trx((t) => runIn(t, world.owner, cancelBooking, { bookingId, by: "staff", now: new Date() }));
+  if (offered) await trx((t) => runIn(t, bookingJob, offerSlot, { messenger: bookingMessenger(world), masterId, start }));
   return { waiter, entryId: joined.entryId, masterId, start };
 }
 
@@ -127,7 +132,7 @@ async function askedReview(world: World, days: number, rated: boolean) {
   const { client, bookingId, start } = await clientsHaircut(world, days);
   const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
   const afterVisit = new Date(start.getTime() + 3_600_000);
-  await trx((t) => markVisit(t, world.owner, { bookingId, outcome: "done", now: afterVisit }));
+  await trx((t) => runIn(t, world.owner, markVisit, { bookingId, outcome: "done", now: afterVisit }));
   await trx((t) => askForReview(t, bookingJob, { messenger: bookingMessenger(world, afterVisit), bookingId }));
   if (rated) await trx((t) => rateVisit(t, client, { bookingId, stars: 5, now: afterVisit }));
   const db = world.database.db as unknown as Kysely<BookingTables>;
@@ -207,10 +212,10 @@ const fixtures: Record<string, Fixture> = {
     },
   }),
   "booking.admin-book": fixture({
-    setup: (world) => haircutWithBoris(world, 4),
+    setup: (world) => haircutWithAnna(world, 4),
     run: async (world, { masterId, serviceId, start }) => {
       const booked = await world.inTransaction((trx) =>
-        adminBook(trx as unknown as Transaction<BookingTables>, world.owner, { masterId, serviceId, start, now: new Date(), client: { phone: "+4915100000001", name: "Walk-in" } }),
+        runIn(trx as unknown as Transaction<BookingTables>, world.owner, adminBook, { masterId, serviceId, start, now: new Date(), client: { phone: "+4915100000001", name: "Walk-in" } }),
       );
       assert.ok(booked.ok);
       return { actor: world.owner, objectType: "booking", objectId: booked.booking.id };
@@ -219,7 +224,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.cancel": fixture({
     setup: (world) => clientsHaircut(world, 5),
     run: async (world, { client, bookingId }) => {
-      const cancelled = await world.inTransaction((trx) => cancelBooking(trx as unknown as Transaction<BookingTables>, client, { bookingId, by: "client", now: new Date() }));
+      const cancelled = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, client, cancelBooking, { bookingId, by: "client", now: new Date() }));
       assert.ok(cancelled.ok);
       return { actor: client, objectType: "booking", objectId: bookingId };
     },
@@ -239,9 +244,9 @@ const fixtures: Record<string, Fixture> = {
     },
   }),
   "booking.reschedule": fixture({
-    setup: async (world) => ({ ...(await clientsHaircut(world, 6)), to: (await haircutWithBoris(world, 7)).start }),
+    setup: async (world) => ({ ...(await clientsHaircut(world, 6)), to: (await haircutWithAnna(world, 7)).start }),
     run: async (world, { client, bookingId, to }) => {
-      const moved = await world.inTransaction((trx) => rescheduleBooking(trx as unknown as Transaction<BookingTables>, client, { bookingId, by: "client", start: to, now: new Date() }));
+      const moved = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, client, rescheduleBooking, { bookingId, by: "client", start: to, now: new Date() }));
       assert.ok(moved.ok);
       return { actor: client, objectType: "booking", objectId: bookingId };
     },
@@ -250,7 +255,7 @@ const fixtures: Record<string, Fixture> = {
     setup: (world) => clientsHaircut(world, 8),
     run: async (world, { bookingId, start }) => {
       const afterVisit = new Date(start.getTime() + 3_600_000);
-      const marked = await world.inTransaction((trx) => markVisit(trx as unknown as Transaction<BookingTables>, world.owner, { bookingId, outcome: "done", now: afterVisit }));
+      const marked = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, world.owner, markVisit, { bookingId, outcome: "done", now: afterVisit }));
       assert.ok(marked.ok);
       return { actor: world.owner, objectType: "booking", objectId: bookingId };
     },
@@ -286,7 +291,7 @@ const fixtures: Record<string, Fixture> = {
     setup: (world) => clientsPrepaidVisit(world, 12),
     run: async (world, { bookingId }) => {
       const later = new Date(Date.now() + 24 * 3_600_000);
-      const expired = await world.inTransaction((trx) => expireHold(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world, later), bookingId }));
+      const expired = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, bookingJob, expireHold, { messenger: bookingMessenger(world, later), bookingId }));
       assert.ok(expired.expired);
       return { actor: bookingJob, objectType: "booking", objectId: bookingId };
     },
@@ -295,7 +300,7 @@ const fixtures: Record<string, Fixture> = {
     setup: (world) => clientsPrepaidVisit(world, 13),
     run: async (world, { client, bookingId }) => {
       const paid = await world.inTransaction((trx) =>
-        recordPayment(trx as unknown as Transaction<BookingTables>, client, {
+        runIn(trx as unknown as Transaction<BookingTables>, client, recordPayment, {
           messenger: bookingMessenger(world),
           payload: String(bookingId),
           currency: "EUR",
@@ -311,7 +316,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.waitlist.join": fixture({
     setup: async (world) => {
       const { start } = await clientsHaircut(world, 14);
-      return { ...(await haircutWithBoris(world, 14)), start };
+      return { ...(await haircutWithAnna(world, 14)), start };
     },
     run: async (world, { masterId, serviceId, start }) => {
       const client = await world.person();
@@ -326,7 +331,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.waitlist.offer": fixture({
     setup: (world) => freedSlotWithWaiter(world, 15, false),
     run: async (world, { entryId, masterId, start }) => {
-      const offered = await world.inTransaction((trx) => offerSlot(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), masterId, start }));
+      const offered = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, bookingJob, offerSlot, { messenger: bookingMessenger(world), masterId, start }));
       assert.equal(offered.entryId, entryId);
       return { actor: bookingJob, objectType: "booking_waitlist", objectId: entryId };
     },
@@ -334,7 +339,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.waitlist.accept": fixture({
     setup: (world) => freedSlotWithWaiter(world, 16, true),
     run: async (world, { waiter, entryId }) => {
-      const taken = await world.inTransaction((trx) => acceptOffer(trx as unknown as Transaction<BookingTables>, waiter, { entryId, now: new Date() }));
+      const taken = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, waiter, acceptOffer, { entryId, now: new Date() }));
       assert.ok(taken.ok);
       return { actor: waiter, objectType: "booking", objectId: taken.booking.id };
     },
@@ -343,7 +348,7 @@ const fixtures: Record<string, Fixture> = {
     setup: (world) => freedSlotWithWaiter(world, 17, true),
     run: async (world, { waiter, entryId }) => {
       const passed = await world.inTransaction((trx) =>
-        passOnOffer(trx as unknown as Transaction<BookingTables>, waiter, { entryId, messenger: bookingMessenger(world), why: "declined" }),
+        runIn(trx as unknown as Transaction<BookingTables>, waiter, passOnOffer, { entryId, messenger: bookingMessenger(world), why: "declined" }),
       );
       assert.ok(passed.ok);
       return { actor: waiter, objectType: "booking_waitlist", objectId: entryId };
@@ -353,7 +358,7 @@ const fixtures: Record<string, Fixture> = {
     setup: async (world) => {
       const { bookingId, start } = await clientsHaircut(world, 18);
       const afterVisit = new Date(start.getTime() + 3_600_000);
-      await world.inTransaction((trx) => markVisit(trx as unknown as Transaction<BookingTables>, world.owner, { bookingId, outcome: "done", now: afterVisit }));
+      await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, world.owner, markVisit, { bookingId, outcome: "done", now: afterVisit }));
       return { bookingId };
     },
     run: async (world, { bookingId }) => {

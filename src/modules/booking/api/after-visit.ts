@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import { flaggedPayments, recordRefund, REFUND_NOTE_MAX } from "../refunds.ts";
+import { recordRefund } from "../commands/record-refund.ts";
+import { flaggedPayments, REFUND_NOTE_MAX } from "../refunds.ts";
 import type { Tables } from "../repo.ts";
-import { messengerOf } from "../timed-events.ts";
 
 const id = z.coerce.number().int().positive();
 const reviewsQuery = z.object({ master: id.optional(), stars: z.coerce.number().int().min(1).max(5).optional() });
@@ -26,7 +26,6 @@ const LIMIT = 200;
 export function afterVisitRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
   const manage = requires("booking.manage");
-  const messenger = messengerOf(context);
 
   app.get("/api/booking/reviews", manage, async (request, reply) => {
     const query = parseInput(context.translator, request, reply, reviewsQuery, request.query);
@@ -87,9 +86,7 @@ export function afterVisitRoutes(app: FastifyInstance, context: ApiContext): voi
     const params = parseInput(context.translator, request, reply, paymentParams, request.params);
     const body = params && parseInput(context.translator, request, reply, refundBody, request.body);
     if (params === undefined || body === undefined) return reply;
-    const outcome = await context.database.transaction((trx) =>
-      recordRefund(trx as unknown as Transaction<Tables>, actorOf(request), { messenger, paymentId: params.id, note: body.note ?? null }),
-    );
+    const outcome = await context.run(actorOf(request), recordRefund, { paymentId: params.id, note: body.note ?? null });
     if (outcome.ok) return { refund: { paymentId: outcome.paymentId, bookingId: outcome.bookingId, refundedAt: outcome.refundedAt } };
     const status = { "refund-not-found": 404, "refund-already-recorded": 409, "refund-note-too-long": 400 }[outcome.reason];
     return refuse(context.translator, request, reply, status, `booking-web-${outcome.reason}`, { max: REFUND_NOTE_MAX });

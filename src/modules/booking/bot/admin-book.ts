@@ -8,16 +8,14 @@ import { formatMoney } from "../../../platform/domain/money.ts";
 import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./calendar.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
-import { clientByPhone, lockBooking } from "../repo.ts";
-import { adminBook, daySlots, monthAvailability, rescheduleBooking } from "../service.ts";
+import { adminBook } from "../commands/admin-book.ts";
+import { rescheduleBooking } from "../commands/reschedule-booking.ts";
+import { clientByPhone } from "../repo.ts";
+import { daySlots, monthAvailability } from "../service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
-import { presentBooking } from "../service/presenter.ts";
 import { staffBooking } from "../queries/staff-calendar.ts";
-import { tellAboutStaffChange } from "../service/staff-change-notices.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 export const ADMIN_BOOKING_FLOW = "booking-admin";
 const MAX_NAME_LENGTH = 100;
@@ -299,22 +297,13 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const draft = draftOf(flow);
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
-    const now = context.clock.now();
-    const outcome = await commitBooking(ctx, "booking-admin-confirm", async (trx): Promise<BookingOutcome> => {
-      let result: BookingOutcome;
-      if (draft.mode === "new") {
-        result = await adminBook(trx, senderActor(ctx), { masterId: slotMasterId, serviceId, start: new Date(start), now, client: { name: draft.name ?? "", phone: draft.phone ?? "" } });
-        if (result.ok) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "booked", booking: result.booking });
-      } else {
-        const before = await lockBooking(trx, ctx.botId, draft.bookingId ?? 0);
-        result = await rescheduleBooking(trx, senderActor(ctx), { bookingId: draft.bookingId ?? 0, by: "staff", start: new Date(start), masterId: slotMasterId, now });
-        if (result.ok && before !== undefined) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "moved", booking: result.booking, before: presentBooking(before) });
-      }
-      // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
-      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKeyOf(ctx));
-      else await advanceFlow(trx, flowKeyOf(ctx), flow, "time");
-      return result;
-    });
+    const outcome =
+      draft.mode === "new"
+        ? await ctx.run(adminBook, { masterId: slotMasterId, serviceId, start: new Date(start), client: { name: draft.name ?? "", phone: draft.phone ?? "" } })
+        : await ctx.run(rescheduleBooking, { bookingId: draft.bookingId ?? 0, by: "staff", start: new Date(start), masterId: slotMasterId });
+    // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
+    if (outcome.ok || (outcome.reason !== "taken" && outcome.reason !== "full")) await ctx.commit("booking-admin-confirm-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    else await ctx.commit("booking-admin-confirm-times", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time"));
 
     if (outcome.ok) {
       const booking = await staffBooking(db, ctx.botId, outcome.booking.id);

@@ -9,13 +9,10 @@ import { adminEditsComposer } from "./admin-edits.ts";
 import { adminRefusalText, ADMIN_HOME, dayData, MAX_BOOKINGS_WITH_BUTTONS } from "./admin-texts.ts";
 import { calendarKeyboard } from "./calendar.ts";
 import { staffLine } from "./staff.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { formatClockTime, formatDay, formatVisitTime } from "../domain/display.ts";
-import { lockBooking } from "../repo.ts";
-import { cancelBooking, type BookingOutcome } from "../service.ts";
+import { cancelBooking } from "../commands/cancel-booking.ts";
 import { bookingsBetween, mastersOfBot, staffBooking, type StaffBooking } from "../queries/staff-calendar.ts";
-import { tellAboutStaffChange } from "../service/staff-change-notices.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /** Room under Telegram's 4096 characters for the day's heading and the hint. */
 const MAX_DAY_TEXT = 3800;
@@ -30,7 +27,7 @@ function changeable(booking: StaffBooking): boolean {
  * The salon's admin area in the bot (permission `booking.manage`; every handler guarded, since a
  * button's data can be forged): a day's bookings of every master with Cancel (after a confirm
  * step) and Move, a new booking for a client, and the catalogue (services, masters, rules). Each
- * booking change runs its use case and the notices to the master and the client in one transaction.
+ * booking change is a command, which tells the master and the client itself.
  */
 export function adminComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
@@ -172,15 +169,8 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     await ctx.answerCallbackQuery();
     const bookingId = Number(ctx.match[1]);
     const sequence = Number(ctx.match[2]);
-    const outcome = await commitBooking(ctx, "booking-admin-cancel", async (trx): Promise<BookingOutcome | { ok: false; reason: "changed" }> => {
-      // The question named the booking as it was; moved since, it is asked again rather than cancelled unseen.
-      const locked = await lockBooking(trx, ctx.botId, bookingId);
-      const open = locked?.status === "pending" || locked?.status === "confirmed";
-      if (open && locked.sequence !== sequence) return { ok: false, reason: "changed" };
-      const result = await cancelBooking(trx, senderActor(ctx), { bookingId, by: "staff", now: context.clock.now() });
-      if (result.ok) await tellAboutStaffChange(trx, context, { botId: ctx.botId, news: "cancelled", booking: result.booking });
-      return result;
-    });
+    // The question named the booking as it was; moved since, it is asked again rather than cancelled unseen.
+    const outcome = await ctx.run(cancelBooking, { bookingId, by: "staff", seenSequence: sequence });
     const booking = await staffBooking(db, ctx.botId, bookingId);
     const date = booking === undefined ? undefined : instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
     const backToDay = date === undefined ? undefined : new InlineKeyboard().text(ctx.t("booking-admin-show-day", { day: formatDay(date, ctx.locale) }), dayData(date));

@@ -8,18 +8,17 @@ import { phoneFromContact } from "../../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./calendar.ts";
 import { bookingRefusalText } from "./refusals.ts";
 import { waitlistJoinData } from "./waitlist.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { clientMayBookMore } from "../domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { mayClientReschedule } from "../domain/cancellation.ts";
-import { clientByTelegram, lockBooking, rulesOfService, upcomingBookingCount } from "../repo.ts";
-import { bookAppointment, daySlots, monthAvailability, rescheduleBooking } from "../service.ts";
+import { bookAppointment } from "../commands/book-appointment.ts";
+import { rescheduleBooking } from "../commands/reschedule-booking.ts";
+import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
+import { daySlots, monthAvailability } from "../service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
 import { bookingOfClient, clientProfile, type ClientBooking } from "../service/client-bookings.ts";
-import { tellMasters } from "../service/master-notices.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
-import { presentBooking, type FreeSlot } from "../service/presenter.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
+import type { FreeSlot } from "../service/presenter.ts";
 
 export const BOOKING_FLOW = "booking";
 const MAX_NAME_LENGTH = 100;
@@ -49,13 +48,12 @@ function draftOf(flow: FlowState): BookingDraft {
  * Booking in the bot: service -> master or "any master" -> a month calendar with load markers ->
  * the day's times -> name and phone (asked once per client) -> summary -> confirm. Moving a
  * booking ("My bookings" -> Reschedule) runs the same calendar and times. Nothing a button says
- * is trusted: the use case decides again when the client confirms.
+ * is trusted: the command decides again when the client confirms (and tells the master).
  */
 export function bookingFlowComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
   const privateChats = composer.chatType("private");
   const db = readsOf(context);
-  const { translator } = context;
 
   const begin = async (ctx: BotyardContext) => {
     const services = await servicesToBook(db, ctx.botId);
@@ -315,33 +313,18 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     const draft = draftOf(flow);
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
-    const now = context.clock.now();
-    const outcome = await commitBooking(ctx, "booking-confirm", async (trx): Promise<BookingOutcome> => {
-      let result: BookingOutcome;
-      if (draft.mode === "new") {
-        const profile = await clientProfile(trx, ctx.botId, ctx.from?.id ?? 0);
-        const phone = draft.phone ?? profile?.phone ?? undefined;
-        result = await bookAppointment(trx, senderActor(ctx), {
-          masterId: slotMasterId,
-          serviceId,
-          start: new Date(start),
-          now,
-          name: draft.name ?? profile?.name ?? "",
-          ...(phone === undefined ? {} : { phone }),
-        });
-        if (result.ok) await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "booked", booking: result.booking });
-      } else {
-        const locked = await lockBooking(trx, ctx.botId, draft.bookingId ?? 0);
-        result = await rescheduleBooking(trx, senderActor(ctx), { bookingId: draft.bookingId ?? 0, by: "client", start: new Date(start), now });
-        if (result.ok && locked !== undefined) {
-          await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "moved", booking: result.booking, before: presentBooking(locked) });
-        }
-      }
-      // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
-      if (result.ok || (result.reason !== "taken" && result.reason !== "full")) await endFlow(trx, flowKeyOf(ctx));
-      else await advanceFlow(trx, flowKeyOf(ctx), flow, "time");
-      return result;
-    });
+    let outcome;
+    if (draft.mode === "new") {
+      const profile = await clientProfile(db, ctx.botId, ctx.from?.id ?? 0);
+      const phone = draft.phone ?? profile?.phone ?? undefined;
+      const name = draft.name ?? profile?.name ?? "";
+      outcome = await ctx.run(bookAppointment, { masterId: slotMasterId, serviceId, start: new Date(start), name, ...(phone === undefined ? {} : { phone }) });
+    } else {
+      outcome = await ctx.run(rescheduleBooking, { bookingId: draft.bookingId ?? 0, by: "client", start: new Date(start) });
+    }
+    // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
+    if (outcome.ok || (outcome.reason !== "taken" && outcome.reason !== "full")) await ctx.commit("booking-confirm-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    else await ctx.commit("booking-confirm-times", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time"));
 
     if (outcome.ok) {
       const booking = outcome.booking;

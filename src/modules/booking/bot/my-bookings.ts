@@ -4,17 +4,15 @@ import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { startMove } from "./booking.ts";
 import { bookingRefusalText } from "./refusals.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { mayClientCancel } from "../domain/cancellation.ts";
 import { formatVisitTime } from "../domain/display.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "../domain/ical.ts";
 import { rulesOfService } from "../repo.ts";
-import { cancelBooking } from "../service.ts";
+import { cancelBooking } from "../commands/cancel-booking.ts";
 import { bookingOfClient, bookingsOfClient, type ClientBooking } from "../service/client-bookings.ts";
 import { waitlistOfClient } from "../service/client-waitlist.ts";
-import { tellMasters } from "../service/master-notices.ts";
 import { MY_WAITLIST } from "./waitlist.ts";
-import { senderActor } from "../../../platform/telegram/sender-actor.ts";
 
 /** Whether the client may still change the booking (cancel, move, or see those buttons). */
 function isUpcoming(booking: ClientBooking, now: Date): boolean {
@@ -53,7 +51,6 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
   const composer = new Composer<BotyardContext>();
   const privateChats = composer.chatType("private");
   const db = readsOf(context);
-  const { translator } = context;
 
   const list = async (ctx: BotyardContext) => {
     const now = context.clock.now();
@@ -139,11 +136,7 @@ export function myBookingsComposer(context: ModuleContext): Composer<BotyardCont
       }
       case "cy": {
         await ctx.answerCallbackQuery();
-        const outcome = await commitBooking(ctx, "booking-cancel", async (trx) => {
-          const result = await cancelBooking(trx, senderActor(ctx), { bookingId: booking.id, by: "client", now });
-          if (result.ok) await tellMasters(trx, translator, { botId: ctx.botId, languages: ctx.botLanguages, news: "cancelled", booking: result.booking });
-          return result;
-        });
+        const outcome = await ctx.run(cancelBooking, { bookingId: booking.id, by: "client" });
         if (outcome.ok) {
           await ctx.reply(ctx.t("booking-cancelled", { line: lineOf(ctx, booking) }));
           return;

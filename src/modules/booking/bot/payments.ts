@@ -4,23 +4,21 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
-import { clientActorOf } from "./reminders.ts";
-import { checkPreCheckout, recordPayment } from "../payments.ts";
-import { recordRefund } from "../refunds.ts";
+import { recordPayment } from "../commands/record-payment.ts";
+import { recordRefund } from "../commands/record-refund.ts";
+import { checkPreCheckout } from "../payments.ts";
 import type { Tables } from "../repo.ts";
-import { messengerOf } from "../timed-events.ts";
 
 type Trx = Transaction<Tables>;
 
 /**
  * Prepayments: the pre-checkout query is answered at once (yes only for a pending booking whose
  * hold is live, for its exact amount), and a successful payment confirms, re-books or flags the
- * booking for a refund (see `recordPayment`). The staff notice of a payment to refund has a
+ * booking for a refund (see `recordPayment`, which tells whom it concerns). The staff notice of a payment to refund has a
  * "Refunded ✓" button (permission `booking.manage`) that records the refund made in the provider.
  */
 export function paymentsComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
-  const messenger = messengerOf(context);
 
   composer.on("pre_checkout_query", async (ctx) => {
     const query = ctx.preCheckoutQuery;
@@ -30,7 +28,7 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
         payload: query.invoice_payload,
         currency: query.currency,
         totalAmount: query.total_amount,
-        now: messenger.now(),
+        now: context.clock.now(),
       }),
     );
     if (answer.ok) await ctx.answerPreCheckoutQuery(true);
@@ -39,16 +37,13 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
 
   composer.on("message:successful_payment", async (ctx) => {
     const payment = ctx.message.successful_payment;
-    const outcome = await ctx.commit("booking-payment", (trx) =>
-      recordPayment(trx as unknown as Trx, clientActorOf(ctx), {
-        messenger,
-        payload: payment.invoice_payload,
-        currency: payment.currency,
-        totalAmount: payment.total_amount,
-        telegramChargeId: payment.telegram_payment_charge_id,
-        providerChargeId: payment.provider_payment_charge_id,
-      }),
-    );
+    const outcome = await ctx.run(recordPayment, {
+      payload: payment.invoice_payload,
+      currency: payment.currency,
+      totalAmount: payment.total_amount,
+      telegramChargeId: payment.telegram_payment_charge_id,
+      providerChargeId: payment.provider_payment_charge_id,
+    });
     if (!outcome.ok) {
       await ctx.reply(ctx.t("booking-paid-unknown"));
       return;
@@ -59,7 +54,7 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
 
   composer.callbackQuery(/^bkr:done:(\d+)$/, requirePermission("booking.manage"), async (ctx) => {
     const paymentId = Number(ctx.match[1]);
-    const outcome = await ctx.commit("booking-refund-record", (trx) => recordRefund(trx as unknown as Trx, clientActorOf(ctx), { messenger, paymentId }));
+    const outcome = await ctx.run(recordRefund, { paymentId });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(`booking-${outcome.reason}`), show_alert: true });
       return;

@@ -4,7 +4,7 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import type { Tables } from "../repo.ts";
 import { confirmComing } from "../reminders.ts";
-import { cancelBooking } from "../service/cancel.ts";
+import { cancelBooking } from "../commands/cancel-booking.ts";
 import type { Transaction } from "kysely";
 
 type Trx = Transaction<Tables>;
@@ -14,7 +14,7 @@ export function clientActorOf(ctx: BotyardContext): Actor {
   return { botId: ctx.botId, personId: ctx.from?.id ?? null, source: "bot" };
 }
 
-/** A reminder's buttons: "I'll come" notes it in the booking's history; "Cancel" cancels as the client, within the cancel window. */
+/** A reminder's buttons: "I'll come" notes it in the booking's history; "Cancel" cancels as the client, within the cancel window (the master is told, as from My bookings). */
 export function remindersComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
   const now = () => context.clock.now();
@@ -32,7 +32,7 @@ export function remindersComposer(context: ModuleContext): Composer<BotyardConte
 
   composer.callbackQuery(/^bkr:cancel:(\d+)$/, async (ctx) => {
     const bookingId = Number(ctx.match[1]);
-    const outcome = await ctx.commit("booking-reminder-cancel", (trx) => cancelBooking(trx as unknown as Trx, clientActorOf(ctx), { bookingId, by: "client", now: now() }));
+    const outcome = await ctx.run(cancelBooking, { bookingId, by: "client" });
     if (!outcome.ok) {
       const key = outcome.reason === "cancel-window-closed" ? "booking-reminder-cancel-too-late" : "booking-reminder-gone";
       await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });

@@ -3,11 +3,11 @@ import { addDays, instantToZoned, zonedDay, type PlainDate } from "../../../plat
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
-import { commitBooking, readsOf } from "./support.ts";
+import { readsOf } from "./support.ts";
 import { formatClockTime, formatDay } from "../domain/display.ts";
 import { feedUrl } from "../feed-tokens.ts";
 import type { Tables } from "../repo.ts";
-import { markVisit } from "../service.ts";
+import { markVisit } from "../commands/mark-visit.ts";
 import { issueMasterFeed } from "../commands/issue-master-feed.ts";
 import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../queries/staff-calendar.ts";
 import type { Kysely } from "kysely";
@@ -89,12 +89,9 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
     const master = await masterOf(ctx);
     if (master === undefined) return;
     const bookingId = Number(ctx.match[2]);
-    const now = context.clock.now();
-    const outcome = await commitBooking(ctx, "booking-staff-mark", async (trx) => {
-      const booking = await staffBooking(trx, ctx.botId, bookingId);
-      if (booking?.masterId !== master.id) return { ok: false as const, reason: "not-yours" as const };
-      return markVisit(trx, senderActor(ctx), { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show", now });
-    });
+    // A master marks their own visits only.
+    const own = (await staffBooking(db, ctx.botId, bookingId))?.masterId === master.id;
+    const outcome = own ? await ctx.run(markVisit, { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show" }) : ({ ok: false, reason: "not-yours" } as const);
     const booking = await staffBooking(db, ctx.botId, bookingId);
     const time = booking === undefined ? "—" : formatClockTime(booking.startsAt, ctx.locale, booking.timeZone);
     if (outcome.ok) {

@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { personName } from "../../../platform/domain/names.ts";
@@ -7,13 +6,13 @@ import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { clientActorOf } from "./reminders.ts";
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
-import type { Tables } from "../repo.ts";
 import { timeZoneOfLocation } from "../queries/locations.ts";
 import { waitlistOfClient, type ClientWaitlistEntry } from "../service/client-waitlist.ts";
 import { messengerOf } from "../timed-events.ts";
-import { acceptOffer, joinWaitlist, leaveWaitlist, MAX_LIVE_WAITLIST_ENTRIES, passOnOffer, placeInLine } from "../waitlist.ts";
-
-type Trx = Transaction<Tables>;
+import { acceptOffer } from "../commands/accept-offer.ts";
+import { leaveWaitlist } from "../commands/leave-waitlist.ts";
+import { passOnOffer } from "../commands/pass-on-offer.ts";
+import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, placeInLine } from "../waitlist.ts";
 
 /**
  * Callback data of a "Join the waitlist" button for a full day (no `timeMin`) or one slot, with
@@ -71,24 +70,21 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
 
   composer.callbackQuery(/^bkw:take:(\d+)$/, async (ctx) => {
     const entryId = Number(ctx.match[1]);
-    const outcome = await ctx.commit("booking-waitlist-take", async (trx) => {
-      const taken = await acceptOffer(trx, clientActorOf(ctx), { entryId, now: messenger.now() });
-      if (!taken.ok) return taken;
-      return { ...taken, timeZone: (await timeZoneOfLocation(trx, taken.booking.locationId)) ?? "UTC" };
-    });
+    const outcome = await ctx.run(acceptOffer, { entryId });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(outcome.reason === "offer-gone" ? "booking-waitlist-offer-gone" : "booking-waitlist-cannot-book"), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    const time = formatVisitTime(new Date(outcome.booking.startsAt), ctx.locale, outcome.timeZone);
+    const timeZone = (await timeZoneOfLocation(readsOf(context), outcome.booking.locationId)) ?? "UTC";
+    const time = formatVisitTime(new Date(outcome.booking.startsAt), ctx.locale, timeZone);
     await ctx.reply(ctx.t(outcome.booking.status === "pending" ? "booking-waitlist-booked-pay" : "booking-waitlist-booked", { time }));
   });
 
   composer.callbackQuery(/^bkw:skip:(\d+)$/, async (ctx) => {
     const entryId = Number(ctx.match[1]);
-    const outcome = await ctx.commit("booking-waitlist-skip", (trx) => passOnOffer(trx as unknown as Trx, clientActorOf(ctx), { entryId, messenger, why: "declined" }));
+    const outcome = await ctx.run(passOnOffer, { entryId, why: "declined" });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-waitlist-offer-gone"), show_alert: true });
       return;
@@ -123,7 +119,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     const entryId = Number(ctx.match[1]);
     const entry = (await waitlistOfClient(readsOf(context), ctx.botId, ctx.from.id, context.clock.now())).find((candidate) => candidate.id === entryId);
     // Only an entry "My waitlist" lists (live, today or later) can be left here.
-    const outcome = entry === undefined ? undefined : await ctx.commit("booking-waitlist-leave", (trx) => leaveWaitlist(trx as unknown as Trx, clientActorOf(ctx), { entryId, messenger }));
+    const outcome = entry === undefined ? undefined : await ctx.run(leaveWaitlist, { entryId });
     if (outcome?.ok !== true || entry === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-waitlist-entry-gone"), show_alert: true });
       return;

@@ -1,8 +1,5 @@
-import type { Transaction } from "kysely";
-import { cancelEvent, scheduleEvent } from "../../../platform/jobs/scheduled-events.ts";
-import type { BookingRow, Tables } from "../repo.ts";
-
-type Trx = Transaction<Tables>;
+import type { CommandScope } from "../../../platform/commands/command.ts";
+import type { BookingRow, BookingTables } from "../repo.ts";
 
 /** Scheduled event kinds: the invoice of a new pending booking, and the end of its hold. */
 export const INVOICE_EVENT = "booking.invoice";
@@ -14,17 +11,17 @@ export const invoiceKey = (bookingId: number) => `booking:${bookingId}:invoice`;
 
 /**
  * For a booking made `pending` with a prepayment hold: schedules its invoice (sent by the next
- * tick, through the outbox) and the end of its hold, in the booking's transaction.
+ * tick, through the outbox) and the end of its hold, in the booking's command.
  */
-export async function scheduleHold(trx: Trx, booking: BookingRow, now: Date): Promise<void> {
+export async function scheduleHold(scope: CommandScope<BookingTables>, booking: BookingRow): Promise<void> {
   if (booking.status !== "pending" || booking.hold_expires_at === null || booking.prepayment_minor === null) return;
   const payload = { bookingId: booking.id };
-  await scheduleEvent(trx, { botId: booking.bot_id, kind: INVOICE_EVENT, dedupeKey: invoiceKey(booking.id), payload, dueAt: now });
-  await scheduleEvent(trx, { botId: booking.bot_id, kind: HOLD_EVENT, dedupeKey: holdKey(booking.id), payload, dueAt: booking.hold_expires_at });
+  await scope.schedule(INVOICE_EVENT, { dedupeKey: invoiceKey(booking.id), payload, dueAt: scope.now });
+  await scope.schedule(HOLD_EVENT, { dedupeKey: holdKey(booking.id), payload, dueAt: booking.hold_expires_at });
 }
 
 /** Removes a booking's invoice and hold events not yet run (it was cancelled or paid). */
-export async function cancelHold(trx: Trx, bookingId: number): Promise<void> {
-  await cancelEvent(trx, invoiceKey(bookingId));
-  await cancelEvent(trx, holdKey(bookingId));
+export async function cancelHold(scope: CommandScope<BookingTables>, bookingId: number): Promise<void> {
+  await scope.unschedule(invoiceKey(bookingId));
+  await scope.unschedule(holdKey(bookingId));
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
-import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { Actor, UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { CommandScope } from "../../../platform/commands/command.ts";
 import { clientMayBookMore, decideBooking, type BookingDecision, type BookingIntent } from "../domain/decide-booking.ts";
 import {
   clientByTelegram,
@@ -10,6 +11,7 @@ import {
   occupanciesOf,
   upcomingBookingCount,
   type BookingRow,
+  type BookingTables,
   type ClientRow,
   type Tables,
 } from "../repo.ts";
@@ -20,9 +22,10 @@ import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outc
 import { occupyForBooking, takeClassSeat, underSavepoint, WriteRefused } from "./places.ts";
 import { presentBooking } from "./presenter.ts";
 import { scheduleHold } from "../effects/payment-hold.ts";
-import { scheduleReminders } from "../reminders.ts";
+import { scheduleReminders } from "../effects/reminders.ts";
 
 type Trx = Transaction<Tables>;
+type Scope = CommandScope<BookingTables>;
 
 const MINUTE_MS = 60_000;
 /** Another transaction may create the same client or class session first; then the steps run again. */
@@ -34,8 +37,6 @@ export interface BookInput extends WriteHooks {
   serviceId: number;
   /** The start the client picked. The engine checks it again here; a button's time is never trusted. */
   start: Date;
-  /** From the injected clock. */
-  now: Date;
   /** The client's name, and their phone in E.164 once they shared it. */
   name: string;
   phone?: string;
@@ -46,7 +47,6 @@ export interface AdminBookInput extends WriteHooks {
   masterId: number;
   serviceId: number;
   start: Date;
-  now: Date;
   client: { clientId: number } | { phone: string; name: string };
 }
 
@@ -59,23 +59,20 @@ interface Placement {
 }
 
 /**
- * A client books a visit. The engine decides again inside this transaction with fresh
- * occupancies; the occupancy row under the exclusion constraint settles a race, and the loser
- * gets `taken` with the next free times instead of an error. A service with prepayment makes a
- * `pending` booking whose slot is held until `hold_expires_at`.
+ * A client books a visit (the `booking.book` command, and a waitlist offer taken). The engine
+ * decides again inside this transaction with fresh occupancies; the occupancy row under the
+ * exclusion constraint settles a race, and the loser gets `taken` with the next free times
+ * instead of an error. A service with prepayment makes a `pending` booking whose slot is held
+ * until `hold_expires_at`. Reminders (or the hold's invoice and expiry) are scheduled; notices
+ * are the caller's.
  */
-export const bookAppointment = defineUseCase("booking.book", (trx: Trx, actor: Actor, input: BookInput) => bookForClient(trx, actor, input));
-
-/**
- * The work of {@link bookAppointment} without its audit row, for a use case that books as one
- * step of its own (accepting a waitlist offer) and writes one row for the whole.
- */
-export async function bookForClient(trx: Trx, actor: Actor, input: BookInput): Promise<UseCaseOutcome<BookingOutcome>> {
+export async function bookForClient(scope: Scope, input: BookInput): Promise<UseCaseOutcome<BookingOutcome>> {
+  const { actor } = scope;
   if (actor.personId === null) throw new Error("a client books for themselves: the actor must be a person");
   const name = input.name.trim();
   if (name === "") return refused("name-missing");
   if (input.phone !== undefined && !isE164Phone(input.phone)) return refused("phone-invalid");
-  return placeBooking(trx, actor, { kind: "client", telegramId: actor.personId, name, ...(input.phone === undefined ? {} : { phone: input.phone }) }, input);
+  return placeBooking(scope, { kind: "client", telegramId: actor.personId, name, ...(input.phone === undefined ? {} : { phone: input.phone }) }, input);
 }
 
 /**
@@ -83,25 +80,21 @@ export async function bookForClient(trx: Trx, actor: Actor, input: BookInput): P
  * but never outside working hours, in the past, or over another booking. The booking is
  * confirmed at once (no prepayment hold).
  */
-export const adminBook = defineUseCase("booking.admin-book", async (trx: Trx, actor: Actor, input: AdminBookInput): Promise<UseCaseOutcome<BookingOutcome>> => {
+export async function bookForStaff(scope: Scope, input: AdminBookInput): Promise<UseCaseOutcome<BookingOutcome>> {
   const { client } = input;
   if ("phone" in client) {
     if (!isE164Phone(client.phone)) return refused("phone-invalid");
     if (client.name.trim() === "") return refused("name-missing");
   } else {
-    const known = await clientOf(trx, client.clientId);
-    if (known === undefined || known.bot_id !== actor.botId || known.merged_into !== null) return refused("client-unknown");
+    const known = await clientOf(scope.trx, client.clientId);
+    if (known === undefined || known.bot_id !== scope.actor.botId || known.merged_into !== null) return refused("client-unknown");
   }
-  return placeBooking(trx, actor, { kind: "staff", client }, input);
-});
+  return placeBooking(scope, { kind: "staff", client }, input);
+}
 
-async function placeBooking(
-  trx: Trx,
-  actor: Actor,
-  booker: Booker,
-  input: { masterId: number; serviceId: number; start: Date; now: Date } & WriteHooks,
-): Promise<UseCaseOutcome<BookingOutcome>> {
-  const { start, now } = input;
+async function placeBooking(scope: Scope, booker: Booker, input: { masterId: number; serviceId: number; start: Date } & WriteHooks): Promise<UseCaseOutcome<BookingOutcome>> {
+  const { trx, actor, now } = scope;
+  const { start } = input;
   const offer = await loadOffer(trx, actor.botId, input.masterId, input.serviceId);
   if (offer === undefined) return refused("not-offered");
   for (let attempt = 1; ; attempt++) {
@@ -123,7 +116,7 @@ async function placeBooking(
         // A walk-in record just linked, or a first booking made at the same moment, may bring bookings of its own.
         throw new WriteRefused("client-limit");
       }
-      return writeBooking(trx, actor, { offer, start, now }, { decision, session, client, hold: booker.kind === "client" });
+      return writeBooking(scope, { offer, start, now }, { decision, session, client, hold: booker.kind === "client" });
     });
     if (written.ok) {
       const booking = presentBooking(written.value);
@@ -144,8 +137,7 @@ async function bookingClient(trx: Trx, actor: Actor, booker: Booker): Promise<Cl
 }
 
 async function writeBooking(
-  trx: Trx,
-  actor: Actor,
+  scope: Scope,
   placement: Placement,
   what: {
     decision: Extract<BookingDecision, { ok: true }>;
@@ -155,6 +147,7 @@ async function writeBooking(
     hold: boolean;
   },
 ): Promise<BookingRow> {
+  const { trx, actor } = scope;
   const { offer, now } = placement;
   const { decision, client } = what;
   const { service } = offer;
@@ -205,7 +198,7 @@ async function writeBooking(
     source: actor.source,
     at: now,
   });
-  await scheduleReminders(trx, row, now);
-  await scheduleHold(trx, row, now);
+  await scheduleReminders(scope, row);
+  await scheduleHold(scope, row);
   return row;
 }

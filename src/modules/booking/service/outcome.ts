@@ -13,8 +13,8 @@ type Trx = Transaction<Tables>;
  * Why a booking use case changed nothing. Besides the engine's reasons (`BookingRefusal`) and
  * the status machine's (`StatusRefusal`): the master does not offer the service (`not-offered`),
  * there is no such booking of this person (`not-found`), the client's name or phone cannot be
- * used, the client named by staff is unknown, the cancel window closed, or the move would change
- * nothing (`unchanged`).
+ * used, the client named by staff is unknown, the cancel window closed, the move would change
+ * nothing (`unchanged`), or the booking changed since the person saw it (`changed`).
  */
 export type RefusalReason =
   | BookingRefusal
@@ -25,7 +25,8 @@ export type RefusalReason =
   | "phone-invalid"
   | "client-unknown"
   | "cancel-window-closed"
-  | "unchanged";
+  | "unchanged"
+  | "changed";
 
 /** A refusal. When the time was taken (or the class filled) meanwhile, `nextFree` offers the next times. */
 export type Refused = { ok: false; reason: "taken" | "full"; nextFree: FreeSlot[] } | { ok: false; reason: Exclude<RefusalReason, "taken" | "full"> };

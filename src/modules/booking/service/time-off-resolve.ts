@@ -1,14 +1,12 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import type { TimeOff } from "../domain/time-off.ts";
-import { tellOfStaffChange } from "../effects/staff-change-notice.ts";
+import { cancelBooking } from "../commands/cancel-booking.ts";
+import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { hitsOfTimeOff, type HitView } from "../queries/time-off-hits.ts";
 import type { BookingTables } from "../repo.ts";
-import { cancelBooking } from "./cancel.ts";
 import type { RefusalReason } from "./outcome.ts";
 import { underSavepoint, WriteRefused } from "./places.ts";
-import { presentBooking } from "./presenter.ts";
-import { rescheduleBooking } from "./reschedule.ts";
 
 /** What staff chose for one booking in the way: move it to another master at the same time, or cancel it. */
 export type HitResolution = { bookingId: number; action: "cancel" } | { bookingId: number; action: "move"; masterId: number };
@@ -40,8 +38,8 @@ export function timeOffRefused(reason: Extract<TimeOffRefused, { reason: "taken"
 /**
  * Puts a time off in place once the bookings it hits are out of the way. Refuses, writing
  * nothing, while any hit has no resolution. Otherwise, under one savepoint: each hit is moved
- * (the staff reschedule use case, same time, to the named master; the engine re-checks him) or
- * cancelled (the staff cancel use case), its client and master told in the command's
+ * (the staff reschedule command, same time, to the named master; the engine re-checks him) or
+ * cancelled (the staff cancel command), each telling its client and masters in this
  * transaction, then `write` stores the time off. A refused move, or a block the exclusion
  * constraint refuses, undoes all of it, notices included: all or nothing. Resolutions of
  * bookings that are not hit are ignored.
@@ -61,14 +59,12 @@ export async function clearTheWay<T>(scope: CommandScope<BookingTables>, input: 
       const before = await trx.selectFrom("booking").selectAll().where("id", "=", hit.bookingId).executeTakeFirstOrThrow();
       const outcome =
         resolution.action === "move"
-          ? await rescheduleBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, now, masterId: resolution.masterId })
-          : await cancelBooking(trx, actor, { bookingId: hit.bookingId, by: "staff", now });
+          ? await scope.run(rescheduleBooking, { bookingId: hit.bookingId, by: "staff", start: before.starts_at, masterId: resolution.masterId })
+          : await scope.run(cancelBooking, { bookingId: hit.bookingId, by: "staff" });
       if (!outcome.ok) {
         failed = { bookingId: hit.bookingId, why: outcome.reason };
         throw new WriteRefused("resolution-refused");
       }
-      const news = resolution.action === "move" ? "moved" : "cancelled";
-      await tellOfStaffChange(scope, { news, booking: outcome.booking, before: presentBooking(before) });
       if (resolution.action === "move") moved += 1;
       else cancelled += 1;
     }

@@ -21,6 +21,7 @@ import { mastersForService, servicesToBook } from "../../../../src/modules/booki
 import { salonCatalogue } from "../../../../src/modules/booking/queries/salon-catalogue.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
 import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { runIn } from "../commands-support.ts";
 
 const hour = (from: number, to: number) => ({ start: from * 60, end: to * 60 });
 
@@ -80,7 +81,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const booked = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 801), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "16:00"), now: NOW, name: "Ida" }),
+        runIn(trx, clientActor(salon, 801), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "16:00"), now: NOW, name: "Ida" }),
       );
       assert.ok(booked.ok);
       const set = await commands.run(staffActor(salon), setWeeklyHours, { masterId: salon.anna, weekly: { 2: [hour(9, 13)] } });
@@ -97,7 +98,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const before = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 802), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Jan" }),
+        runIn(trx, clientActor(salon, 802), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Jan" }),
       );
       assert.ok(before.ok);
       const edited = await commands.run(staffActor(salon), editService, { serviceId: salon.haircut, priceMinor: 4200, durationMin: 90 });
@@ -105,7 +106,7 @@ for (const kind of databaseKinds) {
       assert.equal(edited.service.priceMinor, 4200);
       assert.equal(edited.service.currency, "EUR", "fields not given stay");
       const after = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 803), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, name: "Kai" }),
+        runIn(trx, clientActor(salon, 803), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "09:00"), now: NOW, name: "Kai" }),
       );
       assert.ok(after.ok);
       assert.deepEqual([after.booking.priceMinor, after.booking.durationMin], [4200, 90]);
@@ -122,7 +123,7 @@ for (const kind of databaseKinds) {
       assert.ok(stopped.ok);
       assert.ok(!(await servicesToBook(db, salon.botId)).some((service) => service.id === salon.haircut));
       const refused = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 804), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Lea" }),
+        runIn(trx, clientActor(salon, 804), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Lea" }),
       );
       assert.deepEqual(refused, { ok: false, reason: "service-inactive" });
       await commands.run(staffActor(salon), setServiceActive, { serviceId: salon.haircut, active: true });
@@ -133,7 +134,7 @@ for (const kind of databaseKinds) {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);
       const booked = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 805), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Mo" }),
+        runIn(trx, clientActor(salon, 805), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Mo" }),
       );
       assert.ok(booked.ok);
       const stopped = await commands.run(staffActor(salon), setMasterActive, { masterId: salon.anna, active: false });
@@ -151,7 +152,7 @@ for (const kind of databaseKinds) {
       assert.ok(slots.length > 0 && slots.every((slot) => slot.masterId === salon.boris), "any master now means Boris");
       assert.deepEqual(await startTimes(db, salon, salon.colouring, 4), [], "nobody else does colouring");
       const refused = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 807), { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ola" }),
+        runIn(trx, clientActor(salon, 807), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(4, "10:00"), now: NOW, name: "Ola" }),
       );
       assert.deepEqual(refused, { ok: false, reason: "not-offered" }, "a time sent from an old button is refused too");
     });
@@ -167,7 +168,7 @@ for (const kind of databaseKinds) {
         { id: salon.clara, name: "Clara", durationMin: 40, priceMinor: 2800 },
       );
       const booked = await transaction((trx) =>
-        bookAppointment(trx, clientActor(salon, 806), { masterId: salon.clara, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Nina" }),
+        runIn(trx, clientActor(salon, 806), bookAppointment, { masterId: salon.clara, serviceId: salon.haircut, start: berlin(3, "09:00"), now: NOW, name: "Nina" }),
       );
       assert.ok(booked.ok);
       assert.deepEqual([booked.booking.priceMinor, booked.booking.durationMin], [2800, 40]);

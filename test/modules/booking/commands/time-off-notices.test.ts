@@ -17,6 +17,7 @@ import type { CommandRuntime } from "../../../../src/platform/commands/command-r
 import type { Command } from "../../../../src/platform/commands/command.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
 import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { runIn } from "../commands-support.ts";
 
 /** A client who reads Russian. */
 const IRA = 821;
@@ -85,7 +86,7 @@ for (const kind of databaseKinds) {
       await tables().db.updateTable("booking_master").set({ telegram_id: anna }).where("id", "=", salon.anna).execute();
       await tables().db.updateTable("booking_master").set({ telegram_id: boris }).where("id", "=", salon.boris).execute();
       const visitId = await what.visit(salon, async (start) => {
-        const booked = await tables().transaction((trx) => bookAppointment(trx, clientActor(salon, IRA), { masterId: salon.anna, serviceId: salon.haircut, start, now: NOW, name: "Ira" }));
+        const booked = await tables().transaction((trx) => runIn(trx, clientActor(salon, IRA), bookAppointment, { masterId: salon.anna, serviceId: salon.haircut, start, now: NOW, name: "Ira" }));
         assert.ok(booked.ok, JSON.stringify(booked));
         return booked.booking.id;
       }, commands);

@@ -1,14 +1,17 @@
 import { sql, type Transaction } from "kysely";
-import { defineUseCase, type Actor, type UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { decideBooking, type BookingIntent } from "../domain/decide-booking.ts";
-import { lockClassSession, lockClassSessionById, occupanciesOf, occupancyOfBooking, type Tables } from "../repo.ts";
-import { bookingToChange, recordChange, type ChangedBy } from "./changes.ts";
-import { aroundVisit, loadOffer, requestOf } from "./offer.ts";
-import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
-import { givePlaceBack, occupyForBooking, takeClassSeat, underSavepoint } from "./places.ts";
-import { presentBooking } from "./presenter.ts";
-import { rescheduleReminders } from "../reminders.ts";
-import { slotFreed } from "../waitlist.ts";
+import { tellClientOfStaffChange } from "../effects/client-notice.ts";
+import { tellMasters } from "../effects/master-notice.ts";
+import { rescheduleReminders } from "../effects/reminders.ts";
+import { slotFreed } from "../effects/waitlist-offer.ts";
+import { lockClassSession, lockClassSessionById, occupanciesOf, occupancyOfBooking, type BookingTables, type Tables } from "../repo.ts";
+import { bookingToChange, recordChange, type ChangedBy } from "../service/changes.ts";
+import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
+import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../service/outcome.ts";
+import { givePlaceBack, occupyForBooking, takeClassSeat, underSavepoint } from "../service/places.ts";
+import { presentBooking } from "../service/presenter.ts";
 
 type Trx = Transaction<Tables>;
 
@@ -19,7 +22,6 @@ export interface RescheduleInput extends WriteHooks {
   by: ChangedBy;
   /** The new start; checked again here like a new booking's. */
   start: Date;
-  now: Date;
   /** Staff may move the visit to another master who offers the service; clients keep theirs. */
   masterId?: number;
 }
@@ -31,11 +33,14 @@ export interface RescheduleInput extends WriteHooks {
  * duration and price it was booked with; its calendar sequence rises. If the new time was taken
  * meanwhile the booking stays where it was and the answer offers the next free times. Its
  * reminders move with it (new keys for the new sequence); the slot it left goes to the waitlist.
+ * The master is told (a move to another master tells the one who lost the visit it was
+ * cancelled); so is the client when staff moved it (the bot, the panel, a time off).
  */
-export const rescheduleBooking = defineUseCase(
+export const rescheduleBooking = defineCommand(
   "booking.reschedule",
-  async (trx: Trx, actor: Actor, input: RescheduleInput): Promise<UseCaseOutcome<BookingOutcome>> => {
-    const { start, now } = input;
+  async (scope: CommandScope<BookingTables>, input: RescheduleInput): Promise<UseCaseOutcome<BookingOutcome>> => {
+    const { trx, actor, now } = scope;
+    const { start } = input;
     const before = await bookingToChange(trx, actor, input.bookingId, input.by);
     if (before === undefined) return refused("not-found");
     if (before.status !== "pending" && before.status !== "confirmed") return refused("already-final");
@@ -81,10 +86,10 @@ export const rescheduleBooking = defineUseCase(
           await occupyForBooking(trx, { botId: actor.botId, masterId, range: decision.occupancy, bookingId: before.id, holdExpiresAt });
         }
         await recordChange(trx, actor, now, "rescheduled", before, after);
-        await rescheduleReminders(trx, after, now);
-        if (before.class_session_id === null) {
-          await slotFreed(trx, { botId: actor.botId, masterId: before.master_id, start: before.starts_at, now, freedBy: `booking:${before.id}:${before.sequence}` });
-        }
+        await rescheduleReminders(scope, after);
+        if (before.class_session_id === null) await slotFreed(scope, { masterId: before.master_id, start: before.starts_at, freedBy: `booking:${before.id}:${before.sequence}` });
+        await tellMasters(scope, "moved", after, before);
+        if (input.by === "staff") await tellClientOfStaffChange(scope, "moved", after);
         return after;
       });
       if (written.ok) {

@@ -1,0 +1,16 @@
+import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
+import { tellMasters } from "../effects/master-notice.ts";
+import { bookingById, type BookingTables } from "../repo.ts";
+import { bookForClient, type BookInput } from "../service/book.ts";
+import type { BookingOutcome } from "../service/outcome.ts";
+
+/**
+ * A client books a visit in the bot (see `bookForClient`): the master is told of it, a pending
+ * one (a prepaid service, its slot held) included; the client reads the bot's answer.
+ */
+export const bookAppointment = defineCommand("booking.book", async (scope: CommandScope<BookingTables>, input: BookInput): Promise<UseCaseOutcome<BookingOutcome>> => {
+  const outcome = await bookForClient(scope, input);
+  if (outcome.result.ok) await tellMasters(scope, "booked", await bookingById(scope.trx, outcome.result.booking.id));
+  return outcome;
+});
