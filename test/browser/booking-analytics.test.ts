@@ -1,6 +1,6 @@
 /**
- * The owner reads a month of the salon's bookings on the panel's Analytics page (totals, by
- * master and by service, the CSV link), opens a client's card with their history, and aims a
+ * The owner reads a month of the salon's bookings on the panel's Analytics page (totals, charts,
+ * by master and by service, the CSV link), opens a client's card with their history, and aims a
  * broadcast at the clients of one service, in a real browser, on a desktop and on a phone.
  */
 import assert from "node:assert/strict";
@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
@@ -17,6 +17,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID } from "../support/app.ts";
 import type { TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
+import { SERIES_COLOURS } from "../../web/src/panel/chart-data.ts";
 import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
@@ -40,6 +41,21 @@ const VISITS: [day: string, time: string, master: string, service: string, clien
   ["03-23", "11:00", "Clara", "Yoga class", "Lena Vogel", "done"],
   ["03-26", "10:00", "Boris", "Haircut", "Paul Richter", "confirmed"],
 ];
+
+/** Whether each colour is drawn on the canvas: some pixel within a small distance of it (lines are anti-aliased). */
+async function seriesColoursDrawn(canvas: Locator, colours: readonly string[]): Promise<boolean[]> {
+  return canvas.evaluate((element, hexes) => {
+    const drawing = element as HTMLCanvasElement;
+    const pixels = drawing.getContext("2d")!.getImageData(0, 0, drawing.width, drawing.height).data;
+    return hexes.map((hex) => {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+      for (let at = 0; at < pixels.length; at += 4) {
+        if (pixels[at + 3]! > 200 && Math.abs(pixels[at]! - r) + Math.abs(pixels[at + 1]! - g) + Math.abs(pixels[at + 2]! - b) < 24) return true;
+      }
+      return false;
+    });
+  }, colours);
+}
 
 describe("booking analytics and client cards in a browser", { skip: browserSkipReason() ?? false }, () => {
   let database: TestDatabase;
@@ -121,6 +137,7 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
 
     await page.getByRole("button", { name: "By master" }).click();
     await byMaster.waitFor();
+    await page.locator("figure.chart canvas").nth(2).waitFor();
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-booking-analytics.png"), fullPage: true });
 
@@ -128,6 +145,44 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
     const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     assert.equal(fits, true, "on a phone the page fits and the table scrolls inside its box");
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("March is drawn: bookings and revenue per day and each master's occupancy, each chart titled, in its series' colours, with its figures as a table", async () => {
+    const chart = (title: string) => page.getByRole("figure", { name: title });
+    const bookings = chart("Bookings per day");
+    const revenue = chart("Revenue per day");
+    const occupancy = chart("Occupancy by master");
+    for (const [figure, series] of [
+      [bookings, ["Bookings", "Done"]],
+      [revenue, ["Revenue, EUR"]],
+      [occupancy, ["Occupancy"]],
+    ] as const) {
+      await figure.locator("canvas").waitFor();
+      assert.deepEqual(await figure.getByRole("list", { name: "Series" }).locator("li:not(.hint)").allTextContents(), series);
+      assert.equal(await figure.locator(".chart-plot").getAttribute("data-series"), String(series.length));
+      assert.deepEqual(await seriesColoursDrawn(figure.locator("canvas").first(), SERIES_COLOURS.slice(0, series.length)), series.map(() => true));
+    }
+
+    const tableOf = async (figure: typeof bookings, title: string) => {
+      await figure.getByText("Figures as a table").click();
+      const rows = await figure.getByRole("table", { name: title }).getByRole("row").allTextContents();
+      return rows;
+    };
+    const perDay = await tableOf(bookings, "Bookings per day");
+    assert.equal(perDay.length, 1 + 31, "a row per day of March under the header");
+    assert.deepEqual(perDay.slice(0, 6), ["DayBookingsDone", "Sun, Mar 100", "Mon, Mar 222", "Tue, Mar 311", "Wed, Mar 410", "Thu, Mar 510"]);
+    const money = await tableOf(revenue, "Revenue per day");
+    assert.deepEqual(money.slice(0, 4), ["DayRevenue, EUR", "Sun, Mar 1€0.00", "Mon, Mar 2€125.00", "Tue, Mar 3€25.00"]);
+
+    const shares = await tableOf(occupancy, "Occupancy by master");
+    const byMaster = page.getByRole("table", { name: "Figures by master" });
+    const tableShares = (await byMaster.locator("tbody tr td:nth-child(7)").allTextContents()).map((text) => text.replace(/\s+%$/, "%"));
+    assert.deepEqual(
+      shares.slice(1),
+      ["Anna", "Boris", "Clara"].map((name, index) => `${name}${tableShares[index]}`),
+      "the bars' figures are the occupancy the table shows",
+    );
+    assert.deepEqual(pageErrors, []);
   });
 
   test("the owner finds a client by name and opens the card: reach, visits, money spent and every booking with its status", async () => {

@@ -95,6 +95,24 @@ for (const kind of databaseKinds) {
       assert.deepEqual(byLocation.body.groups.map((group) => [group.name, group.bookings, group.workingMinutes]), [["Mitte", 5, 5760]]);
     });
 
+    test("each day of the week has its figures, the same whatever the groups are: bookings, revenue and occupancy of that day", async () => {
+      const answer = await get(`/api/booking/analytics?${WEEK}&by=master`);
+      assert.deepEqual(
+        answer.body.days.map((day) => [day.date, day.bookings, day.done, day.cancelled.total, day.revenue, day.bookedMinutes, day.workingMinutes, day.occupancy]),
+        [
+          ["2026-03-02", 1, 1, 0, [{ currency: "EUR", amountMinor: 3000 }], 60, 960, 60 / 960],
+          ["2026-03-03", 1, 0, 0, [], 60, 960, 60 / 960],
+          ["2026-03-04", 1, 1, 0, [{ currency: "EUR", amountMinor: 3500 }], 45, 960, 45 / 960],
+          ["2026-03-05", 1, 0, 1, [], 0, 960, 0],
+          ["2026-03-06", 1, 0, 1, [], 0, 960, 0],
+          ["2026-03-07", 0, 0, 0, [], 0, 960, 0],
+          ["2026-03-08", 0, 0, 0, [], 0, 0, null],
+        ],
+      );
+      const byService = await get(`/api/booking/analytics?${WEEK}&by=service`);
+      assert.deepEqual(byService.body.days, answer.body.days);
+    });
+
     test("the CSV export holds the same figures, and a name a spreadsheet would run as a formula is defused", async () => {
       const csv = await get<string>(`/api/booking/analytics.csv?${WEEK}&by=service`);
       assert.equal(csv.status, 200);

@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api } from "./api.ts";
+import { bookingsPerDay, occupancyByMaster, revenuePerDay } from "./booking-analytics-charts.ts";
 import { formatPrice } from "./booking-format.ts";
+import { Chart } from "./Chart.tsx";
+import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 import "./booking-insights.css";
 
@@ -29,6 +32,8 @@ interface AnalyticsAnswer {
   by: Dimension;
   total: Figures;
   groups: (Figures & { id: number; name: string })[];
+  /** The total of each day of the period. */
+  days: (Figures & { date: string })[];
 }
 
 const TABS: { by: Dimension; label: string }[] = [
@@ -66,17 +71,40 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
   );
 }
 
+/** Bookings and revenue per day and occupancy per master, drawn whatever the table is grouped by. */
+function AnalyticsCharts({ answer, byMaster }: { answer: AnalyticsAnswer; byMaster: AnalyticsAnswer | undefined }) {
+  const locale = panelLocale();
+  const perDay = useMemo(() => [bookingsPerDay(answer.days, locale), revenuePerDay(answer.days, locale)], [answer, locale]);
+  const occupancy = useMemo(() => (byMaster === undefined ? undefined : occupancyByMaster(byMaster.groups, locale)), [byMaster, locale]);
+  return (
+    <div className="charts">
+      {perDay.map((spec) => (
+        <Chart key={spec.title} spec={spec} />
+      ))}
+      {occupancy === undefined ? null : <Chart spec={occupancy} />}
+    </div>
+  );
+}
+
 /**
  * Bookings, visits, no-shows, cancellations, revenue, occupancy and returning clients of a
- * period, in total and by master, location or service; the same table as a CSV download.
+ * period, in total and by master, location or service, with charts; the same table as a CSV download.
  */
 export function BookingAnalyticsPage() {
   const [period, setPeriod] = useState(thisMonth);
   const [by, setBy] = useState<Dimension>("master");
-  const query = new URLSearchParams({ from: period.from, to: period.to, by }).toString();
+  const queryOf = (grouping: Dimension) => new URLSearchParams({ from: period.from, to: period.to, by: grouping }).toString();
+  const query = queryOf(by);
   const analytics = useQuery({
     queryKey: ["booking-analytics", query],
     queryFn: () => api<AnalyticsAnswer>(`/api/booking/analytics?${query}`),
+    enabled: period.from !== "" && period.to !== "",
+  });
+  // The occupancy chart is by master whatever the table's tab: the same query as that tab's, shared.
+  const masterQuery = queryOf("master");
+  const byMaster = useQuery({
+    queryKey: ["booking-analytics", masterQuery],
+    queryFn: () => api<AnalyticsAnswer>(`/api/booking/analytics?${masterQuery}`),
     enabled: period.from !== "" && period.to !== "",
   });
   const total = analytics.data?.total;
@@ -125,6 +153,7 @@ export function BookingAnalyticsPage() {
             />
             <Figure label="Returning clients" value={`${total.returningClients} of ${total.clients}`} detail={percent(total.returningShare)} />
           </div>
+          {analytics.data === undefined ? null : <AnalyticsCharts answer={analytics.data} byMaster={byMaster.data} />}
           <div className="tabs" role="group" aria-label="Group by">
             {TABS.map((tab) => (
               <button key={tab.by} type="button" className="secondary" aria-pressed={by === tab.by} onClick={() => setBy(tab.by)}>

@@ -5,8 +5,8 @@ export type BookingStatus = "pending" | "confirmed" | "done" | "no_show" | "canc
 export const STATUS_TEXT: Record<BookingStatus, string> = { pending: "Awaiting payment", confirmed: "Confirmed", done: "Done", no_show: "No-show", cancelled: "Cancelled" };
 
 /** A price from integer minor units, the amount reaching Intl as a decimal string (never a float). */
-export function formatPrice(priceMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat("en", { style: "currency", currency });
+export function formatPrice(priceMinor: number, currency: string, locale = "en"): string {
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const units = String(Math.abs(priceMinor)).padStart(digits + 1, "0");
   const decimal = `${priceMinor < 0 ? "-" : ""}${digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`}`;
@@ -19,7 +19,7 @@ export function formatVisit(iso: string, timeZone: string): string {
 }
 
 /** How many digits after the point a currency's minor units take (2 for EUR, 0 for JPY). */
-function minorDigitsOf(currency: string): number {
+export function minorDigitsOf(currency: string): number {
   try {
     return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {

@@ -68,7 +68,8 @@ export function analyticsCsv(answer: AnalyticsAnswer): string {
 /**
  * The booking analytics of a period (permission `booking.analytics`): bookings, visits done,
  * no-shows, cancellations, revenue, occupancy and returning clients, in total and by location,
- * master or service; as JSON for the panel and as a CSV download.
+ * master or service; as JSON for the panel (with the total of each day, for its charts) and as a
+ * CSV download.
  */
 export function analyticsRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, instantToZoned } from "../../../platform/domain/zoned-time.ts";
+import { addDays, daysBetween, instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { workingHoursOn, type DateRange, type MasterSchedule } from "./schedule.ts";
 import type { BookingStatus, CancelledBy } from "./status.ts";
 
@@ -67,8 +67,15 @@ export interface AnalyticsGroup extends AnalyticsFigures {
   id: number;
 }
 
+/** One day's figures: the bookings starting that day in their location's zone, the hours every master was scheduled for it. */
+export interface AnalyticsDay extends AnalyticsFigures {
+  date: PlainDate;
+}
+
 export interface AnalyticsReport {
   total: AnalyticsFigures;
+  /** Every day of the period, first to last, idle days with zeros. */
+  byDay: AnalyticsDay[];
   byLocation: AnalyticsGroup[];
   byMaster: AnalyticsGroup[];
   byService: AnalyticsGroup[];
@@ -80,16 +87,18 @@ function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-/** Minutes each master was scheduled to work in the period: weekly hours, days off, holidays and overrides applied. */
-export function workingMinutesOf(masters: readonly AnalyticsMaster[], holidays: readonly DateRange[], period: DateRange): Map<number, number> {
-  const minutes = new Map<number, number>();
+/** Minutes each master was scheduled to work on each day of the period (index 0: its first day): weekly hours, days off, holidays and overrides applied. */
+export function workingMinutesByDay(masters: readonly AnalyticsMaster[], holidays: readonly DateRange[], period: DateRange): Map<number, number[]> {
+  const minutes = new Map<number, number[]>();
   const days = daysBetween(period.from, period.to);
   for (const master of masters) {
-    let total = 0;
+    const perDay: number[] = [];
     for (let offset = 0; offset <= days; offset++) {
+      let total = 0;
       for (const interval of workingHoursOn(master.schedule, holidays, addDays(period.from, offset))) total += interval.end - interval.start;
+      perDay.push(total);
     }
-    minutes.set(master.masterId, total);
+    minutes.set(master.masterId, perDay);
   }
   return minutes;
 }
@@ -155,25 +164,32 @@ function groupBy<K>(bookings: readonly AnalyticsBooking[], keyOf: (booking: Anal
 const byId = (a: AnalyticsGroup, b: AnalyticsGroup) => a.id - b.id;
 
 /**
- * The period's figures in total, by location, by master and by service. A booking belongs to
- * the period when it starts on one of its days in its location's zone. Every master given
- * appears (with zeros when idle), so a master with hours and no bookings shows 0 % occupancy.
+ * The period's figures in total, by day, by location, by master and by service. A booking belongs
+ * to the period (and to its day) when it starts on one of its days in its location's zone. Every
+ * master given appears (with zeros when idle), so a master with hours and no bookings shows 0 %
+ * occupancy; every day appears too.
  */
 export function analyticsOf(input: AnalyticsInput): AnalyticsReport {
   const { period, firstDoneVisit } = input;
+  const dayOf = new Map(input.bookings.map((booking) => [booking, instantToZoned(booking.startsAt, booking.timeZone).date]));
   const inPeriod = input.bookings.filter((booking) => {
-    const day = instantToZoned(booking.startsAt, booking.timeZone).date;
+    const day = dayOf.get(booking)!;
     return period.from <= day && day <= period.to;
   });
-  const working = workingMinutesOf(input.masters, input.holidays, period);
+  const workingByDay = workingMinutesByDay(input.masters, input.holidays, period);
+  const working = new Map([...workingByDay].map(([masterId, perDay]) => [masterId, perDay.reduce((total, minutes) => total + minutes, 0)]));
   const minutesWhere = (keep: (master: AnalyticsMaster) => boolean) =>
     input.masters.filter(keep).reduce((sum, master) => sum + (working.get(master.masterId) ?? 0), 0);
+  const dates = Array.from({ length: daysBetween(period.from, period.to) + 1 }, (_, offset) => addDays(period.from, offset));
+  const minutesOnDay = (offset: number) => [...workingByDay.values()].reduce((sum, perDay) => sum + (perDay[offset] ?? 0), 0);
 
+  const days = groupBy(inPeriod, (booking) => dayOf.get(booking)!, dates);
   const locations = groupBy(inPeriod, (booking) => booking.locationId, input.masters.map((master) => master.locationId));
   const masters = groupBy(inPeriod, (booking) => booking.masterId, input.masters.map((master) => master.masterId));
   const services = groupBy(inPeriod, (booking) => booking.serviceId, []);
   return {
     total: figuresOf(inPeriod, minutesWhere(() => true), firstDoneVisit),
+    byDay: dates.map((date, offset) => ({ date, ...figuresOf(days.get(date) ?? [], minutesOnDay(offset), firstDoneVisit) })),
     byLocation: [...locations]
       .map(([id, bookings]) => ({ id, ...figuresOf(bookings, minutesWhere((master) => master.locationId === id), firstDoneVisit) }))
       .sort(byId),

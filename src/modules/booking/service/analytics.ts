@@ -1,5 +1,5 @@
 import { zonedDay } from "../../../platform/domain/zoned-time.ts";
-import { analyticsOf, type AnalyticsFigures, type AnalyticsInput, type AnalyticsMaster } from "../domain/analytics.ts";
+import { analyticsOf, type AnalyticsDay, type AnalyticsFigures, type AnalyticsInput, type AnalyticsMaster } from "../domain/analytics.ts";
 import type { DateRange } from "../domain/schedule.ts";
 import { holidaysOf, schedulesOf, type Db } from "../repo.ts";
 
@@ -18,6 +18,8 @@ export interface AnalyticsAnswer {
   by: AnalyticsDimension;
   total: AnalyticsFigures;
   groups: NamedFigures[];
+  /** The total's figures of each day of the period, whatever the groups are. */
+  days: AnalyticsDay[];
 }
 
 /** What `analyticsOf` reads for a bot's period, and the names of the locations, masters and services. */
@@ -113,5 +115,6 @@ export async function bookingAnalytics(db: Db, botId: string, period: DateRange,
     by,
     total: report.total,
     groups: groups.map((group) => ({ ...group, name: names[by].get(group.id) ?? `#${group.id}` })),
+    days: report.byDay,
   };
 }

@@ -110,6 +110,33 @@ describe("booking analytics", () => {
     });
   });
 
+  test("by day: every day of the period, each booking on its own location's day, against the hours every master had that day", () => {
+    assert.deepEqual(
+      report.byDay.map((day) => [day.date, day.bookings, day.done, day.cancelled.total, day.revenue, day.bookedMinutes, day.workingMinutes, day.occupancy]),
+      [
+        [
+          "2026-03-02",
+          3,
+          2,
+          0,
+          [
+            { currency: "EUR", amountMinor: 3000 },
+            { currency: "UZS", amountMinor: 500_000 },
+          ],
+          150,
+          720,
+          150 / 720,
+        ],
+        ["2026-03-03", 1, 0, 0, [], 60, 480, 60 / 480],
+        ["2026-03-04", 2, 0, 2, [], 0, 480, 0],
+        ["2026-03-05", 2, 0, 1, [], 90, 720, 90 / 720],
+        ["2026-03-06", 0, 0, 0, [], 0, 0, null],
+        ["2026-03-07", 1, 1, 0, [{ currency: "EUR", amountMinor: 3000 }], 60, 480, 60 / 480],
+        ["2026-03-08", 0, 0, 0, [], 0, 0, null],
+      ],
+    );
+  });
+
   test("by location: each salon's bookings against its own masters' hours", () => {
     assert.deepEqual(report.byLocation, [
       {
