@@ -118,7 +118,7 @@ export function adminComposer(context: ModuleContext<AccessTables>): Composer<Ct
 
   admins.callbackQuery(/^access:(grant|revoke):(\d+):([\w-]+)$/, async (ctx) => {
     const telegramId = Number(ctx.match[2]);
-    const input = { app: context, telegramId, role: ctx.match[3] ?? "" };
+    const input = { telegramId, role: ctx.match[3] ?? "" };
     const granting = ctx.match[1] === "grant";
     const result = granting ? await ctx.run(grantRole, input) : await ctx.run(revokeRole, input);
     await refreshPerson(ctx, telegramId, ctx.t(result.ok ? (granting ? "access-granted" : "access-revoked") : `access-role-${result.reason}`));

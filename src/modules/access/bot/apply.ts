@@ -156,7 +156,7 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
-    const result = await ctx.run(applyForAccess, { app: context, name: draft.name, phone: draft.phone, comment: draft.comment ?? null });
+    const result = await ctx.run(applyForAccess, { name: draft.name, phone: draft.phone, comment: draft.comment ?? null });
     await ctx.commit("access-apply-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();

@@ -56,13 +56,13 @@ export function decisionsComposer(context: ModuleContext<AccessTables>): Compose
 
   guarded.callbackQuery(/^access:approve:(\d+):([\w-]+)$/, async (ctx) => {
     const requestId = Number(ctx.match[1]);
-    const result = await ctx.run(approveAccessRequest, { app: context, requestId, role: ctx.match[2] ?? "" });
+    const result = await ctx.run(approveAccessRequest, { requestId, role: ctx.match[2] ?? "" });
     await answer(ctx, result, await cardNow(ctx, requestId));
   });
 
   guarded.callbackQuery(/^access:postpone:(\d+)$/, async (ctx) => {
     const requestId = Number(ctx.match[1]);
-    const result = await ctx.run(postponeAccessRequest, { app: context, requestId });
+    const result = await ctx.run(postponeAccessRequest, { requestId });
     await answer(ctx, result, await cardNow(ctx, requestId));
   });
 
@@ -92,7 +92,7 @@ export function decisionsComposer(context: ModuleContext<AccessTables>): Compose
 
   const reject = async (ctx: Ctx, reason: string) => {
     const requestId = Number(ctx.flow?.data.requestId);
-    const result = await ctx.run(rejectAccessRequest, { app: context, requestId, reason });
+    const result = await ctx.run(rejectAccessRequest, { requestId, reason });
     // A reason too long or empty may be typed again; any other outcome ends the flow.
     if (result.ok || result.reason !== "invalid-reason") await ctx.commit("access-reject-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
     if (result.ok) await ctx.reply(ctx.t("access-rejected-done", { id: requestId }));

@@ -13,7 +13,7 @@ export function loginButton(t: (key: string) => string) {
  * Tells the applicant, in their language, what became of their request: approved (with the role
  * and a button for their login link) or rejected (with the reason and when they may apply again).
  */
-export async function tellApplicant(scope: CommandScope<AccessTables>, timeZone: string, request: AccessRequest): Promise<void> {
+export async function tellApplicant(scope: CommandScope<AccessTables>, request: AccessRequest): Promise<void> {
   const decidedAt = new Date(request.decided_at ?? scope.now);
   await scope.tell(request.telegram_id, {
     dedupeKey: `access:request:${request.id}:notice:${request.status}`,
@@ -23,7 +23,7 @@ export async function tellApplicant(scope: CommandScope<AccessTables>, timeZone:
         : {
             text: t("access-notice-rejected", {
               reason: escapeHtml(request.reason ?? ""),
-              when: formatMoment(new Date(decidedAt.getTime() + REAPPLY_COOL_DOWN_MS), locale, timeZone),
+              when: formatMoment(new Date(decidedAt.getTime() + REAPPLY_COOL_DOWN_MS), locale, scope.settings.timeZone),
             }),
           },
   });
