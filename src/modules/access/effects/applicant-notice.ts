@@ -1,12 +1,13 @@
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
+import { loginButton } from "../callbacks.ts";
 import { formatMoment } from "../domain/moment.ts";
 import { REAPPLY_COOL_DOWN_MS } from "../domain/request.ts";
 import type { AccessRequest, AccessTables } from "../tables.ts";
 
-/** The button under an approval or an invitation: it asks the bot for the person's own login link. */
-export function loginButton(t: (key: string) => string) {
-  return [[{ text: t("access-login-button"), callback_data: "access:login" }]];
+/** The keyboard under an approval or an invitation: one button asking the bot for the person's own login link. */
+export function loginKeyboard(t: (key: string) => string) {
+  return [[{ text: t("access-login-button"), callback_data: loginButton.data({}) }]];
 }
 
 /**
@@ -19,7 +20,7 @@ export async function tellApplicant(scope: CommandScope<AccessTables>, request: 
     dedupeKey: `access:request:${request.id}:notice:${request.status}`,
     render: (locale, t) =>
       request.status === "approved"
-        ? { text: t("access-notice-approved", { role: t("access-role", { role: request.role ?? "" }) }), buttons: loginButton(t) }
+        ? { text: t("access-notice-approved", { role: t("access-role", { role: request.role ?? "" }) }), buttons: loginKeyboard(t) }
         : {
             text: t("access-notice-rejected", {
               reason: escapeHtml(request.reason ?? ""),

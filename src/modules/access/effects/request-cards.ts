@@ -2,6 +2,7 @@ import type { InlineKeyboardButton } from "@grammyjs/types";
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import type { TranslationArgs } from "../../../platform/i18n/translator.ts";
+import { approveButton, postponeButton, rejectButton } from "../callbacks.ts";
 import { formatMoment } from "../domain/moment.ts";
 import { isOpen } from "../domain/request.ts";
 import { grantableRoles } from "../domain/roles.ts";
@@ -51,10 +52,10 @@ export async function renderCard(db: Reads, reader: CardReader, request: AccessR
   }
   if (!isOpen(request.status)) return { text: lines.join("\n") };
   const approve = grantableRoles(reader.knownRoles).map((role) => [
-    { text: t("access-approve-as", { role: t("access-role", { role }) }), callback_data: `access:approve:${request.id}:${role}` },
+    { text: t("access-approve-as", { role: t("access-role", { role }) }), callback_data: approveButton.data({ requestId: request.id, role }) },
   ]);
-  const rest = [{ text: t("access-reject"), callback_data: `access:reject:${request.id}` }];
-  if (request.status === "pending") rest.push({ text: t("access-postpone"), callback_data: `access:postpone:${request.id}` });
+  const rest = [{ text: t("access-reject"), callback_data: rejectButton.data({ requestId: request.id }) }];
+  if (request.status === "pending") rest.push({ text: t("access-postpone"), callback_data: postponeButton.data({ requestId: request.id }) });
   return { text: lines.join("\n"), buttons: [...approve, rest] };
 }
 
