@@ -150,6 +150,10 @@ for (const kind of pglite) {
       ]) {
         assert.deepEqual(said(await ivan.press(data)), expired, data);
       }
+      const [, ask] = await olga.press(`access:reject:${requestId}`);
+      const offTheList = dataOf(ask, "Cancel").replace("cancel", "7");
+      assert.deepEqual(said(await olga.press(offTheList)), [["answerCallbackQuery", "This button has expired."]], "a reason not on the list, on a live flow");
+      await olga.press(dataOf(ask, "Cancel"));
       const unknownRole = await ivan.press(`access:approve:${requestId}:wizard`);
       assert.equal(unknownRole[0]?.payload.text, "Такой роли нет.", "a role the app does not know is refused by the command");
       const stranger = harness.user({ id: VERA, first_name: "Vera" });
