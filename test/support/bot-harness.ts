@@ -148,6 +148,16 @@ export async function botHarness(options: HarnessOptions): Promise<BotHarness> {
     return Promise.resolve({ ok: true as const, result: answerTo(method, sent.payload, ++messageIds) as never });
   });
 
+  // A handler that keeps a secret out of the update's journal sends with an Api of its own (the
+  // bot's client options, no transformers): its calls reach this fetch, recorded the same way.
+  const bareFetch = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const method = String(url instanceof Request ? url.url : url).split("/").at(-1) ?? "";
+    const payload = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    calls.push({ method, payload });
+    return Promise.resolve(new Response(JSON.stringify({ ok: true, result: answerTo(method, payload, ++messageIds) })));
+  };
+  Object.assign(bot.api.options ?? {}, { fetch: bareFetch });
+
   let updateIds = 0;
   const handle = async (update: Omit<Update, "update_id">): Promise<ApiCall[]> => {
     const updateId = ++updateIds;

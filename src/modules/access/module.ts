@@ -3,6 +3,7 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { accessApi, accessApiCatalogues } from "./api/routes.ts";
 import { accessComposer } from "./bot/composer.ts";
+import { allSessionsButton, applyButton, loginButton, peopleButton, pendingButton, statsButton } from "./callbacks.ts";
 import { applyForAccess } from "./commands/apply-for-access.ts";
 import { approveAccessRequest } from "./commands/approve-access-request.ts";
 import { blockPerson } from "./commands/block-person.ts";
@@ -31,12 +32,12 @@ export const accessModule = defineModule<AccessTables>({
   migrations: { access_0001_access: access0001 },
   catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...accessApiCatalogues],
   menu: [
-    { label: "access-menu-apply", data: "access:apply", when: (ctx, settings) => ctx.roles.size === 0 && settings.staffMayApply },
-    { label: "access-menu-login", data: "access:login", when: (ctx) => ctx.roles.size > 0 },
-    { label: "access-menu-pending", data: "access:pending", when: (ctx) => ctx.can("people.manage") },
-    { label: "access-menu-people", data: "access:people", when: (ctx) => ctx.can("people.manage") },
-    { label: "access-menu-stats", data: "access:stats", when: (ctx) => ctx.can("people.manage") },
-    { label: "access-menu-sessions", data: "access:all-sessions", when: (ctx) => ctx.can("sessions.manage") },
+    { label: "access-menu-apply", data: applyButton.data({}), when: (ctx, settings) => ctx.roles.size === 0 && settings.staffMayApply },
+    { label: "access-menu-login", data: loginButton.data({}), when: (ctx) => ctx.roles.size > 0 },
+    { label: "access-menu-pending", data: pendingButton.data({}), when: (ctx) => ctx.can("people.manage") },
+    { label: "access-menu-people", data: peopleButton.data({}), when: (ctx) => ctx.can("people.manage") },
+    { label: "access-menu-stats", data: statsButton.data({}), when: (ctx) => ctx.can("people.manage") },
+    { label: "access-menu-sessions", data: allSessionsButton.data({}), when: (ctx) => ctx.can("sessions.manage") },
   ],
   botCommands: [
     // Strangers see /login too: it tells them how to get access.

@@ -70,6 +70,7 @@ export function buildModuleKernel(
     clock: deps.clock,
     jobs: deps.jobs,
     languagesOf: (botId) => settings.of(botId).languages,
+    settingsOf: (botId) => settings.of(botId),
     eventKinds,
     queues: declaredQueues(installed),
     hooksOf: (botId) => [...deps.features, ...modulesEnabledIn(settings.of(botId).modules, deps.modules)].flatMap((module) => hooks.get(module) ?? []),

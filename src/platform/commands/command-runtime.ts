@@ -4,10 +4,11 @@ import type { Permissions } from "../auth/permissions.ts";
 import type { Database } from "../db/database.ts";
 import type { PlatformTables } from "../db/schema.ts";
 import type { Translator } from "../i18n/translator.ts";
+import type { CurrentSettings } from "../settings/live-settings.ts";
 import { cancelEvent, scheduleEvent } from "../jobs/scheduled-events.ts";
 import type { Jobs } from "../jobs/jobs.ts";
 import { enqueueOutbox } from "../telegram/outbox.ts";
-import type { Command, CommandScope, PersonChange } from "./command.ts";
+import type { Command, CommandScope, KnownRoles, PersonChange } from "./command.ts";
 import { localeOfPerson, tellHolders, tellOne } from "./tell-holders.ts";
 import { rolesOf } from "../auth/roles.ts";
 
@@ -26,6 +27,8 @@ export interface CommandRuntimeDeps {
   clock: { now(): Date };
   jobs: Pick<Jobs, "send">;
   languagesOf(botId: string): readonly string[];
+  /** A bot's settings now, for `scope.settings`; a runtime built without it throws where a command reads them. */
+  settingsOf?(botId: string): CurrentSettings;
   /** Every scheduled-event kind some module or platform feature handles. */
   eventKinds: ReadonlySet<string>;
   /** Every job queue some module declares. */
@@ -43,15 +46,27 @@ export interface CommandRuntime {
 }
 
 export function createCommandRuntime(deps: CommandRuntimeDeps): CommandRuntime {
+  const roles: KnownRoles = {
+    get names() {
+      return deps.permissions.roleNames();
+    },
+    holding: (permission) => deps.permissions.holdersOf(permission),
+  };
   function scopeOf(trx: Transaction<PlatformTables>, actor: Actor): CommandScope {
     const botId = actor.botId;
     const scope: CommandScope = {
       trx,
       actor,
       now: deps.clock.now(),
+      get settings() {
+        if (deps.settingsOf === undefined) throw new Error("this command runtime was built without the bots' settings (settingsOf)");
+        return deps.settingsOf(botId);
+      },
+      roles,
       send: (message) => enqueueOutbox(trx, { ...message, botId }),
       tellHolders: (permission, notice) => tellHolders(trx, deps, botId, permission, notice),
-      tell: async (telegramId, notice) => tellOne(trx, deps, botId, { telegramId, locale: await localeOfPerson(trx, deps, botId, telegramId) }, notice, notice.dedupeKey),
+      tell: async (telegramId, notice, options = {}) =>
+        tellOne(trx, deps, botId, { telegramId, locale: await localeOfPerson(trx, deps, botId, telegramId) }, notice, notice.dedupeKey, options.editing),
       actorCan: async (permission) => actor.personId !== null && deps.permissions.allows(await rolesOf(trx, botId, actor.personId), permission),
       async schedule(kind, event) {
         if (!deps.eventKinds.has(kind)) throw new Error(`no module handles scheduled events of kind ${kind}; declare it in the module's events`);

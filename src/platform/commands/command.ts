@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { writeAudit, type Actor, type AuditEntry, type UseCaseOutcome } from "../audit/use-case.ts";
 import type { Permission } from "../auth/permissions.ts";
 import type { PlatformTables } from "../db/schema.ts";
+import type { CurrentSettings } from "../settings/live-settings.ts";
 import type { OutboxMessage } from "../telegram/outbox.ts";
 import type { HolderNotice } from "./tell-holders.ts";
 
@@ -21,12 +22,20 @@ export interface CommandScope<Tables extends object = object> {
   readonly trx: Transaction<PlatformTables & Tables>;
   readonly actor: Actor;
   readonly now: Date;
+  /** The actor's bot's settings as the app holds them now (its time zone, its languages). */
+  readonly settings: CurrentSettings;
+  /** The roles the app knows (the platform's and every installed module's), and which of them hold a permission. */
+  readonly roles: KnownRoles;
   /** Queues a Bot API call to any chat of the actor's bot; false when its dedupe key was queued before. */
   send(message: Omit<OutboxMessage, "botId">): Promise<boolean>;
   /** Queues `notice` to every person holding `permission` in the actor's bot, each in their language; returns how many. */
   tellHolders(permission: Permission, notice: HolderNotice): Promise<number>;
-  /** Queues `notice` to one person of the actor's bot, in their language; false when its dedupe key was queued before. */
-  tell(telegramId: number, notice: HolderNotice): Promise<boolean>;
+  /**
+   * Queues `notice` to one person of the actor's bot, in their language; false when its dedupe key
+   * was queued before. With `editing` (the dedupe key of a message the outbox sent that person)
+   * the notice replaces that message's text and buttons instead of arriving as a new one.
+   */
+  tell(telegramId: number, notice: HolderNotice, options?: TellOptions): Promise<boolean>;
   /** Whether the actor holds `permission` now, read inside this transaction (a role taken a moment ago counts). */
   actorCan(permission: Permission): Promise<boolean>;
   /** Schedules a time-bound event of a declared kind; the same dedupe key again moves it. */
@@ -39,6 +48,23 @@ export interface CommandScope<Tables extends object = object> {
   run<Input, Result>(command: Command<Tables, Input, Result>, input: Input): Promise<Result>;
   /** Tells the modules' hooks that a role was granted or taken, or a person blocked (see `ModuleHooks`). */
   announce(change: PersonChange): Promise<void>;
+}
+
+/** The app's roles, for commands that grant them or address their holders. */
+export interface KnownRoles {
+  /** Every declared role, owner and admin included. */
+  readonly names: readonly string[];
+  /** The roles holding `permission` (owner always among them). */
+  holding(permission: Permission): readonly string[];
+}
+
+export interface TellOptions {
+  /**
+   * The dedupe key of a message queued to the same person earlier: the notice is queued as an
+   * `editMessageText` of it (the sender fills in its message id once it is sent). Only text and
+   * buttons change; a notice with a photo cannot be an edit.
+   */
+  editing?: string;
 }
 
 /** A change to a person of the bot that modules may react to, inside the changing command's transaction. */

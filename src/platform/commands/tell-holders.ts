@@ -70,11 +70,32 @@ export async function localeOfPerson(trx: Transaction<PlatformTables>, deps: Pic
   return chooseLocale(row?.language, row?.language_code ?? undefined, deps.languagesOf(botId));
 }
 
-/** Queues one person's copy of `notice`, rendered in `locale`; false when it was queued before. */
-export async function tellOne(trx: Transaction<PlatformTables>, deps: Pick<HolderNoticeDeps, "translator">, botId: string, to: { telegramId: number; locale: Locale }, notice: HolderNotice, dedupeKey: string): Promise<boolean> {
+/**
+ * Queues one person's copy of `notice`, rendered in `locale`; false when it was queued before.
+ * With `editing` (the dedupe key of a message queued to them before) it edits that message instead.
+ */
+export async function tellOne(
+  trx: Transaction<PlatformTables>,
+  deps: Pick<HolderNoticeDeps, "translator">,
+  botId: string,
+  to: { telegramId: number; locale: Locale },
+  notice: HolderNotice,
+  dedupeKey: string,
+  editing?: string,
+): Promise<boolean> {
   const t = (key: string, args?: TranslationArgs) => deps.translator.translate(botId, to.locale, key, args);
   const message = await notice.render(to.locale, t);
   const markup = message.buttons === undefined ? {} : { reply_markup: { inline_keyboard: message.buttons } };
+  if (editing !== undefined) {
+    if (message.photo !== undefined) throw new Error(`${dedupeKey}: an edit changes a message's text and buttons, not its photo`);
+    return enqueueOutbox(trx, {
+      botId,
+      chatId: to.telegramId,
+      method: "editMessageText",
+      payload: { chat_id: to.telegramId, message_id_of: editing, text: message.text, parse_mode: "HTML", ...markup },
+      dedupeKey,
+    });
+  }
   return enqueueOutbox(trx, {
     botId,
     chatId: to.telegramId,

@@ -31,7 +31,7 @@ for (const kind of databaseKinds) {
 
     const openRequest = async (language = "en") => {
       const applicant = await person([], undefined, language);
-      const applied = await world.runtime.run(applicant, applyForAccess, { app: world.app, name: "Anna Petrova", phone: "+79001234567", comment: null });
+      const applied = await world.runtime.run(applicant, applyForAccess, { name: "Anna Petrova", phone: "+79001234567", comment: null });
       assert.ok(applied.ok);
       return { applicant, requestId: applied.request.id };
     };
@@ -40,7 +40,7 @@ for (const kind of databaseKinds) {
     test("applying queues a card to every manager, each in their language; rolled back or refused, none", async () => {
       const admin = await person(["admin"], undefined, "ru");
       const applicant = await person();
-      const input = { app: world.app, name: "Anna Petrova", phone: "+79001234567", comment: null };
+      const input = { name: "Anna Petrova", phone: "+79001234567", comment: null };
       assert.deepEqual(await queuedBy(() => rolledBack(applyForAccess, applicant, input)), []);
       assert.deepEqual(await queuedBy(() => run(applyForAccess, applicant, { ...input, phone: "89001234567" })), [], "an invalid phone is refused");
       const queued = await queuedBy(() => run(applyForAccess, applicant, input));
@@ -52,7 +52,7 @@ for (const kind of databaseKinds) {
 
     test("approving queues the cards' edits, the applicant's notice and the hooks' role-granted; rolled back or refused, none", async () => {
       const { applicant, requestId } = await openRequest();
-      const input = { app: world.app, requestId, role: "master" };
+      const input = { requestId, role: "master" };
       assert.deepEqual(await queuedBy(() => rolledBack(approveAccessRequest, owner, input)), []);
       const master = await person(["master"]);
       assert.deepEqual(await queuedBy(() => run(approveAccessRequest, master, input)), [], "a master may not decide");
@@ -61,14 +61,14 @@ for (const kind of databaseKinds) {
       const notice = queued.find((row) => row.dedupe_key.endsWith(":notice:approved"));
       assert.equal(notice?.chat_id, applicant.personId);
       assert.deepEqual(notice?.payload.reply_markup, { inline_keyboard: [[{ text: "🔑 Get my login link", callback_data: "access:login" }]] });
-      assert.deepEqual(await queuedBy(() => run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "Too late" })), [], "already decided");
+      assert.deepEqual(await queuedBy(() => run(rejectAccessRequest, owner, { requestId, reason: "Too late" })), [], "already decided");
     });
 
     test("rejecting queues the cards' edits and the reason to the applicant in their language; an empty reason queues nothing", async () => {
       const { applicant, requestId } = await openRequest("ru");
-      assert.deepEqual(await queuedBy(() => rolledBack(rejectAccessRequest, owner, { app: world.app, requestId, reason: "Не из нашей команды" })), []);
-      assert.deepEqual(await queuedBy(() => run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "  " })), []);
-      const queued = await queuedBy(() => run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "Не из нашей команды" }));
+      assert.deepEqual(await queuedBy(() => rolledBack(rejectAccessRequest, owner, { requestId, reason: "Не из нашей команды" })), []);
+      assert.deepEqual(await queuedBy(() => run(rejectAccessRequest, owner, { requestId, reason: "  " })), []);
+      const queued = await queuedBy(() => run(rejectAccessRequest, owner, { requestId, reason: "Не из нашей команды" }));
       assert.deepEqual(keys(queued), [...cardEdits(requestId, 2, await managers()), `access:request:${requestId}:notice:rejected`].sort());
       const notice = queued.find((row) => row.chat_id === applicant.personId);
       assert.match(String(notice?.payload.text), /отклонена/);
@@ -77,16 +77,16 @@ for (const kind of databaseKinds) {
 
     test("postponing queues only the cards' edits, their buttons kept; the applicant hears nothing, and a second postpone queues nothing", async () => {
       const { applicant, requestId } = await openRequest();
-      assert.deepEqual(await queuedBy(() => rolledBack(postponeAccessRequest, owner, { app: world.app, requestId })), []);
-      const queued = await queuedBy(() => run(postponeAccessRequest, owner, { app: world.app, requestId }));
+      assert.deepEqual(await queuedBy(() => rolledBack(postponeAccessRequest, owner, { requestId })), []);
+      const queued = await queuedBy(() => run(postponeAccessRequest, owner, { requestId }));
       assert.deepEqual(keys(queued), cardEdits(requestId, 2, await managers()).sort());
       assert.ok(queued.every((row) => row.method === "editMessageText" && row.chat_id !== applicant.personId && row.payload.reply_markup !== undefined));
-      assert.deepEqual(await queuedBy(() => run(postponeAccessRequest, owner, { app: world.app, requestId })), []);
+      assert.deepEqual(await queuedBy(() => run(postponeAccessRequest, owner, { requestId })), []);
     });
 
     test("granting a role tells the person in their language and the hooks hear it; an unchanged grant queues nothing", async () => {
       const target = await person([], undefined, "ru");
-      const input = { app: world.app, telegramId: target.personId, role: "master" };
+      const input = { telegramId: target.personId, role: "master" };
       assert.deepEqual(await queuedBy(() => rolledBack(grantRole, owner, input)), []);
       const queued = await queuedBy(() => run(grantRole, owner, input));
       assert.deepEqual(queued.map((row) => row.dedupe_key.replace(/:\d+$/, ":<at>")).sort(), [`access:role:${target.personId}:master:granted:<at>`, `heard:role-granted:${target.personId}:master`].sort());
@@ -96,10 +96,10 @@ for (const kind of databaseKinds) {
 
     test("revoking a role lets the hooks hear it; revoking the last owner queues nothing", async () => {
       const target = await person(["master", "admin"]);
-      const input = { app: world.app, telegramId: target.personId, role: "master" };
+      const input = { telegramId: target.personId, role: "master" };
       assert.deepEqual(await queuedBy(() => rolledBack(revokeRole, owner, input)), []);
       assert.deepEqual(keys(await queuedBy(() => run(revokeRole, owner, input))), [`heard:role-revoked:${target.personId}:master`]);
-      assert.deepEqual(await queuedBy(() => run(revokeRole, owner, { app: world.app, telegramId: OWNER, role: "owner" })), []);
+      assert.deepEqual(await queuedBy(() => run(revokeRole, owner, { telegramId: OWNER, role: "owner" })), []);
     });
 
     test("blocking ends the sessions and lets the hooks hear each role taken and the block; rolled back, the sessions live on", async () => {

@@ -1,8 +1,7 @@
-/** What access's command tests run on: a migrated database, the module kernel's runtime, the app's pieces and fresh people. */
+/** What access's command tests run on: a migrated database, the module kernel's runtime and fresh people. */
 import { before } from "node:test";
 import type { Kysely } from "kysely";
 import { accessModule } from "../../../src/modules/access/module.ts";
-import type { AccessApp } from "../../../src/modules/access/effects/access-app.ts";
 import type { AccessTables } from "../../../src/modules/access/tables.ts";
 import { buildModuleKernel } from "../../../src/platform/app/module-context.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
@@ -37,7 +36,6 @@ export interface CommandWorld {
   db: () => Kysely<PlatformTables & AccessTables>;
   database: () => ReturnType<typeof migratedDatabase>["database"];
   runtime: CommandRuntime;
-  app: AccessApp;
   /** A person the bot knows, holding `roles`; returns them as an actor. */
   person: (roles?: string[], id?: number, language?: string) => Promise<Actor & { personId: number }>;
   /** Runs a command in its own transaction; returns its result and how many audit rows it wrote. */
@@ -62,7 +60,6 @@ export function commandWorld(kind: (typeof databaseKinds)[number], firstPersonId
     db,
     database: () => suite.database,
     runtime: undefined as unknown as CommandRuntime,
-    app: undefined as unknown as AccessApp,
     person: async (roles = [], id = nextId++, language = "en") => {
       await db().insertInto("person").values({ telegram_id: id, first_name: `P${id}`, last_name: null, username: null, language_code: language }).execute();
       await db().insertInto("bot_member").values({ bot_id: BOT, telegram_id: id }).execute();
@@ -115,7 +112,6 @@ export function commandWorld(kind: (typeof databaseKinds)[number], firstPersonId
       paymentProviderToken: undefined,
     });
     world.runtime = kernel.runtime;
-    world.app = kernel.context;
     await world.person(["owner"], OWNER);
   });
   return world;

@@ -31,7 +31,7 @@ for (const kind of databaseKinds) {
     const owner: Actor = { botId: BOT, personId: OWNER, source: "bot" };
     const database = () => world.database().db;
 
-    const applyAs = (actor: Actor, name = "Anna Petrova", phone = "+79001234567") => run(applyForAccess, actor, { app: world.app, name, phone, comment: null });
+    const applyAs = (actor: Actor, name = "Anna Petrova", phone = "+79001234567") => run(applyForAccess, actor, { name, phone, comment: null });
 
     const outboxKeys = async (like: string) =>
       (await db().selectFrom("outbox").select(["dedupe_key", "chat_id", "method", "payload"]).where("dedupe_key", "like", like).orderBy("id").execute());
@@ -76,7 +76,7 @@ for (const kind of databaseKinds) {
         [{ name: "Anna", phone: "89001234567", comment: null }, "invalid-phone"],
         [{ name: "Anna", phone: "+79001234567", comment: "x".repeat(501) }, "comment-too-long"],
       ] as const) {
-        const { result, audits } = await run(applyForAccess, applicant, { app: world.app, ...input });
+        const { result, audits } = await run(applyForAccess, applicant, { ...input });
         assert.deepEqual(result, { ok: false, reason });
         assert.equal(audits, 0);
       }
@@ -89,7 +89,7 @@ for (const kind of databaseKinds) {
       const applied = await applyAs(applicant);
       assert.ok(applied.result.ok);
       const requestId = applied.result.request.id;
-      const { result, audits } = await run(approveAccessRequest, admin, { app: world.app, requestId, role: "master" });
+      const { result, audits } = await run(approveAccessRequest, admin, { requestId, role: "master" });
       assert.ok(result.ok);
       assert.equal(audits, 1);
       const role = await db().selectFrom("role").selectAll().where("telegram_id", "=", applicant.personId).executeTakeFirstOrThrow();
@@ -103,7 +103,7 @@ for (const kind of databaseKinds) {
       assert.equal(notice?.chat_id, applicant.personId);
       assert.match(String(notice?.payload.text), /\/login/);
 
-      const late = await run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "No" });
+      const late = await run(rejectAccessRequest, owner, { requestId, reason: "No" });
       assert.deepEqual(late.result, { ok: false, reason: "already-decided", status: "approved", decidedBy: { telegramId: admin.personId, name: `P${admin.personId}` } });
       assert.equal(late.audits, 0);
     });
@@ -112,7 +112,7 @@ for (const kind of databaseKinds) {
       const master = await person(["master"]);
       const applied = await applyAs(await person());
       assert.ok(applied.result.ok);
-      const { result, audits } = await run(approveAccessRequest, master, { app: world.app, requestId: applied.result.request.id, role: "admin" });
+      const { result, audits } = await run(approveAccessRequest, master, { requestId: applied.result.request.id, role: "admin" });
       assert.deepEqual(result, { ok: false, reason: "forbidden" });
       assert.equal(audits, 0);
     });
@@ -122,7 +122,7 @@ for (const kind of databaseKinds) {
       assert.ok(applied.result.ok);
       const requestId = applied.result.request.id;
       for (const role of ["owner", "wizard"]) {
-        const refused = await run(approveAccessRequest, owner, { app: world.app, requestId, role });
+        const refused = await run(approveAccessRequest, owner, { requestId, role });
         assert.deepEqual(refused.result, { ok: false, reason: "unknown-role" });
       }
     });
@@ -132,13 +132,13 @@ for (const kind of databaseKinds) {
       const applied = await applyAs(applicant);
       assert.ok(applied.result.ok);
       const requestId = applied.result.request.id;
-      const postponed = await run(postponeAccessRequest, owner, { app: world.app, requestId });
+      const postponed = await run(postponeAccessRequest, owner, { requestId });
       assert.ok(postponed.result.ok && postponed.result.request.status === "postponed");
       assert.equal(postponed.audits, 1);
-      assert.deepEqual((await run(postponeAccessRequest, owner, { app: world.app, requestId })).result, { ok: false, reason: "already-postponed", status: "postponed", decidedBy: { telegramId: OWNER, name: `P${OWNER}` } });
-      assert.deepEqual((await run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "   " })).result, { ok: false, reason: "invalid-reason" });
+      assert.deepEqual((await run(postponeAccessRequest, owner, { requestId })).result, { ok: false, reason: "already-postponed", status: "postponed", decidedBy: { telegramId: OWNER, name: `P${OWNER}` } });
+      assert.deepEqual((await run(rejectAccessRequest, owner, { requestId, reason: "   " })).result, { ok: false, reason: "invalid-reason" });
 
-      const rejected = await run(rejectAccessRequest, owner, { app: world.app, requestId, reason: "Not on the staff list" });
+      const rejected = await run(rejectAccessRequest, owner, { requestId, reason: "Not on the staff list" });
       assert.ok(rejected.result.ok && rejected.result.request.reason === "Not on the staff list");
       assert.equal(rejected.audits, 1);
       const [notice] = await outboxKeys(`access:request:${requestId}:notice:rejected`);
@@ -156,24 +156,24 @@ for (const kind of databaseKinds) {
     test("only owners grant or revoke owner, and the last owner keeps it", async () => {
       const admin = await person(["admin"]);
       const target = await person();
-      assert.deepEqual((await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "owner" })).result, { ok: false, reason: "owners-only" });
-      assert.deepEqual((await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "wizard" })).result, { ok: false, reason: "unknown-role" });
-      assert.deepEqual((await run(revokeRole, owner, { app: world.app, telegramId: OWNER, role: "owner" })).result, { ok: false, reason: "last-owner" });
+      assert.deepEqual((await run(grantRole, admin, { telegramId: target.personId, role: "owner" })).result, { ok: false, reason: "owners-only" });
+      assert.deepEqual((await run(grantRole, admin, { telegramId: target.personId, role: "wizard" })).result, { ok: false, reason: "unknown-role" });
+      assert.deepEqual((await run(revokeRole, owner, { telegramId: OWNER, role: "owner" })).result, { ok: false, reason: "last-owner" });
 
-      const granted = await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "master" });
+      const granted = await run(grantRole, admin, { telegramId: target.personId, role: "master" });
       assert.deepEqual(granted.result, { ok: true });
       assert.equal(granted.audits, 1);
-      assert.deepEqual((await run(grantRole, admin, { app: world.app, telegramId: target.personId, role: "master" })).result, { ok: false, reason: "unchanged" });
-      const made = await run(grantRole, owner, { app: world.app, telegramId: target.personId, role: "owner" });
+      assert.deepEqual((await run(grantRole, admin, { telegramId: target.personId, role: "master" })).result, { ok: false, reason: "unchanged" });
+      const made = await run(grantRole, owner, { telegramId: target.personId, role: "owner" });
       assert.deepEqual(made.result, { ok: true });
-      assert.deepEqual((await run(revokeRole, owner, { app: world.app, telegramId: target.personId, role: "owner" })).result, { ok: true });
+      assert.deepEqual((await run(revokeRole, owner, { telegramId: target.personId, role: "owner" })).result, { ok: true });
     });
 
     test("losing the last role ends the person's sessions and revokes their unused links", async () => {
       const target = await person(["master"]);
       const session = await startSession(database(), { botId: BOT, telegramId: target.personId, kind: "cookie", via: "link", userAgent: null, ip: null });
       const secret = await issueLoginSecret(database(), BOT, target.personId);
-      const { result, audits } = await run(revokeRole, owner, { app: world.app, telegramId: target.personId, role: "master" });
+      const { result, audits } = await run(revokeRole, owner, { telegramId: target.personId, role: "master" });
       assert.deepEqual(result, { ok: true });
       assert.equal(audits, 1);
       const row = await db().selectFrom("web_session").select("ended_at").where("id", "=", session.id).executeTakeFirstOrThrow();
@@ -200,7 +200,7 @@ for (const kind of databaseKinds) {
       assert.deepEqual((await run(blockPerson, admin, { telegramId: target.personId, reason: null })).result, { ok: false, reason: "already-blocked" });
 
       assert.deepEqual((await applyAs(target)).result, { ok: false, reason: "blocked" });
-      assert.deepEqual((await run(grantRole, owner, { app: world.app, telegramId: target.personId, role: "master" })).result, { ok: false, reason: "blocked" });
+      assert.deepEqual((await run(grantRole, owner, { telegramId: target.personId, role: "master" })).result, { ok: false, reason: "blocked" });
       assert.deepEqual((await run(issueLoginLink, target, { telegramId: target.personId, panelUrl })).result, { ok: false, reason: "blocked" });
 
       const unblocked = await run(unblockPerson, admin, { telegramId: target.personId });

@@ -36,14 +36,14 @@ export function peopleRoutes(app: FastifyInstance, context: ApiContext<AccessTab
     const person = parseInput(context.translator, request, reply, personSchema, request.params);
     const body = person && parseInput(context.translator, request, reply, roleSchema, request.body);
     if (person === undefined || body === undefined) return reply;
-    const result = await context.run(actorOf(request), grantRole, { app: context, telegramId: person.telegramId, role: body.role });
+    const result = await context.run(actorOf(request), grantRole, { telegramId: person.telegramId, role: body.role });
     return answerOutcome(context, request, reply, result);
   });
 
   app.delete<PersonRoute>("/api/people/:telegramId/roles/:role", manage, async (request, reply) => {
     const person = parseInput(context.translator, request, reply, personSchema.extend(roleSchema.shape), request.params);
     if (person === undefined) return reply;
-    const result = await context.run(actorOf(request), revokeRole, { app: context, telegramId: person.telegramId, role: person.role });
+    const result = await context.run(actorOf(request), revokeRole, { telegramId: person.telegramId, role: person.role });
     return answerOutcome(context, request, reply, result);
   });
 

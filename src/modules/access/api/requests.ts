@@ -36,7 +36,7 @@ export function requestRoutes(app: FastifyInstance, context: ApiContext<AccessTa
     const params = parseInput(context.translator, request, reply, idSchema, request.params);
     const body = params && parseInput(context.translator, request, reply, z.object({ role: z.string().trim().min(1).max(50) }), request.body);
     if (params === undefined || body === undefined) return reply;
-    const outcome = await context.run(actorOf(request), approveAccessRequest, { app: context, requestId: params.id, role: body.role });
+    const outcome = await context.run(actorOf(request), approveAccessRequest, { requestId: params.id, role: body.role });
     return answerOutcome(context, request, reply, outcome);
   });
 
@@ -44,14 +44,14 @@ export function requestRoutes(app: FastifyInstance, context: ApiContext<AccessTa
     const params = parseInput(context.translator, request, reply, idSchema, request.params);
     const body = params && parseInput(context.translator, request, reply, z.object({ reason: z.string().trim().max(500).default("") }), request.body);
     if (params === undefined || body === undefined) return reply;
-    const outcome = await context.run(actorOf(request), rejectAccessRequest, { app: context, requestId: params.id, reason: body.reason });
+    const outcome = await context.run(actorOf(request), rejectAccessRequest, { requestId: params.id, reason: body.reason });
     return answerOutcome(context, request, reply, outcome);
   });
 
   app.post<{ Params: { id: string } }>("/api/access-requests/:id/postpone", { config: { access: manage } }, async (request, reply) => {
     const params = parseInput(context.translator, request, reply, idSchema, request.params);
     if (params === undefined) return reply;
-    const outcome = await context.run(actorOf(request), postponeAccessRequest, { app: context, requestId: params.id });
+    const outcome = await context.run(actorOf(request), postponeAccessRequest, { requestId: params.id });
     return answerOutcome(context, request, reply, outcome);
   });
 }

@@ -1,9 +1,13 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { z } from "zod";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
+import { defineFlow } from "../../../platform/telegram/flow-definition.ts";
+import { flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { applyButton, applyCancelButton, applySendButton } from "../callbacks.ts";
 import { checkComment, checkName, MAX_COMMENT_LENGTH } from "../domain/application.ts";
 import { formatMoment } from "../domain/moment.ts";
 import { judgeApplication } from "../domain/request.ts";
@@ -13,13 +17,12 @@ import type { AccessTables } from "../tables.ts";
 
 type Ctx = BotyardContext<AccessTables>;
 
-const FLOW = "access-apply";
-
-interface ApplicationDraft {
-  name?: string;
-  phone?: string;
-  comment?: string | null;
-}
+/** The application, gathered a step at a time: name, phone, comment, then confirming it. */
+const applyFlow = defineFlow(
+  "access-apply",
+  ["name", "phone", "comment", "confirm"],
+  z.object({ name: z.string().optional(), phone: z.string().optional(), comment: z.string().nullable().optional() }),
+);
 
 /**
  * "Apply for access": name, then phone (the person's own shared contact, or a typed number with
@@ -48,7 +51,7 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
     }
   };
 
-  privateChats.callbackQuery("access:apply", async (ctx) => {
+  onCallback(privateChats, applyButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!context.settings.of(ctx.botId).staffMayApply) {
       await ctx.reply(ctx.t("access-apply-closed"));
@@ -60,17 +63,17 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
       await ctx.reply(refusalText(ctx, standingRefusal(verdict)));
       return;
     }
-    const flow = await ctx.commit("access-apply-start", (trx) => startFlow(trx, flowKeyOf(ctx), FLOW, "name"));
+    const flow = await ctx.commit("access-apply-start", (trx) => applyFlow.start(trx, flowKeyOf(ctx), "name", {}));
     if (verdict.kind === "update") await ctx.reply(ctx.t("access-apply-under-review-update"));
     await ctx.reply(ctx.t("access-apply-ask-name"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("access-cancel"), flowButton(flow, "access-apply-cancel")),
+      reply_markup: new InlineKeyboard().text(ctx.t("access-cancel"), applyCancelButton.inFlow(flow, {})),
     });
   });
 
   privateChats.on("message", async (ctx, next) => {
-    const flow = ctx.flow;
-    if (flow?.name !== FLOW || ctx.message.text?.startsWith("/") === true) return next();
-    const draft = flow.data as ApplicationDraft;
+    const flow = applyFlow.of(ctx);
+    if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
+    const draft = flow.data;
     const text = ctx.message.text;
 
     if (flow.step === "name") {
@@ -79,7 +82,7 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
         await ctx.reply(ctx.t("access-name-invalid"));
         return;
       }
-      await ctx.commit("access-apply-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name: name.value }));
+      await ctx.commit("access-apply-name", (trx) => applyFlow.advance(trx, flowKeyOf(ctx), flow, "phone", { name: name.value }));
       await ctx.reply(ctx.t("access-apply-ask-phone", { name: escapeHtml(name.value) }), {
         parse_mode: "HTML",
         reply_markup: new Keyboard().requestContact(ctx.t("access-share-contact")).resized().oneTime(),
@@ -98,7 +101,7 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
         await ctx.reply(ctx.t("access-phone-invalid"));
         return;
       }
-      await ctx.commit("access-apply-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "comment", { phone }));
+      await ctx.commit("access-apply-phone", (trx) => applyFlow.advance(trx, flowKeyOf(ctx), flow, "comment", { phone }));
       await ctx.reply(ctx.t("access-apply-ask-comment"), {
         reply_markup: new Keyboard().text(ctx.t("access-skip")).resized().oneTime(),
       });
@@ -119,7 +122,7 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
         }
         comment = checked.value === "" ? null : checked.value;
       }
-      const confirming = await ctx.commit("access-apply-comment", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { comment }));
+      const confirming = await ctx.commit("access-apply-comment", (trx) => applyFlow.advance(trx, flowKeyOf(ctx), flow, "confirm", { comment }));
       await ctx.reply(
         ctx.t("access-apply-summary", {
           name: escapeHtml(draft.name ?? ""),
@@ -130,34 +133,27 @@ export function applyComposer(context: ModuleContext<AccessTables>): Composer<Ct
       );
       await ctx.reply(ctx.t("access-apply-confirm"), {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("access-send"), flowButton(confirming, "access-apply-send"))
-          .text(ctx.t("access-cancel"), flowButton(confirming, "access-apply-cancel")),
+          .text(ctx.t("access-send"), applySendButton.inFlow(confirming, {}))
+          .text(ctx.t("access-cancel"), applyCancelButton.inFlow(confirming, {})),
       });
       return;
     }
     return next();
   });
 
-  privateChats.callbackQuery(/^f\d+:access-apply-(send|cancel)$/, async (ctx) => {
-    const flow = ctx.flow;
-    if (flow?.name !== FLOW) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-      return;
-    }
-    if (ctx.match[1] === "cancel") {
-      await ctx.commit("access-apply-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
-      await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup();
-      await ctx.reply(ctx.t("access-apply-cancelled"), { reply_markup: { remove_keyboard: true } });
-      return;
-    }
-    const draft = flow.data as ApplicationDraft;
-    if (flow.step !== "confirm" || draft.name === undefined || draft.phone === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-      return;
-    }
-    const result = await ctx.run(applyForAccess, { app: context, name: draft.name, phone: draft.phone, comment: draft.comment ?? null });
-    await ctx.commit("access-apply-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
+  onCallback(privateChats, applyCancelButton, async (ctx) => {
+    if (applyFlow.of(ctx) === undefined) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    await ctx.commit("access-apply-cancel", (trx) => applyFlow.end(trx, flowKeyOf(ctx)));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t("access-apply-cancelled"), { reply_markup: { remove_keyboard: true } });
+  });
+
+  onCallback(privateChats, applySendButton, async (ctx) => {
+    const draft = applyFlow.of(ctx, "confirm")?.data;
+    if (draft?.name === undefined || draft.phone === undefined) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    const result = await ctx.run(applyForAccess, { name: draft.name, phone: draft.phone, comment: draft.comment ?? null });
+    await ctx.commit("access-apply-end", (trx) => applyFlow.end(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     if (!result.ok) {

@@ -1,8 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
 import type { ModuleContext } from "../../../platform/module.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { defineFlow } from "../../../platform/telegram/flow-definition.ts";
+import { flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { PRESET_REASONS, approveButton, pendingButton, postponeButton, reasonButton, rejectButton } from "../callbacks.ts";
 import { isOpen } from "../domain/request.ts";
 import type { Jsonified } from "../../../platform/telegram/update-journal.ts";
 import { approveAccessRequest } from "../commands/approve-access-request.ts";
@@ -17,9 +21,8 @@ import { editPressed } from "./edit-pressed.ts";
 
 type Ctx = BotyardContext<AccessTables>;
 
-const REJECT_FLOW = "access-reject";
-/** Catalogue keys of the reasons an admin can pick with one press. */
-export const PRESET_REASONS = ["access-reason-unknown-person", "access-reason-unverified", "access-reason-no-openings"] as const;
+/** Rejecting asks the deciding admin why; the draft is the request being rejected. */
+const rejectFlow = defineFlow("access-reject", ["reason"], z.object({ requestId: z.number().int().positive() }));
 
 /**
  * The admins' side of requests: the card buttons (Approve as a role, Reject with a reason,
@@ -34,7 +37,7 @@ export function decisionsComposer(context: ModuleContext<AccessTables>): Compose
   const markupOf = (card: Jsonified<RequestCard>) => (card.buttons === undefined ? undefined : { inline_keyboard: card.buttons });
   const managers = composer.chatType("private").filter((ctx) => ctx.can("people.manage"));
   const guarded = composer.chatType("private");
-  guarded.callbackQuery(/^access:(approve|reject|postpone|pending)/, requirePermission("people.manage"));
+  const managing = requirePermission("people.manage");
 
   /** Answers the press and shows the card as it stands now on the pressed message. */
   const answer = async (ctx: Ctx, result: Jsonified<DecisionResult>, card: Jsonified<RequestCard> | null) => {
@@ -54,78 +57,86 @@ export function decisionsComposer(context: ModuleContext<AccessTables>): Compose
     return request === undefined ? null : renderCard(db, readerOf(ctx), request);
   };
 
-  guarded.callbackQuery(/^access:approve:(\d+):([\w-]+)$/, async (ctx) => {
-    const requestId = Number(ctx.match[1]);
-    const result = await ctx.run(approveAccessRequest, { app: context, requestId, role: ctx.match[2] ?? "" });
-    await answer(ctx, result, await cardNow(ctx, requestId));
-  });
+  onCallback(
+    guarded,
+    approveButton,
+    async (ctx, { requestId, role }) => {
+      const result = await ctx.run(approveAccessRequest, { requestId, role });
+      await answer(ctx, result, await cardNow(ctx, requestId));
+    },
+    managing,
+  );
 
-  guarded.callbackQuery(/^access:postpone:(\d+)$/, async (ctx) => {
-    const requestId = Number(ctx.match[1]);
-    const result = await ctx.run(postponeAccessRequest, { app: context, requestId });
-    await answer(ctx, result, await cardNow(ctx, requestId));
-  });
+  onCallback(
+    guarded,
+    postponeButton,
+    async (ctx, { requestId }) => {
+      const result = await ctx.run(postponeAccessRequest, { requestId });
+      await answer(ctx, result, await cardNow(ctx, requestId));
+    },
+    managing,
+  );
 
   // Reject asks the deciding admin why, in a short flow: a preset reason or their own words.
-  guarded.callbackQuery(/^access:reject:(\d+)$/, async (ctx) => {
-    const requestId = Number(ctx.match[1]);
-    const started = await ctx.commit("access-reject-start", async (trx) => {
-      const request = await requestById(trx, ctx.botId, requestId);
-      if (request === undefined) return { flow: null, refusal: { ok: false, reason: "not-found" } as DecisionResult, card: null };
-      if (!isOpen(request.status)) {
-        const decidedBy = request.decided_by === null ? null : { telegramId: request.decided_by, name: await nameOf(trx, request.decided_by) };
-        const refusal: DecisionResult = { ok: false, reason: "already-decided", status: request.status, decidedBy };
-        return { flow: null, refusal, card: await renderCard(trx, readerOf(ctx), request) };
+  onCallback(
+    guarded,
+    rejectButton,
+    async (ctx, { requestId }) => {
+      const started = await ctx.commit("access-reject-start", async (trx) => {
+        const request = await requestById(trx, ctx.botId, requestId);
+        if (request === undefined) return { flow: null, refusal: { ok: false, reason: "not-found" } as DecisionResult, card: null };
+        if (!isOpen(request.status)) {
+          const decidedBy = request.decided_by === null ? null : { telegramId: request.decided_by, name: await nameOf(trx, request.decided_by) };
+          const refusal: DecisionResult = { ok: false, reason: "already-decided", status: request.status, decidedBy };
+          return { flow: null, refusal, card: await renderCard(trx, readerOf(ctx), request) };
+        }
+        return { flow: await rejectFlow.start(trx, flowKeyOf(ctx), "reason", { requestId }), refusal: null, card: null };
+      });
+      if (started.flow === null) {
+        await answer(ctx, started.refusal ?? { ok: false, reason: "not-found" }, started.card);
+        return;
       }
-      return { flow: await startFlow(trx, flowKeyOf(ctx), REJECT_FLOW, "reason", { requestId }), refusal: null, card: null };
-    });
-    if (started.flow === null) {
-      await answer(ctx, started.refusal ?? { ok: false, reason: "not-found" }, started.card);
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    const keyboard = new InlineKeyboard();
-    PRESET_REASONS.forEach((key, index) => keyboard.text(ctx.t(key), flowButton(started.flow, `access-reason:${index}`)).row());
-    keyboard.text(ctx.t("access-cancel"), flowButton(started.flow, "access-reason:cancel"));
-    await ctx.reply(ctx.t("access-reject-ask-reason", { id: requestId, max: MAX_REASON_LENGTH }), { reply_markup: keyboard });
-  });
+      await ctx.answerCallbackQuery();
+      const keyboard = new InlineKeyboard();
+      for (const choice of PRESET_REASONS) keyboard.text(ctx.t(choice), reasonButton.inFlow(started.flow, { choice })).row();
+      keyboard.text(ctx.t("access-cancel"), reasonButton.inFlow(started.flow, { choice: "cancel" }));
+      await ctx.reply(ctx.t("access-reject-ask-reason", { id: requestId, max: MAX_REASON_LENGTH }), { reply_markup: keyboard });
+      },
+    managing,
+  );
 
-  const reject = async (ctx: Ctx, reason: string) => {
-    const requestId = Number(ctx.flow?.data.requestId);
-    const result = await ctx.run(rejectAccessRequest, { app: context, requestId, reason });
+  const reject = async (ctx: Ctx, requestId: number, reason: string) => {
+    const result = await ctx.run(rejectAccessRequest, { requestId, reason });
     // A reason too long or empty may be typed again; any other outcome ends the flow.
-    if (result.ok || result.reason !== "invalid-reason") await ctx.commit("access-reject-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    if (result.ok || result.reason !== "invalid-reason") await ctx.commit("access-reject-end", (trx) => rejectFlow.end(trx, flowKeyOf(ctx)));
     if (result.ok) await ctx.reply(ctx.t("access-rejected-done", { id: requestId }));
     else if (result.reason === "already-decided" || result.reason === "already-postponed") {
       await ctx.reply(ctx.t("access-already-decided", { status: result.status, by: result.decidedBy?.name ?? "—" }));
     } else await ctx.reply(ctx.t(`access-decision-${result.reason}`, { max: MAX_REASON_LENGTH }));
   };
 
-  managers.callbackQuery(/^f\d+:access-reason:(\d+|cancel)$/, async (ctx) => {
-    if (ctx.flow?.name !== REJECT_FLOW) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-      return;
-    }
+  onCallback(managers, reasonButton, async (ctx, { choice }) => {
+    const flow = rejectFlow.of(ctx);
+    if (flow === undefined) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    if (ctx.match[1] === "cancel") {
-      await ctx.commit("access-reject-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    if (choice === "cancel") {
+      await ctx.commit("access-reject-cancel", (trx) => rejectFlow.end(trx, flowKeyOf(ctx)));
       await ctx.reply(ctx.t("access-reject-cancelled"));
       return;
     }
-    const key = PRESET_REASONS[Number(ctx.match[1])];
-    if (key === undefined) return;
-    await reject(ctx, ctx.t(key));
+    await reject(ctx, flow.data.requestId, ctx.t(choice));
   });
 
   managers.on("message", async (ctx, next) => {
-    if (ctx.flow?.name !== REJECT_FLOW || ctx.message.text?.startsWith("/") === true) return next();
+    const flow = rejectFlow.of(ctx);
+    if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
     const reason = ctx.message.text;
     if (reason === undefined) {
       await ctx.reply(ctx.t("access-text-please"));
       return;
     }
-    await reject(ctx, reason);
+    await reject(ctx, flow.data.requestId, reason);
   });
 
   const showPending = async (ctx: Ctx) => {
@@ -138,11 +149,16 @@ export function decisionsComposer(context: ModuleContext<AccessTables>): Compose
     await ctx.reply(ctx.t("access-pending-count", { count: cards.length }));
     for (const card of cards) await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: markupOf(card) });
   };
-  guarded.command("requests", requirePermission("people.manage"), showPending);
-  guarded.callbackQuery("access:pending", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await showPending(ctx);
-  });
+  guarded.command("requests", managing, showPending);
+  onCallback(
+    guarded,
+    pendingButton,
+    async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await showPending(ctx);
+    },
+    managing,
+  );
 
   return composer;
 }

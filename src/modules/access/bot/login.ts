@@ -2,7 +2,9 @@ import { Api, Composer, InlineKeyboard } from "grammy";
 import { LOGIN_LINK_TTL_MS } from "../../../platform/auth/login-links.ts";
 import { listSessions, type SessionSummary } from "../../../platform/auth/sessions.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { allSessionsButton, endAllButton, endAnySessionButton, endSessionButton, loginButton } from "../callbacks.ts";
 import { deviceOf } from "../domain/device.ts";
 import { formatMoment } from "../domain/moment.ts";
 import { senderActor } from "../../../platform/telegram/sender-actor.ts";
@@ -54,7 +56,7 @@ export function loginComposer(context: ModuleContext<AccessTables>): Composer<Ct
     );
   };
   privateChats.command("login", sendLoginLink);
-  privateChats.callbackQuery("access:login", async (ctx) => {
+  onCallback(privateChats, loginButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await sendLoginLink(ctx);
   });
@@ -73,8 +75,8 @@ export function loginComposer(context: ModuleContext<AccessTables>): Composer<Ct
     const sessions = await listSessions(db, ctx.botId, ctx.from?.id ?? 0);
     if (sessions.length === 0) return { text: ctx.t("access-sessions-none") };
     const keyboard = new InlineKeyboard();
-    sessions.forEach((session, index) => keyboard.text(ctx.t("access-session-end", { n: index + 1 }), `access:end:${session.id}`).row());
-    keyboard.text(ctx.t("access-sessions-end-all"), "access:end-all");
+    sessions.forEach((session, index) => keyboard.text(ctx.t("access-session-end", { n: index + 1 }), endSessionButton.data({ sessionId: session.id })).row());
+    keyboard.text(ctx.t("access-sessions-end-all"), endAllButton.data({}));
     return { text: [ctx.t("access-sessions-title"), ...sessions.map((session, index) => sessionLine(ctx, session, index))].join("\n"), keyboard };
   };
 
@@ -83,7 +85,7 @@ export function loginComposer(context: ModuleContext<AccessTables>): Composer<Ct
     if (sessions.length === 0) return { text: ctx.t("access-all-sessions-none") };
     const people = await addresseesOf(db, ctx.botId, [...new Set(sessions.map((session) => session.telegramId))]);
     const keyboard = new InlineKeyboard();
-    sessions.forEach((session, index) => keyboard.text(ctx.t("access-session-end", { n: index + 1 }), `access:end-any:${session.id}`).row());
+    sessions.forEach((session, index) => keyboard.text(ctx.t("access-session-end", { n: index + 1 }), endAnySessionButton.data({ sessionId: session.id })).row());
     const lines = sessions.map((session, index) =>
       sessionLine(ctx, session, index, people.find((person) => person.telegramId === session.telegramId)?.name ?? String(session.telegramId)),
     );
@@ -95,22 +97,22 @@ export function loginComposer(context: ModuleContext<AccessTables>): Composer<Ct
     await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  privateChats.callbackQuery(/^access:end(-any)?:(\d+)$/, async (ctx) => {
-    const everyone = ctx.match[1] !== undefined;
-    const sessionId = Number(ctx.match[2]);
+  const endOne = async (ctx: Ctx, sessionId: number, list: (ctx: Ctx) => Promise<{ text: string; keyboard?: InlineKeyboard }>) => {
     const result = await ctx.run(endSession, { sessionId });
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "access-session-ended" : `access-session-${result.reason}`) });
-    const { text, keyboard } = everyone ? await everyonesSessions(ctx) : await ownSessions(ctx);
+    const { text, keyboard } = await list(ctx);
     await editPressed(ctx, text, { reply_markup: keyboard });
-  });
+  };
+  onCallback(privateChats, endSessionButton, (ctx, { sessionId }) => endOne(ctx, sessionId, ownSessions));
+  onCallback(privateChats, endAnySessionButton, (ctx, { sessionId }) => endOne(ctx, sessionId, everyonesSessions));
 
-  privateChats.callbackQuery("access:end-all", async (ctx) => {
+  onCallback(privateChats, endAllButton, async (ctx) => {
     const result = await ctx.run(endAllSessions, { telegramId: ctx.from.id });
     await ctx.answerCallbackQuery();
     await editPressed(ctx, result.ok ? ctx.t("access-sessions-ended-all", { count: result.ended }) : ctx.t("access-sessions-none"));
   });
 
-  privateChats.callbackQuery("access:all-sessions", async (ctx) => {
+  onCallback(privateChats, allSessionsButton, async (ctx) => {
     if (!ctx.can("sessions.manage")) {
       await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
       return;

@@ -3,14 +3,12 @@ import { refusal, type Refusal } from "../../../platform/domain/outcome.ts";
 import { normalizePhone } from "../../../platform/domain/phone.ts";
 import { checkComment, checkName } from "../domain/application.ts";
 import { judgeApplication } from "../domain/request.ts";
-import type { AccessApp } from "../effects/access-app.ts";
 import { editCards, sendCards } from "../effects/request-cards.ts";
 import { applicantStanding } from "../queries/applicant-standing.ts";
 import type { AccessRequest, AccessTables } from "../tables.ts";
 import { presentRequest, type AccessRequestView } from "../views.ts";
 
 export interface ApplyInput {
-  app: AccessApp;
   name: string;
   /** E.164, or `+` and digits. */
   phone: string;
@@ -61,8 +59,8 @@ export const applyForAccess = defineCommand("access.request.apply", async (scope
       .where("id", "=", latest.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await editCards(scope, input.app, updated);
-    await sendCards(scope, input.app, updated);
+    await editCards(scope, updated);
+    await sendCards(scope, updated);
     return {
       result: { ok: true, request: presentRequest(updated), updated: true } as ApplyResult,
       audit: { objectType: "access_request", objectId: updated.id, before: pick(latest), after: pick(updated) },
@@ -73,7 +71,7 @@ export const applyForAccess = defineCommand("access.request.apply", async (scope
     .values({ bot_id: actor.botId, telegram_id: actor.personId, ...details, created_at: now, updated_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await sendCards(scope, input.app, created);
+  await sendCards(scope, created);
   return {
     result: { ok: true, request: presentRequest(created), updated: false } as ApplyResult,
     audit: { objectType: "access_request", objectId: created.id, after: pick(created) },

@@ -1,5 +1,4 @@
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
-import type { AccessApp } from "../effects/access-app.ts";
 import type { AccessTables } from "../tables.ts";
 import { decideRequest } from "./decide-request.ts";
 
@@ -8,6 +7,6 @@ import { decideRequest } from "./decide-request.ts";
  * `people.manage` from the database, grants the role, edits every admin's card and tells the
  * applicant, with a button for their login link.
  */
-export const approveAccessRequest = defineCommand("access.request.approve", (scope: CommandScope<AccessTables>, input: { app: AccessApp; requestId: number; role: string }) =>
-  decideRequest(scope, input.app, input.requestId, "approve", { role: input.role }),
+export const approveAccessRequest = defineCommand("access.request.approve", (scope: CommandScope<AccessTables>, input: { requestId: number; role: string }) =>
+  decideRequest(scope, input.requestId, "approve", { role: input.role }),
 );

@@ -4,7 +4,6 @@ import { refusal, type Refusal } from "../../../platform/domain/outcome.ts";
 import { MAX_COMMENT_LENGTH } from "../domain/application.ts";
 import { decide, type Decision, type RequestStatus } from "../domain/request.ts";
 import { grantableRoles } from "../domain/roles.ts";
-import type { AccessApp } from "../effects/access-app.ts";
 import { tellApplicant } from "../effects/applicant-notice.ts";
 import { editCards } from "../effects/request-cards.ts";
 import { isBlockedFromAccess, nameOf } from "../queries/people.ts";
@@ -29,7 +28,6 @@ export type DecisionResult =
  */
 export async function decideRequest(
   scope: CommandScope<AccessTables>,
-  app: AccessApp,
   requestId: number,
   decision: Decision,
   details: { role?: string; reason?: string },
@@ -48,7 +46,7 @@ export async function decideRequest(
   }
   const role = details.role;
   if (decision === "approve") {
-    if (role === undefined || !grantableRoles(app.permissions.roleNames()).includes(role)) return refused(refusal("unknown-role"));
+    if (role === undefined || !grantableRoles(scope.roles.names).includes(role)) return refused(refusal("unknown-role"));
     if (await isBlockedFromAccess(trx, actor.botId, request.telegram_id)) return refused(refusal("blocked"));
   }
   const reason = details.reason?.trim();
@@ -75,8 +73,8 @@ export async function decideRequest(
       .execute();
     await scope.announce({ kind: "role-granted", telegramId: request.telegram_id, role });
   }
-  await editCards(scope, app, decided);
-  if (decision !== "postpone") await tellApplicant(scope, app.settings.of(actor.botId).timeZone, decided);
+  await editCards(scope, decided);
+  if (decision !== "postpone") await tellApplicant(scope, decided);
   const audit: AuditEntry = { objectType: "access_request", objectId: request.id, before: { status: request.status }, after: { status: decided.status, role: decided.role, reason: decided.reason } };
   return { result: { ok: true, request: presentRequest(decided) }, audit };
 }

@@ -2,7 +2,6 @@ import { rolesOf } from "../../../platform/auth/roles.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { refusal, type Refusal } from "../../../platform/domain/outcome.ts";
 import { mayChangeRole } from "../domain/roles.ts";
-import type { AccessApp } from "../effects/access-app.ts";
 import { isBlockedFromAccess } from "../queries/people.ts";
 import type { AccessTables } from "../tables.ts";
 
@@ -13,13 +12,13 @@ export type RoleChangeResult = { ok: true } | Refusal<"forbidden" | "unknown-rol
  * owners grant `owner`; the role must be one the platform or a module declares. The person is
  * told in their language, and the modules' hooks hear of it.
  */
-export const grantRole = defineCommand("access.role.grant", async (scope: CommandScope<AccessTables>, input: { app: AccessApp; telegramId: number; role: string }) => {
+export const grantRole = defineCommand("access.role.grant", async (scope: CommandScope<AccessTables>, input: { telegramId: number; role: string }) => {
   const { actor, trx } = scope;
   const { telegramId, role } = input;
   if (actor.personId === null) throw new Error("granting a role needs the person who grants it");
   if (!(await scope.actorCan("people.manage"))) return { result: refusal("forbidden") as RoleChangeResult, audit: null };
   const deciderRoles = await rolesOf(trx, actor.botId, actor.personId);
-  const check = mayChangeRole({ kind: "grant", role, deciderRoles, knownRoles: input.app.permissions.roleNames(), owners: 0 });
+  const check = mayChangeRole({ kind: "grant", role, deciderRoles, knownRoles: scope.roles.names, owners: 0 });
   if (!check.ok) return { result: check as RoleChangeResult, audit: null };
   if (await isBlockedFromAccess(trx, actor.botId, telegramId)) return { result: refusal("blocked") as RoleChangeResult, audit: null };
   const granted = await trx

@@ -6,7 +6,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import type { PlatformTables } from "../../../platform/db/schema.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import { refusal, type Refusal } from "../../../platform/domain/outcome.ts";
-import { loginButton } from "../effects/applicant-notice.ts";
+import { loginKeyboard } from "../effects/applicant-notice.ts";
 import { isBlockedFromAccess, nameOf } from "../queries/people.ts";
 import type { AccessTables } from "../tables.ts";
 
@@ -47,7 +47,7 @@ export const issueLoginLink = defineCommand("access.link.issue", async (scope: C
     const admin = escapeHtml(await nameOf(trx, asker));
     await scope.tell(telegramId, {
       dedupeKey: `access:link-invitation:${telegramId}:${now.getTime()}`,
-      render: (_locale, t) => ({ text: t("access-link-invitation", { admin }), buttons: loginButton(t) }),
+      render: (_locale, t) => ({ text: t("access-link-invitation", { admin }), buttons: loginKeyboard(t) }),
     });
     return { result: { ok: true, invited: telegramId } as LoginLinkResult, audit: { objectType: "person", objectId: telegramId, after: { delivery: "invitation" } } };
   }

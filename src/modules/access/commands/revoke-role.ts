@@ -3,7 +3,6 @@ import { rolesOf } from "../../../platform/auth/roles.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { refusal } from "../../../platform/domain/outcome.ts";
 import { mayChangeRole } from "../domain/roles.ts";
-import type { AccessApp } from "../effects/access-app.ts";
 import { ownerCount } from "../queries/people.ts";
 import type { AccessTables } from "../tables.ts";
 import type { RoleChangeResult } from "./grant-role.ts";
@@ -13,12 +12,12 @@ import type { RoleChangeResult } from "./grant-role.ts";
  * modules' hooks hear of it. Losing their last role ends the person's sessions and revokes their
  * unused links at once.
  */
-export const revokeRole = defineCommand("access.role.revoke", async (scope: CommandScope<AccessTables>, input: { app: AccessApp; telegramId: number; role: string }) => {
+export const revokeRole = defineCommand("access.role.revoke", async (scope: CommandScope<AccessTables>, input: { telegramId: number; role: string }) => {
   const { actor, trx } = scope;
   const { telegramId, role } = input;
   if (!(await scope.actorCan("people.manage"))) return { result: refusal("forbidden") as RoleChangeResult, audit: null };
   const deciderRoles = actor.personId === null ? [] : await rolesOf(trx, actor.botId, actor.personId);
-  const check = mayChangeRole({ kind: "revoke", role, deciderRoles, knownRoles: input.app.permissions.roleNames(), owners: await ownerCount(trx, actor.botId) });
+  const check = mayChangeRole({ kind: "revoke", role, deciderRoles, knownRoles: scope.roles.names, owners: await ownerCount(trx, actor.botId) });
   if (!check.ok) return { result: check as RoleChangeResult, audit: null };
   const removed = await trx.deleteFrom("role").where("bot_id", "=", actor.botId).where("telegram_id", "=", telegramId).where("role", "=", role).executeTakeFirst();
   if (Number(removed.numDeletedRows) === 0) return { result: refusal("unchanged") as RoleChangeResult, audit: null };

@@ -1,15 +1,14 @@
 import type { InlineKeyboardButton } from "@grammyjs/types";
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
-import { chooseLocale } from "../../../platform/i18n/choose-locale.ts";
-import type { Locale, TranslationArgs } from "../../../platform/i18n/translator.ts";
+import type { TranslationArgs } from "../../../platform/i18n/translator.ts";
+import { approveButton, postponeButton, rejectButton } from "../callbacks.ts";
 import { formatMoment } from "../domain/moment.ts";
 import { isOpen } from "../domain/request.ts";
 import { grantableRoles } from "../domain/roles.ts";
-import { addresseesOf, holdersOf, nameOf } from "../queries/people.ts";
+import { holdersOf, nameOf } from "../queries/people.ts";
 import type { Reads } from "../queries/reads.ts";
 import type { AccessRequest, AccessTables } from "../tables.ts";
-import type { AccessApp } from "./access-app.ts";
 
 /** A card's text (Telegram HTML) and, while the request is open, its buttons. */
 export interface RequestCard {
@@ -53,10 +52,10 @@ export async function renderCard(db: Reads, reader: CardReader, request: AccessR
   }
   if (!isOpen(request.status)) return { text: lines.join("\n") };
   const approve = grantableRoles(reader.knownRoles).map((role) => [
-    { text: t("access-approve-as", { role: t("access-role", { role }) }), callback_data: `access:approve:${request.id}:${role}` },
+    { text: t("access-approve-as", { role: t("access-role", { role }) }), callback_data: approveButton.data({ requestId: request.id, role }) },
   ]);
-  const rest = [{ text: t("access-reject"), callback_data: `access:reject:${request.id}` }];
-  if (request.status === "pending") rest.push({ text: t("access-postpone"), callback_data: `access:postpone:${request.id}` });
+  const rest = [{ text: t("access-reject"), callback_data: rejectButton.data({ requestId: request.id }) }];
+  if (request.status === "pending") rest.push({ text: t("access-postpone"), callback_data: postponeButton.data({ requestId: request.id }) });
   return { text: lines.join("\n"), buttons: [...approve, rest] };
 }
 
@@ -65,46 +64,34 @@ export function cardKeyPrefix(requestId: number): string {
   return `access:request:${requestId}:card:`;
 }
 
-function readerIn(app: AccessApp, botId: string, locale: Locale): CardReader {
-  return {
-    locale,
-    t: (key, args) => app.translator.translate(botId, locale, key, args),
-    timeZone: app.settings.of(botId).timeZone,
-    knownRoles: app.permissions.roleNames(),
-  };
+/** A card's reader in a command: the language `tell` chose for them, the bot's time zone, the app's roles. */
+function readerIn(scope: CommandScope<AccessTables>, locale: string, t: CardReader["t"]): CardReader {
+  return { locale, t, timeZone: scope.settings.timeZone, knownRoles: scope.roles.names };
 }
 
 /** Sends the card to every current manager (holder of `people.manage`) who has none yet; the dedupe keys make the rest no-ops. */
-export async function sendCards(scope: CommandScope<AccessTables>, app: AccessApp, request: AccessRequest): Promise<void> {
-  const botId = scope.actor.botId;
-  const managerRoles = app.permissions.roleNames().filter((role) => app.permissions.allows([role], "people.manage"));
-  for (const manager of await holdersOf(scope.trx, botId, managerRoles)) {
+export async function sendCards(scope: CommandScope<AccessTables>, request: AccessRequest): Promise<void> {
+  for (const manager of await holdersOf(scope.trx, scope.actor.botId, scope.roles.holding("people.manage"))) {
     await scope.tell(manager, {
       dedupeKey: `${cardKeyPrefix(request.id)}${manager}`,
-      render: (locale) => renderCard(scope.trx, readerIn(app, botId, locale), request),
+      render: (locale, t) => renderCard(scope.trx, readerIn(scope, locale, t), request),
     });
   }
 }
 
 /** Edits every card sent about a request to show it as it stands now, each in its reader's language. */
-export async function editCards(scope: CommandScope<AccessTables>, app: AccessApp, request: AccessRequest): Promise<void> {
-  const botId = scope.actor.botId;
+export async function editCards(scope: CommandScope<AccessTables>, request: AccessRequest): Promise<void> {
   const cards = await scope.trx
     .selectFrom("outbox")
     .select(["chat_id", "dedupe_key"])
-    .where("bot_id", "=", botId)
+    .where("bot_id", "=", scope.actor.botId)
     .where("dedupe_key", "like", `${cardKeyPrefix(request.id)}%`)
     .execute();
-  const managers = await addresseesOf(scope.trx, botId, cards.map((card) => card.chat_id));
   for (const { chat_id: chatId, dedupe_key: cardKey } of cards) {
-    const manager = managers.find((candidate) => candidate.telegramId === chatId);
-    const locale = chooseLocale(manager?.language, manager?.languageCode ?? undefined, app.settings.of(botId).languages);
-    const card = await renderCard(scope.trx, readerIn(app, botId, locale), request);
-    await scope.send({
+    await scope.tell(
       chatId,
-      method: "editMessageText",
-      payload: { chat_id: chatId, message_id_of: cardKey, parse_mode: "HTML", text: card.text, ...(card.buttons === undefined ? {} : { reply_markup: { inline_keyboard: card.buttons } }) },
-      dedupeKey: `access:request:${request.id}:r${request.revision}:edit:${chatId}`,
-    });
+      { dedupeKey: `access:request:${request.id}:r${request.revision}:edit:${chatId}`, render: (locale, t) => renderCard(scope.trx, readerIn(scope, locale, t), request) },
+      { editing: cardKey },
+    );
   }
 }
