@@ -135,7 +135,9 @@ for (const kind of databaseKinds) {
       const paying = emulator.control.pay({ from: ora.id, message_id: invoice.message_id });
       await eventually(() => (emulator.control.stats().calls.answerPreCheckoutQuery ?? 0) > answered, "the bot's answer to the pre-checkout");
       clock.at = new Date(clock.at.getTime() + 16 * MINUTE);
+      await app.runDueEvents();
       await once(anna, /^Booking cancelled: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/);
+      assert.deepEqual(emulator.control.releaseHeld(), { released: 1 });
       assert.equal((await paying).ok, true);
       await once(ora, /^Payment received\. The hold had run out, but the time was still free/);
       const booked = /^New booking: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/;

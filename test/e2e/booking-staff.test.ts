@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import ICAL from "ical.js";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { adminBook, cancelBooking } from "../../src/modules/booking/service.ts";
@@ -106,6 +106,13 @@ for (const kind of databaseKinds) {
       const answer = await anna.replyContaining("Your calendar feed");
       const url = /(http\S+\.ics)/.exec(answer.text ?? "")?.[1];
       assert.ok(url !== undefined && url.startsWith(`${app.url}/api/booking/feed/`), `a feed address in ${answer.text}`);
+      const secret = /feed\/([^/]+)\.ics$/.exec(url)?.[1] ?? "";
+      const { rows } = await sql<{ count: string }>`
+        select count(*)::text as count from inbox where journal::text like ${`%${secret}%`}
+        union all select count(*)::text from outbox where payload::text like ${`%${secret}%`}
+        union all select count(*)::text from audit_log where coalesce(after::text, '') || coalesce(before::text, '') like ${`%${secret}%`}
+      `.execute(app.database.db);
+      assert.deepEqual(rows.map((row) => row.count), ["0", "0", "0"], "the feed's secret is kept nowhere in plain text: not in the journal, the outbox or the audit log");
 
       const response = await fetch(url);
       assert.equal(response.status, 200);

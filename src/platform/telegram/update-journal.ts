@@ -99,7 +99,7 @@ export class UpdateJournal {
       return result;
     }
     crashPoint("reply-after-telegram-200");
-    await this.#record(this.#database.db, index, { kind: "api", name: method, result: asJson(answer) });
+    await this.#record(this.#database.db, index, { kind: "api", name: method, result: replayable(answer) });
     return answer;
   }
 
@@ -158,6 +158,27 @@ export type Jsonified<T> = T extends Date
         : T extends object
           ? { [K in keyof T]: undefined extends T[K] ? Jsonified<Exclude<T[K], undefined>> | undefined : Jsonified<T[K]> }
           : T;
+
+/**
+ * What a replay needs of a Bot API result: a sent message's id, date and chat, never its text or
+ * buttons, which may hold a login link or a calendar feed's secret address; other results as
+ * they came (true, a chat member, a file's path).
+ */
+export function replayable(result: unknown): unknown {
+  const slim = (message: Record<string, unknown>) => {
+    const chat = message.chat as { id?: unknown; type?: unknown } | undefined;
+    return {
+      message_id: message.message_id,
+      date: message.date,
+      ...(chat === undefined ? {} : { chat: { id: chat.id, type: chat.type } }),
+      ...(message.message_thread_id === undefined ? {} : { message_thread_id: message.message_thread_id }),
+    };
+  };
+  const isMessage = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && typeof (value as { message_id?: unknown }).message_id === "number";
+  if (isMessage(result)) return slim(result);
+  if (Array.isArray(result) && result.every(isMessage)) return result.map(slim);
+  return asJson(result);
+}
 
 function asJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));

@@ -7,6 +7,7 @@ import { createCommandRuntime, type CommandRuntime } from "../../../src/platform
 import type { Database } from "../../../src/platform/db/database.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
+import { BOOKING_EVENT_KINDS } from "./commands-support.ts";
 
 /** A small salon in Berlin to book in: two masters, a haircut, a paid colouring and a yoga class. */
 export interface Salon {
@@ -126,7 +127,7 @@ export function commandsOn(suite: { readonly database: Database }, clock: { now(
       clock,
       jobs: { send: () => Promise.resolve(null) },
       languagesOf: () => languages,
-      eventKinds: new Set(),
+      eventKinds: new Set(BOOKING_EVENT_KINDS),
       queues: new Set(),
       hooksOf: () => [],
     }));

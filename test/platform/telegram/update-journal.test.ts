@@ -34,6 +34,18 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await recorded(), [{ kind: "api", name: "sendMessage", result: { message_id: 7 } }]);
     });
 
+    test("a sent message is recorded by its id, date and chat only: its text and buttons (a login link, a feed's secret address) are not kept", async () => {
+      const { journal, recorded } = await handling();
+      const secret = "https://salon.example/api/booking/feed/s3cr3t-token.ics";
+      const sent = { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private", first_name: "Anna" }, text: `Your feed: ${secret}`, reply_markup: { inline_keyboard: [[{ text: "Open", url: secret }]] } };
+      const answer = await journal.api("sendMessage", () => Promise.resolve(sent));
+      assert.equal(answer, sent, "the handler still gets the whole answer");
+      assert.deepEqual(await recorded(), [{ kind: "api", name: "sendMessage", result: { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private" } } }]);
+      assert.doesNotMatch(JSON.stringify(await recorded()), /s3cr3t/);
+      await journal.api("answerCallbackQuery", () => Promise.resolve(true));
+      assert.equal((await recorded())[1]?.result, true, "other answers are kept as they came");
+    });
+
     test("a replay makes again a call that was started and never answered, and reports the repeat", async () => {
       const { journal, repeats } = await handling([{ kind: "api", name: "sendMessage", result: null, call: "started" }], 2);
       let calls = 0;

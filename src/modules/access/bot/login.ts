@@ -1,4 +1,4 @@
-import { Api, Composer, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { LOGIN_LINK_TTL_MS } from "../../../platform/auth/login-links.ts";
 import { listSessions, type SessionSummary } from "../../../platform/auth/sessions.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
@@ -34,26 +34,19 @@ export function loginComposer(context: ModuleContext<AccessTables>): Composer<Ct
       await ctx.reply(ctx.t("access-login-need-access"));
       return;
     }
-    // Not through ctx.run and ctx.api: both record their results in the update's journal,
-    // which would keep the secret in plain text. A retried update mints a new link instead.
+    // Not through ctx.run: its result (the link) would be kept in the update's journal. A retried
+    // update mints a new link; the reply's journal record keeps only the message's id.
     const result = await context.run(senderActor(ctx), issueLoginLink, { telegramId: from.id, panelUrl: context.publicUrl() });
     if (!result.ok) {
       await ctx.reply(ctx.t(`access-login-${result.reason}`));
       return;
     }
     if (!("url" in result)) return;
-    const unrecorded = new Api(ctx.api.token, ctx.api.options);
-    await unrecorded.sendMessage(
-      ctx.chat.id,
-      ctx.t("access-login-link", { url: result.url, minutes: LOGIN_LINK_TTL_MS / 60_000 }),
-      {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-        reply_markup: new InlineKeyboard().url(ctx.t("access-login-open"), result.url),
-      },
-      // grammY types its signal with the abort-controller shim; at run time it is Node's own.
-      ctx.signal as unknown as Parameters<Api["sendMessage"]>[3],
-    );
+    await ctx.reply(ctx.t("access-login-link", { url: result.url, minutes: LOGIN_LINK_TTL_MS / 60_000 }), {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      reply_markup: new InlineKeyboard().url(ctx.t("access-login-open"), result.url),
+    });
   };
   privateChats.command("login", sendLoginLink);
   onCallback(privateChats, loginButton, async (ctx) => {
