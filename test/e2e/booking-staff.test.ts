@@ -11,6 +11,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { eventually, TelegramUser } from "../support/telegram-user.ts";
+import { capturedLog } from "../support/captured-log.ts";
 import { runIn } from "../modules/booking/commands-support.ts";
 
 /** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
@@ -23,6 +24,8 @@ for (const kind of databaseKinds) {
     let database: TestDatabase;
     let emulator: BotApiEmulator;
     let app: RunningApp;
+    // Everything the app logs, down to debug, to show a secret it sends never reaches the log.
+    const log = capturedLog("debug");
     let anna: TelegramUser;
     const clock = { at: MONDAY_MORNING, now: () => clock.at };
     const cleanups: (() => Promise<unknown>)[] = [];
@@ -50,7 +53,7 @@ for (const kind of databaseKinds) {
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());
       anna = new TelegramUser(emulator.control, { first_name: "Anna", language_code: "en" });
-      app = await startAppInProcess(appEnv(emulator.url, database, { USER_RATE_LIMIT: "1000/60s" }), undefined, { clock });
+      app = await startAppInProcess(appEnv(emulator.url, database, { USER_RATE_LIMIT: "1000/60s" }), undefined, { clock, logger: log.logger });
       cleanups.push(() => app.stop("test over"));
       await seedDemoSalon(app.database, "main", { masterTelegramId: anna.id });
       await db().insertInto("role").values({ bot_id: "main", telegram_id: anna.id, role: "master", granted_by: OWNER_ID }).execute();
@@ -113,6 +116,7 @@ for (const kind of databaseKinds) {
         union all select count(*)::text from audit_log where coalesce(after::text, '') || coalesce(before::text, '') like ${`%${secret}%`}
       `.execute(app.database.db);
       assert.deepEqual(rows.map((row) => row.count), ["0", "0", "0"], "the feed's secret is kept nowhere in plain text: not in the journal, the outbox or the audit log");
+      assert.doesNotMatch(log.text(), new RegExp(secret), "nor in the log, at debug level");
 
       const response = await fetch(url);
       assert.equal(response.status, 200);
