@@ -4,6 +4,7 @@
  * roles; requests; the audit log and its CSV; the dashboard; security headers.
  */
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { after, before, beforeEach, describe, test } from "node:test";
 import type { RunningApp } from "../../../src/main.ts";
 import { accessModule } from "../../../src/modules/access/module.ts";
@@ -383,6 +384,19 @@ for (const kind of databaseKinds) {
         assert.equal(lines[0], "at,actor_id,actor_name,source,action,object_type,object_id,before,after,ip");
         assert.match(lines[1] ?? "", /,Adam Admin,web,test\.injection,note,"'=HYPERLINK\(""http:\/\/evil"",""x""\)",,,10\.0\.0\.1$/);
         assert.equal(lines.length, 3, "one row and the final line break");
+
+        const xlsx = await admin.request("GET", "/api/audit.xlsx?action=test");
+        assert.equal(xlsx.status, 200);
+        assert.match(xlsx.headers.get("content-disposition") ?? "", /attachment; filename="audit-.*\.xlsx"/);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await xlsx.arrayBuffer());
+        const sheet = workbook.getWorksheet("Audit log");
+        assert.deepEqual((sheet?.getRow(1).values as unknown[]).slice(1), ["at", "actor_id", "actor_name", "source", "action", "object_type", "object_id", "before", "after", "ip"]);
+        const row = sheet?.getRow(2);
+        assert.ok(row?.getCell(1).value instanceof Date, "the moment is a date cell");
+        assert.deepEqual([row?.getCell(3).value, row?.getCell(5).value, row?.getCell(7).value, row?.getCell(10).value], ["Adam Admin", "test.injection", `'=HYPERLINK("http://evil","x")`, "10.0.0.1"]);
+        assert.equal(row?.getCell(7).type, ExcelJS.ValueType.String, "text, never a formula");
+        assert.equal(sheet?.rowCount, 2, "one row under the header");
       });
     });
 

@@ -79,6 +79,9 @@ export function AuditPage() {
         <a href={`/api/audit.csv?${queryOf(filters)}`} download>
           Download CSV
         </a>
+        <a href={`/api/audit.xlsx?${queryOf(filters)}`} download>
+          Download XLSX
+        </a>
       </form>
       {audit.isPending ? (
         <p>Loading…</p>

@@ -6,10 +6,12 @@ import { findAudit } from "../queries/audit-log.ts";
 import type { AccessTables } from "../tables.ts";
 import { parseInput } from "../../../platform/http/answers.ts";
 import { csvDocument } from "../../../platform/http/csv.ts";
+import { TABLE_CONTENT_TYPES } from "../../../platform/spreadsheets/table-format.ts";
+import { writeTable } from "../../../platform/spreadsheets/write-table.ts";
 
 /** Rows per page of the audit log in the panel. */
 export const AUDIT_PAGE_SIZE = 50;
-/** The most rows one CSV export holds; narrow the filters for more. */
+/** The most rows one export (CSV or XLSX) holds; narrow the filters for more. */
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
 const filtersSchema = z.object({
@@ -27,7 +29,9 @@ function presentFields(query: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, value]) => value !== ""));
 }
 
-/** The audit log: a filtered page for the panel, and the same filters as a CSV download. */
+const EXPORT_HEADER = ["at", "actor_id", "actor_name", "source", "action", "object_type", "object_id", "before", "after", "ip"];
+
+/** The audit log: a filtered page for the panel, and the same filters as a CSV or XLSX download. */
 export function auditRoutes(app: FastifyInstance, context: ApiContext<AccessTables>): void {
   const db = context.database.db;
   const access = requires("audit.view").config.access;
@@ -43,14 +47,29 @@ export function auditRoutes(app: FastifyInstance, context: ApiContext<AccessTabl
     const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
     if (filters === undefined) return reply;
     const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0);
-    const header = ["at", "actor_id", "actor_name", "source", "action", "object_type", "object_id", "before", "after", "ip"];
     const body = csvDocument(
-      header,
+      EXPORT_HEADER,
       rows.map((row) => [row.at, row.actorId, row.actorName, row.source, row.action, row.objectType, row.objectId, row.before, row.after, row.ip]),
     );
     return reply
       .type("text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="audit-${context.clock.now().toISOString().slice(0, 10)}.csv"`)
       .send(body);
+  });
+
+  app.get("/api/audit.xlsx", { config: { access } }, async (request, reply) => {
+    const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
+    if (filters === undefined) return reply;
+    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0);
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    const table = writeTable("xlsx", {
+      sheet: "Audit log",
+      header: EXPORT_HEADER,
+      rows: rows.map((row) => [new Date(row.at), row.actorId, row.actorName, row.source, row.action, row.objectType, row.objectId, json(row.before), json(row.after), row.ip]),
+    });
+    return reply
+      .type(TABLE_CONTENT_TYPES.xlsx)
+      .header("content-disposition", `attachment; filename="audit-${context.clock.now().toISOString().slice(0, 10)}.xlsx"`)
+      .send(table);
   });
 }
