@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
@@ -128,9 +129,25 @@ for (const kind of databaseKinds) {
       ]);
     });
 
+    test("the XLSX export holds the same table, with numbers as numbers and the formula-like name as text", async () => {
+      const { cookie } = await signIn(app, ADMIN, { botId: salon.botId });
+      const response = await fetch(`${app.url}/api/booking/analytics.xlsx?${WEEK}&by=service`, { headers: { cookie } });
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get("content-disposition") ?? "", /attachment; filename="booking-analytics-service-2026-03-02-2026-03-08.xlsx"/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      const sheet = workbook.getWorksheet("Analytics")!;
+      const rowOf = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+      assert.deepEqual(rowOf(1).slice(0, 4), ["group", "name", "bookings", "done"]);
+      assert.deepEqual(rowOf(2), ["total", "2026-03-02 - 2026-03-08", 5, 2, 1, 2, 1, 1, 0, 0.3333, 0.4, 65, 165, 5760, 0.0286, 2, 1, 0.5]);
+      assert.equal(sheet.getRow(5).getCell(2).value, `'=HYPERLINK("http://evil.example")`);
+      assert.equal(sheet.getRow(5).getCell(2).type, ExcelJS.ValueType.String);
+    });
+
     test("only those who hold booking.analytics read it: a master gets 403 for the figures and the CSV", async () => {
       assert.equal((await get(`/api/booking/analytics?${WEEK}`, MASTER)).status, 403);
       assert.equal((await get(`/api/booking/analytics.csv?${WEEK}`, MASTER)).status, 403);
+      assert.equal((await get(`/api/booking/analytics.xlsx?${WEEK}`, MASTER)).status, 403);
     });
 
     test("a day that does not exist, or a period that ends before it starts or spans more than a year, is refused in the reader's language", async () => {

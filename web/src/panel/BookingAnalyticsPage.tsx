@@ -131,6 +131,9 @@ export function BookingAnalyticsPage() {
         <a href={`/api/booking/analytics.csv?${query}`} download>
           Download CSV
         </a>
+        <a href={`/api/booking/analytics.xlsx?${query}`} download>
+          Download XLSX
+        </a>
       </div>
       {analytics.isError ? (
         <p role="alert" className="error">

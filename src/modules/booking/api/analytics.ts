@@ -7,6 +7,8 @@ import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import { csvDocument } from "../../../platform/http/csv.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { decimalAmount } from "../../../platform/domain/money.ts";
+import { TABLE_CONTENT_TYPES, type TableCell, type TableFormat } from "../../../platform/spreadsheets/table-format.ts";
+import { writeTable } from "../../../platform/spreadsheets/write-table.ts";
 import type { AnalyticsFigures } from "../domain/analytics.ts";
 import type { Tables } from "../repo.ts";
 import { bookingAnalytics, type AnalyticsAnswer } from "../service/analytics.ts";
@@ -17,10 +19,13 @@ export const MAX_ANALYTICS_DAYS = 366;
 const plainDate = z.string().refine(isPlainDate);
 const analyticsQuery = z.object({ from: plainDate, to: plainDate, by: z.enum(["location", "master", "service"]).default("master") });
 
-const share = (value: number | null) => (value === null ? "" : value.toFixed(4));
-
-/** The analytics as a CSV table: the total, then one row per group, a revenue column per currency. */
-export function analyticsCsv(answer: AnalyticsAnswer): string {
+/**
+ * The analytics as a table: the total, then one row per group, a revenue column per currency.
+ * Shares and amounts are text with fixed decimals for CSV, numbers for XLSX.
+ */
+export function analyticsTable(answer: AnalyticsAnswer, format: TableFormat): { header: string[]; rows: TableCell[][] } {
+  const share = (value: number | null) => (value === null ? "" : format === "csv" ? value.toFixed(4) : Number(value.toFixed(4)));
+  const amount = (minor: number, currency: string) => (format === "csv" ? decimalAmount(minor, currency) : Number(decimalAmount(minor, currency)));
   const currencies = answer.total.revenue.map((entry) => entry.currency);
   const header = [
     "group",
@@ -54,7 +59,7 @@ export function analyticsCsv(answer: AnalyticsAnswer): string {
     figures.cancelled.holdExpired,
     share(figures.noShowRate),
     share(figures.cancellationRate),
-    ...currencies.map((currency) => decimalAmount(figures.revenue.find((entry) => entry.currency === currency)?.amountMinor ?? 0, currency)),
+    ...currencies.map((currency) => amount(figures.revenue.find((entry) => entry.currency === currency)?.amountMinor ?? 0, currency)),
     figures.bookedMinutes,
     figures.workingMinutes ?? "",
     share(figures.occupancy),
@@ -62,14 +67,20 @@ export function analyticsCsv(answer: AnalyticsAnswer): string {
     figures.returningClients,
     share(figures.returningShare),
   ];
-  return csvDocument(header, [row("total", `${answer.from} - ${answer.to}`, answer.total), ...answer.groups.map((group) => row(answer.by, group.name, group))]);
+  return { header, rows: [row("total", `${answer.from} - ${answer.to}`, answer.total), ...answer.groups.map((group) => row(answer.by, group.name, group))] };
+}
+
+/** The analytics as a CSV document (see analyticsTable). */
+export function analyticsCsv(answer: AnalyticsAnswer): string {
+  const { header, rows } = analyticsTable(answer, "csv");
+  return csvDocument(header, rows);
 }
 
 /**
  * The booking analytics of a period (permission `booking.analytics`): bookings, visits done,
  * no-shows, cancellations, revenue, occupancy and returning clients, in total and by location,
  * master or service; as JSON for the panel (with the total of each day, for its charts) and as a
- * CSV download.
+ * CSV or XLSX download.
  */
 export function analyticsRoutes(app: FastifyInstance, context: ApiContext): void {
   const db = context.database.db as unknown as Kysely<Tables>;
@@ -94,5 +105,15 @@ export function analyticsRoutes(app: FastifyInstance, context: ApiContext): void
       .type("text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="booking-analytics-${answer.by}-${answer.from}-${answer.to}.csv"`)
       .send(analyticsCsv(answer));
+  });
+
+  app.get("/api/booking/analytics.xlsx", access, async (request, reply) => {
+    const answer = await answerOf(request, reply);
+    if (answer === undefined) return reply;
+    const { header, rows } = analyticsTable(answer, "xlsx");
+    return reply
+      .type(TABLE_CONTENT_TYPES.xlsx)
+      .header("content-disposition", `attachment; filename="booking-analytics-${answer.by}-${answer.from}-${answer.to}.xlsx"`)
+      .send(writeTable("xlsx", { sheet: "Analytics", header, rows }));
   });
 }
