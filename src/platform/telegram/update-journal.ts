@@ -175,6 +175,10 @@ export function replayable(result: unknown): unknown {
     };
   };
   const isMessage = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && typeof (value as { message_id?: unknown }).message_id === "number";
+  // What an API transformer sees is Telegram's whole answer, `{ ok: true, result }`.
+  if (typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === true && "result" in result) {
+    return { ok: true, result: replayable((result).result) };
+  }
   if (isMessage(result)) return slim(result);
   if (Array.isArray(result) && result.every(isMessage)) return result.map(slim);
   return asJson(result);

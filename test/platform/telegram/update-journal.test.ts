@@ -42,8 +42,11 @@ for (const kind of databaseKinds) {
       assert.equal(answer, sent, "the handler still gets the whole answer");
       assert.deepEqual(await recorded(), [{ kind: "api", name: "sendMessage", result: { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private" } } }]);
       assert.doesNotMatch(JSON.stringify(await recorded()), /s3cr3t/);
-      await journal.api("answerCallbackQuery", () => Promise.resolve(true));
-      assert.equal((await recorded())[1]?.result, true, "other answers are kept as they came");
+      await journal.api("sendMessage", () => Promise.resolve({ ok: true, result: sent }));
+      assert.deepEqual((await recorded())[1]?.result, { ok: true, result: { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private" } } }, "inside Telegram's whole answer too, as an API transformer sees it");
+      await journal.api("answerCallbackQuery", () => Promise.resolve({ ok: true, result: true }));
+      assert.deepEqual((await recorded())[2]?.result, { ok: true, result: true }, "other answers are kept as they came");
+      assert.doesNotMatch(JSON.stringify(await recorded()), /s3cr3t/);
     });
 
     test("a replay makes again a call that was started and never answered, and reports the repeat", async () => {
