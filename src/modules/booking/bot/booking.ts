@@ -7,13 +7,13 @@ import { formatMoney } from "../../../platform/domain/money.ts";
 import { phoneFromContact } from "../../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./calendar.ts";
 import { bookingRefusalText } from "./refusals.ts";
-import { waitlistJoinData } from "./waitlist.ts";
 import { readsOf } from "./support.ts";
 import { clientMayBookMore } from "../domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { mayClientReschedule } from "../domain/cancellation.ts";
 import { bookAppointment } from "../commands/book-appointment.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
+import { waitlistJoinButton } from "../callbacks.ts";
 import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
 import { daySlots, monthAvailability } from "../service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
@@ -211,7 +211,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         }
         await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t("booking-day-full-waitlist", { day: formatDay(argument, ctx.locale) }), {
-          reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-join"), waitlistJoinData(draft.serviceId, draft.masterId ?? null, argument)),
+          reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-join"), waitlistJoinButton.data({ serviceId: draft.serviceId, masterId: draft.masterId ?? null, date: argument })),
         });
         return;
       }
