@@ -3,6 +3,7 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { bookingApi, bookingApiCatalogues } from "./api/routes.ts";
 import { bookingComposer } from "./bot/composer.ts";
+import { adminHomeButton, bookButton, myBookingsMenuButton, ownDayButton, ownFeedButton, ownWeekButton, timeOffHomeButton } from "./callbacks.ts";
 import { acceptOffer } from "./commands/accept-offer.ts";
 import { addDaysOff } from "./commands/add-days-off.ts";
 import { addHoliday } from "./commands/add-holiday.ts";
@@ -62,13 +63,13 @@ export const bookingModule = defineModule({
   roles: BOOKING_ROLES,
   permissions: BOOKING_PERMISSIONS,
   menu: [
-    { label: "booking-menu-book", data: "booking:book" },
-    { label: "booking-menu-mine", data: "booking:mine" },
-    { label: "booking-staff-menu-day", data: "booking:day", roles: ["master"] },
-    { label: "booking-staff-menu-week", data: "booking:week", roles: ["master"] },
-    { label: "booking-staff-menu-feed", data: "booking:feed", roles: ["master"] },
-    { label: "booking-admin-menu", data: "booking:admin", roles: ["admin"] },
-    { label: "booking-timeoff-menu", data: "booking:timeoff", roles: ["admin"] },
+    { label: "booking-menu-book", data: bookButton.data({}) },
+    { label: "booking-menu-mine", data: myBookingsMenuButton.data({}) },
+    { label: "booking-staff-menu-day", data: ownDayButton.data({}), roles: ["master"] },
+    { label: "booking-staff-menu-week", data: ownWeekButton.data({}), roles: ["master"] },
+    { label: "booking-staff-menu-feed", data: ownFeedButton.data({}), roles: ["master"] },
+    { label: "booking-admin-menu", data: adminHomeButton.data({}), roles: ["admin"] },
+    { label: "booking-timeoff-menu", data: timeOffHomeButton.data({}), roles: ["admin"] },
   ],
   botCommands: [
     { command: "book", description: "command-book" },

@@ -3,8 +3,6 @@ import type { Tables } from "./repo.ts";
 
 type Trx = Transaction<Tables>;
 
-/** Callback data of the "Refunded ✓" button on the staff notice of a late payment: `bkr:done:<payment id>`. */
-export const REFUND_DONE = "bkr:done:";
 
 /** The longest note staff may keep with a refund (a provider's refund id fits easily). */
 export const REFUND_NOTE_MAX = 200;

@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
 import type { EventHandler } from "../../platform/module.ts";
 import { clientView, queueMessage, type ClientView, type Messenger } from "./client-notice.ts";
+import { reminderCancelButton, reminderComeButton } from "./callbacks.ts";
 import { historyOf, lockBooking, type Tables } from "./repo.ts";
 import { bookingToChange, recordChange } from "./service/changes.ts";
 
@@ -10,9 +11,6 @@ type Trx = Transaction<Tables>;
 /** The scheduled event kind of a reminder. */
 export const REMINDER_EVENT = "booking.reminder";
 
-/** Callback data of the reminder's buttons: `bkr:come:<booking id>`, `bkr:cancel:<booking id>`. */
-export const REMINDER_COME = "bkr:come:";
-export const REMINDER_CANCEL = "bkr:cancel:";
 
 /**
  * The key of one reminder of one version of a booking. The booking's sequence is in it, so a
@@ -50,8 +48,8 @@ export const sendReminder = defineUseCase(
       dedupeKey: input.dedupeKey,
       buttons: [
         [
-          { text: client.t("booking-reminder-come"), callback_data: `${REMINDER_COME}${booking.id}` },
-          { text: client.t("booking-reminder-cancel"), callback_data: `${REMINDER_CANCEL}${booking.id}` },
+          { text: client.t("booking-reminder-come"), callback_data: reminderComeButton.data({ bookingId: booking.id }) },
+          { text: client.t("booking-reminder-cancel"), callback_data: reminderCancelButton.data({ bookingId: booking.id }) },
         ],
       ],
     });

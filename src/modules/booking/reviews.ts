@@ -3,6 +3,7 @@ import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/a
 import type { EventHandler } from "../../platform/module.ts";
 import { clientView, queueMessage, type Messenger } from "./client-notice.ts";
 import { checkReviewText, isStars } from "./domain/review.ts";
+import { reviewStarsButton } from "./callbacks.ts";
 import { lockBooking, type Tables } from "./repo.ts";
 
 type Trx = Transaction<Tables>;
@@ -16,8 +17,6 @@ export const REVIEW_EVENT = "booking.review-request";
  */
 export const REVIEW_DELAY_MS = 2 * 3_600_000;
 
-/** Callback data of a star button: `bkv:<booking id>:<1-5>`. */
-export const REVIEW_STARS = "bkv:";
 
 /**
  * Sends the review request: 1-5 star buttons, in the client's language. The review row is
@@ -42,7 +41,7 @@ export const askForReview = defineUseCase(
       chatId: client.telegramId,
       text: client.t("booking-review-ask"),
       dedupeKey: `booking:${booking.id}:review`,
-      buttons: [[1, 2, 3, 4, 5].map((stars) => ({ text: "⭐".repeat(stars), callback_data: `${REVIEW_STARS}${booking.id}:${stars}` }))],
+      buttons: [[1, 2, 3, 4, 5].map((stars) => ({ text: "⭐".repeat(stars), callback_data: reviewStarsButton.data({ bookingId: booking.id, stars }) }))],
     });
     return { result: { asked: true }, audit: { objectType: "booking_review", objectId: asked.id, after: { bookingId: booking.id, asked: true } } };
   },

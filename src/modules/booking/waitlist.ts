@@ -12,9 +12,6 @@ type Trx = Transaction<Tables>;
 export const SLOT_FREED_EVENT = "booking.slot-freed";
 export const OFFER_EXPIRY_EVENT = "booking.waitlist-offer-expiry";
 
-/** Callback data of an offer's buttons: `bkw:take:<entry id>`, `bkw:skip:<entry id>`. */
-export const OFFER_TAKE = "bkw:take:";
-export const OFFER_SKIP = "bkw:skip:";
 
 export interface JoinInput {
   serviceId: number;

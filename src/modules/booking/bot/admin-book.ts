@@ -1,13 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { instantToZoned, isPlainDate } from "../../../platform/domain/zoned-time.ts";
+import { instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./admin-texts.ts";
-import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard } from "./calendar.ts";
+import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
+import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
+import { adminMoveButton, adminNewButton, dayButton, fullDayButton, masterButton, monthButton, noTimesButton, otherMasterButton, serviceButton, timeButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
@@ -58,9 +60,9 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   const db = readsOf(context);
 
   const zoneOf = async (ctx: BotyardContext, serviceId: number) => (await timeZoneOfService(db, ctx.botId, serviceId)) ?? context.settings.of(ctx.botId).timeZone;
-  const cancelButton = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+  const cancelButton = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
 
-  privateChats.callbackQuery("bka:new", manage, async (ctx) => {
+  onCallback(privateChats, adminNewButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     const services = await servicesToBook(db, ctx.botId);
     if (services.length === 0) {
@@ -71,14 +73,14 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const keyboard = new InlineKeyboard();
     for (const service of services) {
       const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
-      keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), flowButton(flow, `bk-s:${service.id}`)).row();
+      keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), serviceButton.inFlow(flow, { serviceId: service.id })).row();
     }
     await ctx.reply(ctx.t("booking-admin-choose-service"), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
-  });
+  }, manage);
 
-  privateChats.callbackQuery(/^bka:mv:(\d+)$/, manage, async (ctx) => {
+  onCallback(privateChats, adminMoveButton, async (ctx, { bookingId }) => {
     await ctx.answerCallbackQuery();
-    const booking = await staffBooking(db, ctx.botId, Number(ctx.match[1]));
+    const booking = await staffBooking(db, ctx.botId, bookingId);
     if (booking === undefined || (booking.status !== "pending" && booking.status !== "confirmed")) {
       await ctx.reply(ctx.t("booking-admin-not-changeable"));
       return;
@@ -88,7 +90,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const flow = await ctx.commit("booking-admin-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "time", { ...draft }));
     await ctx.reply(ctx.t("booking-admin-move-what", { client: booking.clientName, service: booking.serviceName, master: booking.masterName, when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }));
     await showTimes(ctx, flow);
-  });
+  }, manage);
 
   /** The month calendar of the draft's service and master. */
   const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
@@ -105,7 +107,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       locale: ctx.locale,
       previous: draft.month > thisMonth,
       next: draft.month < lastMonth,
-      button: (action) => flowButton(flow, action),
+      buttons: wizardCalendarButtons(flow),
     }).row();
     keyboard.append(cancelButton(ctx, flow));
     if (how === "edit") await ctx.editMessageText(ctx.t("booking-choose-day"), { reply_markup: keyboard });
@@ -118,9 +120,9 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     if (draft.serviceId === undefined || draft.date === undefined) return;
     const slots = await daySlots(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now: context.clock.now(), date: draft.date });
     const fixedMaster = draft.masterId ?? null;
-    const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, (action) => flowButton(flow, action)).row();
-    keyboard.text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${draft.date.slice(0, 7)}`));
-    if (draft.mode === "move") keyboard.text(ctx.t("booking-admin-other-master"), flowButton(flow, "bk-om"));
+    const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, flow).row();
+    keyboard.text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: draft.date.slice(0, 7) }));
+    if (draft.mode === "move") keyboard.text(ctx.t("booking-admin-other-master"), otherMasterButton.inFlow(flow, {}));
     keyboard.row().append(cancelButton(ctx, flow));
     const master = fixedMaster === null ? undefined : (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === fixedMaster);
     const day = formatDay(draft.date, ctx.locale);
@@ -137,9 +139,9 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const keyboard = new InlineKeyboard();
     for (const master of masters) {
       const current = draft.mode === "move" && master.id === draft.masterId ? " ✓" : "";
-      keyboard.text(`${master.name}${current}`, flowButton(flow, `bk-m:${master.id}`)).row();
+      keyboard.text(`${master.name}${current}`, masterButton.inFlow(flow, { masterId: master.id })).row();
     }
-    if (draft.mode === "new" && masters.length > 1) keyboard.text(ctx.t("booking-any-master"), flowButton(flow, "bk-m:any")).row();
+    if (draft.mode === "new" && masters.length > 1) keyboard.text(ctx.t("booking-any-master"), masterButton.inFlow(flow, { masterId: null })).row();
     await ctx.reply(ctx.t("booking-admin-choose-master", { service: service?.name ?? "—" }), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
   };
 
@@ -154,7 +156,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       return;
     }
     const when = formatVisitTime(new Date(draft.start), ctx.locale, await zoneOf(ctx, draft.serviceId));
-    const confirm = new InlineKeyboard().text(ctx.t("booking-confirm"), flowButton(flow, "bk-ok")).text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    const confirm = new InlineKeyboard().text(ctx.t("booking-confirm"), wizardConfirmButton.inFlow(flow, {})).text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
     if (draft.mode === "move") {
       const booking = await staffBooking(db, ctx.botId, draft.bookingId ?? 0);
       const from = booking === undefined ? "—" : `${formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone)}, ${booking.masterName}`;
@@ -172,97 +174,95 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   const inAdminFlow = (ctx: BotyardContext) => ctx.flow?.name === ADMIN_BOOKING_FLOW;
   const adminFlow = privateChats.filter(inAdminFlow);
 
-  adminFlow.callbackQuery(/^f\d+:bk-([a-z]+)(?::(.+))?$/, manage, async (ctx) => {
-    const flow = ctx.flow;
-    if (flow === undefined) return;
-    const draft = draftOf(flow);
-    const action = ctx.match[1];
-    const argument = ctx.match[2] ?? "";
-    const expired = () => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: AdminDraft, values: Values) => Promise<unknown>) =>
+    onCallback(
+      adminFlow,
+      kind,
+      async (ctx, values) => {
+        const flow = ctx.flow;
+        if (flow !== undefined) await handler(ctx, flow, draftOf(flow), values);
+      },
+      manage,
+    );
+  const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 
-    switch (action) {
-      case "x": {
-        await ctx.commit("booking-admin-cancel-flow", (trx) => endFlow(trx, flowKeyOf(ctx)));
-        await ctx.answerCallbackQuery();
-        await ctx.reply(ctx.t(draft.mode === "new" ? "booking-admin-nothing-booked" : "booking-admin-nothing-moved"));
-        return;
-      }
-      case "no":
-      case "w": {
-        const toast = action === "w" || argument === "full" ? "booking-day-full" : argument === "closed" ? "booking-day-closed" : undefined;
-        await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
-        return;
-      }
-      case "s": {
-        const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, Number(argument)) : undefined;
-        if (service === undefined) return expired();
-        await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
-        await showMasters(ctx, choosing);
-        return;
-      }
-      case "om": {
-        if (draft.mode !== "move" || flow.step !== "time") return expired();
-        await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-other-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master"));
-        await showMasters(ctx, choosing);
-        return;
-      }
-      case "m": {
-        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
-        const masterId = argument === "any" && draft.mode === "new" ? null : Number(argument);
-        if (flow.step !== "master" || draft.serviceId === undefined || (masterId !== null && !masters.some((master) => master.id === masterId))) return expired();
-        await ctx.answerCallbackQuery();
-        if (draft.mode === "move") {
-          // Another master, the same day: their free times.
-          const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { masterId }));
-          await showTimes(ctx, choosing);
-          return;
-        }
-        const month = instantToZoned(context.clock.now(), await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
-        const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
-        await showCalendar(ctx, choosing, "reply");
-        return;
-      }
-      case "mo": {
-        if ((flow.step !== "day" && flow.step !== "time") || !/^\d{4}-\d{2}$/.test(argument) || draft.serviceId === undefined) return expired();
-        await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month: argument }));
-        await showCalendar(ctx, choosing, flow.step === "day" ? "edit" : "reply");
-        return;
-      }
-      case "d": {
-        if (flow.step !== "day" || !isPlainDate(argument)) return expired();
-        await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date: argument }));
-        await showTimes(ctx, choosing);
-        return;
-      }
-      case "t": {
-        const [seconds, master] = argument.split(":").map(Number) as [number, number];
-        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
-        const slotMasterId = draft.masterId ?? master;
-        if (flow.step !== "time" || !Number.isSafeInteger(seconds) || !masters.some((candidate) => candidate.id === slotMasterId)) return expired();
-        await ctx.answerCallbackQuery();
-        const start = new Date(seconds * 1000).toISOString();
-        if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
-          const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
-          await showSummary(ctx, confirming);
-          return;
-        }
-        const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
-        await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
-        return;
-      }
-      case "ok": {
-        if (flow.step !== "confirm") return expired();
-        await ctx.answerCallbackQuery();
-        await confirm(ctx, flow);
-        return;
-      }
-      default:
-        return expired();
+  onStep(wizardCancelButton, async (ctx, _flow, draft) => {
+    await ctx.commit("booking-admin-cancel-flow", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t(draft.mode === "new" ? "booking-admin-nothing-booked" : "booking-admin-nothing-moved"));
+  });
+
+  onStep(noTimesButton, async (ctx, _flow, _draft, { load }) => {
+    const toast = load === "full" ? "booking-day-full" : load === "closed" ? "booking-day-closed" : undefined;
+    await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
+  });
+  onStep(fullDayButton, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("booking-day-full") }));
+
+  onStep(serviceButton, async (ctx, flow, _draft, { serviceId }) => {
+    const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, serviceId) : undefined;
+    if (service === undefined) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-admin-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
+    await showMasters(ctx, choosing);
+  });
+
+  onStep(otherMasterButton, async (ctx, flow, draft) => {
+    if (draft.mode !== "move" || flow.step !== "time") return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-admin-other-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master"));
+    await showMasters(ctx, choosing);
+  });
+
+  onStep(masterButton, async (ctx, flow, draft, { masterId }) => {
+    const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+    // "Any master" is for a new booking; a move goes to one.
+    const known = masterId === null ? draft.mode === "new" : masters.some((master) => master.id === masterId);
+    if (flow.step !== "master" || draft.serviceId === undefined || !known) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    if (draft.mode === "move") {
+      // Another master, the same day: their free times.
+      const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { masterId }));
+      await showTimes(ctx, choosing);
+      return;
     }
+    const month = instantToZoned(context.clock.now(), await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
+    const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
+    await showCalendar(ctx, choosing, "reply");
+  });
+
+  onStep(monthButton, async (ctx, flow, draft, { month }) => {
+    if ((flow.step !== "day" && flow.step !== "time") || draft.serviceId === undefined) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-admin-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
+    await showCalendar(ctx, choosing, flow.step === "day" ? "edit" : "reply");
+  });
+
+  onStep(dayButton, async (ctx, flow, _draft, { date }) => {
+    if (flow.step !== "day") return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
+    await showTimes(ctx, choosing);
+  });
+
+  onStep(timeButton, async (ctx, flow, draft, { seconds, masterId }) => {
+    const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+    const slotMasterId = draft.masterId ?? masterId;
+    if (flow.step !== "time" || !masters.some((candidate) => candidate.id === slotMasterId)) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const start = new Date(seconds * 1000).toISOString();
+    if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
+      const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
+      await showSummary(ctx, confirming);
+      return;
+    }
+    const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
+    await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
+  });
+
+  onStep(wizardConfirmButton, async (ctx, flow) => {
+    if (flow.step !== "confirm") return expired(ctx);
+    await ctx.answerCallbackQuery();
+    await confirm(ctx, flow);
   });
 
   adminFlow.on("message", manage, async (ctx, next) => {
@@ -323,10 +323,10 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     }
     if (outcome.reason === "taken" || outcome.reason === "full") {
       if (outcome.nextFree.length === 0) {
-        await ctx.reply(ctx.t("booking-taken-nothing-near"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${start.slice(0, 7)}`)) });
+        await ctx.reply(ctx.t("booking-taken-nothing-near"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: start.slice(0, 7) })) });
         return;
       }
-      const keyboard = nextFreeKeyboard(outcome.nextFree, { locale: ctx.locale, timeZone: await zoneOf(ctx, serviceId), masterId: slotMasterId, button: (action) => flowButton(flow, action) });
+      const keyboard = nextFreeKeyboard(outcome.nextFree, { locale: ctx.locale, timeZone: await zoneOf(ctx, serviceId), masterId: slotMasterId, flow });
       await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard.append(cancelButton(ctx, flow)) });
       return;
     }

@@ -4,6 +4,8 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { adminCancelButton, adminMoveButton, adminServiceButton, masterActiveButton, mastersButton, ruleButton, rulesButton, serviceActiveButton, serviceDurationButton, servicePriceButton, servicesButton, weekdayHoursButton, weeklyHoursButton } from "../callbacks.ts";
 import { ADMIN_HOME, MAX_BOOKINGS_WITH_BUTTONS } from "./admin-texts.ts";
 import { staffLine } from "./staff.ts";
 import { readsOf } from "./support.ts";
@@ -56,7 +58,7 @@ export async function showServices(ctx: BotyardContext, db: Db): Promise<void> {
   for (const service of services) {
     const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
     lines.push(ctx.t("booking-admin-service-line", { name: service.name, minutes: service.durationMin, price, active: service.active ? "yes" : "no" }));
-    keyboard.text(service.name, `bka:sv:${service.id}`).row();
+    keyboard.text(service.name, adminServiceButton.data({ serviceId: service.id })).row();
   }
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-home"), ADMIN_HOME) });
 }
@@ -78,12 +80,12 @@ export async function showService(ctx: BotyardContext, db: Db, serviceId: number
     active: service.active ? "yes" : "no",
   });
   const keyboard = new InlineKeyboard()
-    .text(ctx.t(service.active ? "booking-admin-deactivate" : "booking-admin-activate"), `bka:svon:${service.id}:${service.active ? 0 : 1}`)
+    .text(ctx.t(service.active ? "booking-admin-deactivate" : "booking-admin-activate"), serviceActiveButton.data({ serviceId: service.id, active: !service.active }))
     .row()
-    .text(ctx.t("booking-admin-change-price"), `bka:svp:${service.id}`)
-    .text(ctx.t("booking-admin-change-duration"), `bka:svd:${service.id}`)
+    .text(ctx.t("booking-admin-change-price"), servicePriceButton.data({ serviceId: service.id }))
+    .text(ctx.t("booking-admin-change-duration"), serviceDurationButton.data({ serviceId: service.id }))
     .row()
-    .text(ctx.t("booking-admin-services"), "bka:svc");
+    .text(ctx.t("booking-admin-services"), servicesButton.data({}));
   await ctx.reply(text, { reply_markup: keyboard });
 }
 
@@ -103,8 +105,8 @@ export async function showMasters(ctx: BotyardContext, db: Db): Promise<void> {
       }),
     );
     keyboard
-      .text(ctx.t(master.active ? "booking-admin-deactivate-master" : "booking-admin-activate-master", { name: master.name }), `bka:mston:${master.id}:${master.active ? 0 : 1}`)
-      .text(ctx.t("booking-admin-weekly-hours-button", { name: master.name }), `bka:wh:${master.id}`)
+      .text(ctx.t(master.active ? "booking-admin-deactivate-master" : "booking-admin-activate-master", { name: master.name }), masterActiveButton.data({ masterId: master.id, active: !master.active }))
+      .text(ctx.t("booking-admin-weekly-hours-button", { name: master.name }), weeklyHoursButton.data({ masterId: master.id }))
       .row();
   }
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-home"), ADMIN_HOME) });
@@ -128,10 +130,10 @@ export async function showWeek(ctx: BotyardContext, db: Db, masterId: number): P
   const lines = [ctx.t("booking-admin-weekly-hours-title", { name: master.name })];
   for (const weekday of [1, 2, 3, 4, 5, 6, 7] as const) {
     lines.push(`${names[weekday - 1] ?? weekday}: ${intervalsText(ctx, master.weekly[weekday])}`);
-    keyboard.text(names[weekday - 1] ?? String(weekday), `bka:whd:${master.id}:${weekday}`);
+    keyboard.text(names[weekday - 1] ?? String(weekday), weekdayHoursButton.data({ masterId: master.id, weekday }));
     if (weekday === 4) keyboard.row();
   }
-  await ctx.reply(lines.join("\n"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-masters"), "bka:mst") });
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-masters"), mastersButton.data({})) });
 }
 
 /** The bot's rules with their values, a button each to type a new one. */
@@ -141,7 +143,7 @@ export async function showRules(ctx: BotyardContext, db: Db): Promise<void> {
   const keyboard = new InlineKeyboard();
   (Object.keys(EDITABLE_RULES) as EditableRule[]).forEach((rule, index) => {
     lines.push(`${ctx.t("booking-admin-rule", { rule })}: ${ruleValueText(ctx, rules, rule)}`);
-    keyboard.text(ctx.t("booking-admin-rule", { rule }), `bka:rule:${rule}`);
+    keyboard.text(ctx.t("booking-admin-rule", { rule }), ruleButton.data({ rule }));
     if (index % 2 === 1) keyboard.row();
   });
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-home"), ADMIN_HOME) });
@@ -159,34 +161,32 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
   const manage = requirePermission("booking.manage");
   const db = readsOf(context);
 
-  privateChats.callbackQuery("bka:svc", manage, async (ctx) => {
+  onCallback(privateChats, servicesButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showServices(ctx, db);
-  });
-  privateChats.callbackQuery(/^bka:sv:(\d+)$/, manage, async (ctx) => {
+  }, manage);
+  onCallback(privateChats, adminServiceButton, async (ctx, { serviceId }) => {
     await ctx.answerCallbackQuery();
-    await showService(ctx, db, Number(ctx.match[1]));
-  });
-  privateChats.callbackQuery(/^bka:svon:(\d+):([01])$/, manage, async (ctx) => {
+    await showService(ctx, db, serviceId);
+  }, manage);
+  onCallback(privateChats, serviceActiveButton, async (ctx, { serviceId, active }) => {
     await ctx.answerCallbackQuery();
-    const serviceId = Number(ctx.match[1]);
-    const outcome = await ctx.run(setServiceActive, { serviceId, active: ctx.match[2] === "1" });
+    const outcome = await ctx.run(setServiceActive, { serviceId, active });
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;
     }
     await ctx.reply(ctx.t(outcome.service.active ? "booking-admin-service-activated" : "booking-admin-service-deactivated", { name: outcome.service.name }));
     await showService(ctx, db, serviceId);
-  });
+  }, manage);
 
-  privateChats.callbackQuery("bka:mst", manage, async (ctx) => {
+  onCallback(privateChats, mastersButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showMasters(ctx, db);
-  });
-  privateChats.callbackQuery(/^bka:mston:(\d+):([01])$/, manage, async (ctx) => {
+  }, manage);
+  onCallback(privateChats, masterActiveButton, async (ctx, { masterId, active }) => {
     await ctx.answerCallbackQuery();
-    const masterId = Number(ctx.match[1]);
-    const outcome = await ctx.run(setMasterActive, { masterId, active: ctx.match[2] === "1" });
+    const outcome = await ctx.run(setMasterActive, { masterId, active });
     if (!outcome.ok) {
       await ctx.reply(catalogueRefusalText(ctx, outcome));
       return;
@@ -202,20 +202,20 @@ export function adminCatalogueComposer(context: ModuleContext): Composer<Botyard
     const dayOf = (booking: StaffBooking) => instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
     for (const booking of upcoming.slice(0, MAX_BOOKINGS_WITH_BUTTONS)) {
       const label = `${dayOf(booking).slice(5)} ${formatClockTime(booking.startsAt, ctx.locale, booking.timeZone)} ${booking.clientName}`;
-      keyboard.text(ctx.t("booking-admin-cancel-button", { label }), `bka:cx:${booking.id}`).text(ctx.t("booking-admin-move-button", { label }), `bka:mv:${booking.id}`).row();
+      keyboard.text(ctx.t("booking-admin-cancel-button", { label }), adminCancelButton.data({ bookingId: booking.id })).text(ctx.t("booking-admin-move-button", { label }), adminMoveButton.data({ bookingId: booking.id })).row();
     }
     const lines = [ctx.t("booking-admin-master-deactivated-with-bookings", { name: master.name, count: upcoming.length }), ...upcoming.map((booking) => `• ${formatDay(dayOf(booking), ctx.locale)}, ${staffLine(ctx, booking)}`)];
-    await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-masters"), "bka:mst") });
-  });
+    await ctx.reply(lines.join("\n"), { reply_markup: keyboard.text(ctx.t("booking-admin-masters"), mastersButton.data({})) });
+  }, manage);
 
-  privateChats.callbackQuery(/^bka:wh:(\d+)$/, manage, async (ctx) => {
+  onCallback(privateChats, weeklyHoursButton, async (ctx, { masterId }) => {
     await ctx.answerCallbackQuery();
-    await showWeek(ctx, db, Number(ctx.match[1]));
-  });
+    await showWeek(ctx, db, masterId);
+  }, manage);
 
-  privateChats.callbackQuery("bka:rules", manage, async (ctx) => {
+  onCallback(privateChats, rulesButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showRules(ctx, db);
-  });
+  }, manage);
   return composer;
 }

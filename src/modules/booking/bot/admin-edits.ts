@@ -2,7 +2,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { editCancelButton, ruleButton, serviceDurationButton, servicePriceButton, weekdayHoursButton } from "../callbacks.ts";
+import { endFlow, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney, moneyFromTyped } from "../../../platform/domain/money.ts";
 import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./admin-catalogue.ts";
@@ -57,36 +59,34 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
   const ask = async (ctx: BotyardContext, edit: Edit, prompt: string) => {
     await ctx.answerCallbackQuery();
     const flow = await ctx.commit("booking-admin-edit-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_EDIT_FLOW, edit.kind, { ...edit }));
-    await ctx.reply(prompt, { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "ae-x")) });
+    await ctx.reply(prompt, { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), editCancelButton.inFlow(flow, {})) });
   };
 
-  privateChats.callbackQuery(/^bka:sv([pd]):(\d+)$/, manage, async (ctx) => {
-    const serviceId = Number(ctx.match[2]);
+  const askOfService = (kind: "price" | "duration") => async (ctx: BotyardContext, { serviceId }: { serviceId: number }) => {
     const service = await serviceView(ctx.botId, serviceId);
     if (service === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-catalogue-service-unknown") });
       return;
     }
-    if (ctx.match[1] === "p") {
+    if (kind === "price") {
       await ask(ctx, { kind: "price", serviceId }, ctx.t("booking-admin-ask-price", { name: service.name, price: formatMoney(service.priceMinor, service.currency, ctx.locale) }));
     } else {
       await ask(ctx, { kind: "duration", serviceId }, ctx.t("booking-admin-ask-duration", { name: service.name, minutes: service.durationMin }));
     }
-  });
+  };
+  onCallback(privateChats, servicePriceButton, askOfService("price"), manage);
+  onCallback(privateChats, serviceDurationButton, askOfService("duration"), manage);
 
-  privateChats.callbackQuery(/^bka:rule:(\w+)$/, manage, async (ctx) => {
-    const rule = ctx.match[1] ?? "";
+  onCallback(privateChats, ruleButton, async (ctx, { rule }) => {
     if (!isEditableRule(rule)) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
     const rules = await rulesView(db, ctx.botId);
     await ask(ctx, { kind: "rule", rule }, ctx.t("booking-admin-ask-rule", { rule: ctx.t("booking-admin-rule", { rule }), value: ruleValueText(ctx, rules, rule) }));
-  });
+  }, manage);
 
-  privateChats.callbackQuery(/^bka:whd:(\d+):([1-7])$/, manage, async (ctx) => {
-    const masterId = Number(ctx.match[1]);
-    const weekday = Number(ctx.match[2]);
+  onCallback(privateChats, weekdayHoursButton, async (ctx, { masterId, weekday }) => {
     const [master] = await masterViews(db, ctx.botId, masterId);
     if (master === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
@@ -94,18 +94,18 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
     }
     const day = weekdayNames(ctx.locale)[weekday - 1] ?? String(weekday);
     await ask(ctx, { kind: "hours", masterId, weekday }, ctx.t("booking-admin-ask-hours", { name: master.name, day, hours: intervalsText(ctx, master.weekly[weekday as keyof typeof master.weekly]) }));
-  });
+  }, manage);
 
   /** A saved value ends the edit; a refused one leaves it open to type again. */
   const endEdit = (ctx: BotyardContext) => ctx.commit("booking-admin-edit-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
 
   const editing = privateChats.filter((ctx) => ctx.flow?.name === ADMIN_EDIT_FLOW);
 
-  editing.callbackQuery(/^f\d+:ae-x$/, manage, async (ctx) => {
+  onCallback(editing, editCancelButton, async (ctx) => {
     await ctx.commit("booking-admin-edit-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("booking-admin-nothing-changed"));
-  });
+  }, manage);
 
   editing.on("message", manage, async (ctx, next) => {
     const flow = ctx.flow;

@@ -1,16 +1,17 @@
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { RefusalReason } from "../service/outcome.ts";
+import { adminDayButton, adminHomeButton } from "../callbacks.ts";
 
 /** Two buttons a booking (Cancel, Move) and a few more: Telegram allows 100 in a keyboard. */
 export const MAX_BOOKINGS_WITH_BUTTONS = 45;
 
 /** Callback data of the admin area's home (menu entry and "back" buttons). */
-export const ADMIN_HOME = "booking:admin";
+export const ADMIN_HOME = adminHomeButton.data({});
 
 /** Callback data of a day's bookings for staff, of every master or of one. */
 export function dayData(date: PlainDate, masterId?: number): string {
-  return masterId === undefined ? `bka:day:${date}` : `bka:day:${date}:${masterId}`;
+  return adminDayButton.data(masterId === undefined ? { date } : { date, masterId });
 }
 
 /** Why a booking, a move or a cancellation staff asked for changed nothing, in the admin's words and language. */

@@ -1,8 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { addDays, datesOfMonth, instantToZoned, isPlainDate, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { addDays, datesOfMonth, instantToZoned, zonedDay, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { adminCancelButton, adminCancelYesButton, adminDayButton, adminHomeButton, adminMonthButton, adminMoveButton, adminNewButton, adminNothingButton, mastersButton, rulesButton, servicesButton } from "../callbacks.ts";
 import { adminBookingComposer } from "./admin-book.ts";
 import { adminCatalogueComposer } from "./admin-catalogue.ts";
 import { adminEditsComposer } from "./admin-edits.ts";
@@ -38,17 +40,17 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
   const home = async (ctx: BotyardContext) => {
     if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("booking-admin-today"), "bka:day")
+      .text(ctx.t("booking-admin-today"), adminDayButton.data({}))
       .row()
-      .text(ctx.t("booking-admin-new"), "bka:new")
+      .text(ctx.t("booking-admin-new"), adminNewButton.data({}))
       .row()
-      .text(ctx.t("booking-admin-services"), "bka:svc")
-      .text(ctx.t("booking-admin-masters"), "bka:mst")
-      .text(ctx.t("booking-admin-rules"), "bka:rules");
+      .text(ctx.t("booking-admin-services"), servicesButton.data({}))
+      .text(ctx.t("booking-admin-masters"), mastersButton.data({}))
+      .text(ctx.t("booking-admin-rules"), rulesButton.data({}));
     await ctx.reply(ctx.t("booking-admin-title"), { reply_markup: keyboard });
   };
   privateChats.command("salon", manage, home);
-  privateChats.callbackQuery(ADMIN_HOME, manage, home);
+  onCallback(privateChats, adminHomeButton, home, manage);
 
   /** The zone the salon's "today" is meant in: its (first) location's. */
   const timeZoneOf = async (ctx: BotyardContext): Promise<string> => {
@@ -83,7 +85,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     if (!compact) {
       for (const booking of open.slice(0, room)) {
         const label = `${formatClockTime(booking.startsAt, ctx.locale, booking.timeZone)} ${booking.clientName}`;
-        keyboard.text(ctx.t("booking-admin-cancel-button", { label }), `bka:cx:${booking.id}`).text(ctx.t("booking-admin-move-button", { label }), `bka:mv:${booking.id}`).row();
+        keyboard.text(ctx.t("booking-admin-cancel-button", { label }), adminCancelButton.data({ bookingId: booking.id })).text(ctx.t("booking-admin-move-button", { label }), adminMoveButton.data({ bookingId: booking.id })).row();
       }
     }
     byMaster.forEach(([id, name], index) => {
@@ -93,11 +95,11 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     keyboard
       .text("‹", dayData(addDays(day, -1), masterId))
       .text(ctx.t("booking-admin-today-short"), dayData(today, masterId))
-      .text("📅", `bka:cal:${day.slice(0, 7)}`)
+      .text("📅", adminMonthButton.data({ month: day.slice(0, 7) }))
       .text("›", dayData(addDays(day, 1), masterId))
       .row();
     if (masterId !== undefined) keyboard.text(ctx.t("booking-admin-all-masters"), dayData(day)).row();
-    keyboard.text(ctx.t("booking-admin-new"), "bka:new").text(ctx.t("booking-admin-home"), ADMIN_HOME);
+    keyboard.text(ctx.t("booking-admin-new"), adminNewButton.data({})).text(ctx.t("booking-admin-home"), ADMIN_HOME);
     if (bookings.length === 0) {
       await ctx.reply(ctx.t("booking-admin-day-empty", { day: heading }), { reply_markup: keyboard });
       return;
@@ -106,20 +108,14 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
     await ctx.reply(text, { reply_markup: keyboard });
   };
 
-  privateChats.callbackQuery(/^bka:day(?::([\d-]+))?(?::(\d+))?$/, manage, async (ctx) => {
-    const date = ctx.match[1];
-    if (date !== undefined && !isPlainDate(date)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-      return;
-    }
+  onCallback(privateChats, adminDayButton, async (ctx, { date, masterId }) => {
     await ctx.answerCallbackQuery();
-    await showDay(ctx, date, ctx.match[2] === undefined ? undefined : Number(ctx.match[2]));
-  });
+    await showDay(ctx, date, masterId);
+  }, manage);
 
   /** A month to pick a day from: a day with bookings reads "12·". */
-  privateChats.callbackQuery(/^bka:cal:(\d{4}-\d{2})$/, manage, async (ctx) => {
-    const month = ctx.match[1] ?? "";
-    const dates = isPlainDate(`${month}-01`) ? datesOfMonth(month) : [];
+  onCallback(privateChats, adminMonthButton, async (ctx, { month }) => {
+    const dates = datesOfMonth(month);
     const first = dates[0];
     const last = dates.at(-1);
     if (first === undefined || last === undefined) {
@@ -136,12 +132,12 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
       locale: ctx.locale,
       previous: true,
       next: true,
-      // The calendar speaks the booking flow's actions; here they open a day or another month.
-      button: (action) => (action.startsWith("bk-d:") ? dayData(action.slice(5)) : action.startsWith("bk-mo:") ? `bka:cal:${action.slice(6)}` : "bka:no"),
+      // Here a day opens its bookings and a month another calendar.
+      buttons: { day: (date) => dayData(date), month: (other) => adminMonthButton.data({ month: other }), full: () => adminNothingButton.data({}), none: () => adminNothingButton.data({}) },
     });
     await ctx.reply(ctx.t("booking-admin-pick-day"), { reply_markup: keyboard.row().text(ctx.t("booking-admin-home"), ADMIN_HOME) });
-  });
-  privateChats.callbackQuery("bka:no", manage, (ctx) => ctx.answerCallbackQuery());
+  }, manage);
+  onCallback(privateChats, adminNothingButton, (ctx) => ctx.answerCallbackQuery(), manage);
 
   const describe = (ctx: BotyardContext, booking: StaffBooking) =>
     ctx.t("booking-admin-booking", {
@@ -152,23 +148,21 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
       when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone),
     });
 
-  privateChats.callbackQuery(/^bka:cx:(\d+)$/, manage, async (ctx) => {
+  onCallback(privateChats, adminCancelButton, async (ctx, { bookingId }) => {
     await ctx.answerCallbackQuery();
-    const booking = await staffBooking(db, ctx.botId, Number(ctx.match[1]));
+    const booking = await staffBooking(db, ctx.botId, bookingId);
     if (booking === undefined || !changeable(booking)) {
       await ctx.reply(ctx.t("booking-admin-not-changeable"));
       return;
     }
     const date = instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
     await ctx.reply(ctx.t("booking-admin-cancel-ask", { booking: describe(ctx, booking) }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-yes"), `bka:cxy:${booking.id}:${booking.sequence}`).text(ctx.t("booking-cancel-keep"), dayData(date)),
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-yes"), adminCancelYesButton.data({ bookingId: booking.id, sequence: booking.sequence })).text(ctx.t("booking-cancel-keep"), dayData(date)),
     });
-  });
+  }, manage);
 
-  privateChats.callbackQuery(/^bka:cxy:(\d+):(\d+)$/, manage, async (ctx) => {
+  onCallback(privateChats, adminCancelYesButton, async (ctx, { bookingId, sequence }) => {
     await ctx.answerCallbackQuery();
-    const bookingId = Number(ctx.match[1]);
-    const sequence = Number(ctx.match[2]);
     // The question named the booking as it was; moved since, it is asked again rather than cancelled unseen.
     const outcome = await ctx.run(cancelBooking, { bookingId, by: "staff", seenSequence: sequence });
     const booking = await staffBooking(db, ctx.botId, bookingId);
@@ -180,7 +174,7 @@ export function adminComposer(context: ModuleContext): Composer<BotyardContext> 
         ? ctx.t("booking-admin-changed-meanwhile")
         : adminRefusalText(ctx, outcome.reason);
     await ctx.reply(text, backToDay === undefined ? {} : { reply_markup: backToDay });
-  });
+  }, manage);
 
   composer.use(adminBookingComposer(context), adminCatalogueComposer(context), adminEditsComposer(context));
   return composer;

@@ -1,19 +1,20 @@
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
-import { addDays, instantToZoned, isPlainDate } from "../../../platform/domain/zoned-time.ts";
+import { addDays, instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, flowKeyOf, startFlow, type FlowState } from "../../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, flowKeyOf, startFlow, type FlowState } from "../../../platform/telegram/flows.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { phoneFromContact } from "../../../platform/domain/phone.ts";
-import { calendarKeyboard, nextFreeKeyboard, timesKeyboard } from "./calendar.ts";
+import { calendarKeyboard, nextFreeKeyboard, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
+import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { bookingRefusalText } from "./refusals.ts";
-import { waitlistJoinData } from "./waitlist.ts";
 import { readsOf } from "./support.ts";
 import { clientMayBookMore } from "../domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { mayClientReschedule } from "../domain/cancellation.ts";
 import { bookAppointment } from "../commands/book-appointment.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
+import { bookButton, dayButton, fullDayButton, icsButton, masterButton, monthButton, myBookingsButton, noTimesButton, serviceButton, timeButton, waitlistJoinButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
 import { daySlots, monthAvailability } from "../service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
@@ -65,13 +66,13 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     const keyboard = new InlineKeyboard();
     for (const service of services) {
       const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
-      keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), flowButton(flow, `bk-s:${service.id}`)).row();
+      keyboard.text(ctx.t("booking-service-button", { name: service.name, minutes: service.durationMin, price }), serviceButton.inFlow(flow, { serviceId: service.id })).row();
     }
-    keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
     await ctx.reply(ctx.t("booking-choose-service"), { reply_markup: keyboard });
   };
   privateChats.command("book", begin);
-  privateChats.callbackQuery("booking:book", async (ctx) => {
+  onCallback(privateChats, bookButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await begin(ctx);
   });
@@ -100,9 +101,9 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       locale: ctx.locale,
       previous: draft.month > today.slice(0, 7),
       next: draft.month < lastMonth,
-      button: (action) => flowButton(flow, action),
+      buttons: wizardCalendarButtons(flow),
     }).row();
-    keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
     const text = ctx.t("booking-choose-day");
     if (how === "edit") await ctx.editMessageText(text, { reply_markup: keyboard });
     else await ctx.reply(text, { reply_markup: keyboard });
@@ -133,7 +134,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       address: address?.address ?? "—",
     };
     await ctx.reply(ctx.t(draft.mode === "new" ? "booking-summary" : "booking-move-summary", args), {
-      reply_markup: new InlineKeyboard().text(ctx.t("booking-confirm"), flowButton(flow, "bk-ok")).text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x")),
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-confirm"), wizardConfirmButton.inFlow(flow, {})).text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {})),
     });
   };
 
@@ -146,7 +147,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       const phone = draft.phone ?? profile?.phone ?? undefined;
       if (name === undefined) {
         const asking = await ctx.commit("booking-ask-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name"));
-        await ctx.reply(ctx.t("booking-ask-name"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(asking, "bk-x")) });
+        await ctx.reply(ctx.t("booking-ask-name"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(asking, {})) });
         return;
       }
       if (phone === undefined) {
@@ -178,135 +179,110 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     await ctx.answerCallbackQuery();
     const choosing = await ctx.commit("booking-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
     const fixedMaster = draft.masterId ?? null;
-    const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, (action) => flowButton(choosing, action)).row();
-    keyboard.text(ctx.t("booking-back-to-calendar"), flowButton(choosing, `bk-mo:${date.slice(0, 7)}`)).text(ctx.t("booking-cancel-flow"), flowButton(choosing, "bk-x"));
+    const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, choosing).row();
+    keyboard.text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(choosing, { month: date.slice(0, 7) })).text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(choosing, {}));
     await ctx.reply(ctx.t("booking-choose-time", { day: formatDay(date, ctx.locale) }), { reply_markup: keyboard });
   };
 
-  privateChats.callbackQuery(/^f\d+:bk-([a-z]+)(?::(.+))?$/, async (ctx, next) => {
-    const flow = ctx.flow;
-    // Another flow's buttons (staff booking for a client) share the calendar's actions.
-    if (flow?.name !== BOOKING_FLOW) return next();
-    const draft = draftOf(flow);
-    const action = ctx.match[1];
-    const argument = ctx.match[2] ?? "";
+  // The admin's booking wizard shares these buttons; each wizard answers only on its own flow's message.
+  const wizard = privateChats.filter((ctx) => ctx.flow?.name === BOOKING_FLOW);
+  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: BookingDraft, values: Values) => Promise<unknown>) =>
+    onCallback(wizard, kind, async (ctx, values) => {
+      const flow = ctx.flow;
+      if (flow !== undefined) await handler(ctx, flow, draftOf(flow), values);
+    });
+  const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 
-    switch (action) {
-      case "x": {
-        await ctx.commit("booking-cancel-flow", (trx) => endFlow(trx, flowKeyOf(ctx)));
-        await ctx.answerCallbackQuery();
-        await ctx.reply(ctx.t("booking-flow-cancelled"), { reply_markup: { remove_keyboard: true } });
-        return;
-      }
-      case "no": {
-        const toast = argument === "full" ? "booking-day-full" : argument === "closed" ? "booking-day-closed" : undefined;
-        await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
-        return;
-      }
-      case "w": {
-        // A full day: a new booking may queue for it on the waitlist; a move only says so.
-        if (draft.mode !== "new" || draft.serviceId === undefined || !isPlainDate(argument)) {
-          await ctx.answerCallbackQuery({ text: ctx.t("booking-day-full") });
-          return;
-        }
-        await ctx.answerCallbackQuery();
-        await ctx.reply(ctx.t("booking-day-full-waitlist", { day: formatDay(argument, ctx.locale) }), {
-          reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-join"), waitlistJoinData(draft.serviceId, draft.masterId ?? null, argument)),
-        });
-        return;
-      }
-      case "s": {
-        const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, Number(argument)) : undefined;
-        if (service === undefined) {
-          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-          return;
-        }
-        await ctx.answerCallbackQuery();
-        const rules = await rulesOfService(db, ctx.botId, service.id);
-        if (!clientMayBookMore(await activeBookings(ctx), rules)) {
-          await ctx.commit("booking-limit", (trx) => endFlow(trx, flowKeyOf(ctx)));
-          await ctx.reply(ctx.t("booking-refused-client-limit", { max: rules.maxActivePerClient }));
-          return;
-        }
-        const masters = await mastersForService(db, ctx.botId, service.id);
-        const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
-        const keyboard = new InlineKeyboard();
-        for (const master of masters) {
-          const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatMoney(master.priceMinor, service.currency, ctx.locale)}`;
-          keyboard.text(label, flowButton(choosing, `bk-m:${master.id}`)).row();
-        }
-        if (masters.length > 1) keyboard.text(ctx.t("booking-any-master"), flowButton(choosing, "bk-m:any")).row();
-        keyboard.text(ctx.t("booking-cancel-flow"), flowButton(choosing, "bk-x"));
-        await ctx.reply(ctx.t("booking-choose-master", { service: service.name }), { reply_markup: keyboard });
-        return;
-      }
-      case "m": {
-        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
-        const masterId = argument === "any" ? null : Number(argument);
-        if (flow.step !== "master" || draft.serviceId === undefined || (masterId !== null && !masters.some((master) => master.id === masterId))) {
-          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-          return;
-        }
-        await ctx.answerCallbackQuery();
-        const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
-        const month = instantToZoned(context.clock.now(), timeZone).date.slice(0, 7);
-        const choosing = await ctx.commit("booking-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
-        await showCalendar(ctx, choosing, "reply");
-        return;
-      }
-      case "mo": {
-        const inFlow = flow.step === "day" || flow.step === "time";
-        if (!inFlow || !/^\d{4}-\d{2}$/.test(argument) || draft.serviceId === undefined) {
-          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-          return;
-        }
-        const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
-        const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
-        const today = instantToZoned(context.clock.now(), timeZone).date;
-        if (argument < today.slice(0, 7) || argument > addDays(today, rules.horizonDays).slice(0, 7)) {
-          await ctx.answerCallbackQuery({ text: ctx.t("booking-month-out-of-range") });
-          return;
-        }
-        await ctx.answerCallbackQuery();
-        const choosing = await ctx.commit("booking-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month: argument }));
-        await showCalendar(ctx, choosing, "edit");
-        return;
-      }
-      case "d": {
-        if (flow.step !== "day" || !isPlainDate(argument)) {
-          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-          return;
-        }
-        await showTimes(ctx, flow, argument);
-        return;
-      }
-      case "t": {
-        const [seconds, master] = argument.split(":").map(Number) as [number, number];
-        const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
-        // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
-        const slotMasterId = draft.masterId ?? master;
-        if (flow.step !== "time" || !Number.isSafeInteger(seconds) || !masters.some((candidate) => candidate.id === slotMasterId)) {
-          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-          return;
-        }
-        await ctx.answerCallbackQuery();
-        const chosen = await ctx.commit("booking-time", (trx) =>
-          advanceFlow(trx, flowKeyOf(ctx), flow, "time", { start: new Date(seconds * 1000).toISOString(), slotMasterId }),
-        );
-        await askWhatIsMissing(ctx, chosen);
-        return;
-      }
-      case "ok": {
-        if (flow.step !== "confirm") {
-          await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-          return;
-        }
-        await ctx.answerCallbackQuery();
-        await confirm(ctx, flow);
-        return;
-      }
+  onStep(wizardCancelButton, async (ctx) => {
+    await ctx.commit("booking-cancel-flow", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("booking-flow-cancelled"), { reply_markup: { remove_keyboard: true } });
+  });
+
+  onStep(noTimesButton, async (ctx, _flow, _draft, { load }) => {
+    const toast = load === "full" ? "booking-day-full" : load === "closed" ? "booking-day-closed" : undefined;
+    await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
+  });
+
+  onStep(fullDayButton, async (ctx, _flow, draft, { date }) => {
+    // A full day: a new booking may queue for it on the waitlist; a move only says so.
+    if (draft.mode !== "new" || draft.serviceId === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t("booking-day-full") });
+      return;
     }
-    return next();
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("booking-day-full-waitlist", { day: formatDay(date, ctx.locale) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-join"), waitlistJoinButton.data({ serviceId: draft.serviceId, masterId: draft.masterId ?? null, date })),
+    });
+  });
+
+  onStep(serviceButton, async (ctx, flow, _draft, { serviceId }) => {
+    const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, serviceId) : undefined;
+    if (service === undefined) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const rules = await rulesOfService(db, ctx.botId, service.id);
+    if (!clientMayBookMore(await activeBookings(ctx), rules)) {
+      await ctx.commit("booking-limit", (trx) => endFlow(trx, flowKeyOf(ctx)));
+      await ctx.reply(ctx.t("booking-refused-client-limit", { max: rules.maxActivePerClient }));
+      return;
+    }
+    const masters = await mastersForService(db, ctx.botId, service.id);
+    const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
+    const keyboard = new InlineKeyboard();
+    for (const master of masters) {
+      const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatMoney(master.priceMinor, service.currency, ctx.locale)}`;
+      keyboard.text(label, masterButton.inFlow(choosing, { masterId: master.id })).row();
+    }
+    if (masters.length > 1) keyboard.text(ctx.t("booking-any-master"), masterButton.inFlow(choosing, { masterId: null })).row();
+    keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(choosing, {}));
+    await ctx.reply(ctx.t("booking-choose-master", { service: service.name }), { reply_markup: keyboard });
+  });
+
+  onStep(masterButton, async (ctx, flow, draft, { masterId }) => {
+    const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+    if (flow.step !== "master" || draft.serviceId === undefined || (masterId !== null && !masters.some((master) => master.id === masterId))) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
+    const month = instantToZoned(context.clock.now(), timeZone).date.slice(0, 7);
+    const choosing = await ctx.commit("booking-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
+    await showCalendar(ctx, choosing, "reply");
+  });
+
+  onStep(monthButton, async (ctx, flow, draft, { month }) => {
+    if ((flow.step !== "day" && flow.step !== "time") || draft.serviceId === undefined) return expired(ctx);
+    const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
+    const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
+    const today = instantToZoned(context.clock.now(), timeZone).date;
+    if (month < today.slice(0, 7) || month > addDays(today, rules.horizonDays).slice(0, 7)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("booking-month-out-of-range") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
+    await showCalendar(ctx, choosing, "edit");
+  });
+
+  onStep(dayButton, async (ctx, flow, _draft, { date }) => {
+    if (flow.step !== "day") return expired(ctx);
+    await showTimes(ctx, flow, date);
+  });
+
+  onStep(timeButton, async (ctx, flow, draft, { seconds, masterId }) => {
+    const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+    // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
+    const slotMasterId = draft.masterId ?? masterId;
+    if (flow.step !== "time" || !masters.some((candidate) => candidate.id === slotMasterId)) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const chosen = await ctx.commit("booking-time", (trx) =>
+      advanceFlow(trx, flowKeyOf(ctx), flow, "time", { start: new Date(seconds * 1000).toISOString(), slotMasterId }),
+    );
+    await askWhatIsMissing(ctx, chosen);
+  });
+
+  onStep(wizardConfirmButton, async (ctx, flow) => {
+    if (flow.step !== "confirm") return expired(ctx);
+    await ctx.answerCallbackQuery();
+    await confirm(ctx, flow);
   });
 
   const confirm = async (ctx: BotyardContext, flow: FlowState) => {
@@ -338,9 +314,9 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         }),
         {
           reply_markup: new InlineKeyboard()
-            .text(ctx.t("booking-add-to-calendar"), `bk:ics:${booking.id}`)
+            .text(ctx.t("booking-add-to-calendar"), icsButton.data({ bookingId: booking.id }))
             .row()
-            .text(ctx.t("booking-my-bookings"), "bk:list"),
+            .text(ctx.t("booking-my-bookings"), myBookingsButton.data({})),
         },
       );
       return;
@@ -357,13 +333,13 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   const offerNextFree = async (ctx: BotyardContext, flow: FlowState, nextFree: readonly FreeSlot[], masterId: number) => {
     if (nextFree.length === 0) {
       await ctx.reply(ctx.t("booking-taken-nothing-near"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), flowButton(flow, `bk-mo:${draftOf(flow).date?.slice(0, 7) ?? draftOf(flow).month ?? ""}`)),
+        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: draftOf(flow).date?.slice(0, 7) ?? draftOf(flow).month ?? "" })),
       });
       return;
     }
     const timeZone = (await timeZoneOfService(db, ctx.botId, draftOf(flow).serviceId ?? 0)) ?? "UTC";
-    const keyboard = nextFreeKeyboard(nextFree, { locale: ctx.locale, timeZone, masterId, button: (action) => flowButton(flow, action) });
-    keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+    const keyboard = nextFreeKeyboard(nextFree, { locale: ctx.locale, timeZone, masterId, flow });
+    keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
     await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard });
   };
 
@@ -421,7 +397,7 @@ export async function startMove(context: ModuleContext, ctx: BotyardContext, boo
   const flow = await ctx.commit("booking-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "day", { ...draft }));
   const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: booking.serviceId, masterId: booking.masterId, now, clientActiveBookings: 0, month });
   const lastMonth = addDays(instantToZoned(now, booking.timeZone).date, rules.horizonDays).slice(0, 7);
-  const keyboard = calendarKeyboard({ month, markers, locale: ctx.locale, previous: false, next: month < lastMonth, button: (action) => flowButton(flow, action) }).row();
-  keyboard.text(ctx.t("booking-cancel-flow"), flowButton(flow, "bk-x"));
+  const keyboard = calendarKeyboard({ month, markers, locale: ctx.locale, previous: false, next: month < lastMonth, buttons: wizardCalendarButtons(flow) }).row();
+  keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
   await ctx.reply(ctx.t("booking-move-choose-day", { when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }), { reply_markup: keyboard });
 }

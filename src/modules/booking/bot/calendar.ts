@@ -1,8 +1,28 @@
 import { InlineKeyboard } from "grammy";
-import { weekdayOf } from "../../../platform/domain/zoned-time.ts";
+import { weekdayOf, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { formatMonth, formatVisitTime, weekdayNames } from "../domain/display.ts";
 import type { DayLoad, DayMarker } from "../domain/month-calendar.ts";
 import type { FreeSlot } from "../service/presenter.ts";
+import type { FlowState } from "../../../platform/telegram/flows.ts";
+import { dayButton, fullDayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
+
+/** The callback data of a calendar's cells: another month, a day with times, a full day, and one with nothing to press (`-` for a blank or a heading). */
+export interface CalendarButtons {
+  month(month: string): string;
+  day(date: PlainDate): string;
+  full(date: PlainDate): string;
+  none(load: "-" | "closed"): string;
+}
+
+/** The booking wizards' calendar buttons, on their flow's message. */
+export function wizardCalendarButtons(flow: FlowState): CalendarButtons {
+  return {
+    month: (month) => monthButton.inFlow(flow, { month }),
+    day: (date) => dayButton.inFlow(flow, { date }),
+    full: (date) => fullDayButton.inFlow(flow, { date }),
+    none: (load) => noTimesButton.inFlow(flow, { load }),
+  };
+}
 
 /** Telegram allows 100 buttons in a keyboard; a day's times stop short of that, with room for "back". */
 const MAX_TIME_BUTTONS = 96;
@@ -24,9 +44,7 @@ export function shiftMonth(month: string, by: 1 | -1): string {
 
 /**
  * A month as an inline keyboard: the title with previous / next where allowed, the weekdays from
- * Monday, then the weeks. `button(action)` turns an action into the flow's callback data: a day
- * with times left is `bk-d:<date>`, a full day `bk-w:<date>` (offers the waitlist), a day without
- * any other `bk-no:<load>`, a blank or a heading `bk-no:-`.
+ * Monday, then the weeks; `buttons` gives each cell its callback data.
  */
 export function calendarKeyboard(input: {
   month: string;
@@ -34,23 +52,23 @@ export function calendarKeyboard(input: {
   locale: string;
   previous: boolean;
   next: boolean;
-  button: (action: string) => string;
+  buttons: CalendarButtons;
 }): InlineKeyboard {
-  const { button } = input;
+  const { buttons } = input;
   const keyboard = new InlineKeyboard()
-    .text(input.previous ? "‹" : " ", button(input.previous ? `bk-mo:${shiftMonth(input.month, -1)}` : "bk-no:-"))
-    .text(formatMonth(input.month, input.locale), button("bk-no:-"))
-    .text(input.next ? "›" : " ", button(input.next ? `bk-mo:${shiftMonth(input.month, 1)}` : "bk-no:-"))
+    .text(input.previous ? "‹" : " ", input.previous ? buttons.month(shiftMonth(input.month, -1)) : buttons.none("-"))
+    .text(formatMonth(input.month, input.locale), buttons.none("-"))
+    .text(input.next ? "›" : " ", input.next ? buttons.month(shiftMonth(input.month, 1)) : buttons.none("-"))
     .row();
-  for (const name of weekdayNames(input.locale)) keyboard.text(name, button("bk-no:-"));
+  for (const name of weekdayNames(input.locale)) keyboard.text(name, buttons.none("-"));
   keyboard.row();
   const first = input.markers[0];
   if (first === undefined) return keyboard;
   let column = weekdayOf(first.date) - 1;
-  for (let blank = 0; blank < column; blank++) keyboard.text(" ", button("bk-no:-"));
+  for (let blank = 0; blank < column; blank++) keyboard.text(" ", buttons.none("-"));
   for (const marker of input.markers) {
     const open = marker.load === "free" || marker.load === "busy";
-    keyboard.text(dayLabel(marker), button(open ? `bk-d:${marker.date}` : marker.load === "full" ? `bk-w:${marker.date}` : `bk-no:${marker.load}`));
+    keyboard.text(dayLabel(marker), open ? buttons.day(marker.date) : marker.load === "full" ? buttons.full(marker.date) : buttons.none("closed"));
     column += 1;
     if (column === 7) {
       keyboard.row();
@@ -58,30 +76,30 @@ export function calendarKeyboard(input: {
     }
   }
   if (column > 0) {
-    for (; column < 7; column++) keyboard.text(" ", button("bk-no:-"));
+    for (; column < 7; column++) keyboard.text(" ", buttons.none("-"));
   }
   return keyboard;
 }
 
-/** The callback action of a time: its start in whole seconds since the epoch and the master it goes to. */
-export function timeAction(slot: FreeSlot, masterId: number): string {
-  return `bk-t:${Math.floor(Date.parse(slot.start) / 1000)}:${masterId}`;
+/** The callback data of a time on the flow's message: its start in whole seconds since the epoch and the master it goes to. */
+function timeData(flow: FlowState, slot: FreeSlot, masterId: number): string {
+  return timeButton.inFlow(flow, { seconds: Math.floor(Date.parse(slot.start) / 1000), masterId });
 }
 
 /** A day's free times as buttons, four a row; a class shows its seats left. */
-export function timesKeyboard(slots: readonly FreeSlot[], masterOf: (slot: FreeSlot) => number, button: (action: string) => string): InlineKeyboard {
+export function timesKeyboard(slots: readonly FreeSlot[], masterOf: (slot: FreeSlot) => number, flow: FlowState): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   slots.slice(0, MAX_TIME_BUTTONS).forEach((slot, index) => {
     const label = slot.seatsFree > 1 ? `${slot.time} (${slot.seatsFree})` : slot.time;
-    keyboard.text(label, button(timeAction(slot, masterOf(slot))));
+    keyboard.text(label, timeData(flow, slot, masterOf(slot)));
     if ((index + 1) % TIMES_PER_ROW === 0) keyboard.row();
   });
   return keyboard;
 }
 
 /** The next free times after a refusal ("that time was just taken"), one a row with its day, all with the same master. */
-export function nextFreeKeyboard(slots: readonly FreeSlot[], input: { locale: string; timeZone: string; masterId: number; button: (action: string) => string }): InlineKeyboard {
+export function nextFreeKeyboard(slots: readonly FreeSlot[], input: { locale: string; timeZone: string; masterId: number; flow: FlowState }): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const slot of slots) keyboard.text(formatVisitTime(new Date(slot.start), input.locale, input.timeZone), input.button(timeAction(slot, input.masterId))).row();
+  for (const slot of slots) keyboard.text(formatVisitTime(new Date(slot.start), input.locale, input.timeZone), timeData(input.flow, slot, input.masterId)).row();
   return keyboard;
 }

@@ -3,6 +3,8 @@ import type { Transaction } from "kysely";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { refundDoneButton } from "../callbacks.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { recordPayment } from "../commands/record-payment.ts";
 import { recordRefund } from "../commands/record-refund.ts";
@@ -52,8 +54,7 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
     await ctx.reply(ctx.t(key));
   });
 
-  composer.callbackQuery(/^bkr:done:(\d+)$/, requirePermission("booking.manage"), async (ctx) => {
-    const paymentId = Number(ctx.match[1]);
+  onCallback(composer, refundDoneButton, async (ctx, { paymentId }) => {
     const outcome = await ctx.run(recordRefund, { paymentId });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(`booking-${outcome.reason}`), show_alert: true });
@@ -62,6 +63,6 @@ export function paymentsComposer(context: ModuleContext): Composer<BotyardContex
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     await ctx.reply(ctx.t("booking-refund-recorded", { amount: formatMoney(outcome.amountMinor, outcome.currency, ctx.locale), booking: outcome.bookingId }));
-  });
+  }, requirePermission("booking.manage"));
   return composer;
 }

@@ -1,4 +1,6 @@
 import { Composer } from "grammy";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { reminderCancelButton, reminderComeButton } from "../callbacks.ts";
 import type { Actor } from "../../../platform/audit/use-case.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
@@ -19,8 +21,7 @@ export function remindersComposer(context: ModuleContext): Composer<BotyardConte
   const composer = new Composer<BotyardContext>();
   const now = () => context.clock.now();
 
-  composer.callbackQuery(/^bkr:come:(\d+)$/, async (ctx) => {
-    const bookingId = Number(ctx.match[1]);
+  onCallback(composer, reminderComeButton, async (ctx, { bookingId }) => {
     const outcome = await ctx.commit("booking-coming", (trx) => confirmComing(trx as unknown as Trx, clientActorOf(ctx), { bookingId, now: now() }));
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-reminder-gone"), show_alert: true });
@@ -30,8 +31,7 @@ export function remindersComposer(context: ModuleContext): Composer<BotyardConte
     await ctx.editMessageReplyMarkup();
   });
 
-  composer.callbackQuery(/^bkr:cancel:(\d+)$/, async (ctx) => {
-    const bookingId = Number(ctx.match[1]);
+  onCallback(composer, reminderCancelButton, async (ctx, { bookingId }) => {
     const outcome = await ctx.run(cancelBooking, { bookingId, by: "client" });
     if (!outcome.ok) {
       const key = outcome.reason === "cancel-window-closed" ? "booking-reminder-cancel-too-late" : "booking-reminder-gone";

@@ -1,7 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { endFlow, flowButton, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
+import { endFlow, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { reviewSkipButton, reviewStarsButton } from "../callbacks.ts";
 import { clientActorOf } from "./reminders.ts";
 import { MAX_REVIEW_TEXT } from "../domain/review.ts";
 import { commentOnVisit, rateVisit } from "../reviews.ts";
@@ -15,9 +17,7 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
   const privateChats = composer.chatType("private");
   const now = () => context.clock.now();
 
-  privateChats.callbackQuery(/^bkv:(\d+):(\d)$/, async (ctx) => {
-    const bookingId = Number(ctx.match[1]);
-    const stars = Number(ctx.match[2]);
+  onCallback(privateChats, reviewStarsButton, async (ctx, { bookingId, stars }) => {
     const outcome = await ctx.commit("booking-review-rate", async (trx) => {
       const rated = await rateVisit(trx, clientActorOf(ctx), { bookingId, stars, now: now() });
       if (!rated.ok) return { ...rated, instance: 0 };
@@ -32,11 +32,11 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
     await ctx.editMessageReplyMarkup();
     const flow = { name: FLOW, step: "text", data: { bookingId }, instance: outcome.instance };
     await ctx.reply(ctx.t("booking-review-ask-text", { max: MAX_REVIEW_TEXT }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("booking-review-skip"), flowButton(flow, "booking-review-skip")),
+      reply_markup: new InlineKeyboard().text(ctx.t("booking-review-skip"), reviewSkipButton.inFlow(flow, {})),
     });
   });
 
-  privateChats.callbackQuery(/^f\d+:booking-review-skip$/, async (ctx) => {
+  onCallback(privateChats, reviewSkipButton, async (ctx) => {
     if (ctx.flow?.name !== FLOW) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;

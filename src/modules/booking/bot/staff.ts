@@ -3,6 +3,8 @@ import { addDays, instantToZoned, zonedDay, type PlainDate } from "../../../plat
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { markDoneButton, markNoShowButton, ownDayButton, ownFeedButton, ownWeekButton } from "../callbacks.ts";
 import { readsOf } from "./support.ts";
 import { formatClockTime, formatDay } from "../domain/display.ts";
 import { feedUrl } from "../feed-tokens.ts";
@@ -34,9 +36,9 @@ async function scheduleMessage(db: Kysely<Tables>, ctx: BotyardContext, master: 
   for (const booking of bookings.filter((candidate) => candidate.status === "confirmed")) {
     const time = formatClockTime(booking.startsAt, ctx.locale, booking.timeZone);
     const day = days > 1 ? `${formatDay(instantToZoned(new Date(booking.startsAt), booking.timeZone).date, ctx.locale)} ` : "";
-    keyboard.text(ctx.t("booking-staff-mark-done", { time: `${day}${time}` }), `bks:done:${booking.id}`).text(ctx.t("booking-staff-mark-no-show", { time }), `bks:ns:${booking.id}`).row();
+    keyboard.text(ctx.t("booking-staff-mark-done", { time: `${day}${time}` }), markDoneButton.data({ bookingId: booking.id })).text(ctx.t("booking-staff-mark-no-show", { time }), markNoShowButton.data({ bookingId: booking.id })).row();
   }
-  keyboard.text(ctx.t(days === 1 ? "booking-staff-menu-week" : "booking-staff-menu-day"), days === 1 ? "booking:week" : "booking:day");
+  keyboard.text(ctx.t(days === 1 ? "booking-staff-menu-week" : "booking-staff-menu-day"), (days === 1 ? ownWeekButton : ownDayButton).data({}));
   if (days === 1) {
     if (bookings.length === 0) return { text: ctx.t("booking-staff-day-empty", { day: formatDay(from, ctx.locale) }), keyboard };
     return { text: [ctx.t("booking-staff-day-title", { day: formatDay(from, ctx.locale) }), ...bookings.map((booking) => `• ${staffLine(ctx, booking)}`)].join("\n"), keyboard };
@@ -81,17 +83,16 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
   };
   privateChats.command("myday", ownDay, show(1));
   privateChats.command("myweek", ownDay, show(WEEK_DAYS));
-  privateChats.callbackQuery("booking:day", ownDay, show(1));
-  privateChats.callbackQuery("booking:week", ownDay, show(WEEK_DAYS));
+  onCallback(privateChats, ownDayButton, show(1), ownDay);
+  onCallback(privateChats, ownWeekButton, show(WEEK_DAYS), ownDay);
 
-  privateChats.callbackQuery(/^bks:(done|ns):(\d+)$/, ownDay, async (ctx) => {
+  const mark = (how: "done" | "no_show") => async (ctx: BotyardContext, { bookingId }: { bookingId: number }) => {
     await ctx.answerCallbackQuery();
     const master = await masterOf(ctx);
     if (master === undefined) return;
-    const bookingId = Number(ctx.match[2]);
     // A master marks their own visits only.
     const own = (await staffBooking(db, ctx.botId, bookingId))?.masterId === master.id;
-    const outcome = own ? await ctx.run(markVisit, { bookingId, outcome: ctx.match[1] === "done" ? "done" : "no_show" }) : ({ ok: false, reason: "not-yours" } as const);
+    const outcome = own ? await ctx.run(markVisit, { bookingId, outcome: how }) : ({ ok: false, reason: "not-yours" } as const);
     const booking = await staffBooking(db, ctx.botId, bookingId);
     const time = booking === undefined ? "—" : formatClockTime(booking.startsAt, ctx.locale, booking.timeZone);
     if (outcome.ok) {
@@ -112,9 +113,11 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
       default:
         await ctx.reply(ctx.t("booking-staff-refused-final", { time }));
     }
-  });
+  };
+  onCallback(privateChats, markDoneButton, mark("done"), ownDay);
+  onCallback(privateChats, markNoShowButton, mark("no_show"), ownDay);
 
-  privateChats.callbackQuery("booking:feed", ownDay, async (ctx) => {
+  onCallback(privateChats, ownFeedButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     // Not through ctx.run: its journal would keep the secret in the database.
     const issued = await context.run(senderActor(ctx), issueMasterFeed, {});
@@ -123,6 +126,6 @@ export function staffComposer(context: ModuleContext): Composer<BotyardContext> 
       return;
     }
     await ctx.reply(ctx.t("booking-staff-feed", { url: feedUrl(context.publicUrl(), issued.secret) }), { link_preview_options: { is_disabled: true } });
-  });
+  }, ownDay);
   return composer;
 }

@@ -1,10 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { addDays, instantToZoned, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowButton, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { advanceFlow, endFlow, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
+import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { readsOf } from "./support.ts";
+import { timeOffApplyButton, timeOffCancelButton, timeOffDayButton, timeOffHolidayButton, timeOffHomeButton, timeOffHoursButton, timeOffMasterButton, timeOffRemoveHolidayButton, timeOffResolveButton, timeOffWholeDayButton } from "../callbacks.ts";
 import { formatDay } from "../domain/display.ts";
 import { addDaysOff } from "../commands/add-days-off.ts";
 import { addHoliday } from "../commands/add-holiday.ts";
@@ -16,8 +18,6 @@ import { timeOffFrom } from "../queries/time-off-list.ts";
 import type { HitResolution, TimeOffOutcome } from "../service/time-off-resolve.ts";
 
 const TIME_OFF_FLOW = "booking-time-off";
-/** The menu entry's callback data. */
-export const TIME_OFF_HOME = "booking:timeoff";
 const DAYS_OFFERED = 7;
 
 /** What the admin has chosen so far; kept in the flow row, so a restart resumes it. */
@@ -53,20 +53,20 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   const db = readsOf(context);
   /** A time off done (or a holiday taken back) ends the flow; a refused one leaves it open to choose again. */
   const endTimeOff = (ctx: BotyardContext) => ctx.commit("booking-time-off-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
-  const cancelRow = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), flowButton(flow, "to-x"));
+  const cancelRow = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), timeOffCancelButton.inFlow(flow, {}));
 
-  privateChats.callbackQuery(TIME_OFF_HOME, manage, async (ctx) => {
+  onCallback(privateChats, timeOffHomeButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     const masters = (await mastersOfBot(db, ctx.botId)).filter((master) => master.active);
     const holidays = (await timeOffFrom(db, ctx.botId, todayOf(await salonTimeZone(ctx)), context.clock.now())).holidays;
     const flow = await ctx.commit("booking-time-off-start", (trx) => startFlow(trx, flowKeyOf(ctx), TIME_OFF_FLOW, "master"));
     const keyboard = new InlineKeyboard();
-    for (const master of masters) keyboard.text(master.name, flowButton(flow, `to-m:${master.id}`)).row();
-    keyboard.text(ctx.t("booking-timeoff-holiday"), flowButton(flow, "to-hol")).row();
-    for (const holiday of holidays) keyboard.text(ctx.t("booking-timeoff-holiday-remove", { day: holidayDays(ctx, holiday) }), flowButton(flow, `to-rh:${holiday.id}`)).row();
+    for (const master of masters) keyboard.text(master.name, timeOffMasterButton.inFlow(flow, { masterId: master.id })).row();
+    keyboard.text(ctx.t("booking-timeoff-holiday"), timeOffHolidayButton.inFlow(flow, {})).row();
+    for (const holiday of holidays) keyboard.text(ctx.t("booking-timeoff-holiday-remove", { day: holidayDays(ctx, holiday) }), timeOffRemoveHolidayButton.inFlow(flow, { holidayId: holiday.id })).row();
     const listed = holidays.length === 0 ? [] : [ctx.t("booking-timeoff-holidays"), ...holidays.map((holiday) => `• ${holidayDays(ctx, holiday)}${holiday.name === null ? "" : ` — ${holiday.name}`}`)];
     await ctx.reply([ctx.t("booking-timeoff-whose"), ...listed].join("\n"), { reply_markup: keyboard.append(cancelRow(ctx, flow)) });
-  });
+  }, manage);
 
   const holidayDays = (ctx: BotyardContext, holiday: { from: PlainDate; to: PlainDate }) =>
     holiday.from === holiday.to ? formatDay(holiday.from, ctx.locale) : `${formatDay(holiday.from, ctx.locale)} – ${formatDay(holiday.to, ctx.locale)}`;
@@ -80,7 +80,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const keyboard = new InlineKeyboard();
     for (let offset = 0; offset < DAYS_OFFERED; offset++) {
       const date = addDays(today, offset);
-      keyboard.text(formatDay(date, ctx.locale), flowButton(flow, `to-d:${date}`)).row();
+      keyboard.text(formatDay(date, ctx.locale), timeOffDayButton.inFlow(flow, { date })).row();
     }
     await ctx.reply(text, { reply_markup: keyboard.append(cancelRow(ctx, flow)) });
   };
@@ -142,11 +142,11 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const keyboard = new InlineKeyboard();
     for (const hit of hits) {
       const chosen = choices[String(hit.bookingId)];
-      for (const free of hit.free) keyboard.text(`${chosen === free.id ? "✅ " : ""}${ctx.t("booking-timeoff-move", { master: free.name })}`, flowButton(flow, `to-r:${hit.bookingId}:${free.id}`));
-      keyboard.text(`${chosen === 0 ? "✅ " : ""}${ctx.t("booking-timeoff-cancel")}`, flowButton(flow, `to-r:${hit.bookingId}:0`)).row();
+      for (const free of hit.free) keyboard.text(`${chosen === free.id ? "✅ " : ""}${ctx.t("booking-timeoff-move", { master: free.name })}`, timeOffResolveButton.inFlow(flow, { bookingId: hit.bookingId, masterId: free.id }));
+      keyboard.text(`${chosen === 0 ? "✅ " : ""}${ctx.t("booking-timeoff-cancel")}`, timeOffResolveButton.inFlow(flow, { bookingId: hit.bookingId, masterId: 0 })).row();
     }
     const ready = hits.every((hit) => choices[String(hit.bookingId)] !== undefined);
-    if (ready) keyboard.text(ctx.t("booking-timeoff-apply"), flowButton(flow, "to-ok")).row();
+    if (ready) keyboard.text(ctx.t("booking-timeoff-apply"), timeOffApplyButton.inFlow(flow, {})).row();
     keyboard.append(cancelRow(ctx, flow));
     const text = [ctx.t("booking-timeoff-hits", { count: hits.length }), ...hits.map((hit, index) => `${index + 1}. ${hit.line}`)].join("\n");
     if (how === "edit") await ctx.editMessageText(text, { reply_markup: keyboard });
@@ -155,84 +155,90 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
 
   const inFlow = privateChats.filter((ctx) => ctx.flow?.name === TIME_OFF_FLOW);
 
-  inFlow.callbackQuery(/^f\d+:to-([a-z]+)(?::(.+))?$/, manage, async (ctx) => {
-    const flow = ctx.flow;
-    if (flow === undefined) return;
-    const draft = draftOf(flow);
-    const [action, argument = ""] = [ctx.match[1], ctx.match[2]];
-    const expired = () => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  /** A press on the time-off flow's message at `step`; anywhere else it has expired. */
+  const onStep = <Values,>(kind: CallbackData<Values>, step: string | undefined, handler: (ctx: BotyardContext, flow: FlowState, draft: Draft, values: Values) => Promise<unknown>) =>
+    onCallback(
+      inFlow,
+      kind,
+      async (ctx, values) => {
+        const flow = ctx.flow;
+        if (flow === undefined) return;
+        if (step !== undefined && flow.step !== step) return expired(ctx);
+        await handler(ctx, flow, draftOf(flow), values);
+      },
+      manage,
+    );
+  const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 
-    if (action === "x") {
-      await ctx.commit("booking-time-off-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
-      await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("booking-timeoff-dropped"));
+  onStep(timeOffCancelButton, undefined, async (ctx) => {
+    await ctx.commit("booking-time-off-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("booking-timeoff-dropped"));
+  });
+
+  onStep(timeOffMasterButton, "master", async (ctx, flow, _draft, { masterId }) => {
+    const master = await timeZoneOf(ctx, masterId);
+    if (master === undefined) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId }));
+    await pickDay(ctx, choosing, master.timeZone, ctx.t("booking-timeoff-which-day", { master: master.name }));
+  });
+
+  onStep(timeOffHolidayButton, "master", async (ctx, flow) => {
+    await ctx.answerCallbackQuery();
+    const choosing = await ctx.commit("booking-time-off-holiday", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { holiday: true }));
+    await pickDay(ctx, choosing, await salonTimeZone(ctx), ctx.t("booking-timeoff-holiday-which-day"));
+  });
+
+  onStep(timeOffRemoveHolidayButton, "master", async (ctx, _flow, _draft, { holidayId }) => {
+    await ctx.answerCallbackQuery();
+    const removed = await ctx.run(removeHoliday, { id: holidayId });
+    await endTimeOff(ctx);
+    await ctx.reply(ctx.t(removed.ok ? "booking-timeoff-holiday-removed" : "booking-timeoff-holiday-gone"));
+  });
+
+  onStep(timeOffDayButton, "day", async (ctx, flow, draft, { date }) => {
+    await ctx.answerCallbackQuery();
+    if (draft.holiday === true) {
+      const dated = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date }));
+      await applyHoliday(ctx, dated, undefined);
       return;
     }
-    if (action === "m" && flow.step === "master") {
-      const master = await timeZoneOf(ctx, Number(argument));
-      if (master === undefined) return expired();
-      await ctx.answerCallbackQuery();
-      const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId: Number(argument) }));
-      await pickDay(ctx, choosing, master.timeZone, ctx.t("booking-timeoff-which-day", { master: master.name }));
-      return;
-    }
-    if (action === "hol" && flow.step === "master") {
-      await ctx.answerCallbackQuery();
-      const choosing = await ctx.commit("booking-time-off-holiday", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { holiday: true }));
-      await pickDay(ctx, choosing, await salonTimeZone(ctx), ctx.t("booking-timeoff-holiday-which-day"));
-      return;
-    }
-    if (action === "rh" && flow.step === "master") {
-      await ctx.answerCallbackQuery();
-      const removed = await ctx.run(removeHoliday, { id: Number(argument) });
-      await endTimeOff(ctx);
-      await ctx.reply(ctx.t(removed.ok ? "booking-timeoff-holiday-removed" : "booking-timeoff-holiday-gone"));
-      return;
-    }
-    if (action === "d" && flow.step === "day" && isPlainDate(argument)) {
-      await ctx.answerCallbackQuery();
-      if (draft.holiday === true) {
-        const dated = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date: argument }));
-        await applyHoliday(ctx, dated, undefined);
-        return;
-      }
-      const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date: argument }));
-      const keyboard = new InlineKeyboard().text(ctx.t("booking-timeoff-whole-day"), flowButton(choosing, "to-off")).text(ctx.t("booking-timeoff-some-hours"), flowButton(choosing, "to-h")).row();
-      await ctx.reply(ctx.t("booking-timeoff-what", { day: formatDay(argument, ctx.locale) }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
-      return;
-    }
-    if (action === "off" && flow.step === "what") {
-      await ctx.answerCallbackQuery();
-      await apply(ctx, flow, undefined);
-      return;
-    }
-    if (action === "h" && flow.step === "what") {
-      await ctx.answerCallbackQuery();
-      const asking = await ctx.commit("booking-time-off-hours", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "hours"));
-      await ctx.reply(ctx.t("booking-timeoff-ask-hours"), { reply_markup: cancelRow(ctx, asking) });
-      return;
-    }
-    if (action === "r" && flow.step === "resolve") {
-      const [bookingId = "", masterId = ""] = argument.split(":");
-      const hit = draft.hits?.find((candidate) => String(candidate.bookingId) === bookingId);
-      const choice = Number(masterId);
-      if (hit === undefined || (choice !== 0 && !hit.free.some((free) => free.id === choice))) return expired();
-      await ctx.answerCallbackQuery();
-      const chosen = await ctx.commit("booking-time-off-choice", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "resolve", { choices: { ...draft.choices, [bookingId]: choice } }));
-      await showHits(ctx, chosen, "edit");
-      return;
-    }
-    if (action === "ok" && flow.step === "resolve") {
-      const choices = draft.choices ?? {};
-      const resolutions = (draft.hits ?? []).map((hit): HitResolution => {
-        const choice = choices[String(hit.bookingId)] ?? 0;
-        return choice === 0 ? { bookingId: hit.bookingId, action: "cancel" } : { bookingId: hit.bookingId, action: "move", masterId: choice };
-      });
-      await ctx.answerCallbackQuery();
-      await apply(ctx, flow, resolutions);
-      return;
-    }
-    return expired();
+    const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date }));
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("booking-timeoff-whole-day"), timeOffWholeDayButton.inFlow(choosing, {}))
+      .text(ctx.t("booking-timeoff-some-hours"), timeOffHoursButton.inFlow(choosing, {}))
+      .row();
+    await ctx.reply(ctx.t("booking-timeoff-what", { day: formatDay(date, ctx.locale) }), { reply_markup: keyboard.append(cancelRow(ctx, choosing)) });
+  });
+
+  onStep(timeOffWholeDayButton, "what", async (ctx, flow) => {
+    await ctx.answerCallbackQuery();
+    await apply(ctx, flow, undefined);
+  });
+
+  onStep(timeOffHoursButton, "what", async (ctx, flow) => {
+    await ctx.answerCallbackQuery();
+    const asking = await ctx.commit("booking-time-off-hours", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "hours"));
+    await ctx.reply(ctx.t("booking-timeoff-ask-hours"), { reply_markup: cancelRow(ctx, asking) });
+  });
+
+  onStep(timeOffResolveButton, "resolve", async (ctx, flow, draft, { bookingId, masterId: choice }) => {
+    const hit = draft.hits?.find((candidate) => candidate.bookingId === bookingId);
+    if (hit === undefined || (choice !== 0 && !hit.free.some((free) => free.id === choice))) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    const chosen = await ctx.commit("booking-time-off-choice", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "resolve", { choices: { ...draft.choices, [String(bookingId)]: choice } }));
+    await showHits(ctx, chosen, "edit");
+  });
+
+  onStep(timeOffApplyButton, "resolve", async (ctx, flow, draft) => {
+    const choices = draft.choices ?? {};
+    const resolutions = (draft.hits ?? []).map((hit): HitResolution => {
+      const choice = choices[String(hit.bookingId)] ?? 0;
+      return choice === 0 ? { bookingId: hit.bookingId, action: "cancel" } : { bookingId: hit.bookingId, action: "move", masterId: choice };
+    });
+    await ctx.answerCallbackQuery();
+    await apply(ctx, flow, resolutions);
   });
 
   inFlow.on("message:text", manage, async (ctx, next) => {

@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { personName } from "../../../platform/domain/names.ts";
-import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import { myBookingsButton, myWaitlistButton, offerSkipButton, offerTakeButton, waitlistJoinButton, waitlistLeaveButton } from "../callbacks.ts";
 import { clientActorOf } from "./reminders.ts";
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
@@ -13,17 +14,6 @@ import { acceptOffer } from "../commands/accept-offer.ts";
 import { leaveWaitlist } from "../commands/leave-waitlist.ts";
 import { passOnOffer } from "../commands/pass-on-offer.ts";
 import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, placeInLine } from "../waitlist.ts";
-
-/**
- * Callback data of a "Join the waitlist" button for a full day (no `timeMin`) or one slot, with
- * one master or any (`masterId` null): `bkw:join:<service>:<master or 0>:<date>[:<minutes>]`.
- */
-export function waitlistJoinData(serviceId: number, masterId: number | null, date: PlainDate, timeMin?: number): string {
-  return `bkw:join:${serviceId}:${masterId ?? 0}:${date}${timeMin === undefined ? "" : `:${timeMin}`}`;
-}
-
-/** Callback data of "My waitlist", shown under "My bookings" to a client waiting for a time. */
-export const MY_WAITLIST = "bkw:mine";
 
 /** "HH:MM" of minutes after midnight. */
 function clock(minutes: number): string {
@@ -44,15 +34,14 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
   const composer = new Composer<BotyardContext>();
   const messenger = messengerOf(context);
 
-  composer.callbackQuery(/^bkw:join:(\d+):(\d+):(\d{4}-\d{2}-\d{2})(?::(\d+))?$/, async (ctx) => {
-    const [, service, master, date, time] = ctx.match;
+  onCallback(composer, waitlistJoinButton, async (ctx, { serviceId, masterId, date, timeMin }) => {
     const name = personName(ctx.from.first_name, ctx.from.last_name);
     const outcome = await ctx.commit("booking-waitlist-join", async (trx) => {
       const joined = await joinWaitlist(trx, clientActorOf(ctx), {
-        serviceId: Number(service),
-        masterId: Number(master) === 0 ? null : Number(master),
-        date: date ?? "",
-        timeMin: time === undefined ? null : Number(time),
+        serviceId,
+        masterId,
+        date,
+        timeMin: timeMin ?? null,
         name,
         now: messenger.now(),
       });
@@ -61,15 +50,14 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     await ctx.answerCallbackQuery();
     if (!outcome.ok) {
       const text = ctx.t(`booking-waitlist-${outcome.reason}`, { max: MAX_LIVE_WAITLIST_ENTRIES });
-      if (outcome.reason === "too-many") await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-mine-button"), MY_WAITLIST) });
+      if (outcome.reason === "too-many") await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-mine-button"), myWaitlistButton.data({})) });
       else await ctx.reply(text);
       return;
     }
     await ctx.reply(ctx.t(outcome.already ? "booking-waitlist-already" : "booking-waitlist-joined", { place: outcome.place }));
   });
 
-  composer.callbackQuery(/^bkw:take:(\d+)$/, async (ctx) => {
-    const entryId = Number(ctx.match[1]);
+  onCallback(composer, offerTakeButton, async (ctx, { entryId }) => {
     const outcome = await ctx.run(acceptOffer, { entryId });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(outcome.reason === "offer-gone" ? "booking-waitlist-offer-gone" : "booking-waitlist-cannot-book"), show_alert: true });
@@ -82,8 +70,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     await ctx.reply(ctx.t(outcome.booking.status === "pending" ? "booking-waitlist-booked-pay" : "booking-waitlist-booked", { time }));
   });
 
-  composer.callbackQuery(/^bkw:skip:(\d+)$/, async (ctx) => {
-    const entryId = Number(ctx.match[1]);
+  onCallback(composer, offerSkipButton, async (ctx, { entryId }) => {
     const outcome = await ctx.run(passOnOffer, { entryId, why: "declined" });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-waitlist-offer-gone"), show_alert: true });
@@ -96,8 +83,8 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
   const showMine = async (ctx: BotyardContext) => {
     const entries = await waitlistOfClient(readsOf(context), ctx.botId, ctx.from?.id ?? 0, context.clock.now());
     const keyboard = new InlineKeyboard();
-    for (const entry of entries) keyboard.text(ctx.t("booking-waitlist-leave", { line: entryLine(ctx, entry) }), `bkw:leave:${entry.id}`).row();
-    keyboard.text(ctx.t("booking-my-bookings"), "bk:list");
+    for (const entry of entries) keyboard.text(ctx.t("booking-waitlist-leave", { line: entryLine(ctx, entry) }), waitlistLeaveButton.data({ entryId: entry.id })).row();
+    keyboard.text(ctx.t("booking-my-bookings"), myBookingsButton.data({}));
     if (entries.length === 0) {
       await ctx.reply(ctx.t("booking-waitlist-mine-empty"), { reply_markup: keyboard });
       return;
@@ -110,13 +97,12 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
     });
     await ctx.reply([ctx.t("booking-waitlist-mine"), ...lines].join("\n"), { reply_markup: keyboard });
   };
-  composer.callbackQuery(MY_WAITLIST, async (ctx) => {
+  onCallback(composer, myWaitlistButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showMine(ctx);
   });
 
-  composer.callbackQuery(/^bkw:leave:(\d+)$/, async (ctx) => {
-    const entryId = Number(ctx.match[1]);
+  onCallback(composer, waitlistLeaveButton, async (ctx, { entryId }) => {
     const entry = (await waitlistOfClient(readsOf(context), ctx.botId, ctx.from.id, context.clock.now())).find((candidate) => candidate.id === entryId);
     // Only an entry "My waitlist" lists (live, today or later) can be left here.
     const outcome = entry === undefined ? undefined : await ctx.run(leaveWaitlist, { entryId });
@@ -125,7 +111,7 @@ export function waitlistComposer(context: ModuleContext): Composer<BotyardContex
       return;
     }
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("booking-waitlist-left", { line: entryLine(ctx, entry) }), { reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-mine-button"), MY_WAITLIST) });
+    await ctx.reply(ctx.t("booking-waitlist-left", { line: entryLine(ctx, entry) }), { reply_markup: new InlineKeyboard().text(ctx.t("booking-waitlist-mine-button"), myWaitlistButton.data({})) });
   });
   return composer;
 }

@@ -2,7 +2,7 @@ import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { formatVisitTime } from "../domain/display.ts";
-import { REFUND_DONE } from "../refunds.ts";
+import { refundDoneButton } from "../callbacks.ts";
 import type { BookingRow, BookingTables } from "../repo.ts";
 
 /** A payment that arrived too late to use, as its refund notice names it. */
@@ -29,7 +29,7 @@ export async function tellManagersToRefund(scope: CommandScope<BookingTables>, b
         amount: formatMoney(payment.amountMinor, payment.currency, locale),
         charge: escapeHtml(payment.providerChargeId),
       }),
-      buttons: [[{ text: t("booking-refund-done-button"), callback_data: `${REFUND_DONE}${payment.paymentId}` }]],
+      buttons: [[{ text: t("booking-refund-done-button"), callback_data: refundDoneButton.data({ paymentId: payment.paymentId }) }]],
     }),
   });
 }

@@ -7,7 +7,8 @@ import { waitlistMatches } from "../domain/waitlist.ts";
 import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type BookingTables } from "../repo.ts";
 import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
 import { underSavepoint } from "../service/places.ts";
-import { OFFER_EXPIRY_EVENT, OFFER_SKIP, OFFER_TAKE, SLOT_FREED_EVENT } from "../waitlist.ts";
+import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "../waitlist.ts";
+import { offerSkipButton, offerTakeButton } from "../callbacks.ts";
 import { tellClient } from "./client-notice.ts";
 
 type Scope = CommandScope<BookingTables>;
@@ -91,8 +92,8 @@ export async function offerFreedSlot(scope: Scope, freed: { masterId: number; st
       args: () => ({ minutes: holdMin }),
       buttons: (t) => [
         [
-          { text: t("booking-waitlist-take"), callback_data: `${OFFER_TAKE}${entry.id}` },
-          { text: t("booking-waitlist-skip"), callback_data: `${OFFER_SKIP}${entry.id}` },
+          { text: t("booking-waitlist-take"), callback_data: offerTakeButton.data({ entryId: entry.id }) },
+          { text: t("booking-waitlist-skip"), callback_data: offerSkipButton.data({ entryId: entry.id }) },
         ],
       ],
     });
