@@ -8,8 +8,9 @@ import { formatMoney } from "../../../platform/domain/money.ts";
 import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
+import { slotPickerSteps } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
-import { adminMoveButton, adminNewButton, dayButton, fullDayButton, masterButton, monthButton, noTimesButton, otherMasterButton, serviceButton, timeButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
+import { adminMoveButton, adminNewButton, fullDayButton, masterButton, monthButton, otherMasterButton, serviceButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
@@ -192,10 +193,6 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     await ctx.reply(ctx.t(draft.mode === "new" ? "booking-admin-nothing-booked" : "booking-admin-nothing-moved"));
   });
 
-  onStep(noTimesButton, async (ctx, _flow, _draft, { load }) => {
-    const toast = load === "full" ? "booking-day-full" : load === "closed" ? "booking-day-closed" : undefined;
-    await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
-  });
   onStep(fullDayButton, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("booking-day-full") }));
 
   onStep(serviceButton, async (ctx, flow, _draft, { serviceId }) => {
@@ -230,33 +227,28 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     await showCalendar(ctx, choosing, "reply");
   });
 
-  onStep(monthButton, async (ctx, flow, draft, { month }) => {
-    if ((flow.step !== "day" && flow.step !== "time") || draft.serviceId === undefined) return expired(ctx);
-    await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-admin-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
-    await showCalendar(ctx, choosing, flow.step === "day" ? "edit" : "reply");
-  });
-
-  onStep(dayButton, async (ctx, flow, _draft, { date }) => {
-    if (flow.step !== "day") return expired(ctx);
-    await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
-    await showTimes(ctx, choosing);
-  });
-
-  onStep(timeButton, async (ctx, flow, draft, { seconds, masterId }) => {
-    const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
-    const slotMasterId = draft.masterId ?? masterId;
-    if (flow.step !== "time" || !masters.some((candidate) => candidate.id === slotMasterId)) return expired(ctx);
-    await ctx.answerCallbackQuery();
-    const start = new Date(seconds * 1000).toISOString();
-    if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
-      const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
-      await showSummary(ctx, confirming);
-      return;
-    }
-    const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
-    await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
+  slotPickerSteps(db, {
+    composer: adminFlow,
+    guards: [manage],
+    commits: "booking-admin",
+    draftOf,
+    showCalendar,
+    calendarFromTimes: "reply",
+    dayChosen: async (ctx, flow, date) => {
+      await ctx.answerCallbackQuery();
+      const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
+      await showTimes(ctx, choosing);
+    },
+    timeChosen: async (ctx, flow, { start, slotMasterId }) => {
+      const draft = draftOf(flow);
+      if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
+        const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
+        await showSummary(ctx, confirming);
+        return;
+      }
+      const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
+      await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
+    },
   });
 
   onStep(wizardConfirmButton, async (ctx, flow) => {

@@ -1,10 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
 import { instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import { editCancelButton, ruleButton, serviceDurationButton, servicePriceButton, weekdayHoursButton } from "../callbacks.ts";
-import { endFlow, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { defineFlow } from "../../../platform/telegram/flow-definition.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney, moneyFromTyped } from "../../../platform/domain/money.ts";
 import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./admin-catalogue.ts";
@@ -17,14 +19,14 @@ import { setWeeklyHours } from "../commands/set-weekly-hours.ts";
 import { updateRules } from "../commands/update-rules.ts";
 import { masterViews, presentService, rulesView, serviceOfBot } from "../queries/salon-catalogue.ts";
 
-export const ADMIN_EDIT_FLOW = "booking-admin-edit";
-
-/** The one value being typed: a service's price or duration, one of the bot's rules, or a master's hours on a weekday. */
-type Edit = { kind: "price" | "duration"; serviceId: number } | { kind: "rule"; rule: EditableRule } | { kind: "hours"; masterId: number; weekday: number };
-
-function editOf(flow: FlowState): Edit {
-  return flow.data as unknown as Edit;
-}
+/** The one value being typed, its kind the flow's step: a service's price or duration, one of the bot's rules, or a master's hours on a weekday. */
+const editDraft = z.union([
+  z.object({ kind: z.enum(["price", "duration"]), serviceId: z.number().int().positive() }),
+  z.object({ kind: z.literal("rule"), rule: z.custom<EditableRule>((rule) => typeof rule === "string" && isEditableRule(rule)) }),
+  z.object({ kind: z.literal("hours"), masterId: z.number().int().positive(), weekday: z.number().int().min(1).max(7) }),
+]);
+type Edit = z.infer<typeof editDraft>;
+const editFlow = defineFlow("booking-admin-edit", ["price", "duration", "rule", "hours"], editDraft);
 
 /** Whole minutes, days or counts as typed: digits only. */
 function wholeNumber(text: string): number | undefined {
@@ -58,7 +60,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
 
   const ask = async (ctx: BotyardContext, edit: Edit, prompt: string) => {
     await ctx.answerCallbackQuery();
-    const flow = await ctx.commit("booking-admin-edit-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_EDIT_FLOW, edit.kind, { ...edit }));
+    const flow = await ctx.commit("booking-admin-edit-start", (trx) => editFlow.start(trx, flowKeyOf(ctx), edit.kind, edit));
     await ctx.reply(prompt, { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), editCancelButton.inFlow(flow, {})) });
   };
 
@@ -99,7 +101,7 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
   /** A saved value ends the edit; a refused one leaves it open to type again. */
   const endEdit = (ctx: BotyardContext) => ctx.commit("booking-admin-edit-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
 
-  const editing = privateChats.filter((ctx) => ctx.flow?.name === ADMIN_EDIT_FLOW);
+  const editing = privateChats.filter((ctx) => ctx.flow?.name === editFlow.name);
 
   onCallback(editing, editCancelButton, async (ctx) => {
     await ctx.commit("booking-admin-edit-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
@@ -108,10 +110,10 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
   }, manage);
 
   editing.on("message", manage, async (ctx, next) => {
-    const flow = ctx.flow;
+    const flow = editFlow.of(ctx);
     if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
     const text = ctx.message.text?.trim() ?? "";
-    const edit = editOf(flow);
+    const edit = flow.data;
     if (edit.kind === "hours") {
       const intervals = intervalsFromTyped(text);
       if (intervals === undefined) {

@@ -6,6 +6,7 @@ import { advanceFlow, endFlow, flowKeyOf, startFlow, type FlowState } from "../.
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { phoneFromContact } from "../../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
+import { slotPickerSteps } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { bookingRefusalText } from "./refusals.ts";
 import { readsOf } from "./support.ts";
@@ -14,7 +15,7 @@ import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { mayClientReschedule } from "../domain/cancellation.ts";
 import { bookAppointment } from "../commands/book-appointment.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
-import { bookButton, dayButton, fullDayButton, icsButton, masterButton, monthButton, myBookingsButton, noTimesButton, serviceButton, timeButton, waitlistJoinButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
+import { bookButton, fullDayButton, icsButton, masterButton, monthButton, myBookingsButton, serviceButton, waitlistJoinButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
 import { daySlots, monthAvailability } from "../service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
@@ -199,11 +200,6 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     await ctx.reply(ctx.t("booking-flow-cancelled"), { reply_markup: { remove_keyboard: true } });
   });
 
-  onStep(noTimesButton, async (ctx, _flow, _draft, { load }) => {
-    const toast = load === "full" ? "booking-day-full" : load === "closed" ? "booking-day-closed" : undefined;
-    await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
-  });
-
   onStep(fullDayButton, async (ctx, _flow, draft, { date }) => {
     // A full day: a new booking may queue for it on the waitlist; a move only says so.
     if (draft.mode !== "new" || draft.serviceId === undefined) {
@@ -248,35 +244,26 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     await showCalendar(ctx, choosing, "reply");
   });
 
-  onStep(monthButton, async (ctx, flow, draft, { month }) => {
-    if ((flow.step !== "day" && flow.step !== "time") || draft.serviceId === undefined) return expired(ctx);
-    const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
-    const rules = await rulesOfService(db, ctx.botId, draft.serviceId);
-    const today = instantToZoned(context.clock.now(), timeZone).date;
-    if (month < today.slice(0, 7) || month > addDays(today, rules.horizonDays).slice(0, 7)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("booking-month-out-of-range") });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-month", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
-    await showCalendar(ctx, choosing, "edit");
-  });
-
-  onStep(dayButton, async (ctx, flow, _draft, { date }) => {
-    if (flow.step !== "day") return expired(ctx);
-    await showTimes(ctx, flow, date);
-  });
-
-  onStep(timeButton, async (ctx, flow, draft, { seconds, masterId }) => {
-    const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
-    // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
-    const slotMasterId = draft.masterId ?? masterId;
-    if (flow.step !== "time" || !masters.some((candidate) => candidate.id === slotMasterId)) return expired(ctx);
-    await ctx.answerCallbackQuery();
-    const chosen = await ctx.commit("booking-time", (trx) =>
-      advanceFlow(trx, flowKeyOf(ctx), flow, "time", { start: new Date(seconds * 1000).toISOString(), slotMasterId }),
-    );
-    await askWhatIsMissing(ctx, chosen);
+  slotPickerSteps(db, {
+    composer: wizard,
+    commits: "booking",
+    draftOf,
+    monthAllowed: async (ctx, flow, month) => {
+      const serviceId = draftOf(flow).serviceId ?? 0;
+      const timeZone = (await timeZoneOfService(db, ctx.botId, serviceId)) ?? "UTC";
+      const rules = await rulesOfService(db, ctx.botId, serviceId);
+      const today = instantToZoned(context.clock.now(), timeZone).date;
+      const allowed = month >= today.slice(0, 7) && month <= addDays(today, rules.horizonDays).slice(0, 7);
+      if (!allowed) await ctx.answerCallbackQuery({ text: ctx.t("booking-month-out-of-range") });
+      return allowed;
+    },
+    showCalendar,
+    calendarFromTimes: "edit",
+    dayChosen: showTimes,
+    timeChosen: async (ctx, flow, time) => {
+      const chosen = await ctx.commit("booking-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", time));
+      await askWhatIsMissing(ctx, chosen);
+    },
   });
 
   onStep(wizardConfirmButton, async (ctx, flow) => {

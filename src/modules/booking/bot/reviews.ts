@@ -1,15 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { endFlow, flowKeyOf, startFlow } from "../../../platform/telegram/flows.ts";
+import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { defineFlow } from "../../../platform/telegram/flow-definition.ts";
 import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import { reviewSkipButton, reviewStarsButton } from "../callbacks.ts";
 import { clientActorOf } from "./reminders.ts";
 import { MAX_REVIEW_TEXT } from "../domain/review.ts";
 import { commentOnVisit, rateVisit } from "../reviews.ts";
 
-
-const FLOW = "booking-review";
+/** After the stars: the visit's optional text. */
+const reviewFlow = defineFlow("booking-review", ["text"], z.object({ bookingId: z.number().int().positive() }));
 
 /** Reviews in the bot: a star button rates the visit, then an optional text (or "Skip"). */
 export function reviewsComposer(context: ModuleContext): Composer<BotyardContext> {
@@ -21,7 +23,7 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
     const outcome = await ctx.commit("booking-review-rate", async (trx) => {
       const rated = await rateVisit(trx, clientActorOf(ctx), { bookingId, stars, now: now() });
       if (!rated.ok) return { ...rated, instance: 0 };
-      const flow = await startFlow(trx, flowKeyOf(ctx), FLOW, "text", { bookingId });
+      const flow = await reviewFlow.start(trx, flowKeyOf(ctx), "text", { bookingId });
       return { ...rated, instance: flow.instance };
     });
     if (!outcome.ok) {
@@ -30,14 +32,14 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
     }
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    const flow = { name: FLOW, step: "text", data: { bookingId }, instance: outcome.instance };
+    const flow = { name: reviewFlow.name, step: "text", data: { bookingId }, instance: outcome.instance };
     await ctx.reply(ctx.t("booking-review-ask-text", { max: MAX_REVIEW_TEXT }), {
       reply_markup: new InlineKeyboard().text(ctx.t("booking-review-skip"), reviewSkipButton.inFlow(flow, {})),
     });
   });
 
   onCallback(privateChats, reviewSkipButton, async (ctx) => {
-    if (ctx.flow?.name !== FLOW) {
+    if (reviewFlow.of(ctx) === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }
@@ -48,14 +50,14 @@ export function reviewsComposer(context: ModuleContext): Composer<BotyardContext
   });
 
   privateChats.on("message", async (ctx, next) => {
-    const flow = ctx.flow;
-    if (flow?.name !== FLOW || flow.step !== "text" || ctx.message.text?.startsWith("/") === true) return next();
+    const flow = reviewFlow.of(ctx, "text");
+    if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
     const text = ctx.message.text;
     if (text === undefined) {
       await ctx.reply(ctx.t("booking-review-text-please"));
       return;
     }
-    const bookingId = Number(flow.data.bookingId);
+    const { bookingId } = flow.data;
     const outcome = await ctx.commit("booking-review-comment", async (trx) => {
       const commented = await commentOnVisit(trx, clientActorOf(ctx), { bookingId, text, now: now() });
       if (commented.ok || commented.reason !== "review-text-empty" && commented.reason !== "review-text-too-long") await endFlow(trx, flowKeyOf(ctx));

@@ -1,8 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { addDays, instantToZoned, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { z } from "zod";
+import { addDays, instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { defineFlow, type TypedFlow } from "../../../platform/telegram/flow-definition.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { readsOf } from "./support.ts";
@@ -17,26 +19,24 @@ import type { HitView } from "../queries/time-off-hits.ts";
 import { timeOffFrom } from "../queries/time-off-list.ts";
 import type { HitResolution, TimeOffOutcome } from "../service/time-off-resolve.ts";
 
-const TIME_OFF_FLOW = "booking-time-off";
 const DAYS_OFFERED = 7;
 
 /** What the admin has chosen so far; kept in the flow row, so a restart resumes it. */
-interface Draft {
-  masterId?: number;
+const timeOffDraft = z.object({
+  masterId: z.number().int().positive().optional(),
   /** A holiday closes the whole salon on `date` instead of one master's time. */
-  holiday?: boolean;
-  date?: PlainDate;
+  holiday: z.boolean().optional(),
+  date: z.custom<PlainDate>((date) => typeof date === "string" && isPlainDate(date)).optional(),
   /** Minutes after local midnight; both absent means the whole day off. */
-  from?: number;
-  to?: number;
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
   /** The bookings the time off hits, and the admin's choice for each: a master id to move to, or 0 to cancel. */
-  hits?: { bookingId: number; line: string; free: { id: number; name: string }[] }[];
-  choices?: Record<string, number>;
-}
-
-function draftOf(flow: FlowState): Draft {
-  return flow.data;
-}
+  hits: z.array(z.object({ bookingId: z.number().int(), line: z.string(), free: z.array(z.object({ id: z.number().int(), name: z.string() })) })).optional(),
+  choices: z.record(z.string(), z.number().int()).optional(),
+});
+type Draft = z.infer<typeof timeOffDraft>;
+const timeOffFlow = defineFlow("booking-time-off", ["master", "day", "what", "hours", "resolve"], timeOffDraft);
+type TimeOffFlow = TypedFlow<"master" | "day" | "what" | "hours" | "resolve", Draft>;
 
 /**
  * Time off in the bot for admins (permission `booking.manage`, every handler guarded): a master,
@@ -53,13 +53,13 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   const db = readsOf(context);
   /** A time off done (or a holiday taken back) ends the flow; a refused one leaves it open to choose again. */
   const endTimeOff = (ctx: BotyardContext) => ctx.commit("booking-time-off-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
-  const cancelRow = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), timeOffCancelButton.inFlow(flow, {}));
+  const cancelRow = (ctx: BotyardContext, flow: TimeOffFlow) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), timeOffCancelButton.inFlow(flow, {}));
 
   onCallback(privateChats, timeOffHomeButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     const masters = (await mastersOfBot(db, ctx.botId)).filter((master) => master.active);
     const holidays = (await timeOffFrom(db, ctx.botId, todayOf(await salonTimeZone(ctx)), context.clock.now())).holidays;
-    const flow = await ctx.commit("booking-time-off-start", (trx) => startFlow(trx, flowKeyOf(ctx), TIME_OFF_FLOW, "master"));
+    const flow = await ctx.commit("booking-time-off-start", (trx) => timeOffFlow.start(trx, flowKeyOf(ctx), "master", {}));
     const keyboard = new InlineKeyboard();
     for (const master of masters) keyboard.text(master.name, timeOffMasterButton.inFlow(flow, { masterId: master.id })).row();
     keyboard.text(ctx.t("booking-timeoff-holiday"), timeOffHolidayButton.inFlow(flow, {})).row();
@@ -75,7 +75,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   const todayOf = (timeZone: string) => instantToZoned(context.clock.now(), timeZone).date;
 
   /** The next days as buttons; the chosen one goes on as `to-d:<date>`. */
-  const pickDay = async (ctx: BotyardContext, flow: FlowState, timeZone: string, text: string) => {
+  const pickDay = async (ctx: BotyardContext, flow: TimeOffFlow, timeZone: string, text: string) => {
     const today = todayOf(timeZone);
     const keyboard = new InlineKeyboard();
     for (let offset = 0; offset < DAYS_OFFERED; offset++) {
@@ -91,8 +91,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   };
 
   /** Runs the time off of the draft (with the choices made, once there are hits) and answers. */
-  const apply = async (ctx: BotyardContext, flow: FlowState, resolutions: HitResolution[] | undefined) => {
-    const draft = draftOf(flow);
+  const apply = async (ctx: BotyardContext, flow: TimeOffFlow, resolutions: HitResolution[] | undefined) => {
+    const draft = flow.data;
     if (draft.holiday === true) return applyHoliday(ctx, flow, resolutions);
     const master = await timeZoneOf(ctx, draft.masterId);
     if (master === undefined || draft.masterId === undefined || draft.date === undefined) return;
@@ -111,11 +111,11 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   };
 
   /** A refused time off: its hits to resolve, or why it could not be done. */
-  const answerRefused = async (ctx: BotyardContext, flow: FlowState, outcome: Exclude<TimeOffOutcome<unknown>, { ok: true }>) => {
+  const answerRefused = async (ctx: BotyardContext, flow: TimeOffFlow, outcome: Exclude<TimeOffOutcome<unknown>, { ok: true }>) => {
     if (outcome.reason === "hits-bookings") {
-      const whose = (hit: HitView) => (draftOf(flow).holiday === true ? `${hit.masterName}: ` : "");
+      const whose = (hit: HitView) => (flow.data.holiday === true ? `${hit.masterName}: ` : "");
       const hits = outcome.hits.map((hit: HitView) => ({ bookingId: hit.bookingId, line: `${whose(hit)}${hit.time}–${hit.endTime} ${hit.serviceName}, ${hit.clientName}${hit.clientPhone === null ? "" : ` ${hit.clientPhone}`}`, free: hit.freeMasters }));
-      const choosing = await ctx.commit("booking-time-off-hits", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "resolve", { hits, choices: {} }));
+      const choosing = await ctx.commit("booking-time-off-hits", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "resolve", { hits, choices: {} }));
       await showHits(ctx, choosing, "reply");
       return;
     }
@@ -124,8 +124,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   };
 
   /** Closes the salon on the draft's day (with the choices made, once there are hits) and answers. */
-  const applyHoliday = async (ctx: BotyardContext, flow: FlowState, resolutions: HitResolution[] | undefined) => {
-    const { date } = draftOf(flow);
+  const applyHoliday = async (ctx: BotyardContext, flow: TimeOffFlow, resolutions: HitResolution[] | undefined) => {
+    const { date } = flow.data;
     if (date === undefined) return;
     const outcome: TimeOffOutcome<unknown> = await ctx.run(addHoliday, { from: date, to: date, ...(resolutions === undefined ? {} : { resolutions }) });
     if (!outcome.ok) {
@@ -137,8 +137,8 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   };
 
   /** The hits with a button per choice; a chosen one is ticked, and Apply waits until each has one. */
-  const showHits = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
-    const { hits = [], choices = {} } = draftOf(flow);
+  const showHits = async (ctx: BotyardContext, flow: TimeOffFlow, how: "reply" | "edit") => {
+    const { hits = [], choices = {} } = flow.data;
     const keyboard = new InlineKeyboard();
     for (const hit of hits) {
       const chosen = choices[String(hit.bookingId)];
@@ -153,18 +153,18 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     else await ctx.reply(text, { reply_markup: keyboard });
   };
 
-  const inFlow = privateChats.filter((ctx) => ctx.flow?.name === TIME_OFF_FLOW);
+  const inFlow = privateChats.filter((ctx) => ctx.flow?.name === timeOffFlow.name);
 
   /** A press on the time-off flow's message at `step`; anywhere else it has expired. */
-  const onStep = <Values,>(kind: CallbackData<Values>, step: string | undefined, handler: (ctx: BotyardContext, flow: FlowState, draft: Draft, values: Values) => Promise<unknown>) =>
+  const onStep = <Values,>(kind: CallbackData<Values>, step: TimeOffFlow["step"] | undefined, handler: (ctx: BotyardContext, flow: TimeOffFlow, draft: Draft, values: Values) => Promise<unknown>) =>
     onCallback(
       inFlow,
       kind,
       async (ctx, values) => {
-        const flow = ctx.flow;
-        if (flow === undefined) return;
+        const flow = timeOffFlow.of(ctx);
+        if (flow === undefined) return expired(ctx);
         if (step !== undefined && flow.step !== step) return expired(ctx);
-        await handler(ctx, flow, draftOf(flow), values);
+        await handler(ctx, flow, flow.data, values);
       },
       manage,
     );
@@ -180,13 +180,13 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const master = await timeZoneOf(ctx, masterId);
     if (master === undefined) return expired(ctx);
     await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-time-off-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId }));
+    const choosing = await ctx.commit("booking-time-off-master", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "day", { masterId }));
     await pickDay(ctx, choosing, master.timeZone, ctx.t("booking-timeoff-which-day", { master: master.name }));
   });
 
   onStep(timeOffHolidayButton, "master", async (ctx, flow) => {
     await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-time-off-holiday", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { holiday: true }));
+    const choosing = await ctx.commit("booking-time-off-holiday", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "day", { holiday: true }));
     await pickDay(ctx, choosing, await salonTimeZone(ctx), ctx.t("booking-timeoff-holiday-which-day"));
   });
 
@@ -200,11 +200,11 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   onStep(timeOffDayButton, "day", async (ctx, flow, draft, { date }) => {
     await ctx.answerCallbackQuery();
     if (draft.holiday === true) {
-      const dated = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date }));
+      const dated = await ctx.commit("booking-time-off-day", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "what", { date }));
       await applyHoliday(ctx, dated, undefined);
       return;
     }
-    const choosing = await ctx.commit("booking-time-off-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { date }));
+    const choosing = await ctx.commit("booking-time-off-day", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "what", { date }));
     const keyboard = new InlineKeyboard()
       .text(ctx.t("booking-timeoff-whole-day"), timeOffWholeDayButton.inFlow(choosing, {}))
       .text(ctx.t("booking-timeoff-some-hours"), timeOffHoursButton.inFlow(choosing, {}))
@@ -219,7 +219,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
 
   onStep(timeOffHoursButton, "what", async (ctx, flow) => {
     await ctx.answerCallbackQuery();
-    const asking = await ctx.commit("booking-time-off-hours", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "hours"));
+    const asking = await ctx.commit("booking-time-off-hours", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "hours"));
     await ctx.reply(ctx.t("booking-timeoff-ask-hours"), { reply_markup: cancelRow(ctx, asking) });
   });
 
@@ -227,7 +227,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
     const hit = draft.hits?.find((candidate) => candidate.bookingId === bookingId);
     if (hit === undefined || (choice !== 0 && !hit.free.some((free) => free.id === choice))) return expired(ctx);
     await ctx.answerCallbackQuery();
-    const chosen = await ctx.commit("booking-time-off-choice", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "resolve", { choices: { ...draft.choices, [String(bookingId)]: choice } }));
+    const chosen = await ctx.commit("booking-time-off-choice", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "resolve", { choices: { ...draft.choices, [String(bookingId)]: choice } }));
     await showHits(ctx, chosen, "edit");
   });
 
@@ -242,14 +242,14 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
   });
 
   inFlow.on("message:text", manage, async (ctx, next) => {
-    const flow = ctx.flow;
-    if (flow?.step !== "hours" || ctx.message.text.startsWith("/")) return next();
+    const flow = timeOffFlow.of(ctx, "hours");
+    if (flow === undefined || ctx.message.text.startsWith("/")) return next();
     const [from, to] = ctx.message.text.trim().split(/\s*[-–]\s*/).map((part) => parseClock(part.length === 4 ? `0${part}` : part));
     if (from === undefined || to === undefined || from >= to) {
       await ctx.reply(ctx.t("booking-timeoff-hours-invalid"), { reply_markup: cancelRow(ctx, flow) });
       return;
     }
-    const hours = await ctx.commit("booking-time-off-typed", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "what", { from, to }));
+    const hours = await ctx.commit("booking-time-off-typed", (trx) => timeOffFlow.advance(trx, flowKeyOf(ctx), flow, "what", { from, to }));
     await apply(ctx, hours, undefined);
   });
 

@@ -1,0 +1,102 @@
+import type { Composer, Filter, MiddlewareFn } from "grammy";
+import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { onCallback } from "../../../platform/telegram/callback-data.ts";
+import type { BotyardContext } from "../../../platform/telegram/context.ts";
+import { advanceFlow, flowKeyOf, type FlowState } from "../../../platform/telegram/flows.ts";
+import { dayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
+import type { Db } from "../repo.ts";
+import { mastersForService } from "../service/catalogue-lists.ts";
+
+type Press<C extends BotyardContext> = Filter<C, "callback_query:data">;
+
+/** What the slot-picking steps read of a wizard's draft. */
+export interface SlotDraft {
+  serviceId?: number;
+  /** The master chosen; null for "any master". */
+  masterId?: number | null;
+}
+
+/** How one booking wizard (the client's or the admin's) uses the shared calendar, day and time steps. */
+export interface SlotPickerOptions<C extends BotyardContext> {
+  /** Only presses on this wizard's flow message (steps `day` and `time`) reach its handlers. */
+  composer: Composer<C>;
+  guards?: MiddlewareFn<Press<C>>[];
+  /** The prefix of the journal's commit names: `booking` or `booking-admin`. */
+  commits: string;
+  draftOf(flow: FlowState): SlotDraft;
+  /** Whether a month may be shown; false answers with a toast why not. */
+  monthAllowed?(ctx: BotyardContext, flow: FlowState, month: string): Promise<boolean>;
+  showCalendar(ctx: BotyardContext, flow: FlowState, how: "reply" | "edit"): Promise<void>;
+  /** Back to the calendar from the times: in place of the times' message, or as a new one. */
+  calendarFromTimes: "reply" | "edit";
+  /** A day with times was pressed on the calendar. */
+  dayChosen(ctx: BotyardContext, flow: FlowState, date: PlainDate): Promise<void>;
+  /** A time was pressed, of master `slotMasterId` (who offers the service); answered already. */
+  timeChosen(ctx: BotyardContext, flow: FlowState, time: { start: string; slotMasterId: number }): Promise<void>;
+}
+
+const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+
+/**
+ * The calendar's month and day buttons, its cells without times, and the day's times, for both
+ * booking wizards: each checks that the press fits the flow's step and draft, then hands on to
+ * the wizard. Nothing a button says is trusted: the command decides again on confirm.
+ */
+export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotPickerOptions<C>): void {
+  const { composer, guards = [], commits } = options;
+  const withFlow =
+    <Values>(handler: (ctx: BotyardContext, flow: FlowState, values: Values) => Promise<unknown>) =>
+    async (ctx: Press<C>, values: Values) => {
+      const flow = ctx.flow;
+      if (flow !== undefined) await handler(ctx, flow, values);
+    };
+
+  onCallback(
+    composer,
+    noTimesButton,
+    withFlow(async (ctx, _flow, { load }) => {
+      const toast = load === "full" ? "booking-day-full" : load === "closed" ? "booking-day-closed" : undefined;
+      await ctx.answerCallbackQuery(toast === undefined ? {} : { text: ctx.t(toast) });
+    }),
+    ...guards,
+  );
+
+  onCallback(
+    composer,
+    monthButton,
+    withFlow(async (ctx, flow, { month }) => {
+      if ((flow.step !== "day" && flow.step !== "time") || options.draftOf(flow).serviceId === undefined) return expired(ctx);
+      if (options.monthAllowed !== undefined && !(await options.monthAllowed(ctx, flow, month))) return;
+      await ctx.answerCallbackQuery();
+      const choosing = await ctx.commit(`${commits}-month`, (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
+      // Paging months edits the calendar in place.
+      await options.showCalendar(ctx, choosing, flow.step === "day" ? "edit" : options.calendarFromTimes);
+    }),
+    ...guards,
+  );
+
+  onCallback(
+    composer,
+    dayButton,
+    withFlow(async (ctx, flow, { date }) => {
+      if (flow.step !== "day") return expired(ctx);
+      await options.dayChosen(ctx, flow, date);
+    }),
+    ...guards,
+  );
+
+  onCallback(
+    composer,
+    timeButton,
+    withFlow(async (ctx, flow, { seconds, masterId }) => {
+      const draft = options.draftOf(flow);
+      const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
+      // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
+      const slotMasterId = draft.masterId ?? masterId;
+      if (flow.step !== "time" || !masters.some((candidate) => candidate.id === slotMasterId)) return expired(ctx);
+      await ctx.answerCallbackQuery();
+      await options.timeChosen(ctx, flow, { start: new Date(seconds * 1000).toISOString(), slotMasterId });
+    }),
+    ...guards,
+  );
+}
