@@ -8,7 +8,7 @@ import { formatMoney } from "../../../platform/domain/money.ts";
 import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
-import { slotPickerSteps } from "./slot-picker.ts";
+import { slotPickerSteps, wizardDraftOf, type WizardDraft } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { adminMoveButton, adminNewButton, fullDayButton, masterButton, monthButton, otherMasterButton, serviceButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { readsOf } from "./support.ts";
@@ -24,26 +24,6 @@ export const ADMIN_BOOKING_FLOW = "booking-admin";
 const MAX_NAME_LENGTH = 100;
 /** Staff book past the clients' horizon; the calendar still stops a year ahead. */
 const MONTHS_AHEAD = 12;
-
-/** What the admin has chosen so far; kept in the flow row, so a restart resumes it. */
-interface AdminDraft {
-  /** A new booking for a client, or moving booking `bookingId` (to another time, maybe another master). */
-  mode: "new" | "move";
-  bookingId?: number;
-  serviceId?: number;
-  /** The master chosen; null for "any master" (new bookings only). */
-  masterId?: number | null;
-  month?: string;
-  date?: string;
-  start?: string;
-  slotMasterId?: number;
-  name?: string;
-  phone?: string;
-}
-
-function draftOf(flow: FlowState): AdminDraft {
-  return flow.data as unknown as AdminDraft;
-}
 
 /**
  * Staff book and move visits on a client's behalf in the bot (permission `booking.manage`). A new
@@ -87,7 +67,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       return;
     }
     const date = instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
-    const draft: AdminDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, date, month: date.slice(0, 7) };
+    const draft: WizardDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, date, month: date.slice(0, 7) };
     const flow = await ctx.commit("booking-admin-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "time", { ...draft }));
     await ctx.reply(ctx.t("booking-admin-move-what", { client: booking.clientName, service: booking.serviceName, master: booking.masterName, when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }));
     await showTimes(ctx, flow);
@@ -95,7 +75,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
 
   /** The month calendar of the draft's service and master. */
   const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined || draft.month === undefined) return;
     const now = context.clock.now();
     const thisMonth = instantToZoned(now, await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
@@ -117,7 +97,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
 
   /** The free times of the draft's day: the engine's slots for staff (no notice, horizon or client limit). */
   const showTimes = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined || draft.date === undefined) return;
     const slots = await daySlots(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now: context.clock.now(), date: draft.date });
     const fixedMaster = draft.masterId ?? null;
@@ -133,7 +113,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
 
   /** The masters who offer the draft's service; "any master" for a new booking with more than one. */
   const showMasters = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined) return;
     const masters = await mastersForService(db, ctx.botId, draft.serviceId);
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
@@ -148,7 +128,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
 
   /** What is about to be booked or where the booking moves, with Confirm. */
   const showSummary = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined || draft.start === undefined || draft.slotMasterId === undefined) return;
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
     const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
@@ -175,13 +155,13 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   const inAdminFlow = (ctx: BotyardContext) => ctx.flow?.name === ADMIN_BOOKING_FLOW;
   const adminFlow = privateChats.filter(inAdminFlow);
 
-  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: AdminDraft, values: Values) => Promise<unknown>) =>
+  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: WizardDraft, values: Values) => Promise<unknown>) =>
     onCallback(
       adminFlow,
       kind,
       async (ctx, values) => {
         const flow = ctx.flow;
-        if (flow !== undefined) await handler(ctx, flow, draftOf(flow), values);
+        if (flow !== undefined) await handler(ctx, flow, wizardDraftOf(flow), values);
       },
       manage,
     );
@@ -231,7 +211,6 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     composer: adminFlow,
     guards: [manage],
     commits: "booking-admin",
-    draftOf,
     showCalendar,
     calendarFromTimes: "reply",
     dayChosen: async (ctx, flow, date) => {
@@ -240,7 +219,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       await showTimes(ctx, choosing);
     },
     timeChosen: async (ctx, flow, { start, slotMasterId }) => {
-      const draft = draftOf(flow);
+      const draft = wizardDraftOf(flow);
       if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
         const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
         await showSummary(ctx, confirming);
@@ -286,7 +265,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   });
 
   const confirm = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
     const outcome =

@@ -6,7 +6,7 @@ import { advanceFlow, endFlow, flowKeyOf, startFlow, type FlowState } from "../.
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { phoneFromContact } from "../../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
-import { slotPickerSteps } from "./slot-picker.ts";
+import { slotPickerSteps, wizardDraftOf, type WizardDraft } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { bookingRefusalText } from "./refusals.ts";
 import { readsOf } from "./support.ts";
@@ -24,27 +24,6 @@ import type { FreeSlot } from "../service/presenter.ts";
 
 export const BOOKING_FLOW = "booking";
 const MAX_NAME_LENGTH = 100;
-
-/** What the flow has gathered so far; kept in the flow row, so a restart resumes it. */
-interface BookingDraft {
-  /** A new booking, or moving the client's booking `bookingId` (same service and master). */
-  mode: "new" | "move";
-  bookingId?: number;
-  serviceId?: number;
-  /** The master the client chose; null for "any master". */
-  masterId?: number | null;
-  month?: string;
-  date?: string;
-  /** The chosen time (ISO) and the master it goes to. */
-  start?: string;
-  slotMasterId?: number;
-  name?: string;
-  phone?: string;
-}
-
-function draftOf(flow: FlowState): BookingDraft {
-  return flow.data as unknown as BookingDraft;
-}
 
 /**
  * Booking in the bot: service -> master or "any master" -> a month calendar with load markers ->
@@ -80,7 +59,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   /** The month calendar of the draft's service and master, as a new message or in place of the pressed one. */
   const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined || draft.month === undefined) return;
     const now = context.clock.now();
     const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
@@ -117,7 +96,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   /** The summary of what is about to be booked (or where the booking moves), with Confirm. */
   const showSummary = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined || draft.start === undefined || draft.slotMasterId === undefined) return;
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
     const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
@@ -141,7 +120,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   /** After a time: the client's name, then their phone, unless they gave them before; then the summary. */
   const askWhatIsMissing = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.mode === "new") {
       const profile = await clientProfile(db, ctx.botId, ctx.from?.id ?? 0);
       const name = draft.name ?? profile?.name;
@@ -163,7 +142,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   /** The times of a day; none left answers with a toast and keeps the calendar. */
   const showTimes = async (ctx: BotyardContext, flow: FlowState, date: string) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     if (draft.serviceId === undefined) return;
     const slots = await daySlots(db, {
       botId: ctx.botId,
@@ -187,10 +166,10 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
 
   // The admin's booking wizard shares these buttons; each wizard answers only on its own flow's message.
   const wizard = privateChats.filter((ctx) => ctx.flow?.name === BOOKING_FLOW);
-  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: BookingDraft, values: Values) => Promise<unknown>) =>
+  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: WizardDraft, values: Values) => Promise<unknown>) =>
     onCallback(wizard, kind, async (ctx, values) => {
       const flow = ctx.flow;
-      if (flow !== undefined) await handler(ctx, flow, draftOf(flow), values);
+      if (flow !== undefined) await handler(ctx, flow, wizardDraftOf(flow), values);
     });
   const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 
@@ -247,9 +226,8 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   slotPickerSteps(db, {
     composer: wizard,
     commits: "booking",
-    draftOf,
     monthAllowed: async (ctx, flow, month) => {
-      const serviceId = draftOf(flow).serviceId ?? 0;
+      const serviceId = wizardDraftOf(flow).serviceId ?? 0;
       const timeZone = (await timeZoneOfService(db, ctx.botId, serviceId)) ?? "UTC";
       const rules = await rulesOfService(db, ctx.botId, serviceId);
       const today = instantToZoned(context.clock.now(), timeZone).date;
@@ -273,7 +251,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   });
 
   const confirm = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = draftOf(flow);
+    const draft = wizardDraftOf(flow);
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
     let outcome;
@@ -320,11 +298,11 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   const offerNextFree = async (ctx: BotyardContext, flow: FlowState, nextFree: readonly FreeSlot[], masterId: number) => {
     if (nextFree.length === 0) {
       await ctx.reply(ctx.t("booking-taken-nothing-near"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: draftOf(flow).date?.slice(0, 7) ?? draftOf(flow).month ?? "" })),
+        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: wizardDraftOf(flow).date?.slice(0, 7) ?? wizardDraftOf(flow).month ?? "" })),
       });
       return;
     }
-    const timeZone = (await timeZoneOfService(db, ctx.botId, draftOf(flow).serviceId ?? 0)) ?? "UTC";
+    const timeZone = (await timeZoneOfService(db, ctx.botId, wizardDraftOf(flow).serviceId ?? 0)) ?? "UTC";
     const keyboard = nextFreeKeyboard(nextFree, { locale: ctx.locale, timeZone, masterId, flow });
     keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
     await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard });
@@ -380,7 +358,7 @@ export async function startMove(context: ModuleContext, ctx: BotyardContext, boo
     return;
   }
   const month = instantToZoned(now, booking.timeZone).date.slice(0, 7);
-  const draft: BookingDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, month };
+  const draft: WizardDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, month };
   const flow = await ctx.commit("booking-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "day", { ...draft }));
   const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: booking.serviceId, masterId: booking.masterId, now, clientActiveBookings: 0, month });
   const lastMonth = addDays(instantToZoned(now, booking.timeZone).date, rules.horizonDays).slice(0, 7);

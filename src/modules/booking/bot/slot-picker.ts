@@ -9,11 +9,25 @@ import { mastersForService } from "../service/catalogue-lists.ts";
 
 type Press<C extends BotyardContext> = Filter<C, "callback_query:data">;
 
-/** What the slot-picking steps read of a wizard's draft. */
-export interface SlotDraft {
+/** What a booking wizard (the client's or the admin's) has gathered so far; kept in the flow row, so a restart resumes it. */
+export interface WizardDraft {
+  /** A new booking, or moving booking `bookingId` (the client's: same service and master; staff's: maybe another master). */
+  mode: "new" | "move";
+  bookingId?: number;
   serviceId?: number;
-  /** The master chosen; null for "any master". */
+  /** The master chosen; null for "any master" (new bookings only). */
   masterId?: number | null;
+  month?: string;
+  date?: string;
+  /** The chosen time (ISO) and the master it goes to. */
+  start?: string;
+  slotMasterId?: number;
+  name?: string;
+  phone?: string;
+}
+
+export function wizardDraftOf(flow: FlowState): WizardDraft {
+  return flow.data as unknown as WizardDraft;
 }
 
 /** How one booking wizard (the client's or the admin's) uses the shared calendar, day and time steps. */
@@ -23,7 +37,6 @@ export interface SlotPickerOptions<C extends BotyardContext> {
   guards?: MiddlewareFn<Press<C>>[];
   /** The prefix of the journal's commit names: `booking` or `booking-admin`. */
   commits: string;
-  draftOf(flow: FlowState): SlotDraft;
   /** Whether a month may be shown; false answers with a toast why not. */
   monthAllowed?(ctx: BotyardContext, flow: FlowState, month: string): Promise<boolean>;
   showCalendar(ctx: BotyardContext, flow: FlowState, how: "reply" | "edit"): Promise<void>;
@@ -65,7 +78,7 @@ export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotP
     composer,
     monthButton,
     withFlow(async (ctx, flow, { month }) => {
-      if ((flow.step !== "day" && flow.step !== "time") || options.draftOf(flow).serviceId === undefined) return expired(ctx);
+      if ((flow.step !== "day" && flow.step !== "time") || wizardDraftOf(flow).serviceId === undefined) return expired(ctx);
       if (options.monthAllowed !== undefined && !(await options.monthAllowed(ctx, flow, month))) return;
       await ctx.answerCallbackQuery();
       const choosing = await ctx.commit(`${commits}-month`, (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
@@ -89,7 +102,7 @@ export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotP
     composer,
     timeButton,
     withFlow(async (ctx, flow, { seconds, masterId }) => {
-      const draft = options.draftOf(flow);
+      const draft = wizardDraftOf(flow);
       const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
       // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
       const slotMasterId = draft.masterId ?? masterId;
