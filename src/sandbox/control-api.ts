@@ -40,7 +40,7 @@ import type { Faults } from "./faults.ts";
 import { detectEntities } from "./formatting.ts";
 import { readBody } from "./http-body.ts";
 import type { RateLimits } from "./rate-limits.ts";
-import { TOKEN_RE, randomToken, sniffMime, type BotRecord, type ChatRef, type FileRecord, type Store, type UpdatePayload } from "./state.ts";
+import { TOKEN_RE, randomToken, sniffMime, type BotRecord, type ChatRef, type FileRecord, type Store, type StoredMessage, type UpdatePayload } from "./state.ts";
 
 export interface ControlDeps {
   store: Store;
@@ -242,12 +242,18 @@ export class Control implements EmulatorControl {
     });
   }
 
-  edit(req: EditRequest): EditResponse {
+  /** The bot, the acting user, their chat and the message a request names (404 when there is none). */
+  private target(req: { bot?: string | number; from: number; chat_id?: number; message_id: number }): { bot: BotRecord; user: User; ref: ChatRef; stored: StoredMessage } {
     const bot = this.store.resolveBot(req.bot);
     const user = this.store.user(req.from);
     const ref = this.store.chatForUser(bot, user, req.chat_id);
     const stored = this.store.getMessage(ref.conv, req.message_id);
     if (stored === undefined) throw new ControlError(404, `no message ${req.message_id} in chat ${ref.chat.id}`);
+    return { bot, user, ref, stored };
+  }
+
+  edit(req: EditRequest): EditResponse {
+    const { bot, user, ref, stored } = this.target(req);
     if (stored.fromBot || stored.message.from?.id !== user.id) throw new ControlError(400, `message ${req.message_id} was not sent by user ${user.id}`);
     const msg = stored.message as unknown as Record<string, unknown>;
     if ((req.text === undefined) === (req.caption === undefined)) throw new ControlError(400, "give exactly one of text and caption");
@@ -282,11 +288,7 @@ export class Control implements EmulatorControl {
   }
 
   press(req: PressRequest): PressResponse {
-    const bot = this.store.resolveBot(req.bot);
-    const user = this.store.user(req.from);
-    const ref = this.store.chatForUser(bot, user, req.chat_id);
-    const stored = this.store.getMessage(ref.conv, req.message_id);
-    if (stored === undefined) throw new ControlError(404, `no message ${req.message_id} in chat ${ref.chat.id}`);
+    const { bot, user, ref, stored } = this.target(req);
     if (!stored.fromBot || stored.botId !== bot.user.id) throw new ControlError(400, "the message is not from this bot");
     const markup = (stored.message as { reply_markup?: { inline_keyboard: { callback_data?: string }[][] } }).reply_markup;
     const found = markup?.inline_keyboard.some((row) => row.some((b) => b.callback_data === req.data)) ?? false;

@@ -5,32 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Message, Update } from "@grammyjs/types";
-import type { Browser } from "playwright-core";
-import type { FastifyInstance } from "fastify";
-import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { browserSkipReason, ensureWebBuilt, gradientPng, launchChromium, startWebServer } from "./support.ts";
+import type { Message } from "@grammyjs/types";
+import { startPlaygroundStack, startScriptedBot, type PlaygroundStack, type ScriptedBot } from "./playground-support.ts";
+import { browserSkipReason, gradientPng } from "./support.ts";
 
 const TOKEN = "777001:playground-media-test";
 
-function startMediaBot(apiRoot: string): { stop: () => Promise<void>; errors: unknown[] } {
-  const stopper = new AbortController();
-  const errors: unknown[] = [];
-  const base = `${apiRoot}/bot${TOKEN}`;
+function startMediaBot(apiRoot: string): ScriptedBot {
   const answeredAlbums = new Set<string>();
-
-  async function call<T>(method: string, body: Record<string, unknown> | FormData): Promise<T> {
-    const res = await fetch(`${base}/${method}`, {
-      method: "POST",
-      ...(body instanceof FormData ? { body } : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-      signal: stopper.signal,
-    });
-    const reply = (await res.json()) as { ok: boolean; result: T; description?: string };
-    if (!reply.ok) throw new Error(`${method}: ${reply.description}`);
-    return reply.result;
-  }
-
-  async function handle(update: Update): Promise<void> {
+  return startScriptedBot(apiRoot, TOKEN, async (update, call) => {
     const edited = update.edited_message;
     if (edited?.text !== undefined) {
       await call("sendMessage", { chat_id: edited.chat.id, text: `You changed it to: ${edited.text}` });
@@ -57,61 +40,20 @@ function startMediaBot(apiRoot: string): { stop: () => Promise<void>; errors: un
     } else if (message.sticker !== undefined) {
       await call("sendSticker", { chat_id, sticker: message.sticker.file_id });
     }
-  }
-
-  const loop = (async () => {
-    let offset = 0;
-    while (!stopper.signal.aborted) {
-      const updates = await call<Update[]>("getUpdates", { offset, timeout: 20 });
-      for (const update of updates) {
-        offset = update.update_id + 1;
-        await handle(update).catch((error: unknown) => {
-          if (!stopper.signal.aborted) errors.push(error);
-        });
-      }
-    }
-  })().catch((error: unknown) => {
-    if (!stopper.signal.aborted) errors.push(error);
   });
-
-  return {
-    errors,
-    stop: async () => {
-      stopper.abort();
-      await loop;
-    },
-  };
 }
 
 const skip = browserSkipReason();
 
 describe("Playground media in a browser", { skip: skip ?? false }, () => {
-  let emulator: BotApiEmulator;
-  let web: FastifyInstance;
-  let webUrl: string;
-  let browser: Browser;
-  let bot: ReturnType<typeof startMediaBot>;
-
+  let stack: PlaygroundStack;
   before(async () => {
-    ensureWebBuilt();
-    emulator = createBotApiEmulator();
-    const emulatorUrl = await emulator.listen(0, "127.0.0.1");
-    emulator.control.registerBot({ token: TOKEN, username: "media_bot", first_name: "Media Bot" });
-    bot = startMediaBot(emulatorUrl);
-    const started = await startWebServer(emulatorUrl);
-    web = started.app;
-    webUrl = started.url;
-    browser = await launchChromium();
+    stack = await startPlaygroundStack({ token: TOKEN, username: "media_bot", first_name: "Media Bot" }, startMediaBot);
   });
-
-  after(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await web?.close();
-    await emulator?.close();
-  });
+  after(() => stack?.close());
 
   test("a person sends an album, a location and a sticker, and edits a message", async () => {
+    const { emulator, browser, webUrl, bot } = stack;
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
