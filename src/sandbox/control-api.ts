@@ -56,6 +56,9 @@ function decodeBase64(value: unknown, field: string): Buffer {
   return bytes;
 }
 
+/** What Telegram keeps as a voice note: OGG/Opus, MP3 or M4A. */
+const VOICE_TYPES = new Set(["audio/ogg", "audio/mpeg", "audio/mp4"]);
+
 /** A user's caption as the message holds it; over 1024 characters is refused, as the Bot API does. */
 function captionOf(caption: unknown, field: string | undefined): { caption?: string } {
   if (caption === undefined || caption === "") return {};
@@ -172,7 +175,9 @@ export class Control implements EmulatorControl {
       const caption = captionOf(req.voice.caption, "voice");
       const duration = req.voice.duration ?? 0;
       if (!Number.isSafeInteger(duration) || duration < 0) throw new ControlError(400, "voice.duration must be a whole number of seconds");
-      const file = this.store.addFile(decodeBase64(req.voice.base64, "voice"), "audio/ogg", "voice");
+      const mime = req.voice.mime_type ?? "audio/ogg";
+      if (!VOICE_TYPES.has(mime)) throw new ControlError(400, `voice.mime_type must be one of ${[...VOICE_TYPES].join(", ")}`);
+      const file = this.store.addFile(decodeBase64(req.voice.base64, "voice"), mime, "voice");
       return { voice: voiceOf(file, duration), ...caption };
     }
     if (req.sticker !== undefined) return { sticker: this.sticker(req.sticker) };

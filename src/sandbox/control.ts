@@ -60,8 +60,8 @@ export interface SendRequest {
   contact?: { phone_number: string; first_name?: string };
   /** A photo: bytes as base64 (a tiny PNG is fine) and an optional caption. */
   photo?: { base64: string; caption?: string };
-  /** Added: caption on voice notes and documents. */
-  voice?: { base64: string; duration: number; caption?: string };
+  /** Added: caption on voice notes and documents, and a voice note's mime_type (audio/ogg by default; audio/mpeg and audio/mp4 too). */
+  voice?: { base64: string; duration: number; caption?: string; mime_type?: string };
   document?: { base64: string; file_name: string; mime_type?: string; caption?: string };
   /** Added: a video (mime type from the bytes or the name, video/mp4 otherwise); duration and size as the sender states them. */
   video?: SendVideo;
@@ -183,7 +183,10 @@ export interface TranscriptEntry {
   seq: number;
   chat_id: number;
   direction: "from_user" | "from_bot" | "edit" | "delete" | "callback_answer" | "chat_action" | "event";
-  /** The message as it stands now (edits update it in place and also add an "edit" entry). */
+  /**
+   * The message as it stands now (edits update it in place and also add an "edit" entry: the
+   * bot's with the method, a user's (POST /control/edit) without one).
+   */
   message?: Message;
   /** For callback answers: the text shown to the user and whether as an alert. */
   callback_answer?: { callback_query_id: string; text?: string; show_alert?: boolean };

@@ -1,12 +1,13 @@
 /**
- * The Playground's media in a real browser: a person sends a photo album, a location and a
- * sticker, and edits a message they sent; a small bot answers an album with an album, a location
+ * The Playground's media in a real browser: a person sends a photo album, a location, a sticker,
+ * a voice note and a video, and edits a message they sent; a small bot answers an album with an album, a location
  * with a document, a sticker with the same sticker and an edit with what it now says.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Message } from "@grammyjs/types";
 import { startPlaygroundStack, startScriptedBot, type PlaygroundStack, type ScriptedBot } from "./playground-support.ts";
+import { TINY_MP4 } from "../sandbox/helpers.ts";
 import { browserSkipReason, gradientPng } from "./support.ts";
 
 const TOKEN = "777001:playground-media-test";
@@ -52,7 +53,7 @@ describe("Playground media in a browser", { skip: skip ?? false }, () => {
   });
   after(() => stack?.close());
 
-  test("a person sends an album, a location and a sticker, and edits a message", async () => {
+  test("a person sends an album, a location, a sticker, a voice note and a video, and edits a message", async () => {
     const { emulator, browser, webUrl, bot } = stack;
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const pageErrors: string[] = [];
@@ -108,6 +109,17 @@ describe("Playground media in a browser", { skip: skip ?? false }, () => {
     await page.locator(".pg-bubble-bot img.pg-sticker").waitFor();
     const sticker = (await fromUser()).at(-1)?.sticker;
     assert.deepEqual([sticker?.emoji, sticker?.width, sticker?.height], ["👍", 512, 512]);
+
+    // A voice note is playable and a video shows as a video, both served from the emulator.
+    await page.locator('[data-testid="attach-input"]').setInputFiles({ name: "note.ogg", mimeType: "audio/ogg", buffer: Buffer.from("OggS not really opus") });
+    await page.getByText("voice message; the text becomes its caption").waitFor();
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const voiceSrc = await page.locator(".pg-bubble-user audio.pg-voice").getAttribute("src");
+    assert.equal(await (await page.request.get(`${webUrl}${voiceSrc}`)).text(), "OggS not really opus");
+    await page.locator('[data-testid="attach-input"]').setInputFiles({ name: "clip.mp4", mimeType: "video/mp4", buffer: TINY_MP4 });
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.locator(".pg-bubble-user video.pg-video").waitFor();
+    assert.deepEqual([(await fromUser()).at(-1)?.video?.file_name, (await fromUser()).at(-2)?.voice?.mime_type], ["clip.mp4", "audio/ogg"]);
 
     // Editing a sent message replaces it in place; the bot gets edited_message.
     await page.getByRole("textbox", { name: "Message" }).fill("See you at 10");

@@ -98,6 +98,10 @@ describe("media users send through the control API", () => {
     const res = await fetch(`${url}/control/files/${voice.body.message.voice?.file_id}`);
     assert.equal(res.headers.get("content-type"), "audio/ogg");
     assert.equal(Buffer.from(await res.arrayBuffer()).toString(), "OggS voice");
+    const mp3 = await send({ voice: { base64: Buffer.from("ID3 mp3").toString("base64"), duration: 1, mime_type: "audio/mpeg" } });
+    assert.equal(mp3.body.message.voice?.mime_type, "audio/mpeg");
+    const wav = await send({ voice: { base64: Buffer.from("RIFF wav").toString("base64"), duration: 1, mime_type: "audio/wav" } });
+    assert.deepEqual([wav.status, wav.body.error], [400, "voice.mime_type must be one of audio/ogg, audio/mpeg, audio/mp4"]);
   });
 });
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import type { BotCommand, Message, User } from "@grammyjs/types";
 import type { AlbumItem, SendRequest } from "../../../src/sandbox/control.ts";
 import { AlbumBubble } from "./AlbumBubble.tsx";
-import { api, errorMessage, readAsBase64 } from "./api.ts";
+import { VOICE_TYPES, api, errorMessage, readAsBase64 } from "./api.ts";
 import { Composer } from "./Composer.tsx";
 import { ContactForm } from "./ContactForm.tsx";
 import { LocationForm } from "./LocationForm.tsx";
@@ -123,7 +123,7 @@ export function ChatView({ user, bot, onBack }: Props) {
     if (base64 === undefined) return false;
     if (file.type.startsWith("image/")) return send("Sending the photo", { photo: { base64, ...withCaption } });
     if (file.type.startsWith("video/")) return send("Sending the video", { video: { base64, file_name: file.name, mime_type: file.type, ...withCaption } });
-    if (file.type.startsWith("audio/")) return send("Sending the voice message", { voice: { base64, duration: await audioSeconds(file), ...withCaption } });
+    if (VOICE_TYPES.includes(file.type)) return send("Sending the voice message", { voice: { base64, duration: await audioSeconds(file), mime_type: file.type, ...withCaption } });
     return send("Sending the file", { document: { base64, file_name: file.name, ...(file.type !== "" ? { mime_type: file.type } : {}), ...withCaption } });
   };
   const shareLocation = async (location: { latitude: number; longitude: number }): Promise<void> => {

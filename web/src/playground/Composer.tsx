@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { BotCommand } from "@grammyjs/types";
+import { VOICE_TYPES } from "./api.ts";
 import { Icon } from "./Icon.tsx";
 
 interface Props {
@@ -181,7 +182,7 @@ export function Composer({ onSendText, onSendFiles, onShareContact, onShareLocat
 function attachmentHint(files: readonly File[]): string {
   if (files.length > 1) return "an album; the text becomes its caption";
   const type = files[0]?.type ?? "";
-  const kind = type.startsWith("image/") ? "photo" : type.startsWith("video/") ? "video" : type.startsWith("audio/") ? "voice message" : "file";
+  const kind = type.startsWith("image/") ? "photo" : type.startsWith("video/") ? "video" : VOICE_TYPES.includes(type) ? "voice message" : "file";
   return `${kind}; the text becomes its caption`;
 }
 

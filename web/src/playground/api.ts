@@ -20,6 +20,9 @@ import type {
 
 export const SANDBOX_BASE = "/sandbox";
 
+/** Audio types the control API keeps as voice notes (Telegram's OGG/Opus, MP3, M4A); other audio goes as a file. */
+export const VOICE_TYPES: readonly string[] = ["audio/ogg", "audio/mpeg", "audio/mp4"];
+
 export class ApiError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
