@@ -556,8 +556,8 @@ export class BotApi {
         typeof item["parse_mode"] === "string" ? item["parse_mode"] : undefined,
         Array.isArray(item["caption_entities"]) ? (item["caption_entities"] as MessageEntity[]) : undefined,
       );
-      const media = item["media"];
-      const input = typeof media === "string" ? new Params({ media }, p.files).file("media") : undefined;
+      const media = typeof item["media"] === "string" ? item["media"] : "";
+      const input = media.startsWith("attach://") ? p.files[media.slice("attach://".length)] : media !== "" ? media : undefined;
       if (input === undefined) throw badRequest("can't parse InputMedia: media not found");
       const int = (name: string): number | undefined => new Params(item).int(name);
       if (type === "photo") {

@@ -96,7 +96,7 @@ describe("media the bot sends", () => {
     assert.equal((await send(Array.from({ length: 11 }, () => ({ type: "photo", media: photo })))).description, "Bad Request: too many messages to send as an album");
     assert.equal((await send([{ type: "photo", media: photo }, { type: "document", media: photo }])).description, "Bad Request: document can't be mixed with other media types");
     assert.equal((await send([{ type: "photo", media: photo }, { type: "photo", media: photo, caption: "x".repeat(1025) }])).description, "Bad Request: message caption is too long");
-    assert.equal((await send([{ type: "photo", media: photo }, { type: "photo", media: "attach://missing" }])).description, "Bad Request: wrong file identifier/HTTP URL specified");
+    assert.equal((await send([{ type: "photo", media: photo }, { type: "photo", media: "attach://missing" }])).description, "Bad Request: can't parse InputMedia: media not found");
     assert.equal((await send([{ type: "animation", media: photo }, { type: "photo", media: photo }])).description, `Bad Request: can't parse InputMedia: type "animation" can't be used in sendMediaGroup`);
     assert.equal((await emu.control.transcript({ chat_id: user.id })).filter((e) => e.direction === "from_bot").length, 0, "nothing of a refused album is sent");
     const single = await send([{ type: "photo", media: photo, caption: "one" }]);
