@@ -21,11 +21,15 @@ import { faultError, type Faults } from "./faults.ts";
 import { formatText } from "./formatting.ts";
 import type { UploadedFile } from "./http-body.ts";
 import { RateLimits, SENDING_METHODS } from "./rate-limits.ts";
-import { imageSize, randomToken, sniffMime, type BotRecord, type ChatRef, type FileRecord, type Store, type StoredMessage } from "./state.ts";
+import { ALBUM_MAX, STICKER_TYPES, documentOf, locationOf, newMediaGroupId, photoSizes, stickerOf, videoOf, voiceOf } from "./media.ts";
+import { randomToken, sniffMime, type BotRecord, type ChatRef, type FileRecord, type Store, type StoredMessage } from "./state.ts";
 import type { Webhooks } from "./webhook.ts";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
+
+/** Messages whose caption editMessageCaption changes. */
+const CAPTIONED = ["photo", "video", "document", "voice", "audio", "animation"];
 
 const CONFLICT_POLLER = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 const CONFLICT_WEBHOOK = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
@@ -171,6 +175,10 @@ export class BotApi {
       sendPhoto: (bot, p) => this.sendMedia(bot, p, "sendPhoto"),
       sendDocument: (bot, p) => this.sendMedia(bot, p, "sendDocument"),
       sendVoice: (bot, p) => this.sendMedia(bot, p, "sendVoice"),
+      sendVideo: (bot, p) => this.sendMedia(bot, p, "sendVideo"),
+      sendSticker: (bot, p) => this.sendMedia(bot, p, "sendSticker"),
+      sendLocation: (bot, p) => this.sendLocation(bot, p),
+      sendMediaGroup: (bot, p) => this.sendMediaGroup(bot, p),
       sendInvoice: (bot, p) => this.sendInvoice(bot, p),
       copyMessage: (bot, p) => this.copyOrForward(bot, p, "copyMessage"),
       forwardMessage: (bot, p) => this.copyOrForward(bot, p, "forwardMessage"),
@@ -455,18 +463,14 @@ export class BotApi {
   }
 
   private caption(p: Params): Record<string, unknown> {
-    const caption = p.str("caption");
-    if (caption === undefined || caption === "") return {};
-    const formatted = formatText(caption, p.str("parse_mode"), p.json<MessageEntity[]>("caption_entities"));
-    if (formatted.text.length > CAPTION_LIMIT) throw badRequest("message caption is too long");
-    if (formatted.text === "") return {};
-    return formatted.entities.length > 0
-      ? { caption: formatted.text, caption_entities: formatted.entities }
-      : { caption: formatted.text };
+    return captionContent(p.str("caption"), p.str("parse_mode"), p.json<MessageEntity[]>("caption_entities"));
   }
 
   private async inputFile(p: Params, field: string, folder: string, signal: AbortSignal): Promise<FileRecord> {
-    const input = p.file(field);
+    return this.resolveFile(p.file(field), field, folder, signal);
+  }
+
+  private async resolveFile(input: UploadedFile | string | undefined, field: string, folder: string, signal: AbortSignal): Promise<FileRecord> {
     if (input === undefined) throw badRequest(`there is no ${field} in the request`);
     if (typeof input !== "string") {
       if (input.data.length === 0) throw badRequest("file must be non-empty");
@@ -491,18 +495,24 @@ export class BotApi {
     throw badRequest("wrong file identifier/HTTP URL specified");
   }
 
-  private async sendMedia(bot: BotRecord, p: Params, method: "sendPhoto" | "sendDocument" | "sendVoice"): Promise<Message> {
+  private async sendMedia(bot: BotRecord, p: Params, method: "sendPhoto" | "sendDocument" | "sendVoice" | "sendVideo" | "sendSticker"): Promise<Message> {
     const ref = this.writableChat(bot, p);
-    const caption = this.caption(p);
+    // Stickers carry no caption.
+    const caption = method === "sendSticker" ? {} : this.caption(p);
     const markup = this.parseMarkup(p);
     let media: Record<string, unknown>;
     if (method === "sendPhoto") {
-      const file = await this.inputFile(p, "photo", "photos", AbortSignal.any([this.deps.closing]));
-      if (!file.mime_type.startsWith("image/")) throw badRequest("IMAGE_PROCESS_FAILED");
-      media = { photo: photoSizes(file) };
+      media = { photo: photoSizes(photoFile(await this.inputFile(p, "photo", "photos", this.deps.closing))) };
     } else if (method === "sendDocument") {
       const file = await this.inputFile(p, "document", "documents", this.deps.closing);
       media = { document: documentOf(file) };
+    } else if (method === "sendVideo") {
+      const file = await this.inputFile(p, "video", "videos", this.deps.closing);
+      media = { video: videoOf(file, { duration: p.int("duration"), width: p.int("width"), height: p.int("height") }) };
+    } else if (method === "sendSticker") {
+      const file = await this.inputFile(p, "sticker", "stickers", this.deps.closing);
+      if (!STICKER_TYPES.has(file.mime_type)) throw badRequest("STICKER_FILE_INVALID");
+      media = { sticker: stickerOf(file, p.str("emoji")) };
     } else {
       const file = await this.inputFile(p, "voice", "voice", this.deps.closing);
       media = { voice: voiceOf(file, p.int("duration") ?? 0) };
@@ -510,6 +520,59 @@ export class BotApi {
     // The chat may have blocked the bot while the upload was read.
     if (ref.isPrivate && bot.blockedBy.has(ref.chat.id)) throw new ApiError(403, BLOCKED);
     return this.deliver(bot, p, ref, method, { ...media, ...caption }, markup);
+  }
+
+  private sendLocation(bot: BotRecord, p: Params): Message {
+    const ref = this.writableChat(bot, p);
+    if (!p.has("latitude") || !p.has("longitude")) throw badRequest(`parameter "${p.has("latitude") ? "longitude" : "latitude"}" is required`);
+    const read = locationOf(p.raw as { latitude: unknown; longitude: unknown });
+    if ("problem" in read) throw badRequest(read.coordinates ? "wrong latitude or longitude specified" : read.problem);
+    return this.deliver(bot, p, ref, "sendLocation", { location: read.location }, this.parseMarkup(p));
+  }
+
+  /**
+   * An album: every item checked and its file read before anything is sent, then one message per
+   * item sharing a media_group_id. A single item is sent as one message outside any album, as
+   * Telegram's server does.
+   */
+  private async sendMediaGroup(bot: BotRecord, p: Params): Promise<Message[]> {
+    const ref = this.writableChat(bot, p);
+    const items = p.json<Record<string, unknown>[]>("media", "can't parse media JSON object");
+    if (items === undefined || (Array.isArray(items) && items.length === 0)) throw badRequest("there are no messages to send");
+    if (!Array.isArray(items)) throw badRequest("can't parse media JSON object");
+    if (items.length > ALBUM_MAX) throw badRequest("too many messages to send as an album");
+    const contents: Record<string, unknown>[] = [];
+    const kinds = new Set<string>();
+    for (const item of items) {
+      if (typeof item !== "object" || item === null) throw badRequest("can't parse InputMedia: media not found");
+      const type = String(item["type"]);
+      if (type === "animation") throw badRequest(`can't parse InputMedia: type "animation" can't be used in sendMediaGroup`);
+      if (type === "audio") throw badRequest(`InputMedia of type "audio" is not supported`);
+      if (type !== "photo" && type !== "video" && type !== "document") throw badRequest(`can't parse InputMedia: type "${type}" is unsupported`);
+      kinds.add(type === "document" ? "document" : "visual");
+      if (kinds.size > 1) throw badRequest("document can't be mixed with other media types");
+      const caption = captionContent(
+        typeof item["caption"] === "string" ? item["caption"] : undefined,
+        typeof item["parse_mode"] === "string" ? item["parse_mode"] : undefined,
+        Array.isArray(item["caption_entities"]) ? (item["caption_entities"] as MessageEntity[]) : undefined,
+      );
+      const media = typeof item["media"] === "string" ? item["media"] : "";
+      const input = media.startsWith("attach://") ? p.files[media.slice("attach://".length)] : media !== "" ? media : undefined;
+      if (input === undefined) throw badRequest("can't parse InputMedia: media not found");
+      const int = (name: string): number | undefined => new Params(item).int(name);
+      if (type === "photo") {
+        contents.push({ photo: photoSizes(photoFile(await this.resolveFile(input, "media", "photos", this.deps.closing))), ...caption });
+      } else if (type === "video") {
+        const file = await this.resolveFile(input, "media", "videos", this.deps.closing);
+        contents.push({ video: videoOf(file, { duration: int("duration"), width: int("width"), height: int("height") }), ...caption });
+      } else {
+        contents.push({ document: documentOf(await this.resolveFile(input, "media", "documents", this.deps.closing)), ...caption });
+      }
+    }
+    if (ref.isPrivate && bot.blockedBy.has(ref.chat.id)) throw new ApiError(403, BLOCKED);
+    const group = contents.length > 1 ? { media_group_id: newMediaGroupId() } : {};
+    const none = { inline: undefined, raw: undefined };
+    return contents.map((content) => this.deliver(bot, p, ref, "sendMediaGroup", { ...group, ...content }, none));
   }
 
   private sendInvoice(bot: BotRecord, p: Params): Message {
@@ -545,7 +608,7 @@ export class BotApi {
     if (source === undefined) throw badRequest(method === "copyMessage" ? "message to copy not found" : "message to forward not found");
     const src = source.message as unknown as Record<string, unknown>;
     const content: Record<string, unknown> = {};
-    for (const key of ["text", "entities", "photo", "document", "voice", "contact", "caption", "caption_entities"]) {
+    for (const key of ["text", "entities", "photo", "video", "document", "voice", "sticker", "location", "contact", "caption", "caption_entities"]) {
       if (src[key] !== undefined) content[key] = structuredClone(src[key]);
     }
     if (Object.keys(content).length === 0) throw badRequest("message can't be copied");
@@ -593,7 +656,7 @@ export class BotApi {
       next["text"] = formatted.text;
       next["entities"] = formatted.entities.length > 0 ? formatted.entities : undefined;
     } else if (method === "editMessageCaption") {
-      if (msg["photo"] === undefined && msg["document"] === undefined && msg["voice"] === undefined) {
+      if (!CAPTIONED.some((kind) => msg[kind] !== undefined)) {
         throw badRequest("there is no caption in the message to edit");
       }
       const caption = this.caption(p);
@@ -785,6 +848,20 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** A caption as a message holds it (formatted; none when empty); over 1024 characters is refused. */
+function captionContent(caption: string | undefined, parseMode: string | undefined, entities: MessageEntity[] | undefined): Record<string, unknown> {
+  if (caption === undefined || caption === "") return {};
+  const formatted = formatText(caption, parseMode, entities);
+  if (formatted.text.length > CAPTION_LIMIT) throw badRequest("message caption is too long");
+  if (formatted.text === "") return {};
+  return formatted.entities.length > 0 ? { caption: formatted.text, caption_entities: formatted.entities } : { caption: formatted.text };
+}
+
+function photoFile(file: FileRecord): FileRecord {
+  if (!file.mime_type.startsWith("image/")) throw badRequest("IMAGE_PROCESS_FAILED");
+  return file;
+}
+
 function textContent(text: string, entities: MessageEntity[]): Record<string, unknown> {
   return entities.length > 0 ? { text, entities } : { text };
 }
@@ -850,31 +927,6 @@ function commandsKey(p: Params): string {
 
 export function menuButtonFor(bot: BotRecord, chatId: number | undefined): MenuButton {
   return (chatId !== undefined ? bot.menuButtons.get(String(chatId)) : undefined) ?? bot.menuButtons.get("default") ?? { type: "commands" };
-}
-
-export function photoSizes(file: FileRecord): unknown[] {
-  const { width, height } = imageSize(file.bytes);
-  return [{ file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.bytes.length, width, height }];
-}
-
-export function documentOf(file: FileRecord): unknown {
-  return {
-    file_id: file.file_id,
-    file_unique_id: file.file_unique_id,
-    file_name: file.file_name ?? file.file_path.split("/").pop(),
-    mime_type: file.mime_type,
-    file_size: file.bytes.length,
-  };
-}
-
-export function voiceOf(file: FileRecord, duration: number): unknown {
-  return {
-    file_id: file.file_id,
-    file_unique_id: file.file_unique_id,
-    duration,
-    mime_type: file.mime_type === "application/octet-stream" ? "audio/ogg" : file.mime_type,
-    file_size: file.bytes.length,
-  };
 }
 
 export function newQueryId(): string {

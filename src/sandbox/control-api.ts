@@ -4,14 +4,18 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BotCommand, BotCommandScope, CallbackQuery, Chat, Message, PreCheckoutQuery, User } from "@grammyjs/types";
-import { documentOf, menuButtonFor, newQueryId, normalizeScope, photoSizes, scopeKey, voiceOf } from "./bot-api.ts";
+import { CAPTION_LIMIT, TEXT_LIMIT, menuButtonFor, newQueryId, normalizeScope, scopeKey } from "./bot-api.ts";
+import { ALBUM_MAX, ALBUM_MIN, STICKER_TYPES, documentOf, locationOf, newMediaGroupId, photoSizes, stickerOf, videoOf, voiceOf } from "./media.ts";
 import type {
+  AlbumItem,
   BlockRequest,
   BlockResponse,
   CommandsQuery,
   CommandsResponse,
   CreateChatRequest,
   CreateUserRequest,
+  EditRequest,
+  EditResponse,
   EmulatorControl,
   EmulatorState,
   EmulatorStats,
@@ -26,6 +30,7 @@ import type {
   RegisterBotRequest,
   SendRequest,
   SendResponse,
+  SendVideo,
   StoredFile,
   TranscriptEntry,
   TranscriptQuery,
@@ -35,7 +40,7 @@ import type { Faults } from "./faults.ts";
 import { detectEntities } from "./formatting.ts";
 import { readBody } from "./http-body.ts";
 import type { RateLimits } from "./rate-limits.ts";
-import { TOKEN_RE, randomToken, sniffMime, type BotRecord, type ChatRef, type Store, type UpdatePayload } from "./state.ts";
+import { TOKEN_RE, randomToken, sniffMime, type BotRecord, type ChatRef, type FileRecord, type Store, type StoredMessage, type UpdatePayload } from "./state.ts";
 
 export interface ControlDeps {
   store: Store;
@@ -49,6 +54,18 @@ function decodeBase64(value: unknown, field: string): Buffer {
   const bytes = Buffer.from(value, "base64");
   if (bytes.length === 0) throw new ControlError(400, `${field}.base64 is not valid base64`);
   return bytes;
+}
+
+/** What Telegram keeps as a voice note: OGG/Opus, MP3 or M4A. */
+const VOICE_TYPES = new Set(["audio/ogg", "audio/mpeg", "audio/mp4"]);
+
+/** A user's caption as the message holds it; over 1024 characters is refused, as the Bot API does. */
+function captionOf(caption: unknown, field: string | undefined): { caption?: string } {
+  if (caption === undefined || caption === "") return {};
+  const name = field === undefined ? "caption" : `${field}.caption`;
+  if (typeof caption !== "string") throw new ControlError(400, `${name} must be a string`);
+  if (caption.length > CAPTION_LIMIT) throw new ControlError(400, `${name} is too long (${caption.length} characters; at most ${CAPTION_LIMIT})`);
+  return { caption };
 }
 
 export class Control implements EmulatorControl {
@@ -110,18 +127,32 @@ export class Control implements EmulatorControl {
     const bot = this.store.resolveBot(req.bot);
     const user = this.store.user(req.from);
     const ref = this.store.chatForUser(bot, user, req.chat_id);
-    const given = (["text", "contact", "photo", "voice", "document"] as const).filter((k) => req[k] !== undefined);
-    if (given.length !== 1) throw new ControlError(400, "give exactly one of text, contact, photo, voice, document");
-    let content: Record<string, unknown>;
+    const kinds = ["text", "contact", "photo", "voice", "document", "video", "sticker", "location", "media_group"] as const;
+    const given = kinds.filter((k) => req[k] !== undefined);
+    if (given.length !== 1) throw new ControlError(400, `give exactly one of ${kinds.join(", ")}`);
+    if (req.media_group !== undefined) {
+      const contents = this.albumContents(req.media_group);
+      const media_group_id = newMediaGroupId();
+      const sent = contents.map((content) => this.userMessage(bot, user, ref, { media_group_id, ...content }, req.message_thread_id, req.reply_to_message_id));
+      const first = sent[0] as SendResponse;
+      return { ...first, messages: sent.map((s) => s.message) };
+    }
+    return this.userMessage(bot, user, ref, this.content(req, user), req.message_thread_id, req.reply_to_message_id);
+  }
+
+  /** A message's content fields for one kind of SendRequest; every check before any file is stored. */
+  private content(req: SendRequest, user: User): Record<string, unknown> {
     if (req.text !== undefined) {
       if (typeof req.text !== "string" || req.text.trim() === "") throw new ControlError(400, "text must be a non-empty string");
+      if (req.text.length > TEXT_LIMIT) throw new ControlError(400, `text is too long (${req.text.length} characters; at most ${TEXT_LIMIT})`);
       const entities = detectEntities(req.text);
-      content = entities.length > 0 ? { text: req.text, entities } : { text: req.text };
-    } else if (req.contact !== undefined) {
+      return entities.length > 0 ? { text: req.text, entities } : { text: req.text };
+    }
+    if (req.contact !== undefined) {
       if (typeof req.contact.phone_number !== "string" || req.contact.phone_number === "") {
         throw new ControlError(400, "contact.phone_number is required");
       }
-      content = {
+      return {
         contact: {
           phone_number: req.contact.phone_number,
           first_name: req.contact.first_name ?? user.first_name,
@@ -129,22 +160,129 @@ export class Control implements EmulatorControl {
           user_id: user.id,
         },
       };
-    } else if (req.photo !== undefined) {
-      const bytes = decodeBase64(req.photo.base64, "photo");
-      const file = this.store.addFile(bytes, sniffMime(bytes), "photos");
-      content = { photo: photoSizes(file), ...(req.photo.caption !== undefined ? { caption: req.photo.caption } : {}) };
-    } else if (req.voice !== undefined) {
-      const bytes = decodeBase64(req.voice.base64, "voice");
-      const file = this.store.addFile(bytes, "audio/ogg", "voice");
-      content = { voice: voiceOf(file, req.voice.duration ?? 0) };
-    } else {
-      const doc = req.document as NonNullable<SendRequest["document"]>;
-      const bytes = decodeBase64(doc.base64, "document");
-      if (typeof doc.file_name !== "string" || doc.file_name === "") throw new ControlError(400, "document.file_name is required");
-      const file = this.store.addFile(bytes, doc.mime_type ?? sniffMime(bytes, doc.file_name), "documents", doc.file_name);
-      content = { document: documentOf(file) };
     }
-    return this.userMessage(bot, user, ref, content, req.message_thread_id, req.reply_to_message_id);
+    if (req.location !== undefined) {
+      const read = locationOf(req.location ?? {});
+      if ("problem" in read) throw new ControlError(400, `location.${read.problem}`);
+      return { location: read.location };
+    }
+    if (req.photo !== undefined) {
+      const caption = captionOf(req.photo.caption, "photo");
+      return { photo: photoSizes(this.imageFile(decodeBase64(req.photo.base64, "photo"), "photo")), ...caption };
+    }
+    if (req.video !== undefined) return this.videoContent(req.video, "video");
+    if (req.voice !== undefined) {
+      const caption = captionOf(req.voice.caption, "voice");
+      const duration = req.voice.duration ?? 0;
+      if (!Number.isSafeInteger(duration) || duration < 0) throw new ControlError(400, "voice.duration must be a whole number of seconds");
+      const mime = req.voice.mime_type ?? "audio/ogg";
+      if (!VOICE_TYPES.has(mime)) throw new ControlError(400, `voice.mime_type must be one of ${[...VOICE_TYPES].join(", ")}`);
+      const file = this.store.addFile(decodeBase64(req.voice.base64, "voice"), mime, "voice");
+      return { voice: voiceOf(file, duration), ...caption };
+    }
+    if (req.sticker !== undefined) return { sticker: this.sticker(req.sticker) };
+    const doc = req.document as NonNullable<SendRequest["document"]>;
+    const caption = captionOf(doc.caption, "document");
+    const bytes = decodeBase64(doc.base64, "document");
+    if (typeof doc.file_name !== "string" || doc.file_name === "") throw new ControlError(400, "document.file_name is required");
+    const file = this.store.addFile(bytes, doc.mime_type ?? sniffMime(bytes, doc.file_name), "documents", doc.file_name);
+    return { document: documentOf(file), ...caption };
+  }
+
+  private imageFile(bytes: Buffer, field: string): FileRecord {
+    const mime = sniffMime(bytes);
+    if (!mime.startsWith("image/")) throw new ControlError(400, `${field} is not an image (PNG, JPEG, GIF or WebP)`);
+    return this.store.addFile(bytes, mime, "photos");
+  }
+
+  private videoContent(video: SendVideo, field: string): Record<string, unknown> {
+    const caption = captionOf(video.caption, field);
+    const bytes = decodeBase64(video.base64, field);
+    const stated: { duration?: number; width?: number; height?: number } = {};
+    for (const key of ["duration", "width", "height"] as const) {
+      const value = video[key];
+      if (value === undefined) continue;
+      if (!Number.isSafeInteger(value) || value < 0) throw new ControlError(400, `${field}.${key} must be a whole number`);
+      stated[key] = value;
+    }
+    const sniffed = sniffMime(bytes, video.file_name);
+    const mime = video.mime_type ?? (sniffed.startsWith("video/") ? sniffed : "video/mp4");
+    if (!mime.startsWith("video/")) throw new ControlError(400, `${field}.mime_type must be a video type`);
+    const file = this.store.addFile(bytes, mime, "videos", video.file_name);
+    return { video: videoOf(file, stated), ...caption };
+  }
+
+  private sticker(req: NonNullable<SendRequest["sticker"]>): unknown {
+    if ((req.base64 === undefined) === (req.file_id === undefined)) throw new ControlError(400, "sticker needs exactly one of base64 and file_id");
+    if (req.file_id !== undefined) {
+      const known = this.store.files.get(req.file_id);
+      if (known === undefined) throw new ControlError(400, `sticker.file_id ${req.file_id} is not a file of the emulator`);
+      if (!STICKER_TYPES.has(known.mime_type)) throw new ControlError(400, "sticker.file_id is not a sticker file (.WEBP, .TGS or .WEBM)");
+      return stickerOf(known, req.emoji);
+    }
+    const bytes = decodeBase64(req.base64, "sticker");
+    const mime = bytes[0] === 0x1f && bytes[1] === 0x8b ? "application/x-tgsticker" : sniffMime(bytes);
+    if (!STICKER_TYPES.has(mime)) throw new ControlError(400, "sticker must be a .WEBP, .TGS or .WEBM file");
+    return stickerOf(this.store.addFile(bytes, mime, "stickers"), req.emoji);
+  }
+
+  /** Every item of an album checked (2 to 10 photos and videos, captions) before any is stored. */
+  private albumContents(items: unknown): Record<string, unknown>[] {
+    if (!Array.isArray(items)) throw new ControlError(400, "media_group must be an array of photos and videos");
+    if (items.length < ALBUM_MIN || items.length > ALBUM_MAX) {
+      throw new ControlError(400, `media_group must hold ${ALBUM_MIN} to ${ALBUM_MAX} photos and videos (got ${items.length})`);
+    }
+    items.forEach((item: AlbumItem, i) => {
+      if (typeof item !== "object" || item === null || (item.type !== "photo" && item.type !== "video")) {
+        throw new ControlError(400, `media_group[${i}].type must be photo or video`);
+      }
+      captionOf(item.caption, `media_group[${i}]`);
+      const bytes = decodeBase64(item.base64, `media_group[${i}]`);
+      if (item.type === "photo" && !sniffMime(bytes).startsWith("image/")) throw new ControlError(400, `media_group[${i}] is not an image (PNG, JPEG, GIF or WebP)`);
+    });
+    return (items as AlbumItem[]).map((item, i) => {
+      const field = `media_group[${i}]`;
+      if (item.type === "video") return this.videoContent(item, field);
+      return { photo: photoSizes(this.imageFile(decodeBase64(item.base64, field), field)), ...captionOf(item.caption, field) };
+    });
+  }
+
+  /** The bot, the acting user, their chat and the message a request names (404 when there is none). */
+  private target(req: { bot?: string | number; from: number; chat_id?: number; message_id: number }): { bot: BotRecord; user: User; ref: ChatRef; stored: StoredMessage } {
+    const bot = this.store.resolveBot(req.bot);
+    const user = this.store.user(req.from);
+    const ref = this.store.chatForUser(bot, user, req.chat_id);
+    const stored = this.store.getMessage(ref.conv, req.message_id);
+    if (stored === undefined) throw new ControlError(404, `no message ${req.message_id} in chat ${ref.chat.id}`);
+    return { bot, user, ref, stored };
+  }
+
+  edit(req: EditRequest): EditResponse {
+    const { bot, user, ref, stored } = this.target(req);
+    if (stored.fromBot || stored.message.from?.id !== user.id) throw new ControlError(400, `message ${req.message_id} was not sent by user ${user.id}`);
+    const msg = stored.message as unknown as Record<string, unknown>;
+    if ((req.text === undefined) === (req.caption === undefined)) throw new ControlError(400, "give exactly one of text and caption");
+    const next: Record<string, unknown> = {};
+    if (req.text !== undefined) {
+      if (msg["text"] === undefined) throw new ControlError(400, `message ${req.message_id} has no text to edit`);
+      const content = this.content({ from: user.id, text: req.text }, user);
+      next["text"] = content["text"];
+      next["entities"] = content["entities"];
+    } else {
+      if (!["photo", "video", "document", "voice"].some((k) => msg[k] !== undefined)) throw new ControlError(400, `message ${req.message_id} has no caption to edit`);
+      next["caption"] = captionOf(req.caption, undefined)["caption"];
+    }
+    if (Object.entries(next).every(([k, v]) => JSON.stringify(v) === JSON.stringify(msg[k]))) {
+      throw new ControlError(400, "message is not modified: the new content is the same as the current one");
+    }
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined) delete msg[k];
+      else msg[k] = v;
+    }
+    msg["edit_date"] = this.store.nowSeconds();
+    this.store.addTranscript({ chat_id: ref.chat.id, bot_id: bot.user.id, direction: "edit", message: structuredClone(stored.message) });
+    const update = this.store.enqueueUpdate(bot, { edited_message: structuredClone(stored.message) } as UpdatePayload);
+    return { update_id: update.update_id, message: structuredClone(stored.message) };
   }
 
   inject(req: InjectRequest): InjectResponse {
@@ -155,11 +293,7 @@ export class Control implements EmulatorControl {
   }
 
   press(req: PressRequest): PressResponse {
-    const bot = this.store.resolveBot(req.bot);
-    const user = this.store.user(req.from);
-    const ref = this.store.chatForUser(bot, user, req.chat_id);
-    const stored = this.store.getMessage(ref.conv, req.message_id);
-    if (stored === undefined) throw new ControlError(404, `no message ${req.message_id} in chat ${ref.chat.id}`);
+    const { bot, user, ref, stored } = this.target(req);
     if (!stored.fromBot || stored.botId !== bot.user.id) throw new ControlError(400, "the message is not from this bot");
     const markup = (stored.message as { reply_markup?: { inline_keyboard: { callback_data?: string }[][] } }).reply_markup;
     const found = markup?.inline_keyboard.some((row) => row.some((b) => b.callback_data === req.data)) ?? false;
@@ -430,6 +564,9 @@ export async function handleControlRequest(control: Control, req: IncomingMessag
         break;
       case "POST send":
         result = control.send((await jsonBody(req)) as unknown as SendRequest);
+        break;
+      case "POST edit":
+        result = control.edit((await jsonBody(req)) as unknown as EditRequest);
         break;
       case "POST press":
         result = control.press((await jsonBody(req)) as unknown as PressRequest);

@@ -45,7 +45,8 @@ export interface CreateChatRequest {
 
 /**
  * POST /control/send -> { update_id, message }: a user sends a message to a bot.
- * Exactly one of text, contact, photo, voice, document is given.
+ * Exactly one of text, contact, photo, voice, document, video, sticker, location, media_group is
+ * given. Captions hold at most 1024 characters; anything refused is a 400 `{ error }` naming why.
  */
 export interface SendRequest {
   /** Bot token or bot id (number); defaults to the only bot when there is one. */
@@ -59,15 +60,59 @@ export interface SendRequest {
   contact?: { phone_number: string; first_name?: string };
   /** A photo: bytes as base64 (a tiny PNG is fine) and an optional caption. */
   photo?: { base64: string; caption?: string };
-  voice?: { base64: string; duration: number };
-  document?: { base64: string; file_name: string; mime_type?: string };
+  /** Added: caption on voice notes and documents, and a voice note's mime_type (audio/ogg by default; audio/mpeg and audio/mp4 too). */
+  voice?: { base64: string; duration: number; caption?: string; mime_type?: string };
+  document?: { base64: string; file_name: string; mime_type?: string; caption?: string };
+  /** Added: a video (mime type from the bytes or the name, video/mp4 otherwise); duration and size as the sender states them. */
+  video?: SendVideo;
+  /**
+   * Added: a sticker: a new .WEBP (static), .TGS (animated) or .WEBM (video) file as base64, or
+   * the file_id of a sticker already in the emulator; `emoji` is the one it stands for.
+   */
+  sticker?: { base64?: string; file_id?: string; emoji?: string };
+  /** Added: a location, like the "share location" attachment (latitude -90..90, longitude -180..180, accuracy 0..1500 m). */
+  location?: { latitude: number; longitude: number; horizontal_accuracy?: number };
+  /**
+   * Added: an album of 2 to 10 photos and videos sent at once: one message (and update) each, all
+   * with the same media_group_id; the response's `message` is the first, `messages` all of them.
+   * A caption on the first item is the album's caption, as Telegram apps send it.
+   */
+  media_group?: AlbumItem[];
   /** Added: the message replies to this message (of the same chat). */
   reply_to_message_id?: number;
 }
+export interface SendVideo {
+  base64: string;
+  caption?: string;
+  duration?: number;
+  width?: number;
+  height?: number;
+  file_name?: string;
+  mime_type?: string;
+}
+export type AlbumItem = ({ type: "photo" } & { base64: string; caption?: string }) | ({ type: "video" } & SendVideo);
 export interface SendResponse {
   update_id: number;
   message: Message;
+  /** Added: for a media_group, every message of the album in order (`update_id` and `message` are the first's). */
+  messages?: Message[];
 }
+
+/**
+ * Added: POST /control/edit -> { update_id, message }: a user edits a message they sent; the bot
+ * gets an `edited_message` update (with edit_date) and the transcript an "edit" entry. `text`
+ * for a text message (at most 4096 characters), `caption` for a photo, video, document or voice
+ * note (at most 1024; "" removes it). Editing someone else's message or changing nothing is a 400.
+ */
+export interface EditRequest {
+  bot?: string | number;
+  from: number;
+  chat_id?: number;
+  message_id: number;
+  text?: string;
+  caption?: string;
+}
+export type EditResponse = SendResponse;
 
 /** POST /control/press -> { update_id, callback_query_id }: a user presses an inline button. */
 export interface PressRequest {
@@ -138,7 +183,10 @@ export interface TranscriptEntry {
   seq: number;
   chat_id: number;
   direction: "from_user" | "from_bot" | "edit" | "delete" | "callback_answer" | "chat_action" | "event";
-  /** The message as it stands now (edits update it in place and also add an "edit" entry). */
+  /**
+   * The message as it stands now (edits update it in place and also add an "edit" entry: the
+   * bot's with the method, a user's (POST /control/edit) without one).
+   */
   message?: Message;
   /** For callback answers: the text shown to the user and whether as an alert. */
   callback_answer?: { callback_query_id: string; text?: string; show_alert?: boolean };
@@ -194,8 +242,9 @@ export interface FaultRequest {
  * violations). `time_scale` > 1 makes time pass faster for the limits (10 = a 30/s limit
  * behaves as 300/s of wall time).
  * Each call replaces all limits (an omitted limit is off; `{}` turns them all off) and clears the
- * windows. They apply to sendMessage, sendPhoto, sendDocument, sendVoice, copyMessage,
- * forwardMessage and sendInvoice, never to edits. `retry_after` is in emulated seconds (a
+ * windows. They apply to sendMessage, sendPhoto, sendDocument, sendVoice, sendVideo, sendSticker,
+ * sendLocation, sendMediaGroup (each message of an album), copyMessage, forwardMessage and
+ * sendInvoice, never to edits. `retry_after` is in emulated seconds (a
  * 1 s wait at time_scale 10 is 100 ms of wall time; at least 1).
  */
 export interface LimitsRequest {
@@ -288,6 +337,8 @@ export interface EmulatorControl {
   createChat(req: CreateChatRequest): Chat;
   /** POST /control/send */
   send(req: SendRequest): SendResponse;
+  /** POST /control/edit */
+  edit(req: EditRequest): EditResponse;
   /** POST /control/press */
   press(req: PressRequest): PressResponse;
   /** POST /control/inject */

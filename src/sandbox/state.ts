@@ -437,6 +437,9 @@ function extensionFor(mime: string, name?: string): string {
     "image/gif": ".gif",
     "image/webp": ".webp",
     "audio/ogg": ".oga",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "application/x-tgsticker": ".tgs",
     "application/pdf": ".pdf",
     "text/plain": ".txt",
   };
@@ -451,6 +454,8 @@ export function sniffMime(bytes: Buffer, fileName?: string): string {
   if (bytes.subarray(0, 4).toString("latin1") === "RIFF" && bytes.subarray(8, 12).toString("latin1") === "WEBP") return "image/webp";
   if (bytes.subarray(0, 4).toString("latin1") === "OggS") return "audio/ogg";
   if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
+  if (bytes.subarray(4, 8).toString("latin1") === "ftyp") return "video/mp4";
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))) return "video/webm";
   const ext = fileName !== undefined ? /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() : undefined;
   const byExt: Record<string, string> = {
     png: "image/png",
@@ -461,6 +466,10 @@ export function sniffMime(bytes: Buffer, fileName?: string): string {
     ogg: "audio/ogg",
     oga: "audio/ogg",
     mp3: "audio/mpeg",
+    mp4: "video/mp4",
+    mov: "video/quicktime",
+    webm: "video/webm",
+    tgs: "application/x-tgsticker",
     pdf: "application/pdf",
     txt: "text/plain",
     csv: "text/csv",
@@ -469,8 +478,18 @@ export function sniffMime(bytes: Buffer, fileName?: string): string {
   return (ext !== undefined ? byExt[ext] : undefined) ?? "application/octet-stream";
 }
 
-/** Width and height of a PNG or JPEG, or 0x0 when unknown. */
+/** Width and height of a PNG, JPEG or WebP, or 0x0 when unknown. */
 export function imageSize(bytes: Buffer): { width: number; height: number } {
+  if (bytes.length >= 25 && bytes.subarray(0, 4).toString("latin1") === "RIFF" && bytes.subarray(8, 12).toString("latin1") === "WEBP") {
+    const chunk = bytes.subarray(12, 16).toString("latin1");
+    if (bytes.length < 30 && chunk !== "VP8L") return { width: 0, height: 0 };
+    if (chunk === "VP8X") return { width: 1 + bytes.readUIntLE(24, 3), height: 1 + bytes.readUIntLE(27, 3) };
+    if (chunk === "VP8 ") return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
+    if (chunk === "VP8L") {
+      const bits = bytes.readUInt32LE(21);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+  }
   if (bytes.length >= 24 && bytes.subarray(12, 16).toString("latin1") === "IHDR") {
     return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
   }

@@ -10,10 +10,9 @@ import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Message, Update, User } from "@grammyjs/types";
-import type { Browser, Page } from "playwright-core";
-import type { FastifyInstance } from "fastify";
-import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { ROOT, browserSkipReason, ensureWebBuilt, gradientPng, launchChromium, startWebServer } from "./support.ts";
+import type { Page } from "playwright-core";
+import { startPlaygroundStack, startScriptedBot, type BotCall, type PlaygroundStack, type ScriptedBot } from "./playground-support.ts";
+import { ROOT, browserSkipReason, gradientPng } from "./support.ts";
 
 const TOKEN = "777000:playground-test";
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise a test run leaves
@@ -23,35 +22,17 @@ const SCREENSHOT = resolve(SCREENSHOT_DIR, "playground.png");
 const PHONE_SCREENSHOT = resolve(SCREENSHOT_DIR, "playground-phone.png");
 
 /** A tiny bot, speaking plain Bot API over HTTP to the emulator: getUpdates in a loop, one reply per update. */
-function startDemoBot(apiRoot: string): { stop: () => Promise<void>; errors: unknown[] } {
-  const stopper = new AbortController();
-  const errors: unknown[] = [];
-  const base = `${apiRoot}/bot${TOKEN}`;
-
-  async function call<T>(method: string, params: Record<string, unknown>): Promise<T> {
-    const res = await fetch(`${base}/${method}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(params),
-      signal: stopper.signal,
-    });
-    const body = (await res.json()) as { ok: boolean; result: T; description?: string };
-    if (!body.ok) throw new Error(`${method}: ${body.description}`);
-    return body.result;
-  }
-
-  async function uploadPhoto(chatId: number, caption: string): Promise<void> {
+function startDemoBot(apiRoot: string): ScriptedBot {
+  async function uploadPhoto(call: BotCall, chatId: number, caption: string): Promise<void> {
     const form = new FormData();
     form.set("chat_id", String(chatId));
     form.set("caption", caption);
     form.set("parse_mode", "HTML");
     form.set("photo", new Blob([new Uint8Array(gradientPng(320, 200))], { type: "image/png" }), "reply.png");
-    const res = await fetch(`${base}/sendPhoto`, { method: "POST", body: form, signal: stopper.signal });
-    const body = (await res.json()) as { ok: boolean; description?: string };
-    if (!body.ok) throw new Error(`sendPhoto: ${body.description}`);
+    await call("sendPhoto", form);
   }
 
-  async function handle(update: Update): Promise<void> {
+  async function handle(update: Update, call: BotCall): Promise<void> {
     const message = update.message;
     if (message !== undefined) {
       const chat_id = message.chat.id;
@@ -74,9 +55,7 @@ function startDemoBot(apiRoot: string): { stop: () => Promise<void>; errors: unk
         form.set("chat_id", String(chat_id));
         form.set("caption", "Hello to you too. Here are the opening hours.");
         form.set("document", new Blob(["Mon-Fri 9-18\n"], { type: "text/plain" }), "hours.txt");
-        const res = await fetch(`${base}/sendDocument`, { method: "POST", body: form, signal: stopper.signal });
-        const body = (await res.json()) as { ok: boolean; description?: string };
-        if (!body.ok) throw new Error(`sendDocument: ${body.description}`);
+        await call("sendDocument", form);
       } else if (message.contact !== undefined) {
         await call("sendMessage", {
           chat_id,
@@ -86,7 +65,7 @@ function startDemoBot(apiRoot: string): { stop: () => Promise<void>; errors: unk
         });
       } else if (message.photo !== undefined) {
         await call("sendChatAction", { chat_id, action: "upload_photo" });
-        await uploadPhoto(chat_id, `<i>Nice one!</i> Here is mine. Your caption: ${message.caption ?? "(none)"}`);
+        await uploadPhoto(call, chat_id, `<i>Nice one!</i> Here is mine. Your caption: ${message.caption ?? "(none)"}`);
       }
       return;
     }
@@ -107,29 +86,9 @@ function startDemoBot(apiRoot: string): { stop: () => Promise<void>; errors: unk
     }
   }
 
-  const loop = (async () => {
+  return startScriptedBot(apiRoot, TOKEN, handle, async (call) => {
     await call("setMyCommands", { commands: [{ command: "start", description: "Start over" }, { command: "help", description: "What I can do" }] });
-    let offset = 0;
-    while (!stopper.signal.aborted) {
-      const updates = await call<Update[]>("getUpdates", { offset, timeout: 20 });
-      for (const update of updates) {
-        offset = update.update_id + 1;
-        await handle(update).catch((error: unknown) => {
-          if (!stopper.signal.aborted) errors.push(error);
-        });
-      }
-    }
-  })().catch((error: unknown) => {
-    if (!stopper.signal.aborted) errors.push(error);
   });
-
-  return {
-    errors,
-    stop: async () => {
-      stopper.abort();
-      await loop;
-    },
-  };
 }
 
 async function waitForImages(page: Page): Promise<void> {
@@ -143,32 +102,14 @@ async function waitForImages(page: Page): Promise<void> {
 const skip = browserSkipReason();
 
 describe("Playground in a browser", { skip: skip ?? false }, () => {
-  let emulator: BotApiEmulator;
-  let web: FastifyInstance;
-  let webUrl: string;
-  let browser: Browser;
-  let bot: ReturnType<typeof startDemoBot>;
-
+  let stack: PlaygroundStack;
   before(async () => {
-    ensureWebBuilt();
-    emulator = createBotApiEmulator();
-    const emulatorUrl = await emulator.listen(0, "127.0.0.1");
-    emulator.control.registerBot({ token: TOKEN, username: "demo_playground_bot", first_name: "Demo Bot" });
-    bot = startDemoBot(emulatorUrl);
-    const started = await startWebServer(emulatorUrl);
-    web = started.app;
-    webUrl = started.url;
-    browser = await launchChromium();
+    stack = await startPlaygroundStack({ token: TOKEN, username: "demo_playground_bot", first_name: "Demo Bot" }, startDemoBot);
   });
-
-  after(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await web?.close();
-    await emulator?.close();
-  });
+  after(() => stack?.close());
 
   test("a person chats with the bot as a simulated user", async () => {
+    const { emulator, browser, webUrl, bot } = stack;
     const page = await browser.newPage({ viewport: { width: 1180, height: 900 } });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -287,6 +228,7 @@ describe("Playground in a browser", { skip: skip ?? false }, () => {
   });
 
   test("a reload reopens the same chat with its history", async () => {
+    const { emulator, browser, webUrl } = stack;
     const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
     const alice = emulator.control.state().users.find((u: User) => u.first_name === "Alice");
     assert.ok(alice);

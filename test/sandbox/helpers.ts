@@ -63,3 +63,16 @@ export async function until(check: () => boolean | Promise<boolean>, what = "con
   }
   throw new Error(`gave up waiting for ${what}`);
 }
+
+/** The header of a lossless WebP of the given size: enough for a sticker's type and dimensions. */
+export function webpHeader(width: number, height: number): Buffer {
+  const bits = Buffer.alloc(4);
+  bits.writeUInt32LE(((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14));
+  const chunk = Buffer.concat([Buffer.from("VP8L"), Buffer.from([5, 0, 0, 0, 0x2f]), bits, Buffer.alloc(1)]);
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(4 + chunk.length);
+  return Buffer.concat([Buffer.from("RIFF"), size, Buffer.from("WEBP"), chunk]);
+}
+
+/** The start of an MPEG-4 file (an ftyp box): a video to the emulator, which never decodes one. */
+export const TINY_MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(12)]);

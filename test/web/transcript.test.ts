@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Message, ReplyKeyboardMarkup } from "@grammyjs/types";
 import type { TranscriptEntry } from "../../src/sandbox/control.ts";
-import { applyEntries, emptyChat, largestPhoto, replyButtonAction, type ChatMessage, type ChatState } from "../../web/src/playground/transcript.ts";
+import { applyEntries, editableField, emptyChat, groupAlbums, largestPhoto, replyButtonAction, type ChatMessage, type ChatState } from "../../web/src/playground/transcript.ts";
 
 const CHAT = 100000001;
 const BOT = 777000;
@@ -102,6 +102,36 @@ describe("applyEntries", () => {
     assert.equal(state.action, undefined);
     ({ state } = apply(state, entry("event", { event: { type: "blocked" } }), entry("event", { event: { type: "something_new" } })));
     assert.deepEqual(texts(state), ["Here", "event: You blocked the bot"]);
+  });
+});
+
+describe("albums", () => {
+  test("consecutive messages of one media_group_id fold into one album; others stay apart", () => {
+    const photo = [{ file_id: "p", file_unique_id: "u", width: 1, height: 1 }];
+    const { state } = apply(
+      emptyChat,
+      entry("from_user", { message: msg(1, { media_group_id: "7", photo, caption: "trip" }) }),
+      entry("from_user", { message: msg(2, { media_group_id: "7", photo }) }),
+      entry("from_user", { message: msg(3, { media_group_id: "7", photo }) }),
+      entry("from_bot", { message: msg(4, { text: "nice" }) }),
+      entry("from_bot", { message: msg(5, { media_group_id: "8", photo }) }),
+      entry("from_bot", { message: msg(6, { media_group_id: "8", photo }) }),
+      entry("from_user", { message: msg(7, { media_group_id: "9", photo }) }),
+    );
+    const shown = groupAlbums(state.items);
+    assert.deepEqual(
+      shown.map((i) => (i.kind === "album" ? i.messages.map((m) => m.message.message_id) : i.kind === "message" ? i.message.message_id : i.key)),
+      [[1, 2, 3], 4, [5, 6], 7],
+      "an album of one (the rest not yet read) shows as a plain message",
+    );
+    assert.deepEqual(shown.map((i) => i.kind === "album" && i.fromBot), [false, false, true, false]);
+  });
+
+  test("users edit the text of a text message and the caption of media, nothing else", () => {
+    assert.equal(editableField(msg(1, { text: "hi" })), "text");
+    assert.equal(editableField(msg(1, { video: { file_id: "v" } })), "caption");
+    assert.equal(editableField(msg(1, { location: { latitude: 1, longitude: 2 } })), undefined);
+    assert.equal(editableField(msg(1, { sticker: { file_id: "s" } })), undefined);
   });
 });
 

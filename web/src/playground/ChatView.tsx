@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { BotCommand, User } from "@grammyjs/types";
-import type { SendRequest } from "../../../src/sandbox/control.ts";
-import { api, errorMessage, readAsBase64 } from "./api.ts";
+import type { BotCommand, Message, User } from "@grammyjs/types";
+import type { AlbumItem, SendRequest } from "../../../src/sandbox/control.ts";
+import { AlbumBubble } from "./AlbumBubble.tsx";
+import { VOICE_TYPES, api, errorMessage, readAsBase64 } from "./api.ts";
 import { Composer } from "./Composer.tsx";
 import { ContactForm } from "./ContactForm.tsx";
+import { LocationForm } from "./LocationForm.tsx";
 import { MessageBubble } from "./MessageBubble.tsx";
 import { Notices, type Alert } from "./Notices.tsx";
 import { ReplyKeyboard } from "./ReplyKeyboard.tsx";
-import type { CallbackNotice } from "./transcript.ts";
+import { StickerPicker } from "./StickerPicker.tsx";
+import { editableField, groupAlbums, type CallbackNotice } from "./transcript.ts";
 import { useTranscript } from "./useTranscript.ts";
 import { Icon } from "./Icon.tsx";
 
@@ -41,7 +44,9 @@ export function ChatView({ user, bot, onBack }: Props) {
   const { chat, error: readError, loaded } = useTranscript(user.id, bot?.id, onNotice);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [contactOpen, setContactOpen] = useState(false);
+  const [panel, setPanel] = useState<"contact" | "location" | "sticker" | undefined>();
+  const toggle = (which: "contact" | "location" | "sticker"): void => setPanel((was) => (was === which ? undefined : which));
+  const [editing, setEditing] = useState<Message | undefined>();
   const [keyboardOpen, setKeyboardOpen] = useState(true);
   const [commands, setCommands] = useState<BotCommand[]>([]);
   const [actionVisible, setActionVisible] = useState(false);
@@ -88,20 +93,58 @@ export function ChatView({ user, bot, onBack }: Props) {
   const base = { from: user.id, chat_id: user.id, ...(bot !== undefined ? { bot: bot.id } : {}) };
   const send = (what: string, req: Omit<SendRequest, "from" | "chat_id" | "bot">): Promise<boolean> => run(what, () => api.send({ ...base, ...req }));
   const sendText = (text: string): Promise<boolean> => send("Sending", { text });
-  const sendFile = async (file: File, caption: string): Promise<boolean> => {
-    let base64: string;
+  const read = async (file: Blob, name: string): Promise<string | undefined> => {
     try {
-      base64 = await readAsBase64(file);
+      return await readAsBase64(file);
     } catch (e) {
-      setError(`Reading ${file.name} failed: ${errorMessage(e)}`);
-      return false;
+      setError(`Reading ${name} failed: ${errorMessage(e)}`);
+      return undefined;
     }
+  };
+  const sendFiles = async (files: File[], caption: string): Promise<boolean> => {
     const withCaption = caption !== "" ? { caption } : {};
+    if (files.length > 1) {
+      if (!files.every((f) => isVisual(f))) {
+        setError("An album holds photos and videos only: send other files one at a time");
+        return false;
+      }
+      const items: AlbumItem[] = [];
+      for (const [i, f] of files.entries()) {
+        const base64 = await read(f, f.name);
+        if (base64 === undefined) return false;
+        const first = i === 0 ? withCaption : {};
+        items.push(f.type.startsWith("video/") ? { type: "video", base64, file_name: f.name, mime_type: f.type, ...first } : { type: "photo", base64, ...first });
+      }
+      return send("Sending the album", { media_group: items });
+    }
+    const file = files[0];
+    if (file === undefined) return false;
+    const base64 = await read(file, file.name);
+    if (base64 === undefined) return false;
     if (file.type.startsWith("image/")) return send("Sending the photo", { photo: { base64, ...withCaption } });
-    return send("Sending the file", { document: { base64, file_name: file.name, ...(file.type !== "" ? { mime_type: file.type } : {}) } });
+    if (file.type.startsWith("video/")) return send("Sending the video", { video: { base64, file_name: file.name, mime_type: file.type, ...withCaption } });
+    if (VOICE_TYPES.includes(file.type)) return send("Sending the voice message", { voice: { base64, duration: await audioSeconds(file), mime_type: file.type, ...withCaption } });
+    return send("Sending the file", { document: { base64, file_name: file.name, ...(file.type !== "" ? { mime_type: file.type } : {}), ...withCaption } });
+  };
+  const shareLocation = async (location: { latitude: number; longitude: number }): Promise<void> => {
+    if (await send("Sharing the location", { location })) setPanel(undefined);
+  };
+  const sendSticker = async (sticker: { blob: Blob; emoji: string }): Promise<void> => {
+    const base64 = await read(sticker.blob, "the sticker");
+    if (base64 !== undefined && (await send("Sending the sticker", { sticker: { base64, emoji: sticker.emoji } }))) setPanel(undefined);
+  };
+  const editField = editing !== undefined ? editableField(editing) : undefined;
+  const saveEdit = (value: string): Promise<boolean> => {
+    const target = editing;
+    if (target === undefined || editField === undefined) return Promise.resolve(false);
+    const change = editField === "text" ? { text: value } : { caption: value };
+    return run("Editing", () => api.edit({ ...base, message_id: target.message_id, ...change })).then((ok) => {
+      if (ok) setEditing(undefined);
+      return ok;
+    });
   };
   const shareContact = async (phone: string): Promise<void> => {
-    if (await send("Sharing the contact", { contact: { phone_number: phone } })) setContactOpen(false);
+    if (await send("Sharing the contact", { contact: { phone_number: phone } })) setPanel(undefined);
   };
   const press = (messageId: number, data: string): void => {
     void run("Pressing the button", () => api.press({ ...base, message_id: messageId, data }));
@@ -143,13 +186,15 @@ export function ChatView({ user, bot, onBack }: Props) {
               No messages yet. Send <button type="button" className="pg-command" onClick={() => void sendText("/start")}>/start</button> to begin.
             </p>
           )}
-          {chat.items.map((item) =>
+          {groupAlbums(chat.items).map((item) =>
             item.kind === "event" ? (
               <div key={item.key} className="pg-event">
                 {item.text}
               </div>
+            ) : item.kind === "album" ? (
+              <AlbumBubble key={item.key} album={item} busy={busy} onCommand={(c) => void sendText(c)} onEdit={setEditing} />
             ) : (
-              <MessageBubble key={item.key} item={item} busy={busy} onPress={press} onPay={pay} onCommand={(c) => void sendText(c)} />
+              <MessageBubble key={item.key} item={item} busy={busy} onPress={press} onPay={pay} onCommand={(c) => void sendText(c)} onEdit={setEditing} />
             ),
           )}
         </div>
@@ -169,13 +214,15 @@ export function ChatView({ user, bot, onBack }: Props) {
       <Notices toast={toast} alert={alert} onToastDone={clearToast} onAlertClose={clearAlert} />
 
       <footer className="pg-footer">
-        {contactOpen && <ContactForm disabled={busy} onShare={(phone) => void shareContact(phone)} onCancel={() => setContactOpen(false)} />}
-        {chat.replyKeyboard !== undefined && keyboardOpen && !contactOpen && (
+        {panel === "contact" && <ContactForm disabled={busy} onShare={(phone) => void shareContact(phone)} onCancel={() => setPanel(undefined)} />}
+        {panel === "location" && <LocationForm disabled={busy} onShare={(l) => void shareLocation(l)} onCancel={() => setPanel(undefined)} />}
+        {panel === "sticker" && <StickerPicker disabled={busy} onPick={(s) => void sendSticker(s)} onCancel={() => setPanel(undefined)} />}
+        {chat.replyKeyboard !== undefined && keyboardOpen && panel === undefined && (
           <ReplyKeyboard
             keyboard={chat.replyKeyboard}
             disabled={busy}
             onText={(text) => void sendText(text)}
-            onContact={() => setContactOpen(true)}
+            onContact={() => setPanel("contact")}
             onUnsupported={(reason) => setError(reason)}
           />
         )}
@@ -184,13 +231,39 @@ export function ChatView({ user, bot, onBack }: Props) {
           placeholder={chat.placeholder}
           disabled={busy}
           onSendText={sendText}
-          onSendFile={sendFile}
-          onShareContact={() => setContactOpen((open) => !open)}
+          onSendFiles={sendFiles}
+          onShareContact={() => toggle("contact")}
+          onShareLocation={() => toggle("location")}
+          onPickSticker={() => toggle("sticker")}
+          editing={
+            editing !== undefined && editField !== undefined
+              ? { field: editField, initial: (editField === "text" ? editing.text : editing.caption) ?? "", onSave: saveEdit, onCancel: () => setEditing(undefined) }
+              : undefined
+          }
           keyboard={chat.replyKeyboard !== undefined ? { open: keyboardOpen, onToggle: () => setKeyboardOpen((open) => !open) } : undefined}
         />
       </footer>
     </section>
   );
+}
+
+function isVisual(file: File): boolean {
+  return file.type.startsWith("image/") || file.type.startsWith("video/");
+}
+
+/** A picked audio file's length in whole seconds (0 when the browser cannot tell). */
+function audioSeconds(file: File): Promise<number> {
+  return new Promise((resolve) => {
+    const audio = document.createElement("audio");
+    const url = URL.createObjectURL(file);
+    const done = (seconds: number): void => {
+      URL.revokeObjectURL(url);
+      resolve(Number.isFinite(seconds) ? Math.round(seconds) : 0);
+    };
+    audio.onloadedmetadata = () => done(audio.duration);
+    audio.onerror = () => done(0);
+    audio.src = url;
+  });
 }
 
 /** Keeps the message list scrolled to the bottom while the reader is there (images load late too). */

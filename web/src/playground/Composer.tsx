@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from "react";
 import type { BotCommand } from "@grammyjs/types";
+import { VOICE_TYPES } from "./api.ts";
 import { Icon } from "./Icon.tsx";
 
 interface Props {
   /** Sends text; resolves true when it went out (the input is cleared then). */
   onSendText: (text: string) => Promise<boolean>;
-  /** Sends a picked file: images as a photo, anything else as a document; `caption` may be empty. */
-  onSendFile: (file: File, caption: string) => Promise<boolean>;
+  /** Sends picked files: one image as a photo, a video as a video, audio as a voice note, anything else as a document; 2-10 images and videos as an album. */
+  onSendFiles: (files: File[], caption: string) => Promise<boolean>;
   onShareContact: () => void;
+  onShareLocation: () => void;
+  onPickSticker: () => void;
+  /** Editing a sent message: the input holds its text or caption, and Save replaces it. */
+  editing?: { field: "text" | "caption"; initial: string; onSave: (value: string) => Promise<boolean>; onCancel: () => void } | undefined;
   commands: readonly BotCommand[];
   placeholder?: string | undefined;
   disabled?: boolean;
@@ -16,9 +21,14 @@ interface Props {
 }
 
 /** The input row: commands menu, attach, share contact, text, keyboard toggle, Send. */
-export function Composer({ onSendText, onSendFile, onShareContact, commands, placeholder, disabled = false, keyboard }: Props) {
+export function Composer({ onSendText, onSendFiles, onShareContact, onShareLocation, onPickSticker, editing, commands, placeholder, disabled = false, keyboard }: Props) {
   const [text, setText] = useState("");
-  const [file, setFile] = useState<File | undefined>();
+  const [files, setFiles] = useState<File[]>([]);
+  const file = files[0];
+  const editInitial = editing?.initial;
+  useEffect(() => {
+    if (editInitial !== undefined) setText(editInitial);
+  }, [editInitial]);
   const [sending, setSending] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -26,16 +36,16 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
   const preview = useObjectUrl(file?.type.startsWith("image/") === true ? file : undefined);
 
   const busy = disabled || sending;
-  const canSend = !busy && (file !== undefined || text.trim() !== "");
+  const canSend = !busy && (editing !== undefined ? editing.field === "caption" || text.trim() !== "" : file !== undefined || text.trim() !== "");
 
   async function submit(): Promise<void> {
     if (!canSend) return;
     setSending(true);
     try {
-      const ok = file !== undefined ? await onSendFile(file, text.trim()) : await onSendText(text);
+      const ok = editing !== undefined ? await editing.onSave(editing.field === "text" ? text : text.trim()) : file !== undefined ? await onSendFiles(files, text.trim()) : await onSendText(text);
       if (ok) {
         setText("");
-        setFile(undefined);
+        setFiles([]);
       }
     } finally {
       setSending(false);
@@ -67,12 +77,28 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
           ))}
         </ul>
       )}
+      {editing !== undefined && (
+        <div className="pg-attachment pg-editing">
+          <span className="pg-attachment-name">Editing the {editing.field === "text" ? "message" : "caption"}</span>
+          <button
+            type="button"
+            className="pg-icon-button"
+            aria-label="Cancel editing"
+            onClick={() => {
+              setText("");
+              editing.onCancel();
+            }}
+          >
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      )}
       {file !== undefined && (
         <div className="pg-attachment">
           {preview !== undefined ? <img src={preview} alt="" /> : <Icon name="document" size={28} />}
-          <span className="pg-attachment-name">{file.name}</span>
-          <span className="pg-attachment-hint">{file.type.startsWith("image/") ? "photo; the text becomes its caption" : "file; the text becomes its caption"}</span>
-          <button type="button" className="pg-icon-button" aria-label="Remove the attachment" onClick={() => setFile(undefined)}>
+          <span className="pg-attachment-name">{files.length > 1 ? `${files.length} files` : file.name}</span>
+          <span className="pg-attachment-hint">{attachmentHint(files)}</span>
+          <button type="button" className="pg-icon-button" aria-label="Remove the attachment" onClick={() => setFiles([])}>
             <Icon name="close" size={16} />
           </button>
         </div>
@@ -101,16 +127,23 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
         <input
           ref={fileInput}
           type="file"
+          multiple
           hidden
           data-testid="attach-input"
           onChange={(e) => {
-            const picked = e.target.files?.[0];
-            if (picked !== undefined) setFile(picked);
+            const picked = [...(e.target.files ?? [])];
+            if (picked.length > 0) setFiles(picked);
             e.target.value = "";
           }}
         />
         <button type="button" className="pg-icon-button" aria-label="Share contact" title="Share contact" disabled={busy} onClick={onShareContact}>
           <Icon name="contact" />
+        </button>
+        <button type="button" className="pg-icon-button" aria-label="Share location" title="Share location" disabled={busy} onClick={onShareLocation}>
+          <Icon name="pin" />
+        </button>
+        <button type="button" className="pg-icon-button" aria-label="Send a sticker" title="Send a sticker" disabled={busy} onClick={onPickSticker}>
+          <Icon name="sticker" />
         </button>
         <textarea
           ref={textInput}
@@ -139,11 +172,18 @@ export function Composer({ onSendText, onSendFile, onShareContact, commands, pla
           </button>
         )}
         <button type="submit" className="pg-send" disabled={!canSend}>
-          Send
+          {editing !== undefined ? "Save" : "Send"}
         </button>
       </form>
     </div>
   );
+}
+
+function attachmentHint(files: readonly File[]): string {
+  if (files.length > 1) return "an album; the text becomes its caption";
+  const type = files[0]?.type ?? "";
+  const kind = type.startsWith("image/") ? "photo" : type.startsWith("video/") ? "video" : VOICE_TYPES.includes(type) ? "voice message" : "file";
+  return `${kind}; the text becomes its caption`;
 }
 
 /** An object URL for a local file's preview, revoked when the file changes or the view goes. */

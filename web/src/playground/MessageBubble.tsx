@@ -2,7 +2,7 @@ import type { Message } from "@grammyjs/types";
 import { fileUrl } from "./api.ts";
 import { FormattedText } from "./FormattedText.tsx";
 import { InlineKeyboard } from "./InlineKeyboard.tsx";
-import { largestPhoto, type ChatMessage } from "./transcript.ts";
+import { editableField, largestPhoto, type ChatMessage } from "./transcript.ts";
 import { Icon } from "./Icon.tsx";
 
 interface Props {
@@ -10,23 +10,24 @@ interface Props {
   onPress: (messageId: number, data: string) => void;
   onPay: (messageId: number) => void;
   onCommand: (command: string) => void;
+  /** Offered on the user's own messages with a text or caption. */
+  onEdit: (message: Message) => void;
   busy: boolean;
 }
 
 /** One message: the user's on the right, the bot's on the left, its inline keyboard under it. */
-export function MessageBubble({ item, onPress, onPay, onCommand, busy }: Props) {
+export function MessageBubble({ item, onPress, onPay, onCommand, onEdit, busy }: Props) {
   const { message, fromBot, edited } = item;
   const markup = message.reply_markup;
+  const bare = message.sticker !== undefined;
+  const bubble = fromBot ? "pg-bubble pg-bubble-bot" : "pg-bubble pg-bubble-user";
   return (
     <div className={fromBot ? "pg-row pg-row-bot" : "pg-row pg-row-user"} data-message-id={message.message_id}>
       <div className="pg-message">
-        <div className={fromBot ? "pg-bubble pg-bubble-bot" : "pg-bubble pg-bubble-user"}>
+        <div className={bare ? `${bubble} pg-bubble-bare` : bubble}>
           {message.reply_to_message !== undefined && <ReplyQuote message={message.reply_to_message} />}
           <MessageContent message={message} onCommand={fromBot ? onCommand : undefined} onPay={() => onPay(message.message_id)} />
-          <span className="pg-meta">
-            {edited && <span className="pg-edited">edited</span>}
-            <time dateTime={new Date(message.date * 1000).toISOString()}>{formatTime(message.date)}</time>
-          </span>
+          <MessageMeta date={message.date} edited={edited} onEdit={!fromBot && editableField(message) !== undefined && !busy ? () => onEdit(message) : undefined} />
         </div>
         {markup !== undefined && markup.inline_keyboard.length > 0 && (
           <InlineKeyboard
@@ -41,28 +42,68 @@ export function MessageBubble({ item, onPress, onPay, onCommand, busy }: Props) 
   );
 }
 
+/** The time, "edited" once it was, and the Edit button on the user's own messages. */
+export function MessageMeta({ date, edited, onEdit }: { date: number; edited: boolean; onEdit: (() => void) | undefined }) {
+  return (
+    <span className="pg-meta">
+      {onEdit !== undefined && (
+        <button type="button" className="pg-edit-button" onClick={onEdit}>
+          Edit
+        </button>
+      )}
+      {edited && <span className="pg-edited">edited</span>}
+      <time dateTime={new Date(date * 1000).toISOString()}>{formatTime(date)}</time>
+    </span>
+  );
+}
+
+export function Caption({ message, onCommand }: { message: Message; onCommand: ((c: string) => void) | undefined }) {
+  if (message.caption === undefined) return null;
+  return (
+    <div className="pg-caption">
+      <FormattedText text={message.caption} entities={message.caption_entities} onCommand={onCommand} />
+    </div>
+  );
+}
+
+/** A photo or video as it shows in a bubble or an album's grid. */
+export function Visual({ message }: { message: Message }) {
+  if (message.video !== undefined) {
+    const v = message.video;
+    return <video className="pg-video" controls preload="metadata" src={fileUrl(v.file_id)} {...(v.width > 0 ? { width: v.width, height: v.height } : {})} />;
+  }
+  const size = largestPhoto(message.photo);
+  if (size === undefined) return null;
+  return (
+    <a href={fileUrl(size.file_id)} target="_blank" rel="noopener noreferrer" className="pg-photo-link">
+      <img className="pg-photo" src={fileUrl(size.file_id)} width={size.width} height={size.height} alt={message.caption ?? "photo"} loading="lazy" />
+    </a>
+  );
+}
+
 function MessageContent({ message, onCommand, onPay }: { message: Message; onCommand: ((c: string) => void) | undefined; onPay: () => void }) {
-  const caption =
-    message.caption !== undefined ? (
-      <div className="pg-caption">
-        <FormattedText text={message.caption} entities={message.caption_entities} onCommand={onCommand} />
-      </div>
-    ) : null;
+  const caption = <Caption message={message} onCommand={onCommand} />;
   if (message.text !== undefined) {
     return <FormattedText text={message.text} entities={message.entities} onCommand={onCommand} />;
   }
-  if (message.photo !== undefined) {
-    const size = largestPhoto(message.photo);
+  if (message.photo !== undefined || message.video !== undefined) {
     return (
       <>
-        {size !== undefined && (
-          <a href={fileUrl(size.file_id)} target="_blank" rel="noopener noreferrer" className="pg-photo-link">
-            <img className="pg-photo" src={fileUrl(size.file_id)} width={size.width} height={size.height} alt={message.caption ?? "photo"} loading="lazy" />
-          </a>
-        )}
+        <Visual message={message} />
         {caption}
       </>
     );
+  }
+  if (message.sticker !== undefined) {
+    const s = message.sticker;
+    if (s.is_animated || s.is_video) {
+      return s.is_video ? (
+        <video className="pg-sticker" autoPlay loop muted playsInline src={fileUrl(s.file_id)} aria-label={`Sticker ${s.emoji ?? ""}`} />
+      ) : (
+        <span className="pg-service">[animated sticker {s.emoji ?? ""}]</span>
+      );
+    }
+    return <img className="pg-sticker" src={fileUrl(s.file_id)} width={s.width} height={s.height} alt={`Sticker ${s.emoji ?? ""}`.trim()} />;
   }
   if (message.document !== undefined) {
     const doc = message.document;
@@ -121,10 +162,24 @@ function MessageContent({ message, onCommand, onPay }: { message: Message; onCom
     return <span className="pg-service">Paid {formatMoney(p.total_amount, p.currency)}</span>;
   }
   if (message.location !== undefined) {
+    const { latitude, longitude, horizontal_accuracy: accuracy } = message.location;
     return (
-      <span className="pg-location">
-        <Icon name="pin" size={16} /> {message.location.latitude.toFixed(5)}, {message.location.longitude.toFixed(5)}
-      </span>
+      <a
+        className="pg-location"
+        href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=16/${latitude}/${longitude}`}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`Location ${latitude}, ${longitude}`}
+      >
+        <span className="pg-location-icon"><Icon name="pin" size={22} /></span>
+        <span>
+          <span className="pg-location-title">Location</span>
+          <span className="pg-location-coordinates">
+            {latitude.toFixed(5)}, {longitude.toFixed(5)}
+          </span>
+          {accuracy !== undefined && <span className="pg-location-accuracy">±{accuracy} m</span>}
+        </span>
+      </a>
     );
   }
   const kind = Object.keys(message).find((k) => !["message_id", "from", "chat", "date", "edit_date", "reply_markup", "reply_to_message", "message_thread_id", "is_topic_message", "sender_chat"].includes(k));
@@ -132,7 +187,10 @@ function MessageContent({ message, onCommand, onPay }: { message: Message; onCom
 }
 
 function ReplyQuote({ message }: { message: Message }) {
-  const text = message.text ?? message.caption ?? (message.photo !== undefined ? "Photo" : message.document !== undefined ? "Document" : "Message");
+  const text =
+    message.text ??
+    message.caption ??
+    (message.photo !== undefined ? "Photo" : message.video !== undefined ? "Video" : message.document !== undefined ? "Document" : message.location !== undefined ? "Location" : message.sticker !== undefined ? `Sticker ${message.sticker.emoji ?? ""}` : "Message");
   return (
     <div className="pg-reply-quote">
       <span className="pg-reply-author">{message.from?.first_name ?? ""}</span>

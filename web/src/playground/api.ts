@@ -5,6 +5,8 @@
 import type {
   CommandsResponse,
   CreateUserRequest,
+  EditRequest,
+  EditResponse,
   EmulatorState,
   PayRequest,
   PayResponse,
@@ -17,6 +19,9 @@ import type {
 } from "../../../src/sandbox/control.ts";
 
 export const SANDBOX_BASE = "/sandbox";
+
+/** Audio types the control API keeps as voice notes (Telegram's OGG/Opus, MP3, M4A); other audio goes as a file. */
+export const VOICE_TYPES: readonly string[] = ["audio/ogg", "audio/mpeg", "audio/mp4"];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -74,6 +79,7 @@ export const api = {
   state: (signal?: AbortSignal): Promise<EmulatorState> => call("GET", "state", undefined, signal),
   createUser: (req: CreateUserRequest): Promise<SimulatedUser> => call("POST", "users", req),
   send: (req: SendRequest): Promise<SendResponse> => call("POST", "send", req),
+  edit: (req: EditRequest): Promise<EditResponse> => call("POST", "edit", req),
   press: (req: PressRequest): Promise<PressResponse> => call("POST", "press", req),
   pay: (req: PayRequest): Promise<PayResponse> => call("POST", "pay", req),
   transcript: (params: { chat_id: number; after: number; wait: number; bot?: number }, signal?: AbortSignal): Promise<TranscriptEntry[]> =>

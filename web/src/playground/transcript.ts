@@ -23,6 +23,16 @@ export interface ChatEvent {
 
 export type ChatItem = ChatMessage | ChatEvent;
 
+/** Messages of one album (same media_group_id, one after another), drawn as one bubble. */
+export interface ChatAlbum {
+  kind: "album";
+  key: string;
+  fromBot: boolean;
+  messages: ChatMessage[];
+}
+
+export type ShownItem = ChatItem | ChatAlbum;
+
 export interface ChatState {
   items: ChatItem[];
   /** The highest seq seen: the next read asks for what came after it. */
@@ -162,6 +172,34 @@ export function replyButtonAction(button: KeyboardButton): ReplyButtonAction {
 
 export function buttonText(button: KeyboardButton): string {
   return typeof button === "string" ? button : button.text;
+}
+
+/** The chat's items with each album's messages folded into one ChatAlbum, as Telegram draws them. */
+export function groupAlbums(items: readonly ChatItem[]): ShownItem[] {
+  const shown: ShownItem[] = [];
+  for (const item of items) {
+    const group = item.kind === "message" ? item.message.media_group_id : undefined;
+    const last = shown.at(-1);
+    if (item.kind === "message" && group !== undefined) {
+      if (last?.kind === "album" && last.messages[0]?.message.media_group_id === group) {
+        last.messages.push(item);
+        continue;
+      }
+      if (last?.kind === "message" && last.message.media_group_id === group) {
+        shown[shown.length - 1] = { kind: "album", key: `a${group}`, fromBot: last.fromBot, messages: [last, item] };
+        continue;
+      }
+    }
+    shown.push(item);
+  }
+  return shown;
+}
+
+/** What a user may edit in a message they sent: its text, its caption, or nothing. */
+export function editableField(message: Message): "text" | "caption" | undefined {
+  if (message.text !== undefined) return "text";
+  if (message.photo !== undefined || message.video !== undefined || message.document !== undefined || message.voice !== undefined) return "caption";
+  return undefined;
 }
 
 /** The largest size of a photo (the last one, as Telegram orders them; by area to be safe). */
