@@ -26,7 +26,8 @@ const child = spawn(
   process.execPath,
   [
     "--test",
-    "--test-concurrency=2",
+    // Two files at once on the CI machine's two cores; BOTYARD_TEST_CONCURRENCY tries another number.
+    `--test-concurrency=${process.env.BOTYARD_TEST_CONCURRENCY ?? "2"}`,
     "--test-reporter=spec",
     "--test-reporter-destination=stdout",
     `--test-reporter=${join(import.meta.dirname, "test-summary-reporter.ts")}`,
