@@ -7,7 +7,8 @@ import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../src/platform/db/database.ts";
-import { tempDir } from "./support/databases.ts";
+import { shippedMigrations } from "./support/app.ts";
+import { freshPglite, tempDir, type TestDatabase } from "./support/databases.ts";
 
 const cliPath = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const lockModule = fileURLToPath(new URL("../src/platform/db/data-dir-lock.ts", import.meta.url));
@@ -52,10 +53,20 @@ const newBot = (id: string) => ({ id, telegram_id: id.length, username: null, se
 
 describe("the botyard command", () => {
   let dir: string;
+  const databases: TestDatabase[] = [];
+  /** A data directory as `botyard migrate` leaves it (a copy of the run's template: the migrate test runs the command itself). */
+  const migratedDataDir = async (): Promise<string> => {
+    const database = await freshPglite(shippedMigrations);
+    databases.push(database);
+    return database.env.DATA_DIR!;
+  };
   before(() => {
     dir = tempDir("botyard-cli-");
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const database of databases) await database.drop();
+  });
 
   test("--help lists every command, and each command has its own --help", async () => {
     const overview = await botyard(["--help"]);
@@ -88,9 +99,8 @@ describe("the botyard command", () => {
   });
 
   test("backup then restore brings back the rows as they were at the backup", async () => {
-    const dataDir = join(dir, "round-trip");
+    const dataDir = await migratedDataDir();
     const backups = join(dir, "backups");
-    assert.equal((await botyard(["migrate"], { DATA_DIR: dataDir })).code, 0);
     await changeBots(dataDir, (database) => database.db.insertInto("bot").values([newBot("alpha"), newBot("beta")]).execute());
 
     const backup = await botyard(["backup", "--dir", backups], { DATA_DIR: dataDir });
@@ -113,8 +123,7 @@ describe("the botyard command", () => {
   });
 
   test("a failed `botyard backup` alerts the bot's owners once; the next backup written tells them it recovered", async () => {
-    const dataDir = join(dir, "alerting");
-    assert.equal((await botyard(["migrate"], { DATA_DIR: dataDir })).code, 0);
+    const dataDir = await migratedDataDir();
     await changeBots(dataDir, async (database) => {
       const now = new Date();
       await database.db.insertInto("bot").values({ ...newBot("main"), settings: JSON.stringify({ timeZone: "UTC", languages: ["en", "ru"], modules: null }) }).execute();
@@ -183,7 +192,7 @@ describe("the botyard command", () => {
 
   test("start in sandbox mode stops on SIGTERM and exits 0", async () => {
     const child = spawn(process.execPath, [cliPath, "sandbox"], {
-      env: cleanEnv({ DATA_DIR: join(dir, "sandbox"), PORT: "0", LOG_LEVEL: "info" }),
+      env: cleanEnv({ DATA_DIR: await migratedDataDir(), PORT: "0", LOG_LEVEL: "info" }),
       stdio: ["ignore", "pipe", "inherit"],
     });
     const exited = once(child, "exit");

@@ -5,16 +5,16 @@ import { resolve } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { chromium, type Browser } from "playwright-core";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { registerSandboxProxy } from "../../src/platform/http/sandbox-proxy.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../support/app.ts";
+import { CHROMIUM_PATH, launchChromium } from "../support/chromium.ts";
 import { freshPglite, type TestDatabase } from "../support/databases.ts";
 import type { TelegramUser } from "../support/telegram-user.ts";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+export { CHROMIUM_PATH, launchChromium };
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const WEB_DIST = resolve(ROOT, "web/dist");
 
@@ -22,13 +22,6 @@ export const WEB_DIST = resolve(ROOT, "web/dist");
 export function browserSkipReason(): string | undefined {
   if (existsSync(CHROMIUM_PATH) || process.env.CI === "true") return undefined;
   return `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
 }
 
 /** Builds web/dist when it is missing (a fresh checkout without `npm install`'s postinstall). */

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
 import { readPayload } from "../../src/platform/telegram/inbox.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
 import { capturedLog } from "../support/captured-log.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
@@ -50,7 +50,7 @@ for (const kind of databaseKinds) {
       const cleanups: (() => Promise<unknown>)[] = [];
 
       before(async () => {
-        database = await kind.fresh();
+        database = await kind.fresh(shippedMigrations);
         cleanups.push(() => database.drop());
         emulator = await startEmulator();
         cleanups.push(() => emulator.close());

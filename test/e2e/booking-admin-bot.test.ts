@@ -7,7 +7,7 @@ import { rulesOfService, type Tables } from "../../src/modules/booking/repo.ts";
 import { daySlots } from "../../src/modules/booking/service.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN } from "../support/app.ts";
+import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -40,7 +40,7 @@ for (const kind of databaseKinds) {
     const db = () => app.database.db as unknown as Kysely<Tables>;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());

@@ -8,7 +8,7 @@ import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, startEmulator } from "../support/app.ts";
+import { appEnv, startEmulator, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -60,7 +60,7 @@ for (const kind of databaseKinds) {
     const cleanups: (() => Promise<unknown>)[] = [];
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());

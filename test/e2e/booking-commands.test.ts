@@ -15,7 +15,7 @@ import type { Tables } from "../../src/modules/booking/repo.ts";
 import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { bookingCommands } from "../modules/booking/commands-support.ts";
-import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, OWNER_ID, settled, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { signIn } from "../support/signed-in-client.ts";
 import { eventually, TelegramUser } from "../support/telegram-user.ts";
@@ -55,7 +55,7 @@ for (const kind of databaseKinds) {
     const ids = { anna: 0, boris: 0, haircut: 0, colouring: 0 };
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());
@@ -96,10 +96,10 @@ for (const kind of databaseKinds) {
     };
     /** The bot's messages to `person` whose text matches `pattern`, once they stopped arriving. */
     const messagesTo = async (person: TelegramUser, pattern: RegExp): Promise<Message[]> => (await person.botMessages()).filter((message) => pattern.test(message.text ?? message.caption ?? ""));
-    /** Waits for exactly one message to `person` matching `pattern` and checks no second one follows. */
-    const once = async (person: TelegramUser, pattern: RegExp): Promise<Message> => {
+    /** Waits for exactly one message to `person` matching `pattern` and checks no second one follows once the app is settled. */
+    const once = async (person: TelegramUser, pattern: RegExp, held = 0): Promise<Message> => {
       await eventually(async () => (await messagesTo(person, pattern)).length > 0, `${nameOf(person)}: ${pattern}`);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await settled(app, { held });
       const matching = await messagesTo(person, pattern);
       assert.equal(matching.length, 1, `${nameOf(person)} got ${matching.length} messages matching ${pattern}`);
       return matching[0] as Message;
@@ -136,13 +136,13 @@ for (const kind of databaseKinds) {
       await eventually(() => (emulator.control.stats().calls.answerPreCheckoutQuery ?? 0) > answered, "the bot's answer to the pre-checkout");
       clock.at = new Date(clock.at.getTime() + 16 * MINUTE);
       await app.runDueEvents();
-      await once(anna, /^Booking cancelled: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/);
+      await once(anna, /^Booking cancelled: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/, 1);
       assert.deepEqual(emulator.control.releaseHeld(), { released: 1 });
       assert.equal((await paying).ok, true);
       await once(ora, /^Payment received\. The hold had run out, but the time was still free/);
       const booked = /^New booking: Colouring, Thu, March 12, 2026 at 10:00\. Client: Ora/;
       await eventually(async () => (await messagesTo(anna, booked)).length === 2, "Anna told of the booking again");
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await settled(app);
       assert.equal((await messagesTo(anna, booked)).length, 2, "once when booked, once when booked again");
     });
 

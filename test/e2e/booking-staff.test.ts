@@ -8,7 +8,7 @@ import { adminBook, cancelBooking } from "../../src/modules/booking/service.ts";
 import { revokeAccess } from "../../src/platform/auth/revoke-access.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, OWNER_ID, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { eventually, TelegramUser } from "../support/telegram-user.ts";
 import { capturedLog } from "../support/captured-log.ts";
@@ -48,7 +48,7 @@ for (const kind of databaseKinds) {
     };
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       cleanups.push(() => database.drop());
       emulator = await startEmulator();
       cleanups.push(() => emulator.close());

@@ -15,7 +15,7 @@ import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { adminBook, daySlots } from "../../src/modules/booking/service.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, OWNER_ID, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 import { runIn } from "../modules/booking/commands-support.ts";
@@ -47,7 +47,7 @@ for (const kind of databaseKinds) {
     const db = () => app.database.db as unknown as Kysely<Tables>;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       olga = new TelegramUser(emulator.control, { first_name: "Olga", language_code: "en" });
       anna = new TelegramUser(emulator.control, { first_name: "Anna", language_code: "en" });

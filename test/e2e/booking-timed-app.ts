@@ -1,33 +1,16 @@
 /**
- * The booking module's time-bound parts as an app for end-to-end tests: a module with the bot's
- * handlers, the time-bound events and the texts (tests mostly book through the use cases), a
- * small salon in the app's bot, and, run as a script, the whole app in a child process
- * whose clock is read from the file named by BOOKING_TEST_CLOCK_FILE at every tick (test-only: a
- * child process cannot share the test's in-memory clock).
+ * A small salon in the app's bot for the booking module's time-bound stories, and, run as a
+ * script, the app with the booking module in a child process whose clock is read from the file
+ * named by BOOKING_TEST_CLOCK_FILE at every tick (test-only: a child process cannot share the
+ * test's in-memory clock).
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
-import { bookingComposer } from "../../src/modules/booking/bot/composer.ts";
+import { bookingModule } from "../../src/modules/booking/module.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { bookingTimedEvents } from "../../src/modules/booking/timed-events.ts";
-import { cataloguesIn } from "../../src/platform/i18n/catalogues.ts";
 import { createLogger } from "../../src/platform/log.ts";
-import { defineModule, type BotyardModule } from "../../src/platform/module.ts";
-import { timedMigrations } from "../modules/booking/timed-support.ts";
-
-export function bookingTimedModule(): BotyardModule {
-  return defineModule({
-    name: "booking",
-    migrations: timedMigrations,
-    catalogues: cataloguesIn(join(import.meta.dirname, "../../src/modules/booking/locales")),
-    permissions: { "booking.manage": ["admin"] },
-    composer: bookingComposer,
-    events: bookingTimedEvents,
-  });
-}
 
 /** The app's bot id when it runs on BOT_TOKEN alone. */
 export const BOT = "main";
@@ -89,7 +72,7 @@ if (process.argv[1] === import.meta.filename) {
   if (clockFile === undefined) throw new Error("BOOKING_TEST_CLOCK_FILE is not set");
   const clock = { now: () => new Date(readFileSync(clockFile, "utf8").trim()) };
   const logger = createLogger({ level: "warn" });
-  const app = await runApp(loadConfig(process.env), { logger, modules: [bookingTimedModule()], clock });
+  const app = await runApp(loadConfig(process.env), { logger, modules: [bookingModule], clock });
   process.stdout.write(`${JSON.stringify({ ready: app.url })}\n`);
   process.once("SIGTERM", () => {
     void app.stop("SIGTERM").then(() => process.exit(0));

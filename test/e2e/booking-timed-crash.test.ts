@@ -8,7 +8,6 @@ import type { Kysely, Transaction } from "kysely";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { bookAppointment } from "../../src/modules/booking/service.ts";
 import { openDatabase } from "../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, startEmulator } from "../support/app.ts";
 import { databaseKinds, tempDir, type TestDatabase } from "../support/databases.ts";
@@ -50,10 +49,9 @@ for (const kind of databaseKinds) {
 
     /** A fresh database with the test salon and the client's haircut on Wednesday at 10:00; both its reminders due on the clock file's time. */
     const haircutWithRemindersDue = async (client: TelegramUser) => {
-      database = await kind.fresh();
+      database = await kind.fresh(timedMigrations);
       const botTelegramId = emulator.control.state().bots[0]?.id ?? 0;
       const prepared = await openDatabase(database.settings);
-      await migrateToLatest(prepared.db, timedMigrations);
       const db = prepared.db as unknown as Kysely<Tables>;
       const salon = await openTestSalon(db, botTelegramId);
       const visit = await prepared.transaction((trx) =>

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Message } from "@grammyjs/types";
 import type { Kysely, Transaction } from "kysely";
-import type { RunningApp } from "../../src/main.ts";
+import { migrationsOf, type RunningApp } from "../../src/main.ts";
+import { bookingModule } from "../../src/modules/booking/module.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { bookAppointment, cancelBooking, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
 import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
@@ -10,7 +11,7 @@ import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, TEST_TOKEN, appEnv, moveClock, startAppInProcess, startEmulator, testClock, type TestClock } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
-import { BOT, NOW, berlin, bookingTimedModule, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
+import { BOT, NOW, berlin, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
 import { runIn } from "../modules/booking/commands-support.ts";
 
 const MINUTE = 60_000;
@@ -20,12 +21,12 @@ function timedApp(kind: (typeof databaseKinds)[number]) {
   const world = {} as { database: TestDatabase; emulator: BotApiEmulator; app: RunningApp; salon: TestSalon; clock: TestClock };
   const cleanups: (() => Promise<unknown>)[] = [];
   before(async () => {
-    world.database = await kind.fresh();
+    world.database = await kind.fresh(migrationsOf([bookingModule]));
     cleanups.push(() => world.database.drop());
     world.emulator = await startEmulator();
     cleanups.push(() => world.emulator.close());
     world.clock = testClock(NOW);
-    world.app = await startAppInProcess(appEnv(world.emulator.url, world.database, { HANDLER_TIMEOUT_MS: "30000" }), [bookingTimedModule()], { clock: world.clock });
+    world.app = await startAppInProcess(appEnv(world.emulator.url, world.database, { HANDLER_TIMEOUT_MS: "30000" }), [bookingModule], { clock: world.clock });
     cleanups.push(() => world.app.stop("test over"));
     const bot = await world.app.database.db.selectFrom("bot").select("telegram_id").where("id", "=", BOT).executeTakeFirstOrThrow();
     world.salon = await openTestSalon(world.app.database.db, bot.telegram_id);

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import type { BroadcastView } from "../../src/platform/broadcasts/presenter.ts";
 import { openDatabase } from "../../src/platform/db/database.ts";
-import { AppProcess, OWNER_ID, appEnv, shippedMigrations, startEmulator } from "../support/app.ts";
+import { AppProcess, OWNER_ID, appEnv, shippedMigrations, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { metricValue } from "../support/metrics.ts";
 
@@ -43,11 +43,9 @@ for (const kind of databaseKinds) {
         const people = Array.from({ length: PEOPLE }, (_, index) => control.createUser({ first_name: `Person ${index}`, language_code: index % 3 === 0 ? "ru" : "en" }).id);
         const env = appEnv(emulator.url, database, { OUTBOX_RATE_GLOBAL: "300" });
 
-        // A first start migrates and registers the bot; then, with the app stopped, the members.
-        const first = new AppProcess(env);
-        apps.push(first);
-        await first.url;
-        await first.kill("SIGTERM");
+        // A first start (in this process: it is only the set-up) registers the bot; then, with the app stopped, the members.
+        const first = await startAppInProcess(env);
+        await first.stop("set-up done");
         const setup = await openDatabase(database.settings);
         const session = await setup.transaction(async (trx) => {
           await trx

@@ -9,7 +9,7 @@ import { defineModule } from "../../src/platform/module.ts";
 import type { BotyardContext } from "../../src/platform/telegram/context.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { TEST_TOKEN, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { freshPglite, type TestDatabase } from "../support/databases.ts";
+import { freshPglite, platformOnly, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 
 const PHONE = "+7 999 123-45-67";
@@ -50,7 +50,7 @@ describe("errors reach the error tracker without personal data or secrets", { ti
   before(async () => {
     await new Promise<void>((resolve) => sentry.server.listen(0, "127.0.0.1", resolve));
     const { port } = sentry.server.address() as AddressInfo;
-    database = await freshPglite();
+    database = await freshPglite(platformOnly);
     emulator = await startEmulator();
     app = await startAppInProcess(appEnv(emulator.url, database, { SENTRY_DSN: `http://publickey@127.0.0.1:${port}/42` }), [carelessModule]);
   });

@@ -9,7 +9,7 @@ import type { BotyardContext } from "../../src/platform/telegram/context.ts";
 import { enqueueOutbox } from "../../src/platform/telegram/outbox.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
-import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { databaseKinds, platformOnly, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 
 /** A module whose one job fails while `shelf.locked`: its last attempt lands in `chores.tidy.dead`. */
@@ -47,7 +47,7 @@ for (const kind of databaseKinds) {
     let owner: TelegramUser;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(platformOnly);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), [choresModule]);
       owner = new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Ольга", language_code: "ru" });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../support/app.ts";
+import { appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { metricValue } from "../support/metrics.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
@@ -18,7 +18,7 @@ for (const kind of databaseKinds) {
     let app: RunningApp;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database, { HANDLER_TIMEOUT_MS: "3000" }));
     });

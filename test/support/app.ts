@@ -8,6 +8,7 @@ import { createLogger, type Logger } from "../../src/platform/log.ts";
 import type { BotyardModule } from "../../src/platform/module.ts";
 import { createBotApiEmulator, type BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import type { TestDatabase } from "./databases.ts";
+import { eventually } from "./telegram-user.ts";
 
 export const TEST_TOKEN = "1234567:test-token-for-botyard-e2e";
 export const OWNER_ID = 900_001;
@@ -73,6 +74,24 @@ export async function moveClock(app: RunningApp, clock: TestClock, at: Date): Pr
   await app.runDueEvents();
 }
 
+/**
+ * Resolves once the app has nothing left to do by now: every update it took handled (but `held`
+ * ones, waiting on a Bot API call the emulator holds), every message it queued sent or given up,
+ * no event due by its clock. A test that checks a message came once, and no second one after it,
+ * waits for this instead of for a while.
+ */
+export async function settled(app: RunningApp, { held = 0 }: { held?: number } = {}): Promise<void> {
+  const { db } = app.database;
+  await eventually(async () => {
+    await app.runDueEvents();
+    const [updates, messages] = await Promise.all([
+      db.selectFrom("inbox").select("status").where("status", "in", ["pending", "handling"]).execute(),
+      db.selectFrom("outbox").select("id").where("status", "in", ["pending", "sending"]).execute(),
+    ]);
+    return messages.length === 0 && updates.every((update) => update.status === "handling") && updates.length <= held;
+  }, "the app to settle");
+}
+
 /** The real app as its own process (`botyard start`), for crash tests and process-level checks. */
 export class AppProcess {
   readonly child: ChildProcess;
@@ -82,8 +101,8 @@ export class AppProcess {
 
   constructor(env: Record<string, string>, args: string[] = ["start"]) {
     this.child = spawn(process.execPath, [resolve(import.meta.dirname, "../../src/cli.ts"), ...args], {
-      // The ready line is logged at info level.
-      env: { PATH: process.env.PATH, ...env, LOG_LEVEL: "info" },
+      // The ready line is logged at info level; the test run's compile cache is shared.
+      env: { PATH: process.env.PATH, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE, ...env, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.exited = new Promise((resolve) => this.child.on("exit", (code, signal) => resolve({ code, signal })));

@@ -10,7 +10,7 @@ import type { RunningApp } from "../../../src/main.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
 import { CSRF_HEADER, SESSION_COOKIE, type GuardedRoute } from "../../../src/platform/http/route-guard.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { freshPglite, tempDir, type TestDatabase } from "../../support/databases.ts";
 
 const BAD_BODIES = [
@@ -35,7 +35,7 @@ describe("bad request bodies on every route", () => {
   const backupDir = tempDir("botyard-backups-");
 
   before(async () => {
-    database = await freshPglite();
+    database = await freshPglite(shippedMigrations);
     emulator = await startEmulator();
     app = await startAppInProcess(appEnv(emulator.url, database, { BACKUP_DIR: backupDir }));
     owner = await startSession(app.database.db, { botId: "main", telegramId: OWNER_ID, kind: "cookie", via: "link", userAgent: "test", ip: "127.0.0.1" });
