@@ -154,7 +154,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN,
     });
     const llm = createLlm({ settings: config.llm, db: database.db, clock, dayOf: (botId, at) => instantToZoned(at, settings.of(botId).timeZone).date, logger });
-    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), metrics, logger, health });
+    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), botApi: (botId) => bots.find((bot) => bot.config.id === botId)?.api, metrics, logger, health });
 
     for (const module of modules) {
       const botIds = config.bots.filter((bot) => modulesEnabledIn(settings.of(bot.id).modules, modules).includes(module)).map((bot) => bot.id);
