@@ -86,7 +86,11 @@ describe("files on two replicas of one PostgreSQL database", { skip: process.env
     const document = sent.message?.document;
     assert.equal(document?.file_name, "visits.csv");
     assert.deepEqual(Buffer.from(emulator.control.file(document?.file_id ?? "")?.bytes ?? []), Buffer.from(report));
-    const row = await leader.database.db.selectFrom("stored_file").select("telegram_file_ids").where("id", "=", fileId).executeTakeFirstOrThrow();
-    assert.deepEqual(row.telegram_file_ids, { document: document?.file_id });
+    // Recorded once Telegram's answer is back, a moment after the message appears.
+    const recorded = await eventually(async () => {
+      const row = await leader.database.db.selectFrom("stored_file").select("telegram_file_ids").where("id", "=", fileId).executeTakeFirstOrThrow();
+      return row.telegram_file_ids.document;
+    }, "the Telegram file id recorded");
+    assert.equal(recorded, document?.file_id);
   });
 });

@@ -43,6 +43,11 @@ export interface StoredFile {
 /** Bytes read per query when a file is streamed. */
 const CHUNK_BYTES = 1024 * 1024;
 
+// Bytes cross the connection as base64 text: PGlite passes bytea as hex through JavaScript, about
+// 15 times slower to read (measured: 1 MB in 296 ms as bytea, 18 ms as base64).
+const asBytea = (bytes: Uint8Array) => sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")}, 'base64')`;
+const fromBase64 = (text: string): Uint8Array => Buffer.from(text, "base64");
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -75,7 +80,7 @@ export async function storeContent(trx: Transaction<PlatformTables>, botId: stri
   const sha256 = sha256Of(bytes);
   await trx
     .insertInto("stored_file_content")
-    .values({ bot_id: botId, sha256, size: bytes.byteLength, bytes })
+    .values({ bot_id: botId, sha256, size: bytes.byteLength, bytes: asBytea(bytes) })
     .onConflict((conflict) => conflict.columns(["bot_id", "sha256"]).doUpdateSet({ size: bytes.byteLength }))
     .execute();
   return sha256;
@@ -121,11 +126,11 @@ export async function readFile(db: Reader, botId: string, id: number): Promise<U
   const row = await db
     .selectFrom("stored_file")
     .innerJoin("stored_file_content", (join) => join.onRef("stored_file_content.bot_id", "=", "stored_file.bot_id").onRef("stored_file_content.sha256", "=", "stored_file.sha256"))
-    .select("stored_file_content.bytes")
+    .select(sql<string>`encode(stored_file_content.bytes, 'base64')`.as("base64"))
     .where("stored_file.bot_id", "=", botId)
     .where("stored_file.id", "=", id)
     .executeTakeFirst();
-  return row?.bytes;
+  return row === undefined ? undefined : fromBase64(row.base64);
 }
 
 /**
@@ -135,13 +140,13 @@ export async function readFile(db: Reader, botId: string, id: number): Promise<U
 export async function* streamFile(db: Kysely<PlatformTables>, file: Pick<StoredFile, "botId" | "sha256" | "size">, chunkBytes = CHUNK_BYTES): AsyncGenerator<Uint8Array> {
   if (file.sha256 === null || file.size === null) throw new Error("the file is not stored");
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
-    const result = await sql<{ chunk: Uint8Array }>`
-      select substring(bytes from ${offset + 1} for ${chunkBytes}) as chunk
+    const result = await sql<{ chunk: string }>`
+      select encode(substring(bytes from ${offset + 1} for ${chunkBytes}), 'base64') as chunk
       from stored_file_content where bot_id = ${file.botId} and sha256 = ${file.sha256}
     `.execute(db);
     const chunk = result.rows[0]?.chunk;
     if (chunk === undefined) throw new Error("the file was deleted while it was read");
-    yield chunk;
+    yield fromBase64(chunk);
   }
 }
 
