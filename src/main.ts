@@ -17,6 +17,7 @@ import { registerWebhook } from "./platform/http/webhook.ts";
 import { HealthRegistry } from "./platform/health/health-registry.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import { Translator } from "./platform/i18n/translator.ts";
+import { scheduleFilePrune } from "./platform/files/prune-files.ts";
 import { scheduleBackups } from "./platform/jobs/backup-job.ts";
 import { createJobs } from "./platform/jobs/jobs.ts";
 import { startModuleJobs } from "./platform/jobs/module-jobs.ts";
@@ -154,7 +155,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       paymentProviderToken: config.env.PAYMENT_PROVIDER_TOKEN,
     });
     const llm = createLlm({ settings: config.llm, db: database.db, clock, dayOf: (botId, at) => instantToZoned(at, settings.of(botId).timeZone).date, logger });
-    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), metrics, logger, health });
+    await startModuleJobs({ jobs, modules: installed, context: kernel.context, llmOf: (module) => llm.forModule(module), botApi: (botId) => bots.find((bot) => bot.config.id === botId)?.api, metrics, logger, health });
 
     for (const module of modules) {
       const botIds = config.bots.filter((bot) => modulesEnabledIn(settings.of(bot.id).modules, modules).includes(module)).map((bot) => bot.id);
@@ -190,6 +191,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger.info({ pruned }, "old inbox rows pruned");
     });
     await jobs.schedule(INBOX_PRUNE_QUEUE, "17 * * * *");
+    await scheduleFilePrune(jobs, { database, clock, logger });
 
     // Intake starts with duties.start(), after the dispatcher below exists.
     const intakeProgress = new IntakeProgress(health);

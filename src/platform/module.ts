@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Composer } from "grammy";
+import type { Api, Composer } from "grammy";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { ModuleLlm } from "./llm/llm-client.ts";
 import type { Permission, PermissionTable, Permissions, RoleName } from "./auth/permissions.ts";
@@ -132,6 +132,8 @@ export type EventHandler = (trx: Transaction<PlatformTables>, event: Selectable<
 /** What a module's jobs are given: the module's context, and the LLM (only jobs may wait seconds for one). */
 export interface JobContext<Tables extends object = object> extends ModuleContext<Tables> {
   llm: ModuleLlm;
+  /** A bot's Bot API, for what a job must ask Telegram itself (downloading a file a user sent); messages go through the outbox. */
+  botApi(botId: string): Api;
 }
 
 export interface JobDeclaration<Tables extends object = object> {

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "
 import * as platformCore from "./migrations/0001_platform_core.ts";
 import * as platformAccess from "./migrations/0002_platform_access.ts";
 import * as platformLlm from "./migrations/0004_platform_llm.ts";
+import * as platformFiles from "./migrations/0005_platform_files.ts";
 import * as healthIncidents from "./migrations/0003_health_incidents.ts";
 import * as platformRawUpdates from "./migrations/0003_platform_raw_updates.ts";
 
@@ -17,6 +18,7 @@ export const platformMigrations: Migrations = {
   "00_platform_0004_llm": platformLlm,
   "00_platform_0003_health_incidents": healthIncidents,
   "00_platform_0003_raw_updates": platformRawUpdates,
+  "00_platform_0005_files": platformFiles,
 };
 
 export class MigrationError extends Error {

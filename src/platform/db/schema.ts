@@ -268,6 +268,41 @@ export interface HealthIncidentTable {
   recovered_at: Timestamp | null;
 }
 
+/** The bytes of a file, once per bot and content; the files naming them share them. */
+export interface StoredFileContentTable {
+  bot_id: string;
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+export type StoredFileStatus = "receiving" | "stored" | "refused";
+
+/** A file the bot received, the app made, or someone uploaded in the panel (see platform/files). */
+export interface StoredFileTable {
+  id: Generated<number>;
+  bot_id: string;
+  /** Who owns it: a module's name, or a platform feature's. */
+  module: string;
+  /** The person it came from or is about, if any. */
+  person_id: number | null;
+  origin: "received" | "made" | "uploaded";
+  /** `receiving` until a received file is downloaded from Telegram; `refused` when it could not be (too large). */
+  status: StoredFileStatus;
+  name: string;
+  mime_type: string;
+  /** Bytes; for a file still being received, what Telegram said it would be. */
+  size: number | null;
+  sha256: string | null;
+  /** Telegram's file id per way it was sent (`photo`, `document`, `voice`), reused instead of uploading again. */
+  telegram_file_ids: ColumnType<Record<string, string>, string | undefined, string>;
+  refused_reason: string | null;
+  created_at: Timestamp;
+  stored_at: Timestamp | null;
+  /** When the retention prune deletes it; null keeps it until it is deleted. */
+  expires_at: Timestamp | null;
+}
+
 export interface PlatformTables {
   bot: BotTable;
   person: PersonTable;
@@ -286,6 +321,8 @@ export interface PlatformTables {
   text_override: TextOverrideTable;
   broadcast: BroadcastTable;
   health_incident: HealthIncidentTable;
+  stored_file: StoredFileTable;
+  stored_file_content: StoredFileContentTable;
 }
 
 export type InboxRow = Selectable<InboxTable>;

@@ -1,3 +1,4 @@
+import type { Api } from "grammy";
 import type { HealthReporter } from "../health/health-registry.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
@@ -38,6 +39,8 @@ export async function startModuleJobs(deps: {
   context: ModuleContext;
   /** The LLM as each module's jobs see it. */
   llmOf(module: string): ModuleLlm;
+  /** Each bot's Bot API, for jobs that download from Telegram. */
+  botApi?(botId: string): Api | undefined;
   metrics: Metrics;
   logger: Logger;
   health?: HealthReporter;
@@ -52,7 +55,12 @@ export async function startModuleJobs(deps: {
         ...(declaration.expireInSeconds === undefined ? {} : { expireInSeconds: declaration.expireInSeconds }),
         deadLetter: deadLetterQueueOf(queue),
       });
-      const handler = declaration.handler({ ...deps.context, llm: deps.llmOf(module.name) });
+      const botApi = (botId: string): Api => {
+        const api = deps.botApi?.(botId);
+        if (api === undefined) throw new Error(`no Bot API for bot ${botId} in this process`);
+        return api;
+      };
+      const handler = declaration.handler({ ...deps.context, llm: deps.llmOf(module.name), botApi });
       await deps.jobs.work<{ botId: string } & Record<string, unknown>>(queue, async (data, job) => {
         const problem = { kind: "dead-letter", botId: data.botId, queue } as const;
         try {

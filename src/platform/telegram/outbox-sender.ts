@@ -1,6 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import type { Transaction } from "kysely";
 import { crashPoint } from "../crash-points.ts";
+import { attachStoredFile, type AttachedFile } from "../files/attach-stored-file.ts";
 import type { Database } from "../db/database.ts";
 import type { HealthReporter } from "../health/health-registry.ts";
 import type { OutboxStatus, PlatformTables } from "../db/schema.ts";
@@ -203,9 +204,17 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await finish(row, { status: "failed", error: error instanceof Error ? error.message : String(error) });
       return;
     }
+    let file: AttachedFile | undefined;
+    try {
+      file = await attachStoredFile(db, row.bot_id, row.method, payload);
+    } catch (error) {
+      logger.warn({ outboxId: row.id, err: error }, "an outbox file message cannot send its file");
+      await finish(row, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     let result: unknown;
     try {
-      result = await callApi(row.bot_id, row.method, payload, abortCalls.signal);
+      result = await callApi(row.bot_id, row.method, file?.payload ?? payload, abortCalls.signal);
     } catch (error) {
       answered();
       await failed(row, attempts, error);
@@ -215,6 +224,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     metrics.apiCalls.inc({ method: row.method, code: "200" });
     crashPoint("after-telegram-200");
     await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) });
+    // Later sends of the file reuse the id Telegram gave it; without it they upload again.
+    await file?.sent(result).catch((error: unknown) => logger.warn({ outboxId: row.id, err: error }, "the Telegram file id of a sent file was not recorded"));
     await deps.health?.recovered({ kind: "telegram", botId: row.bot_id });
   }
 

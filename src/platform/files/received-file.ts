@@ -1,0 +1,34 @@
+import type { Message } from "grammy/types";
+
+/** How Telegram delivered a file: the way it is sent back reuses the same id. */
+export type TelegramFileKind = "photo" | "document" | "voice";
+
+/** A file in a message a user sent, as Telegram describes it before anything is downloaded. */
+export interface ReceivedFile {
+  kind: TelegramFileKind;
+  telegramFileId: string;
+  name: string;
+  mimeType: string;
+  /** What Telegram says it weighs; absent when it does not say. */
+  size?: number;
+}
+
+/** The file of a message (its largest photo size, its document or its voice note), if it has one. */
+export function receivedFileOf(message: Message): ReceivedFile | undefined {
+  const sized = (size: number | undefined) => (size === undefined ? {} : { size });
+  const photo = message.photo?.at(-1);
+  if (photo !== undefined) return { kind: "photo", telegramFileId: photo.file_id, name: `photo-${photo.file_unique_id}.jpg`, mimeType: "image/jpeg", ...sized(photo.file_size) };
+  const document = message.document;
+  if (document !== undefined) {
+    return {
+      kind: "document",
+      telegramFileId: document.file_id,
+      name: document.file_name ?? `document-${document.file_unique_id}`,
+      mimeType: document.mime_type ?? "application/octet-stream",
+      ...sized(document.file_size),
+    };
+  }
+  const voice = message.voice;
+  if (voice !== undefined) return { kind: "voice", telegramFileId: voice.file_id, name: `voice-${voice.file_unique_id}.ogg`, mimeType: voice.mime_type ?? "audio/ogg", ...sized(voice.file_size) };
+  return undefined;
+}
