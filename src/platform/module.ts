@@ -81,6 +81,8 @@ export interface ApiContext<Tables extends object = object> extends ModuleContex
   jobs: Jobs;
   /** Where backups are written (BACKUP_DIR, resolved). */
   backupDir: string;
+  /** How many days scheduled backups are kept (BACKUP_RETENTION_DAYS). */
+  backupRetentionDays: number;
 }
 
 /** One answer a `choice` parameter offers: the value stored and the label the panel shows. */
