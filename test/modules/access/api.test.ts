@@ -350,6 +350,22 @@ for (const kind of databaseKinds) {
         assert.equal((await admin.get("/api/access-requests?status=bogus")).status, 400);
       });
 
+      test("approving without a role gives the default the list names, its least privileged role", async () => {
+        const admin = await signedIn(ADMIN_ID);
+        const applicant = 910_051;
+        await app.database.db.insertInto("person").values({ telegram_id: applicant, first_name: "Rita", last_name: null, username: null, language_code: "en" }).execute();
+        const { id } = await app.database.db
+          .insertInto("access_request" as never)
+          .values({ bot_id: "main", telegram_id: applicant, name: "Rita R", phone: "+4915112345679", comment: null } as never)
+          .returning("id" as never)
+          .executeTakeFirstOrThrow() as { id: number };
+        const listed = await admin.get<{ roles: string[]; defaultRole: string }>("/api/access-requests");
+        assert.equal(listed.body.defaultRole, listed.body.roles[0]);
+        assert.equal((await admin.post(`/api/access-requests/${id}/approve`)).status, 200);
+        const roles = await app.database.db.selectFrom("role").select("role").where("telegram_id", "=", applicant).execute();
+        assert.deepEqual(roles, [{ role: listed.body.defaultRole }]);
+      });
+
       test("a person without people.manage cannot decide, whatever the panel shows", async () => {
         const viewer = await signedIn(VIEWER_ID);
         assert.equal((await viewer.post("/api/access-requests/1/approve", { role: "admin" })).status, 403);

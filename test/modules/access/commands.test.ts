@@ -83,6 +83,21 @@ for (const kind of databaseKinds) {
       assert.equal((await db().selectFrom("access_request").select("id").where("telegram_id", "=", applicant.personId).execute()).length, 0);
     });
 
+    test("the cards offer the least privileged role first, and approving without a role gives it", async () => {
+      const admin = await person(["admin"]);
+      const applicant = await person();
+      const applied = await applyAs(applicant);
+      assert.ok(applied.result.ok);
+      const requestId = applied.result.request.id;
+      const [card] = await outboxKeys(`access:request:${requestId}:card:${admin.personId}`);
+      const buttons = (card?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.map((row) => row.map((button) => button.callback_data));
+      assert.deepEqual(buttons.slice(0, 2), [[`access:approve:${requestId}:master`], [`access:approve:${requestId}:admin`]]);
+      const { result } = await run(approveAccessRequest, admin, { requestId });
+      assert.ok(result.ok);
+      const roles = await db().selectFrom("role").select("role").where("telegram_id", "=", applicant.personId).execute();
+      assert.deepEqual(roles, [{ role: "master" }], "not admin");
+    });
+
     test("approving grants the role, edits every card, tells the applicant, and a second decision hears who decided", async () => {
       const admin = await person(["admin"]);
       const applicant = await person();
