@@ -267,6 +267,19 @@ for (const kind of databaseKinds) {
     });
 
     describe("people and requests", () => {
+      test("an owner configured by id whom the bot never met is called Owner, in the reader's language, not by their id", async () => {
+        const unmet = 910_099;
+        await app.database.db.insertInto("role").values({ bot_id: "main", telegram_id: unmet, role: "owner", granted_by: null }).execute();
+        const english = await signedIn(unmet);
+        assert.equal((await english.get<{ name: string }>("/api/me")).body.name, "Owner");
+        const people = await english.get<{ people: { telegramId: number; name: string }[] }>("/api/people");
+        assert.equal(people.body.people.find((person) => person.telegramId === unmet)?.name, "Owner");
+        const russian = client("ru");
+        assert.equal((await russian.redeem(await linkFor(unmet))).status, 200);
+        assert.equal((await russian.get<{ name: string }>("/api/me")).body.name, "Владелец");
+        await app.database.db.deleteFrom("role").where("telegram_id", "=", unmet).execute();
+      });
+
       test("an admin grants and revokes a role; losing the last role ends the person's sessions", async () => {
         const admin = await signedIn(ADMIN_ID);
         assert.equal((await admin.post(`/api/people/${NOBODY_ID}/roles`, { role: "admin" })).status, 200);

@@ -307,7 +307,7 @@ for (const kind of databaseKinds) {
       assert.equal(figures.people.blocked, 0, "the one blocked person was unblocked");
       assert.ok(figures.requests.approvedToday >= 1);
       assert.equal(figures.requests.rejectedToday, 0, "the one rejection was moved to yesterday");
-      const people = await listPeople(db(), BOT);
+      const people = await listPeople(db(), BOT, "Owner");
       const ownerListing = people.find((listing) => listing.telegramId === OWNER);
       assert.deepEqual(ownerListing?.roles, ["owner"]);
       assert.equal(ownerListing?.status, "staff");
