@@ -82,12 +82,12 @@ file. Backups older than BACKUP_RETENTION_DAYS in the directory are then removed
 always kept).
 
 Options:
-  --dir <directory>   where to write (default BACKUP_DIR, ./backups)`,
+  --dir <directory>   where to write (default BACKUP_DIR, or backups in DATA_DIR)`,
     options: { dir: { type: "string" } },
     positionals: 0,
     async run(values) {
       const config = loadConfig(process.env);
-      const dir = typeof values.dir === "string" ? values.dir : config.env.BACKUP_DIR;
+      const dir = typeof values.dir === "string" ? values.dir : config.backupDir;
       let file: string;
       let removed: string[];
       try {

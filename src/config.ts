@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { llmSettingsOf, type LlmSettings } from "./platform/llm/llm-settings.ts";
 
@@ -38,7 +38,8 @@ export const environmentSchema = z.object({
     .default("20/10s"),
   OUTBOX_RATE_GLOBAL: z.coerce.number().positive().default(30),
   INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
-  BACKUP_DIR: z.string().default("./backups"),
+  /** Where backups are written; by default `backups` inside DATA_DIR, which git and the deploy layouts already keep private. */
+  BACKUP_DIR: z.string().optional(),
   BACKUP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** Telegram Payments provider token (from @BotFather) for prepayment invoices; a secret. */
   PAYMENT_PROVIDER_TOKEN: z.string().min(1).optional(),
@@ -91,6 +92,8 @@ export interface Config {
   /** No token anywhere: the built-in Bot API emulator plays Telegram. */
   sandbox: boolean;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  /** BACKUP_DIR resolved: backups hold people's phone numbers, so by default they live in DATA_DIR. */
+  backupDir: string;
   webhook: { publicUrl: string; secret: string } | undefined;
   userRateLimit: { count: number; windowMs: number };
   /** Where modules' LLM jobs call; undefined when no LLM is configured. */
@@ -162,6 +165,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
       env.DATABASE_URL !== undefined
         ? { kind: "postgres", url: env.DATABASE_URL }
         : { kind: "pglite", dataDir: resolve(env.DATA_DIR) },
+    backupDir: resolve(env.BACKUP_DIR ?? join(env.DATA_DIR, "backups")),
     webhook:
       env.PUBLIC_URL !== undefined && env.WEBHOOK_SECRET !== undefined
         ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secret: env.WEBHOOK_SECRET }

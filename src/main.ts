@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import type { Api } from "grammy";
 import { BotError } from "grammy";
 import { secretsOf, type Config } from "./config.ts";
@@ -184,7 +183,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       apis.set(botConfig.id, api);
     }
 
-    await scheduleBackups(jobs, { database, dir: resolve(config.env.BACKUP_DIR), retentionDays: config.env.BACKUP_RETENTION_DAYS, logger, health });
+    await scheduleBackups(jobs, { database, dir: config.backupDir, retentionDays: config.env.BACKUP_RETENTION_DAYS, logger, health });
     await jobs.createQueue(INBOX_PRUNE_QUEUE, { retryLimit: 1 });
     await jobs.work(INBOX_PRUNE_QUEUE, async () => {
       const pruned = await pruneInbox(database.db, config.env.INBOX_RETENTION_DAYS);
@@ -252,7 +251,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     }
     sandbox?.mount(server);
     const identities: BotIdentity[] = bots.map((bot) => ({ id: bot.config.id, username: bot.botInfo.username, token: bot.config.token }));
-    const apiContext: ApiContext = { ...kernel.context, modules, bots: identities, jobs, backupDir: resolve(config.env.BACKUP_DIR) };
+    const apiContext: ApiContext = { ...kernel.context, modules, bots: identities, jobs, backupDir: config.backupDir, backupRetentionDays: config.env.BACKUP_RETENTION_DAYS };
     for (const module of installed) await module.api?.(server, apiContext);
     if (startupAborted()) throw new StartupAbortedError("start-up stopped");
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });

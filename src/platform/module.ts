@@ -15,15 +15,15 @@ import type { Logger } from "./log.ts";
 import type { BotyardContext } from "./telegram/context.ts";
 
 /** A button of the home menu that /start shows; the module handles its callback data. */
-export interface MenuEntry {
+export interface MenuEntry<Tables extends object = object> {
   /** Catalogue key of the button's label. */
   label: string;
   /** Callback data the module's composer answers; keep it short and prefixed with the module. */
   data: string;
   /** Roles that see it; undefined means everyone, strangers included. */
   roles?: readonly RoleName[];
-  /** A further condition (only people without a role, only when the bot's live settings let staff apply). */
-  when?: (ctx: BotyardContext, settings: CurrentSettings) => boolean;
+  /** A further condition (only people without a role, only when the bot's live settings let staff apply, not for someone blocked), read from `db` when it needs to. */
+  when?: (ctx: BotyardContext, settings: CurrentSettings, db: Kysely<PlatformTables & Tables>) => boolean | Promise<boolean>;
 }
 
 /** A command in the bot's command menu (setMyCommands), shown to the given roles. */
@@ -32,6 +32,8 @@ export interface CommandEntry {
   /** Catalogue key of the description. */
   description: string;
   roles?: readonly RoleName[];
+  /** A further condition on who sees it (staff only, or strangers too where the bot's live settings let them apply). */
+  when?: (audience: { roles: ReadonlySet<string>; settings: CurrentSettings }) => boolean;
 }
 
 /** "Now" for rules and time-bound events; tests move it. */
@@ -81,6 +83,8 @@ export interface ApiContext<Tables extends object = object> extends ModuleContex
   jobs: Jobs;
   /** Where backups are written (BACKUP_DIR, resolved). */
   backupDir: string;
+  /** How many days scheduled backups are kept (BACKUP_RETENTION_DAYS). */
+  backupRetentionDays: number;
 }
 
 /** One answer a `choice` parameter offers: the value stored and the label the panel shows. */
@@ -181,7 +185,7 @@ export interface ModuleDefinition<Tables extends object = object> {
   roles?: readonly string[];
   /** Permission -> roles that hold it: the platform's roles or the module's own. Owners hold every permission. */
   permissions?: PermissionTable;
-  menu?: readonly MenuEntry[];
+  menu?: readonly MenuEntry<Tables>[];
   botCommands?: readonly CommandEntry[];
   /** Every command of the module (its `commands/`), so the audit test runs each. */
   commands?: readonly Command<Tables, never, unknown>[];

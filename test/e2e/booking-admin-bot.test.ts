@@ -137,7 +137,7 @@ for (const kind of databaseKinds) {
       await olga.replyContaining("Moved: Haircut with Boris, now Wed, March 4, 2026 at 15:00, for Alice Smith");
       await alice.replyContaining("Your booking was moved by the salon: Haircut with Boris, now Wed, March 4, 2026 at 15:00");
       await boris.replyContaining("Booking moved: Haircut, from Wed, March 4, 2026 at 11:00 to Wed, March 4, 2026 at 15:00. Client: Alice Smith");
-      await anna.replyContaining("Booking cancelled: Haircut, Wed, March 4, 2026 at 11:00. Client: Alice Smith");
+      await anna.replyContaining("Booking moved to Boris: Haircut, Wed, March 4, 2026 at 11:00, is no longer yours. Client: Alice Smith");
 
       olga.send("/salon");
       olga.pressButton(await olga.replyContaining("Salon administration"), "Bookings today");

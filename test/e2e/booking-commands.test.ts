@@ -185,7 +185,7 @@ for (const kind of databaseKinds) {
       assert.equal(moved.status, 200, JSON.stringify(moved.body));
       await once(carl, /^Your booking was moved by the salon: Haircut with Boris, now Wed, March 11, 2026 at 15:00/);
       await once(boris, /^Запись перенесена: Haircut, с .*11 марта 2026.* 10:00 на .*11 марта 2026.* 15:00\. Клиент: Carl/);
-      await once(anna, /^Booking cancelled: Haircut, Wed, March 11, 2026 at 10:00\. Client: Carl/);
+      await once(anna, /^Booking moved to Boris: Haircut, Wed, March 11, 2026 at 10:00, is no longer yours\. Client: Carl/);
     });
 
     test("a master marks visits done and a no-show: the done one's client is asked for a review two hours later, once; the no-show's hears nothing", async () => {

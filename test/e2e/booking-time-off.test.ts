@@ -106,7 +106,7 @@ for (const kind of databaseKinds) {
       const visit = await db().selectFrom("booking").select(["master_id", "status", "starts_at"]).where("starts_at", "=", NOON).executeTakeFirstOrThrow();
       assert.deepEqual(visit, { master_id: ids.boris, status: "confirmed", starts_at: NOON });
       await alice.replyContaining("Your booking was moved by the salon: Haircut with Boris");
-      await anna.replyContaining("Booking cancelled: Haircut");
+      await anna.replyContaining("Booking moved to Boris: Haircut");
       await boris.replyContaining("Booking moved: Haircut");
       const annasTimes = (await daySlots(db(), { botId: "main", serviceId: ids.haircut, masterId: ids.anna, date: "2026-03-02", now: MONDAY_MORNING })).map((slot) => slot.time);
       assert.ok(annasTimes.includes("10:00") && annasTimes.includes("14:00"), `Anna is offered ${annasTimes.join(", ")}`);

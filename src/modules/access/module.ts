@@ -19,6 +19,7 @@ import { signIn } from "./commands/sign-in.ts";
 import { signOut } from "./commands/sign-out.ts";
 import { unblockPerson } from "./commands/unblock-person.ts";
 import * as access0001 from "./migrations/0001_access.ts";
+import { isBlockedFromAccess } from "./queries/people.ts";
 import type { AccessTables } from "./tables.ts";
 
 const ADMINS = ["admin"] as const;
@@ -32,7 +33,11 @@ export const accessModule = defineModule<AccessTables>({
   migrations: { access_0001_access: access0001 },
   catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...accessApiCatalogues],
   menu: [
-    { label: "access-menu-apply", data: applyButton.data({}), when: (ctx, settings) => ctx.roles.size === 0 && settings.staffMayApply },
+    {
+      label: "access-menu-apply",
+      data: applyButton.data({}),
+      when: async (ctx, settings, db) => ctx.roles.size === 0 && settings.staffMayApply && ctx.from !== undefined && !(await isBlockedFromAccess(db, ctx.botId, ctx.from.id)),
+    },
     { label: "access-menu-login", data: loginButton.data({}), when: (ctx) => ctx.roles.size > 0 },
     { label: "access-menu-pending", data: pendingButton.data({}), when: (ctx) => ctx.can("people.manage") },
     { label: "access-menu-people", data: peopleButton.data({}), when: (ctx) => ctx.can("people.manage") },
@@ -40,9 +45,9 @@ export const accessModule = defineModule<AccessTables>({
     { label: "access-menu-sessions", data: allSessionsButton.data({}), when: (ctx) => ctx.can("sessions.manage") },
   ],
   botCommands: [
-    // Strangers see /login too: it tells them how to get access.
-    { command: "login", description: "command-login" },
-    { command: "sessions", description: "command-sessions" },
+    // Where strangers may apply they see /login too: it tells them how to get access.
+    { command: "login", description: "command-login", when: ({ roles, settings }) => roles.size > 0 || settings.staffMayApply },
+    { command: "sessions", description: "command-sessions", when: ({ roles }) => roles.size > 0 },
     { command: "requests", description: "command-requests", roles: ADMINS },
     { command: "people", description: "command-people", roles: ADMINS },
     { command: "stats", description: "command-stats", roles: ADMINS },

@@ -195,7 +195,7 @@ export class LeaderDuties {
         db: database.db,
         modules: modulesEnabledIn(settings.of(bot.config.id).modules, this.#deps.modules),
         translator: this.#deps.translator,
-        languages: settings.of(bot.config.id).languages,
+        settings: settings.of(bot.config.id),
       });
       this.#publishedMenus.set(bot.config.id, fingerprint);
       sender.wake();

@@ -122,6 +122,15 @@ export class Permissions {
     return [...this.#declaredRoles];
   }
 
+  /**
+   * Every declared role, the least privileged (fewest permissions) first, so owner comes last;
+   * roles holding as many keep their declaration order. What a choice of role defaults to.
+   */
+  roleNamesByPrivilege(): string[] {
+    const held = new Map(this.roleNames().map((role) => [role, this.of([role]).length]));
+    return [...held.keys()].sort((a, b) => (held.get(a) ?? 0) - (held.get(b) ?? 0));
+  }
+
   /** Whether someone holding `roles` has `permission`. An undeclared permission is nobody's but owners'. */
   allows(roles: ReadonlySet<string> | readonly string[], permission: Permission): boolean {
     const held = roles instanceof Set ? roles : new Set(roles);

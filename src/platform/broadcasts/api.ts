@@ -133,7 +133,9 @@ export function broadcastRoutes(app: FastifyInstance, context: ApiContext, catal
     const body = parse(request, reply, draftSchema, request.body);
     if (body === undefined) return reply;
     const actor = actorOf(request);
-    const previewed = await database.transaction((trx) => previewBroadcast(trx, actor, { draft: draftOf(body), now: now() }));
+    const previewed = await database.transaction((trx) =>
+      previewBroadcast(trx, actor, { draft: draftOf(body), now: now(), translator: context.translator, languages: context.settings.of(actor.botId).languages }),
+    );
     if (!previewed.ok) return refuse(request, reply, 400, previewed.problem);
     return reply.code(202).send({ ok: true });
   });

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { defineUseCase, type Actor } from "../audit/use-case.ts";
+import { localeOfPerson } from "../commands/tell-holders.ts";
+import type { Translator } from "../i18n/translator.ts";
 import { enqueueOutbox } from "../telegram/outbox.ts";
 import { cancelEvent, scheduleEvent } from "../jobs/scheduled-events.ts";
 import type { AudienceSegment } from "../module.ts";
@@ -106,24 +108,31 @@ export const cancelBroadcast = defineUseCase("broadcast.cancel", async (trx: Trx
   };
 });
 
+/** What a preview needs to say, in its reader's language, that it is one. */
+export interface PreviewNoteDeps {
+  translator: Translator;
+  /** The bot's languages, to choose the reader's among. */
+  languages: readonly string[];
+}
+
 /**
  * Sends the composed message to the person composing it, through the outbox (ahead of bulk
- * traffic), so they see it as their audience will. Nothing is stored as a broadcast.
+ * traffic), so they see it as their audience will, after a note in their language saying it is
+ * a preview only they get (a separate message: the preview itself stays exactly the broadcast,
+ * and its text keeps Telegram's whole length). Nothing is stored as a broadcast.
  */
-export const previewBroadcast = defineUseCase("broadcast.preview", async (trx: Trx, actor, input: { draft: BroadcastDraft; now: Date }) => {
+export const previewBroadcast = defineUseCase("broadcast.preview", async (trx: Trx, actor, input: { draft: BroadcastDraft; now: Date } & PreviewNoteDeps) => {
   if (actor.personId === null) throw new Error("a preview goes to a person; the actor has none");
   const problem = checkDraft(input.draft);
   if (problem !== undefined) return { result: refused<null>(problem), audit: null };
   const message = composeMessage(input.draft, actor.personId);
   // Every press of "preview" is its own message: the draft and the moment name it.
   const digest = createHash("sha256").update(JSON.stringify(input.draft)).digest("hex").slice(0, 16);
-  await enqueueOutbox(trx, {
-    botId: actor.botId,
-    chatId: actor.personId,
-    method: message.method,
-    payload: message.payload,
-    dedupeKey: `broadcast:preview:${actor.personId}:${digest}:${input.now.getTime()}`,
-  });
+  const dedupeKey = `broadcast:preview:${actor.personId}:${digest}:${input.now.getTime()}`;
+  const locale = await localeOfPerson(trx, { languagesOf: () => input.languages }, actor.botId, actor.personId);
+  const note = input.translator.translate(actor.botId, locale, "broadcasts-preview-note");
+  await enqueueOutbox(trx, { botId: actor.botId, chatId: actor.personId, method: "sendMessage", payload: { chat_id: actor.personId, text: note }, dedupeKey: `${dedupeKey}:note` });
+  await enqueueOutbox(trx, { botId: actor.botId, chatId: actor.personId, method: message.method, payload: message.payload, dedupeKey });
   return {
     result: { ok: true as const, value: null },
     audit: { objectType: "person", objectId: actor.personId, after: { preview: input.draft } },

@@ -50,6 +50,9 @@ export function createCommandRuntime(deps: CommandRuntimeDeps): CommandRuntime {
     get names() {
       return deps.permissions.roleNames();
     },
+    get byPrivilege() {
+      return deps.permissions.roleNamesByPrivilege();
+    },
     holding: (permission) => deps.permissions.holdersOf(permission),
   };
   function scopeOf(trx: Transaction<PlatformTables>, actor: Actor): CommandScope {

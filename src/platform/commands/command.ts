@@ -54,6 +54,8 @@ export interface CommandScope<Tables extends object = object> {
 export interface KnownRoles {
   /** Every declared role, owner and admin included. */
   readonly names: readonly string[];
+  /** The same roles, the least privileged first (see Permissions.roleNamesByPrivilege). */
+  readonly byPrivilege: readonly string[];
   /** The roles holding `permission` (owner always among them). */
   holding(permission: Permission): readonly string[];
 }

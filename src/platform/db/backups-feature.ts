@@ -59,11 +59,13 @@ const NameParams = z.object({ name: z.string().max(200) });
 const RunParams = z.object({ id: z.uuid() });
 
 function backupsApi(app: FastifyInstance, context: ApiContext): void {
-  const { translator, jobs, backupDir } = context;
+  const { translator, jobs, backupDir, backupRetentionDays } = context;
   const db = context.database.db;
 
   app.get("/api/backups", { config: { access } }, async () => ({
+    /** The absolute path of the folder the files are in, on the server. */
     directory: backupDir,
+    retentionDays: backupRetentionDays,
     database: context.database.kind,
     backups: await listBackups(backupDir),
   }));

@@ -1,5 +1,6 @@
 const MESSAGE_START = /^([a-zA-Z][\w-]*)[ \t]*=[ \t]*(.*)$/;
-const CONTINUATION = /^[ \t]+\S/;
+/** An indented line, or the `}` closing a multi-line placeable, which Fluent allows at the line's start. */
+const CONTINUATION = /^([ \t]+\S|\})/;
 const ATTRIBUTE = /^[ \t]+\./;
 
 /**
@@ -23,8 +24,9 @@ export function messageSources(ftl: string): Map<string, string> {
       index++;
     }
     while (continuation.length > 0 && continuation.at(-1)?.trim() === "") continuation.pop();
-    const indent = Math.min(...continuation.filter((line) => line.trim() !== "").map((line) => line.length - line.trimStart().length));
-    const block = continuation.map((line) => (line.trim() === "" ? "" : line.slice(indent).trimEnd()));
+    const indented = continuation.filter((line) => line.trim() !== "" && !line.startsWith("}"));
+    const indent = Math.min(...indented.map((line) => line.length - line.trimStart().length));
+    const block = continuation.map((line) => (line.trim() === "" ? "" : line.startsWith("}") ? line.trimEnd() : line.slice(indent).trimEnd()));
     while (inline.trim() === "" && block[0] === "") block.shift();
     const value = inline.trim() === "" ? block : [inline.trimEnd(), ...block];
     if (value.length > 0) sources.set(id, value.join("\n"));

@@ -21,7 +21,9 @@ export type TextProblem =
   | { kind: "unknown-function"; name: string }
   | { kind: "unknown-tag"; tag: string }
   | { kind: "unclosed-tag"; tag: string }
-  | { kind: "unopened-tag"; tag: string };
+  | { kind: "unopened-tag"; tag: string }
+  | { kind: "stray-bracket" }
+  | { kind: "plain-text"; tag: string };
 
 export type TextCheck =
   | { ok: true; text: string; /** Variables the default uses and this text leaves out (allowed, worth a warning). */ unused: string[] }
@@ -129,10 +131,31 @@ function referencesOf(text: string): References | undefined {
   return references.malformed ? undefined : references;
 }
 
-/** Telegram HTML: only tags it knows, each closed in order. */
+const TAG = /<(\/?)([a-zA-Z][\w-]*)\b[^<>]*>/g;
+
+/**
+ * Whether a catalogue text is sent as Telegram HTML. The bot sends every formatted default with
+ * `parse_mode: "HTML"`; the others also go where nothing is parsed (replies, buttons, command
+ * menus, callback answers), where a tag would show as typed.
+ */
+function isFormatted(defaultSource: string): boolean {
+  return [...defaultSource.matchAll(TAG)].some(([, , name = ""]) => TELEGRAM_TAGS.has(name.toLowerCase()));
+}
+
+/** A text sent as it is: a tag Telegram would format is shown to people as typed. */
+function plainTextProblem(text: string): TextProblem | undefined {
+  for (const [, , name = ""] of text.matchAll(TAG)) {
+    const tag = name.toLowerCase();
+    if (TELEGRAM_TAGS.has(tag)) return { kind: "plain-text", tag };
+  }
+  return undefined;
+}
+
+/** Telegram HTML: only tags it knows, each closed in order, and no `<` that opens none (Telegram refuses the message). */
 function tagProblem(text: string): TextProblem | undefined {
+  if (text.replaceAll(TAG, "").includes("<")) return { kind: "stray-bracket" };
   const open: string[] = [];
-  for (const match of text.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^<>]*>/g)) {
+  for (const match of text.matchAll(TAG)) {
     const [, closing, name = ""] = match;
     const tag = name.toLowerCase();
     if (!TELEGRAM_TAGS.has(tag)) return { kind: "unknown-tag", tag };
@@ -151,7 +174,8 @@ function tagProblem(text: string): TextProblem | undefined {
  * Whether `text` can replace a catalogue text whose source is `defaultSource`: it must be a
  * Fluent message value, use only the variables the default is given (others would print as
  * `{$name}`), refer to no other message (overrides are formatted on their own), call only
- * Fluent's own functions, and keep Telegram's HTML well formed. Pure: no I/O.
+ * Fluent's own functions, and send as it looks: tags only where the default is formatted (sent
+ * as Telegram HTML), and there well formed. Pure: no I/O.
  *
  * @example
  * checkText("Hi { $name }!", "Hello, { $name }!") // { ok: true, text: "Hi { $name }!", unused: [] }
@@ -172,7 +196,7 @@ export function checkText(text: string, defaultSource: string): TextCheck {
   for (const name of references.functions) {
     if (!BUILT_IN_FUNCTIONS.has(name)) return { ok: false, problem: { kind: "unknown-function", name } };
   }
-  const tags = tagProblem(normalised);
+  const tags = isFormatted(defaultSource) ? tagProblem(normalised) : plainTextProblem(normalised);
   if (tags !== undefined) return { ok: false, problem: tags };
   return { ok: true, text: normalised, unused: [...known].filter((name) => !references.variables.has(name)) };
 }

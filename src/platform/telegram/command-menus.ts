@@ -6,6 +6,7 @@ import { staffOf } from "../auth/roles.ts";
 import type { PlatformTables } from "../db/schema.ts";
 import { SUPPORTED_LOCALES, isLocale, type Locale, type Translator } from "../i18n/translator.ts";
 import { visibleTo, type BotyardModule, type CommandEntry } from "../module.ts";
+import type { CurrentSettings } from "../settings/live-settings.ts";
 import { enqueueOutbox } from "./outbox.ts";
 
 const PLATFORM_COMMANDS: readonly CommandEntry[] = [
@@ -15,23 +16,39 @@ const PLATFORM_COMMANDS: readonly CommandEntry[] = [
   { command: "cancel", description: "command-cancel" },
 ];
 
-/** The command menu someone with these roles sees, in a language. */
+/** The command menu someone with these roles sees, in a language, under the bot's live settings. */
 export function commandsFor(
   roles: ReadonlySet<string>,
   modules: readonly BotyardModule[],
   translate: (key: string) => string,
+  settings: CurrentSettings,
 ): BotCommand[] {
   const entries = [...PLATFORM_COMMANDS, ...modules.flatMap((module) => module.botCommands ?? [])];
   return entries
-    .filter((entry) => visibleTo(roles, entry.roles))
+    .filter((entry) => visibleTo(roles, entry.roles) && entry.when?.({ roles, settings }) !== false)
     .map((entry) => ({ command: entry.command, description: translate(entry.description) }));
 }
 
+/** Short and stable: tells two menus apart in the outbox's dedupe keys. */
+function menuHash(commands: readonly BotCommand[]): string {
+  return createHash("sha256").update(JSON.stringify(commands)).digest("hex").slice(0, 16);
+}
+
 /**
- * Sets the bot's command menus: the public one for everyone (per language), and for each staff
- * member a menu of their own with their roles' commands, queued through the outbox. A person's
- * menu is queued only when it differs from the last one queued for them, and someone who is no
- * longer staff gets their own menu deleted, so they see the public one again.
+ * Queues one person's own command menu (a `chat` scope), keyed by its contents and `stamp`, so
+ * publishCommandMenus sees it as the last one queued for them.
+ */
+export async function queueOwnMenu(db: Kysely<PlatformTables>, botId: string, telegramId: number, commands: readonly BotCommand[], stamp: number): Promise<void> {
+  const payload = { commands, scope: { type: "chat", chat_id: telegramId } };
+  await enqueueOutbox(db, { botId, chatId: telegramId, method: "setMyCommands", payload, dedupeKey: `commands:${telegramId}:${menuHash(commands)}:${stamp}` });
+}
+
+/**
+ * Sets the bot's command menus: the public one for everyone (per Telegram's language), and a menu
+ * of their own for each staff member (their roles' commands) and for each person who chose a
+ * language with /language (in it), queued through the outbox. A person's menu is queued only when
+ * it differs from the last one queued for them, and someone who no longer needs one gets theirs
+ * deleted, so they see the public one again.
  */
 export async function publishCommandMenus(options: {
   botId: string;
@@ -39,43 +56,40 @@ export async function publishCommandMenus(options: {
   db: Kysely<PlatformTables>;
   modules: readonly BotyardModule[];
   translator: Translator;
-  languages: readonly string[];
+  settings: CurrentSettings;
   now?: Date;
 }): Promise<void> {
-  const { botId, api, db, modules, translator } = options;
+  const { botId, api, db, modules, translator, settings } = options;
   const stamp = (options.now ?? new Date()).getTime();
-  const locales = SUPPORTED_LOCALES.filter((locale) => options.languages.includes(locale));
+  const locales = SUPPORTED_LOCALES.filter((locale) => settings.languages.includes(locale));
   const inLocale = (locale: Locale) => (key: string) => translator.translate(botId, locale, key);
+  const nobody = new Set<string>();
   for (const locale of locales) {
-    await api.setMyCommands(commandsFor(new Set(), modules, inLocale(locale)), { language_code: locale });
+    await api.setMyCommands(commandsFor(nobody, modules, inLocale(locale), settings), { language_code: locale });
   }
-  await api.setMyCommands(commandsFor(new Set(), modules, inLocale(locales[0] ?? "en")));
+  await api.setMyCommands(commandsFor(nobody, modules, inLocale(locales[0] ?? "en"), settings));
 
   const staff = await staffOf(db, botId);
-  const languages = await db
+  const members = await db
     .selectFrom("bot_member")
     .leftJoin("person", "person.telegram_id", "bot_member.telegram_id")
     .select(["bot_member.telegram_id", "bot_member.language", "person.language_code"])
     .where("bot_member.bot_id", "=", botId)
-    .where("bot_member.telegram_id", "in", [0, ...staff.keys()])
+    .where((eb) => eb.or([eb("bot_member.telegram_id", "in", [0, ...staff.keys()]), eb("bot_member.language", "is not", null)]))
     .execute();
-  const languageOf = new Map(languages.map((row) => [row.telegram_id, row.language ?? row.language_code?.slice(0, 2)]));
+  const languageOf = new Map(members.map((row) => [row.telegram_id, row.language ?? row.language_code?.slice(0, 2)]));
+  const chose = members.filter((row) => row.language !== null).map((row) => row.telegram_id);
   const lastMenus = await lastQueuedMenus(db, botId);
-
-  const queue = async (telegramId: number, menu: string, call: { method: string; payload: Record<string, unknown> }) => {
-    if (lastMenus.get(telegramId) === menu) return;
-    await enqueueOutbox(db, { botId, chatId: telegramId, ...call, dedupeKey: `commands:${telegramId}:${menu}:${stamp}` });
-  };
-  for (const [telegramId, roles] of staff) {
+  const owning = new Set([...staff.keys(), ...chose]);
+  for (const telegramId of owning) {
     const language = languageOf.get(telegramId);
     const locale: Locale = isLocale(language) && locales.includes(language) ? language : (locales[0] ?? "en");
-    const commands = commandsFor(roles, modules, inLocale(locale));
-    const menu = createHash("sha256").update(JSON.stringify(commands)).digest("hex").slice(0, 16);
-    await queue(telegramId, menu, { method: "setMyCommands", payload: { commands, scope: { type: "chat", chat_id: telegramId } } });
+    const commands = commandsFor(staff.get(telegramId) ?? nobody, modules, inLocale(locale), settings);
+    if (lastMenus.get(telegramId) !== menuHash(commands)) await queueOwnMenu(db, botId, telegramId, commands, stamp);
   }
-  for (const telegramId of lastMenus.keys()) {
-    if (staff.has(telegramId)) continue;
-    await queue(telegramId, NO_MENU, { method: "deleteMyCommands", payload: { scope: { type: "chat", chat_id: telegramId } } });
+  for (const [telegramId, menu] of lastMenus) {
+    if (owning.has(telegramId) || menu === NO_MENU) continue;
+    await enqueueOutbox(db, { botId, chatId: telegramId, method: "deleteMyCommands", payload: { scope: { type: "chat", chat_id: telegramId } }, dedupeKey: `commands:${telegramId}:${NO_MENU}:${stamp}` });
   }
 }
 

@@ -47,7 +47,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   bot.use(floodGuardMiddleware(floodGuard, () => metrics.incomingRateLimited.inc()));
   bot.use(identifySender);
   bot.on("callback_query:data", refuseStaleButtons);
-  bot.use(platformCommands({ botId, settings: context.settings, translator: context.translator }));
+  bot.use(platformCommands({ botId, settings: context.settings, translator: context.translator, db: context.database.db }));
   for (const module of deps.modules) {
     if (module.composer === undefined) continue;
     // Enabling or disabling a module in the panel takes effect with the next update.

@@ -1,19 +1,22 @@
 import { Composer, InlineKeyboard } from "grammy";
+import type { Kysely } from "kysely";
+import type { PlatformTables } from "../db/schema.ts";
 import { setLanguage } from "../auth/people.ts";
 import { SUPPORTED_LOCALES, isLocale, type Translator } from "../i18n/translator.ts";
 import { visibleTo } from "../module.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 import type { BotyardContext } from "./context.ts";
 import { endFlow } from "./flows.ts";
+import { commandsFor, queueOwnMenu } from "./command-menus.ts";
 import { homeKeyboard } from "./home-menu.ts";
 
 /** /start (the home menu), /help, /language and /cancel: what every bot answers whatever its modules. */
-export function platformCommands(deps: { botId: string; settings: LiveSettings; translator: Translator }): Composer<BotyardContext> {
+export function platformCommands(deps: { botId: string; settings: LiveSettings; translator: Translator; db: Kysely<PlatformTables> }): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
   const privateChats = composer.chatType("private");
 
   const showHome = async (ctx: BotyardContext) => {
-    const keyboard = homeKeyboard(ctx, deps.settings.of(ctx.botId));
+    const keyboard = await homeKeyboard(ctx, deps.settings.of(ctx.botId), deps.db);
     const name = ctx.from?.first_name ?? "";
     await ctx.reply(ctx.t(keyboard === undefined ? "home-nothing" : "home-greeting", { name }), {
       reply_markup: keyboard,
@@ -59,7 +62,13 @@ export function platformCommands(deps: { botId: string; settings: LiveSettings; 
       return;
     }
     const from = ctx.from;
-    await ctx.commit("set-language", (trx) => setLanguage(trx, ctx.botId, from.id, locale));
+    // The command menu follows: Telegram would otherwise pick it by the app's language, not this choice.
+    const commands = commandsFor(ctx.roles, ctx.enabledModules, (key) => deps.translator.translate(ctx.botId, locale, key), deps.settings.of(ctx.botId));
+    const stamp = Date.now();
+    await ctx.commit("set-language", async (trx) => {
+      await setLanguage(trx, ctx.botId, from.id, locale);
+      await queueOwnMenu(trx, ctx.botId, from.id, commands, stamp);
+    });
     ctx.locale = locale;
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language-set"));

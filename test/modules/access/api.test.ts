@@ -267,6 +267,19 @@ for (const kind of databaseKinds) {
     });
 
     describe("people and requests", () => {
+      test("an owner configured by id whom the bot never met is called Owner, in the reader's language, not by their id", async () => {
+        const unmet = 910_099;
+        await app.database.db.insertInto("role").values({ bot_id: "main", telegram_id: unmet, role: "owner", granted_by: null }).execute();
+        const english = await signedIn(unmet);
+        assert.equal((await english.get<{ name: string }>("/api/me")).body.name, "Owner");
+        const people = await english.get<{ people: { telegramId: number; name: string }[] }>("/api/people");
+        assert.equal(people.body.people.find((person) => person.telegramId === unmet)?.name, "Owner");
+        const russian = client("ru");
+        assert.equal((await russian.redeem(await linkFor(unmet))).status, 200);
+        assert.equal((await russian.get<{ name: string }>("/api/me")).body.name, "Владелец");
+        await app.database.db.deleteFrom("role").where("telegram_id", "=", unmet).execute();
+      });
+
       test("an admin grants and revokes a role; losing the last role ends the person's sessions", async () => {
         const admin = await signedIn(ADMIN_ID);
         assert.equal((await admin.post(`/api/people/${NOBODY_ID}/roles`, { role: "admin" })).status, 200);
@@ -348,6 +361,22 @@ for (const kind of databaseKinds) {
         const decided = await admin.get<{ requests: { id: number; decidedBy: string }[] }>("/api/access-requests?status=approved");
         assert.equal(decided.body.requests.find((request) => request.id === id)?.decidedBy, "Adam Admin");
         assert.equal((await admin.get("/api/access-requests?status=bogus")).status, 400);
+      });
+
+      test("approving without a role gives the default the list names, its least privileged role", async () => {
+        const admin = await signedIn(ADMIN_ID);
+        const applicant = 910_051;
+        await app.database.db.insertInto("person").values({ telegram_id: applicant, first_name: "Rita", last_name: null, username: null, language_code: "en" }).execute();
+        const { id } = await app.database.db
+          .insertInto("access_request" as never)
+          .values({ bot_id: "main", telegram_id: applicant, name: "Rita R", phone: "+4915112345679", comment: null } as never)
+          .returning("id" as never)
+          .executeTakeFirstOrThrow() as { id: number };
+        const listed = await admin.get<{ roles: string[]; defaultRole: string }>("/api/access-requests");
+        assert.equal(listed.body.defaultRole, listed.body.roles[0]);
+        assert.equal((await admin.post(`/api/access-requests/${id}/approve`)).status, 200);
+        const roles = await app.database.db.selectFrom("role").select("role").where("telegram_id", "=", applicant).execute();
+        assert.deepEqual(roles, [{ role: listed.body.defaultRole }]);
       });
 
       test("a person without people.manage cannot decide, whatever the panel shows", async () => {

@@ -33,6 +33,15 @@ for (const kind of databaseKinds) {
 
     const applyAs = (actor: Actor, name = "Anna Petrova", phone = "+79001234567") => run(applyForAccess, actor, { name, phone, comment: null });
 
+    /** An admin, and a stranger's open request for them to decide. */
+    const anAdminAndARequest = async () => {
+      const admin = await person(["admin"]);
+      const applicant = await person();
+      const applied = await applyAs(applicant);
+      assert.ok(applied.result.ok);
+      return { admin, applicant, requestId: applied.result.request.id };
+    };
+
     const outboxKeys = async (like: string) =>
       (await db().selectFrom("outbox").select(["dedupe_key", "chat_id", "method", "payload"]).where("dedupe_key", "like", like).orderBy("id").execute());
 
@@ -83,12 +92,19 @@ for (const kind of databaseKinds) {
       assert.equal((await db().selectFrom("access_request").select("id").where("telegram_id", "=", applicant.personId).execute()).length, 0);
     });
 
+    test("the cards offer the least privileged role first, and approving without a role gives it", async () => {
+      const { admin, applicant, requestId } = await anAdminAndARequest();
+      const [card] = await outboxKeys(`access:request:${requestId}:card:${admin.personId}`);
+      const buttons = (card?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.map((row) => row.map((button) => button.callback_data));
+      assert.deepEqual(buttons.slice(0, 2), [[`access:approve:${requestId}:master`], [`access:approve:${requestId}:admin`]]);
+      const { result } = await run(approveAccessRequest, admin, { requestId });
+      assert.ok(result.ok);
+      const roles = await db().selectFrom("role").select("role").where("telegram_id", "=", applicant.personId).execute();
+      assert.deepEqual(roles, [{ role: "master" }], "not admin");
+    });
+
     test("approving grants the role, edits every card, tells the applicant, and a second decision hears who decided", async () => {
-      const admin = await person(["admin"]);
-      const applicant = await person();
-      const applied = await applyAs(applicant);
-      assert.ok(applied.result.ok);
-      const requestId = applied.result.request.id;
+      const { admin, applicant, requestId } = await anAdminAndARequest();
       const { result, audits } = await run(approveAccessRequest, admin, { requestId, role: "master" });
       assert.ok(result.ok);
       assert.equal(audits, 1);
@@ -292,7 +308,7 @@ for (const kind of databaseKinds) {
       assert.equal(figures.people.blocked, 0, "the one blocked person was unblocked");
       assert.ok(figures.requests.approvedToday >= 1);
       assert.equal(figures.requests.rejectedToday, 0, "the one rejection was moved to yesterday");
-      const people = await listPeople(db(), BOT);
+      const people = await listPeople(db(), BOT, "Owner");
       const ownerListing = people.find((listing) => listing.telegramId === OWNER);
       assert.deepEqual(ownerListing?.roles, ["owner"]);
       assert.equal(ownerListing?.status, "staff");

@@ -154,7 +154,7 @@ const fixtures: Record<string, Fixture> = {
   }),
   "broadcast.preview": fixture({
     run: async (world) => {
-      await world.inTransaction((trx) => previewBroadcast(trx, world.owner, { draft, now: new Date() }));
+      await world.inTransaction((trx) => previewBroadcast(trx, world.owner, { draft, now: new Date(), translator: world.app.translator, languages: ["en"] }));
       return { actor: world.owner, objectType: "person", objectId: OWNER };
     },
   }),

@@ -24,6 +24,10 @@ test("role names come from every declaration, owner and admin first", () => {
   assert.deepEqual(permissions.roleNames(), ["owner", "admin", "master"]);
 });
 
+test("roles by privilege put the one with the fewest permissions first and owner last", () => {
+  assert.deepEqual(permissions.roleNamesByPrivilege(), ["master", "admin", "owner"]);
+});
+
 test("a role declared by two modules is refused with its name and both modules", () => {
   assert.throws(
     () => Permissions.declaredBy([{ by: "booking", roles: ["master"] }, { by: "dispatch", roles: ["master"] }]),

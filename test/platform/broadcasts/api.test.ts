@@ -123,12 +123,16 @@ for (const kind of databaseKinds) {
       assert.equal(answer.status, 403);
     });
 
-    test("a preview reaches only the person composing it", async () => {
+    test("a preview reaches only the person composing it, announced as a preview, then exactly as people will get it", async () => {
       const answer = await call("POST", "/api/broadcasts/preview", {
         body: { text: "<i>Preview</i> of the sale", buttons: [{ text: "Shop", url: "https://example.com/shop" }] },
       });
       assert.equal(answer.status, 202);
-      const preview = await owner.replyContaining("Preview of the sale");
+      const note = await owner.reply();
+      assert.equal(note.text, "👁 Preview of your broadcast: only you get it. The next message is exactly what people will receive.");
+      const preview = await owner.reply();
+      assert.equal(preview.text, "Preview of the sale");
+      assert.deepEqual(preview.entities, [{ type: "italic", offset: 0, length: 7 }]);
       assert.deepEqual(preview.reply_markup?.inline_keyboard, [[{ text: "Shop", url: "https://example.com/shop" }]]);
       assert.equal((await call("POST", "/api/broadcasts/preview", { body: { text: "" } })).body.error, "Write the text of the message.");
       for (const person of people) assert.ok(!(await person.botMessages()).some((message) => message.text?.includes("Preview")));

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { beforeEach, describe, test } from "node:test";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import type { BroadcastDraft } from "../../../src/platform/broadcasts/domain/draft.ts";
+import { broadcastsFeature } from "../../../src/platform/broadcasts/feature.ts";
+import { Translator } from "../../../src/platform/i18n/translator.ts";
 import { deliveryCounts } from "../../../src/platform/broadcasts/repo.ts";
 import { PLATFORM_SEGMENTS } from "../../../src/platform/broadcasts/segments.ts";
 import {
@@ -23,6 +25,7 @@ const now = new Date("2030-03-01T09:00:00Z");
 const later = new Date("2030-03-01T18:00:00Z");
 const draft: BroadcastDraft = { text: "<b>Spring sale</b> starts today", photo: null, buttons: [{ text: "Shop", url: "https://example.com" }] };
 const roleNames = ["owner", "admin"];
+const noteDeps = { translator: new Translator(broadcastsFeature.catalogues ?? []), languages: ["en"] };
 
 for (const kind of databaseKinds) {
   describe(`broadcast use cases on ${kind.name}`, { skip: kind.skip }, () => {
@@ -211,20 +214,22 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await auditActions(), ["broadcast.create", "broadcast.deliver", "broadcast.finish"]);
     });
 
-    test("a preview goes to the person composing it, ahead of bulk traffic, and stores no broadcast", async () => {
-      const previewed = await run((trx) => previewBroadcast(trx, admin, { draft, now }));
+    test("a preview goes to the person composing it, ahead of bulk traffic, after a note in their language saying it is one, and stores no broadcast", async () => {
+      await suite.database.db.updateTable("bot_member").set({ language: "ru" }).where("telegram_id", "=", ADMIN).execute();
+      const previewed = await run((trx) => previewBroadcast(trx, admin, { draft, now, ...noteDeps, languages: ["en", "ru"] }));
       assert.deepEqual(previewed, { ok: true, value: null });
-      const rows = await suite.database.db.selectFrom("outbox").selectAll().execute();
-      assert.equal(rows.length, 1);
-      assert.equal(rows[0]?.chat_id, ADMIN);
-      assert.equal(rows[0]?.priority, 0);
-      assert.equal(rows[0]?.broadcast_id, null);
+      const rows = await suite.database.db.selectFrom("outbox").selectAll().orderBy("id").execute();
+      assert.equal(rows.length, 2);
+      assert.ok(rows.every((row) => row.chat_id === ADMIN && row.priority === 0 && row.broadcast_id === null));
+      const [note, preview] = rows;
+      assert.match(String(note?.payload.text), /^👁 Предпросмотр рассылки: его получили только вы/);
+      assert.deepEqual(preview?.payload, { chat_id: ADMIN, text: draft.text, parse_mode: "HTML", reply_markup: { inline_keyboard: [[{ text: "Shop", url: "https://example.com" }]] } }, "the preview itself is the broadcast as sent");
       assert.equal((await suite.database.db.selectFrom("broadcast").selectAll().execute()).length, 0);
       assert.deepEqual(await auditActions(), ["broadcast.preview"]);
     });
 
     test("a preview of a bad draft queues nothing", async () => {
-      const previewed = await run((trx) => previewBroadcast(trx, admin, { draft: { ...draft, buttons: [{ text: "Go", url: "nowhere" }] }, now }));
+      const previewed = await run((trx) => previewBroadcast(trx, admin, { draft: { ...draft, buttons: [{ text: "Go", url: "nowhere" }] }, now, ...noteDeps }));
       assert.deepEqual(previewed, { ok: false, problem: { code: "button-url-invalid", args: { number: 1 } } });
       assert.equal((await suite.database.db.selectFrom("outbox").selectAll().execute()).length, 0);
       assert.deepEqual(await auditActions(), []);

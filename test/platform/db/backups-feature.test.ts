@@ -12,6 +12,7 @@ import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
 interface BackupsPage {
   directory: string;
+  retentionDays: number;
   database: string;
   backups: { name: string; size: number; takenAt: string }[];
 }
@@ -50,7 +51,8 @@ for (const kind of databaseKinds) {
       writeFileSync(join(dir, "notes.txt"), "not a backup");
       const answer = await owner.get<BackupsPage>("/api/backups");
       assert.equal(answer.status, 200);
-      assert.equal(answer.body.directory, dir);
+      assert.equal(answer.body.directory, dir, "the page can say where the files are");
+      assert.equal(answer.body.retentionDays, 30, "and how long they are kept");
       assert.equal(answer.body.database, kind.name);
       assert.deepEqual(answer.body.backups, [
         { name: backupFileName(kind.name, new Date("2030-01-02T03:00:00Z")), size: 5, takenAt: "2030-01-02T03:00:00.000Z" },

@@ -24,6 +24,10 @@ count = { $n ->
         [one] one apple
        *[other] { $n } apples
     }
+role = { $role ->
+    [owner] owner
+   *[other] { $role }
+}
 button = Press
     .title = A tooltip
 last = The end
@@ -35,6 +39,7 @@ test("a message's source is its value, without the key, indentation, attributes 
   assert.equal(sources.get("help"), "<b>What I can do</b>\n/start – the main menu\n\n/help – this message");
   assert.equal(sources.get("preview"), "<b>Your message</b>\n\n{ $text }\n\nSend it?");
   assert.equal(sources.get("count"), "{ $n ->\n    [one] one apple\n   *[other] { $n } apples\n}");
+  assert.equal(sources.get("role"), "{ $role ->\n [owner] owner\n*[other] { $role }\n}", "a placeable may close at the line's start");
   assert.equal(sources.get("button"), "Press");
   assert.equal(sources.get("last"), "The end");
   assert.equal(sources.has("-brand"), false, "terms are not messages");
@@ -46,7 +51,7 @@ test("a source saved as an override formats exactly like the catalogue's message
   for (const [key, source] of messageSources(ftl)) {
     const override = new FluentBundle("en", { useIsolating: false });
     override.addResource(new FluentResource(overrideSource(key, source)));
-    for (const args of [{ name: "Ann", text: "hi", n: 1 }, { name: "Bo", text: "yo", n: 5 }]) {
+    for (const args of [{ name: "Ann", text: "hi", n: 1, role: "owner" }, { name: "Bo", text: "yo", n: 5, role: "cook" }]) {
       const expected = catalogue.formatPattern(catalogue.getMessage(key)?.value ?? "", args);
       assert.equal(override.formatPattern(override.getMessage(key)?.value ?? "", args), expected, key);
     }

@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Translator } from "../../../src/platform/i18n/translator.ts";
+import { allModules } from "../../../src/modules/index.ts";
+import { platformFeatures } from "../../../src/platform/features.ts";
+import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
+import { SUPPORTED_LOCALES, Translator } from "../../../src/platform/i18n/translator.ts";
 import { checkText, type TextProblem } from "../../../src/platform/settings/text-check.ts";
 import { textsFeature } from "../../../src/platform/settings/texts-feature.ts";
 
 const greeting = "Hello, { $name }! What would you like to do?";
+const help = "<b>What I can do</b>\n/start – the main menu, { $name }";
 
 function problemOf(text: string, defaultSource = greeting): TextProblem | undefined {
   const check = checkText(text, defaultSource);
@@ -68,18 +72,39 @@ describe("an edited text", () => {
     assert.deepEqual(problemOf("{ UPPER($name) }"), { kind: "unknown-function", name: "UPPER" });
   });
 
-  test("keeps Telegram's HTML well formed", () => {
-    assert.equal(problemOf('<b>Hi</b> <a href="https://example.com">{ $name }</a>'), undefined);
-    assert.deepEqual(problemOf("<div>Hi</div>"), { kind: "unknown-tag", tag: "div" });
-    assert.deepEqual(problemOf("<b>Hi { $name }"), { kind: "unclosed-tag", tag: "b" });
-    assert.deepEqual(problemOf("<b><i>Hi</b></i>"), { kind: "unclosed-tag", tag: "i" });
-    assert.deepEqual(problemOf("Hi</b>"), { kind: "unopened-tag", tag: "b" });
-    assert.equal(problemOf("3 < 5 and 5 > 3"), undefined, "a lone < is not a tag");
+  test("may use tags only where the default is formatted, the texts the bot sends as Telegram HTML", () => {
+    assert.deepEqual(problemOf("Hello, <b>{ $name }</b>!"), { kind: "plain-text", tag: "b" }, "a plain reply would show the tags as typed");
+    assert.deepEqual(problemOf("Hi</i>"), { kind: "plain-text", tag: "i" });
+    assert.equal(problemOf("Hello, <b>{ $name }</b>!", help), undefined);
+    assert.equal(problemOf("3 < 5 and <Ann> > 3"), undefined, "in a plain text, what is not Telegram's formatting shows as it is written");
+  });
+
+  test("keeps Telegram's HTML well formed where it is formatted", () => {
+    assert.equal(problemOf('<b>Hi</b> <a href="https://example.com">{ $name }</a>', help), undefined);
+    assert.deepEqual(problemOf("<div>Hi</div>", help), { kind: "unknown-tag", tag: "div" });
+    assert.deepEqual(problemOf("<b>Hi { $name }", help), { kind: "unclosed-tag", tag: "b" });
+    assert.deepEqual(problemOf("<b><i>Hi</b></i>", help), { kind: "unclosed-tag", tag: "i" });
+    assert.deepEqual(problemOf("Hi</b>", help), { kind: "unopened-tag", tag: "b" });
+    assert.deepEqual(problemOf("<b>Prices</b> 3 < 5", help), { kind: "stray-bracket" }, "Telegram refuses a < that opens no tag");
+    assert.equal(problemOf("<b>Prices</b> 3 &lt; 5 &amp; more", help), undefined);
+  });
+
+  test("every text of every catalogue passes as its own default", () => {
+    const translator = new Translator([...platformCatalogues(), ...[...platformFeatures, ...allModules].flatMap((module) => module.catalogues ?? [])]);
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const key of translator.keys(locale)) {
+        const source = translator.source(locale, key);
+        if (source === undefined) continue;
+        const check = checkText(source, source);
+        assert.ok(check.ok, `${locale} ${key}: ${JSON.stringify(check.ok ? undefined : check.problem)}`);
+      }
+    }
   });
 
   test("every problem has a message in English and Russian", () => {
     const translator = new Translator(textsFeature.catalogues ?? []);
-    const problems = ["  ", "{ $name", "a } b", "a\n* b", "{ $ }", "{ $x }", "{ -brand }", "{ F() }", "<div>", "<b>", "</b>"].map((text) => problemOf(text));
+    const problems = ["  ", "{ $name", "a } b", "a\n* b", "{ $ }", "{ $x }", "{ -brand }", "{ F() }", "<b>"].map((text) => problemOf(text));
+    problems.push(...["<div>", "<b>", "</b>", "<b>a</b> <"].map((text) => problemOf(text, help)));
     assert.equal(new Set(problems.map((problem) => problem?.kind)).size, problems.length, "one example of each");
     for (const problem of problems) {
       assert.ok(problem !== undefined);

@@ -130,6 +130,28 @@ for (const kind of databaseKinds) {
       assert.equal((await owner.send("DELETE", "/api/texts/en/no-such-key")).status, 400);
     });
 
+    test("tags are refused where the bot sends a text plain, and reach clients as formatting where it is sent as HTML", async () => {
+      const before = await overrides();
+      const english = await owner.send<{ error: string }>("PUT", "/api/texts/en/home-greeting", { text: "Hello, <b>{ $name }</b>!" });
+      assert.equal(english.status, 400);
+      assert.match(english.body.error, /<b> would show to people as typed/);
+      const russianOwner = await signIn(app, OWNER_ID, { language: "ru" });
+      const russian = await russianOwner.send<{ error: string }>("PUT", "/api/texts/ru/home-greeting", { text: "Привет, <b>{ $name }</b>!" });
+      assert.equal(russian.status, 400);
+      assert.match(russian.body.error, /<b> люди увидят как есть/);
+      assert.deepEqual(await overrides(), before, "nothing saved");
+      const client = new TelegramUser(emulator.control, { first_name: "Kim", language_code: "en" });
+      client.send("/start");
+      assert.match((await client.reply()).text ?? "", /^Hello, Kim! What would you like to do\?/);
+
+      assert.equal((await owner.send("PUT", "/api/texts/en/help", { text: "<i>Our help</i>\n/start – the menu" })).status, 200);
+      client.send("/help");
+      const help = await client.reply();
+      assert.equal(help.text?.split("\n")[0], "Our help", "no tags are shown");
+      assert.deepEqual(help.entities?.[0], { type: "italic", offset: 0, length: 8 });
+      assert.equal((await owner.send("DELETE", "/api/texts/en/help")).status, 200);
+    });
+
     test("only people who may edit texts reach them, and writes need the CSRF token", async () => {
       await app.database.db.insertInto("role").values({ bot_id: "main", telegram_id: ADMIN_ID, role: "admin", granted_by: OWNER_ID }).execute();
       const admin = await signIn(app, ADMIN_ID);

@@ -10,7 +10,7 @@ import { revokeRole } from "../commands/revoke-role.ts";
 import { unblockPerson } from "../commands/unblock-person.ts";
 import { listPeople } from "../queries/people-listing.ts";
 import type { AccessTables } from "../tables.ts";
-import { parseInput, refuse } from "../../../platform/http/answers.ts";
+import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
 const personSchema = z.object({ telegramId: z.coerce.number().int().positive() });
@@ -26,7 +26,7 @@ export function peopleRoutes(app: FastifyInstance, context: ApiContext<AccessTab
     const session = request.session!;
     const known = context.permissions.roleNames();
     return {
-      people: await listPeople(db, session.botId),
+      people: await listPeople(db, session.botId, textFor(context.translator, request, "access-owner-unmet")),
       // Owners may hand out owner too; everyone else every other role.
       roles: session.roles.includes("owner") ? known : grantableRoles(known),
     };

@@ -14,6 +14,8 @@ import { parseInput } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
 const statusSchema = z.object({ status: z.enum(["open", "pending", "postponed", "approved", "rejected"]).default("open") });
+/** Without a role, the least privileged one is given. */
+const approveBody = z.object({ role: z.string().trim().min(1).max(50).optional() });
 const idSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** Access requests: listed by status, approved with a role, rejected with a reason, postponed. */
@@ -29,12 +31,14 @@ export function requestRoutes(app: FastifyInstance, context: ApiContext<AccessTa
     const rows = await requestsWithStatus(db, botId, statuses, query.status === "open" ? "oldest-first" : "newest-first");
     const people = await addresseesOf(db, botId, [...new Set(rows.flatMap((row) => [row.telegram_id, ...(row.decided_by === null ? [] : [row.decided_by])]))]);
     const nameOf = (id: number | null) => (id === null ? null : (people.find((person) => person.telegramId === id)?.name ?? String(id)));
-    return { requests: rows.map((row) => presentListedRequest(row, nameOf)), roles: grantableRoles(context.permissions.roleNames()) };
+    // The least privileged first: what an approval without a role gives.
+    const roles = grantableRoles(context.permissions.roleNamesByPrivilege());
+    return { requests: rows.map((row) => presentListedRequest(row, nameOf)), roles, defaultRole: roles[0] ?? null };
   });
 
   app.post<{ Params: { id: string } }>("/api/access-requests/:id/approve", { config: { access: manage } }, async (request, reply) => {
     const params = parseInput(context.translator, request, reply, idSchema, request.params);
-    const body = params && parseInput(context.translator, request, reply, z.object({ role: z.string().trim().min(1).max(50) }), request.body);
+    const body = params && parseInput(context.translator, request, reply, approveBody, request.body ?? {});
     if (params === undefined || body === undefined) return reply;
     const outcome = await context.run(actorOf(request), approveAccessRequest, { requestId: params.id, role: body.role });
     return answerOutcome(context, request, reply, outcome);

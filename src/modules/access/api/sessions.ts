@@ -8,7 +8,7 @@ import { endAllSessions } from "../commands/end-all-sessions.ts";
 import { endSession } from "../commands/end-session.ts";
 import { addresseesOf, nameOf } from "../queries/people.ts";
 import type { AccessTables } from "../tables.ts";
-import { parseInput } from "../../../platform/http/answers.ts";
+import { parseInput, textFor } from "../../../platform/http/answers.ts";
 import { answerOutcome } from "./refusals.ts";
 
 /** A session as the panel shows it: the device in words, and whether it is this very one. */
@@ -28,7 +28,8 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTa
     return {
       botId: session.botId,
       telegramId: session.telegramId,
-      name: await nameOf(db, session.telegramId),
+      // An owner configured by id has no name until they message the bot.
+      name: await nameOf(db, session.telegramId, session.roles.includes("owner") ? textFor(context.translator, request, "access-owner-unmet") : undefined),
       roles: session.roles,
       permissions: context.permissions.of(session.roles),
       csrfToken: session.csrfToken,

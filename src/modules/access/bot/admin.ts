@@ -63,7 +63,7 @@ export function adminComposer(context: ModuleContext<AccessTables>): Composer<Ct
   );
 
   const peopleView = async (ctx: Ctx): Promise<{ text: string; keyboard?: InlineKeyboard }> => {
-    const people = await listPeople(db, ctx.botId);
+    const people = await listPeople(db, ctx.botId, ctx.t("access-owner-unmet"));
     if (people.length === 0) return { text: ctx.t("access-people-none") };
     const keyboard = new InlineKeyboard();
     for (const person of people.slice(0, MAX_PEOPLE_SHOWN)) {
@@ -90,7 +90,7 @@ export function adminComposer(context: ModuleContext<AccessTables>): Composer<Ct
   );
 
   const personView = async (ctx: Ctx, telegramId: number): Promise<{ text: string; keyboard: InlineKeyboard }> => {
-    const person = (await listPeople(db, ctx.botId)).find((candidate) => candidate.telegramId === telegramId);
+    const person = (await listPeople(db, ctx.botId, ctx.t("access-owner-unmet"))).find((candidate) => candidate.telegramId === telegramId);
     const keyboard = new InlineKeyboard();
     if (person === undefined) return { text: ctx.t("access-person-unknown"), keyboard: keyboard.text(ctx.t("access-back"), peopleButton.data({})) };
     const known = context.permissions.roleNames();

@@ -33,7 +33,7 @@ const rejectFlow = defineFlow("access-reject", ["reason"], z.object({ requestId:
 export function decisionsComposer(context: ModuleContext<AccessTables>): Composer<Ctx> {
   const composer = new Composer<Ctx>();
   const db = context.database.db;
-  const readerOf = (ctx: Ctx): CardReader => ({ locale: ctx.locale, t: (key, args) => ctx.t(key, args), timeZone: context.settings.of(ctx.botId).timeZone, knownRoles: context.permissions.roleNames() });
+  const readerOf = (ctx: Ctx): CardReader => ({ locale: ctx.locale, t: (key, args) => ctx.t(key, args), timeZone: context.settings.of(ctx.botId).timeZone, knownRoles: context.permissions.roleNamesByPrivilege() });
   const markupOf = (card: Jsonified<RequestCard>) => (card.buttons === undefined ? undefined : { inline_keyboard: card.buttons });
   const managers = composer.chatType("private").filter((ctx) => ctx.can("people.manage"));
   const guarded = composer.chatType("private");

@@ -21,6 +21,7 @@ export interface CardReader {
   locale: string;
   t: (key: string, args?: TranslationArgs) => string;
   timeZone: string;
+  /** The least privileged first: its Approve button comes first. */
   knownRoles: readonly string[];
 }
 
@@ -66,7 +67,7 @@ export function cardKeyPrefix(requestId: number): string {
 
 /** A card's reader in a command: the language `tell` chose for them, the bot's time zone, the app's roles. */
 function readerIn(scope: CommandScope<AccessTables>, locale: string, t: CardReader["t"]): CardReader {
-  return { locale, t, timeZone: scope.settings.timeZone, knownRoles: scope.roles.names };
+  return { locale, t, timeZone: scope.settings.timeZone, knownRoles: scope.roles.byPrivilege };
 }
 
 /** Sends the card to every current manager (holder of `people.manage`) who has none yet; the dedupe keys make the rest no-ops. */

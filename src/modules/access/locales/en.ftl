@@ -3,6 +3,8 @@ access-role = { $role ->
     [admin] admin
    *[other] { $role }
 }
+# An owner configured by Telegram id whom the bot has not met yet, so has no name.
+access-owner-unmet = Owner
 access-card = <b>Access request #{ $id }</b>
     Name: { $name }
     Phone: { $phone }

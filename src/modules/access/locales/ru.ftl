@@ -3,6 +3,8 @@ access-role = { $role ->
     [admin] администратор
    *[other] { $role }
 }
+# An owner configured by Telegram id whom the bot has not met yet, so has no name.
+access-owner-unmet = Владелец
 access-card = <b>Заявка на доступ №{ $id }</b>
     Имя: { $name }
     Телефон: { $phone }

@@ -17,8 +17,10 @@ export interface PersonListing {
 /**
  * People the access side deals with: staff, blocked people and applicants (with open or
  * rejected requests), staff first, then by name. Plain bot users who never applied are not listed.
+ * An owner configured by id whom the bot never met is called `unmetOwner` ("Owner" in the
+ * reader's language); anyone else the bot never met, by their id.
  */
-export async function listPeople(db: Reads, botId: string): Promise<PersonListing[]> {
+export async function listPeople(db: Reads, botId: string, unmetOwner: string): Promise<PersonListing[]> {
   const roles = await db.selectFrom("role").select(["telegram_id", "role"]).where("bot_id", "=", botId).orderBy("role").execute();
   const blocks = await db.selectFrom("access_block").select("telegram_id").where("bot_id", "=", botId).execute();
   const requests = await db
@@ -40,7 +42,7 @@ export async function listPeople(db: Reads, botId: string): Promise<PersonListin
     const status: PersonStatus = blocked.has(telegramId) ? "blocked" : held.length > 0 ? "staff" : open !== undefined ? "applicant" : "rejected";
     return {
       telegramId,
-      name: person === undefined ? String(telegramId) : displayName({ ...person, username: null }),
+      name: person === undefined ? (held.includes("owner") ? unmetOwner : String(telegramId)) : displayName({ ...person, username: null }),
       username: person?.username ?? null,
       roles: held,
       status,

@@ -32,10 +32,10 @@ export async function addresseesOf(db: Reads, botId: string, telegramIds: readon
   });
 }
 
-/** A person's name as staff see it, or their id when the bot never met them. */
-export async function nameOf(db: Reads, telegramId: number): Promise<string> {
+/** A person's name as staff see it; when the bot never met them, `unmet` (their id without it). */
+export async function nameOf(db: Reads, telegramId: number, unmet = String(telegramId)): Promise<string> {
   const row = await db.selectFrom("person").select(["telegram_id", "first_name", "last_name", "username"]).where("telegram_id", "=", telegramId).executeTakeFirst();
-  return row === undefined ? String(telegramId) : displayName(row);
+  return row === undefined ? unmet : displayName(row);
 }
 
 /** Everyone holding one of `roles` in the bot. */

@@ -88,6 +88,7 @@ booking-ics-description = Price: { $price }
 booking-master-new = New booking: { $service }, { $when }. Client: { $client }, { $phone }.
 booking-master-cancelled = Booking cancelled: { $service }, { $when }. Client: { $client }, { $phone }.
 booking-master-moved = Booking moved: { $service }, from { $previous } to { $when }. Client: { $client }, { $phone }.
+booking-master-moved-away = Booking moved to { $master }: { $service }, { $when }, is no longer yours. Client: { $client }, { $phone }.
 
 ## Booking: reminders, prepayments, the waitlist and reviews.
 booking-reminder = Reminder: { $service } with { $master } { $hours ->

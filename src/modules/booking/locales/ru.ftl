@@ -90,6 +90,7 @@ booking-ics-description = Цена: { $price }
 booking-master-new = Новая запись: { $service }, { $when }. Клиент: { $client }, { $phone }.
 booking-master-cancelled = Запись отменена: { $service }, { $when }. Клиент: { $client }, { $phone }.
 booking-master-moved = Запись перенесена: { $service }, с { $previous } на { $when }. Клиент: { $client }, { $phone }.
+booking-master-moved-away = Запись передана мастеру { $master }: { $service }, { $when }, больше не у вас. Клиент: { $client }, { $phone }.
 
 ## Запись: напоминания, предоплата, лист ожидания и отзывы.
 booking-reminder = Напоминание: { $service }, мастер { $master }, { $hours ->

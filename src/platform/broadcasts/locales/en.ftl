@@ -25,3 +25,4 @@ broadcasts-problem-segment-text-invalid = Fill in the field this audience asks f
 broadcasts-problem-not-found = There is no such broadcast.
 broadcasts-problem-already-finished = This broadcast has already finished; there is nothing to cancel.
 broadcasts-problem-segment-choice-invalid = Choose one of the options this audience offers.
+broadcasts-preview-note = 👁 Preview of your broadcast: only you get it. The next message is exactly what people will receive.

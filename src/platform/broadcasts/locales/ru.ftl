@@ -25,3 +25,4 @@ broadcasts-problem-segment-text-invalid = Заполните поле, кото�
 broadcasts-problem-not-found = Такой рассылки нет.
 broadcasts-problem-already-finished = Эта рассылка уже завершена, отменять нечего.
 broadcasts-problem-segment-choice-invalid = Выберите один из вариантов, которые предлагает эта аудитория.
+broadcasts-preview-note = 👁 Предпросмотр рассылки: его получили только вы. Следующее сообщение люди получат в точности таким.

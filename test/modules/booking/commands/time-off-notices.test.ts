@@ -133,7 +133,7 @@ for (const kind of databaseKinds) {
         assert.match(ira[0]!.text, what.resolution === "move" ? /^Салон перенёс вашу запись/ : /^Салон отменил вашу запись/);
         const anna = await outboxOf(salon, chats(salon).anna);
         assert.deepEqual(anna.map((notice) => notice.key), [`booking:${visitId}:seq:${sequence}:master:${salon.anna}`]);
-        assert.match(anna[0]!.text, /^Booking cancelled: Haircut/);
+        assert.match(anna[0]!.text, what.resolution === "move" ? /^Booking moved to Boris: Haircut, .*is no longer yours/ : /^Booking cancelled: Haircut/);
         const boris = await outboxOf(salon, chats(salon).boris);
         if (what.resolution === "move") {
           assert.deepEqual(boris.map((notice) => notice.key), [`booking:${visitId}:seq:${sequence}:master:${salon.boris}`]);
