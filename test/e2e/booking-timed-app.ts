@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
 import { bookingComposer } from "../../src/modules/booking/bot/composer.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { bookingTimedEvents } from "../../src/modules/booking/timed-events.ts";
+import { bookingEventHandlers } from "../../src/modules/booking/timed-events.ts";
 import { cataloguesIn } from "../../src/platform/i18n/catalogues.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import { defineModule, type BotyardModule } from "../../src/platform/module.ts";
@@ -25,7 +25,7 @@ export function bookingTimedModule(): BotyardModule {
     catalogues: cataloguesIn(join(import.meta.dirname, "../../src/modules/booking/locales")),
     permissions: { "booking.manage": ["admin"] },
     composer: bookingComposer,
-    events: bookingTimedEvents,
+    events: bookingEventHandlers,
   });
 }
 

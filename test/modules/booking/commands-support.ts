@@ -42,6 +42,7 @@ export function bookingCommands(database: () => Database = () => {
     clock: { now: () => at ?? new Date() },
     jobs: { send: () => Promise.resolve(null) },
     languagesOf: () => ["en", "ru"],
+    settingsOf: () => ({ timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true }),
     eventKinds: new Set(BOOKING_EVENT_KINDS),
     queues: new Set(),
     hooksOf: () => [],
