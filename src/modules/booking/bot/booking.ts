@@ -21,6 +21,7 @@ import { daySlots, monthAvailability } from "../service.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
 import { bookingOfClient, clientProfile, type ClientBooking } from "../service/client-bookings.ts";
 import type { FreeSlot } from "../service/presenter.ts";
+import { addressOfMaster } from "../queries/locations.ts";
 
 export const BOOKING_FLOW = "booking";
 const MAX_NAME_LENGTH = 100;
@@ -101,7 +102,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
     const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
     const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
-    const address = await db.selectFrom("booking_master").innerJoin("booking_location", "booking_location.id", "booking_master.location_id").select("booking_location.address").where("booking_master.id", "=", draft.slotMasterId).executeTakeFirst();
+    const address = await addressOfMaster(db, draft.slotMasterId);
     if (service === undefined || master === undefined) {
       await ctx.reply(ctx.t("booking-service-gone"));
       return;
@@ -111,7 +112,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       master: master.name,
       when: formatVisitTime(new Date(draft.start), ctx.locale, timeZone),
       price: formatMoney(master.priceMinor, service.currency, ctx.locale),
-      address: address?.address ?? "—",
+      address: address ?? "—",
     };
     await ctx.reply(ctx.t(draft.mode === "new" ? "booking-summary" : "booking-move-summary", args), {
       reply_markup: new InlineKeyboard().text(ctx.t("booking-confirm"), wizardConfirmButton.inFlow(flow, {})).text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {})),

@@ -24,3 +24,14 @@ export async function timeZoneOfLocation(db: Db, locationId: number): Promise<st
   const row = await db.selectFrom("booking_location").select("time_zone").where("id", "=", locationId).executeTakeFirst();
   return row?.time_zone;
 }
+
+/** The address of the location a master works at, for the summary a client confirms. */
+export async function addressOfMaster(db: Db, masterId: number): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom("booking_master")
+    .innerJoin("booking_location", "booking_location.id", "booking_master.location_id")
+    .select("booking_location.address")
+    .where("booking_master.id", "=", masterId)
+    .executeTakeFirst();
+  return row?.address;
+}
