@@ -292,7 +292,9 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       return;
     }
     const rules = await rulesOfService(db, ctx.botId, serviceId);
-    await ctx.reply(bookingRefusalText(ctx, outcome.reason, rules));
+    // A move refused for its window names the deadline: the time the booking still stands at.
+    const moving = draft.mode === "new" ? undefined : await bookingOfClient(db, ctx.botId, ctx.from?.id ?? 0, draft.bookingId ?? 0);
+    await ctx.reply(bookingRefusalText(ctx, outcome.reason, rules, moving));
   };
 
   /** "That time was just taken": the next free times of the same master, as buttons of the same flow. */
