@@ -11,7 +11,7 @@ import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard, wizardCa
 import { slotPickerSteps, wizardDraftOf, type WizardDraft } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { adminMoveButton, adminNewButton, fullDayButton, masterButton, monthButton, otherMasterButton, serviceButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
@@ -161,7 +161,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       kind,
       async (ctx, values) => {
         const flow = ctx.flow;
-        if (flow !== undefined) await handler(ctx, flow, wizardDraftOf(flow), values);
+        if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
+        await handler(ctx, flow, wizardDraftOf(flow), values);
       },
       manage,
     );

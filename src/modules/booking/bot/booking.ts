@@ -9,7 +9,7 @@ import { calendarKeyboard, nextFreeKeyboard, timesKeyboard, wizardCalendarButton
 import { slotPickerSteps, wizardDraftOf, type WizardDraft } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { bookingRefusalText } from "./refusals.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { clientMayBookMore } from "../domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { mayClientReschedule } from "../domain/cancellation.ts";
@@ -170,7 +170,8 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: WizardDraft, values: Values) => Promise<unknown>) =>
     onCallback(wizard, kind, async (ctx, values) => {
       const flow = ctx.flow;
-      if (flow !== undefined) await handler(ctx, flow, wizardDraftOf(flow), values);
+      if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
+      await handler(ctx, flow, wizardDraftOf(flow), values);
     });
   const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 

@@ -6,6 +6,7 @@ import { defineFlow } from "../../../platform/telegram/flow-definition.ts";
 import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import { reviewSkipButton, reviewStarsButton } from "../callbacks.ts";
 import { MAX_REVIEW_TEXT } from "../domain/review.ts";
+import { pressedInFlow } from "./support.ts";
 import { commentOnVisit } from "../commands/comment-on-visit.ts";
 import { rateVisit } from "../commands/rate-visit.ts";
 
@@ -32,7 +33,7 @@ export function reviewsComposer(): Composer<BotyardContext> {
   });
 
   onCallback(privateChats, reviewSkipButton, async (ctx) => {
-    if (reviewFlow.of(ctx) === undefined) {
+    if (reviewFlow.of(ctx) === undefined || !pressedInFlow(ctx)) {
       await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
       return;
     }

@@ -5,6 +5,7 @@ import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { advanceFlow, flowKeyOf, type FlowState } from "../../../platform/telegram/flows.ts";
 import { dayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
 import type { Db } from "../repo.ts";
+import { pressedInFlow } from "./support.ts";
 import { mastersForService } from "../service/catalogue-lists.ts";
 
 type Press<C extends BotyardContext> = Filter<C, "callback_query:data">;
@@ -61,7 +62,8 @@ export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotP
     <Values>(handler: (ctx: BotyardContext, flow: FlowState, values: Values) => Promise<unknown>) =>
     async (ctx: Press<C>, values: Values) => {
       const flow = ctx.flow;
-      if (flow !== undefined) await handler(ctx, flow, values);
+      if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
+      await handler(ctx, flow, values);
     };
 
   onCallback(

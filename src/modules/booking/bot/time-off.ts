@@ -7,7 +7,7 @@ import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { defineFlow, type TypedFlow } from "../../../platform/telegram/flow-definition.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { timeOffApplyButton, timeOffCancelButton, timeOffDayButton, timeOffHolidayButton, timeOffHomeButton, timeOffHoursButton, timeOffMasterButton, timeOffRemoveHolidayButton, timeOffResolveButton, timeOffWholeDayButton } from "../callbacks.ts";
 import { formatDay } from "../domain/display.ts";
 import { addDaysOff } from "../commands/add-days-off.ts";
@@ -162,7 +162,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       kind,
       async (ctx, values) => {
         const flow = timeOffFlow.of(ctx);
-        if (flow === undefined) return expired(ctx);
+        if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
         if (step !== undefined && flow.step !== step) return expired(ctx);
         await handler(ctx, flow, flow.data, values);
       },
