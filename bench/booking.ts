@@ -19,7 +19,7 @@ import { bookingMigrations, bookingModule } from "../src/modules/booking/module.
 import { BOOKING_PERMISSIONS } from "../src/modules/booking/permissions.ts";
 import { REMINDER_EVENT } from "../src/modules/booking/reminders.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
-import { daySlots, monthAvailability } from "../src/modules/booking/service.ts";
+import { daySlots, monthAvailability } from "../src/modules/booking/service/availability.ts";
 import { analyticsData, bookingAnalytics } from "../src/modules/booking/service/analytics.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../src/platform/auth/permissions.ts";
 import { createCommandRuntime } from "../src/platform/commands/command-runtime.ts";

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import type { Kysely, Transaction } from "kysely";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { bookAppointment } from "../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
 import { openDatabase } from "../../src/platform/db/database.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";

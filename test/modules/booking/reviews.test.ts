@@ -4,7 +4,9 @@ import { checkReviewText, isStars } from "../../../src/modules/booking/domain/re
 import { REVIEW_DELAY_MS, reviewsOfMaster } from "../../../src/modules/booking/reviews.ts";
 import { commentOnVisit } from "../../../src/modules/booking/commands/comment-on-visit.ts";
 import { rateVisit } from "../../../src/modules/booking/commands/rate-visit.ts";
-import { bookAppointment, markVisit, type BookingView } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
+import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { bookAppointment } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { addDaysOff } from "../../../src/modules/booking/commands/add-days-off.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
-import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
+import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
 import { waitlistOfClient } from "../../../src/modules/booking/service/client-waitlist.ts";
 import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, type JoinInput } from "../../../src/modules/booking/commands/join-waitlist.ts";
 import { acceptOffer } from "../../../src/modules/booking/commands/accept-offer.ts";

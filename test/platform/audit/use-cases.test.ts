@@ -32,7 +32,12 @@ import { BOT, OWNER, fixture, type Fixture, type World } from "./fixtures/world.
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
 import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
-import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
+import { adminBook } from "../../../src/modules/booking/commands/admin-book.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
+import { daySlots } from "../../../src/modules/booking/service/availability.ts";
+import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
+import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
 import { sendInvoice } from "../../../src/modules/booking/commands/send-invoice.ts";
 import { expireHold } from "../../../src/modules/booking/commands/expire-hold.ts";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";

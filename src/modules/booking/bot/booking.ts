@@ -17,7 +17,7 @@ import { bookAppointment } from "../commands/book-appointment.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { bookButton, fullDayButton, icsButton, masterButton, monthButton, myBookingsButton, serviceButton, waitlistJoinButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
-import { daySlots, monthAvailability } from "../service.ts";
+import { daySlots, monthAvailability } from "../service/availability.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
 import { bookingOfClient, clientProfile, type ClientBooking } from "../service/client-bookings.ts";
 import type { FreeSlot } from "../service/presenter.ts";

@@ -11,7 +11,7 @@ import { blockTime } from "../../../../src/modules/booking/commands/block-time.t
 import { clearDayHours } from "../../../../src/modules/booking/commands/clear-day-hours.ts";
 import { setDayHours } from "../../../../src/modules/booking/commands/set-day-hours.ts";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
-import { bookAppointment } from "../../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
 import type { HitResolution, TimeOffOutcome } from "../../../../src/modules/booking/service/time-off-resolve.ts";
 import type { CommandRuntime } from "../../../../src/platform/commands/command-runtime.ts";
 import type { Command } from "../../../../src/platform/commands/command.ts";
