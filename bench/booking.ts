@@ -17,7 +17,7 @@ import { bookAppointment } from "../src/modules/booking/commands/book-appointmen
 import { HOLD_EVENT, INVOICE_EVENT } from "../src/modules/booking/effects/payment-hold.ts";
 import { bookingMigrations, bookingModule } from "../src/modules/booking/module.ts";
 import { BOOKING_PERMISSIONS } from "../src/modules/booking/permissions.ts";
-import { REMINDER_EVENT } from "../src/modules/booking/reminders.ts";
+import { REMINDER_EVENT } from "../src/modules/booking/domain/reminders.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
 import { daySlots, monthAvailability } from "../src/modules/booking/service/availability.ts";
 import { analyticsData, bookingAnalytics } from "../src/modules/booking/service/analytics.ts";

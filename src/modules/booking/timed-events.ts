@@ -7,9 +7,9 @@ import { passOnOffer } from "./commands/pass-on-offer.ts";
 import { sendInvoice } from "./commands/send-invoice.ts";
 import { sendReminder } from "./commands/send-reminder.ts";
 import { HOLD_EVENT, INVOICE_EVENT } from "./effects/payment-hold.ts";
-import { REMINDER_EVENT } from "./reminders.ts";
-import { REVIEW_EVENT } from "./reviews.ts";
-import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "./waitlist.ts";
+import { REMINDER_EVENT } from "./domain/reminders.ts";
+import { REVIEW_EVENT } from "./domain/review.ts";
+import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "./domain/waitlist.ts";
 
 /** What the booking module's time-bound events run their commands with (the module's context in the app). */
 export type TimedDeps = Pick<ModuleContext, "runIn" | "translator" | "paymentProviderToken">;

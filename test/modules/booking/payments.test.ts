@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkPreCheckout } from "../../../src/modules/booking/payments.ts";
+import { checkPreCheckout } from "../../../src/modules/booking/queries/pre-checkout.ts";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";

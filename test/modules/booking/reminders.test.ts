@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { reminderKey } from "../../../src/modules/booking/reminders.ts";
+import { reminderKey } from "../../../src/modules/booking/domain/reminders.ts";
 import { confirmComing } from "../../../src/modules/booking/commands/confirm-coming.ts";
 import { reminderTimes } from "../../../src/modules/booking/domain/reminders.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { checkReviewText, isStars } from "../../../src/modules/booking/domain/review.ts";
-import { REVIEW_DELAY_MS, reviewsOfMaster } from "../../../src/modules/booking/reviews.ts";
+import { REVIEW_DELAY_MS } from "../../../src/modules/booking/domain/review.ts";
+import { reviewsOfMaster } from "../../../src/modules/booking/queries/reviews.ts";
 import { commentOnVisit } from "../../../src/modules/booking/commands/comment-on-visit.ts";
 import { rateVisit } from "../../../src/modules/booking/commands/rate-visit.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";

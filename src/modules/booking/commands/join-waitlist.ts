@@ -5,7 +5,7 @@ import { botRules, lockClient, type BookingTables } from "../repo.ts";
 import { waitlistWishIsFull } from "../service/availability.ts";
 import { waitlistOfClient } from "../service/client-waitlist.ts";
 import { clientForTelegram } from "../service/clients.ts";
-import { placeInLine } from "../waitlist.ts";
+import { placeInLine } from "../queries/place-in-line.ts";
 
 export interface JoinInput {
   serviceId: number;

@@ -6,7 +6,7 @@ import { tellMasters } from "../effects/master-notice.ts";
 import { cancelHold } from "../effects/payment-hold.ts";
 import { tellManagersToRefund } from "../effects/refund-notice.ts";
 import { rescheduleReminders } from "../effects/reminders.ts";
-import { bookingIdOfPayload } from "../payments.ts";
+import { bookingIdOfPayload } from "../domain/invoice-payload.ts";
 import { lockBooking, occupanciesOf, type BookingRow, type BookingTables } from "../repo.ts";
 import { recordChange } from "../service/changes.ts";
 import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";

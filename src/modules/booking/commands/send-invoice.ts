@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import type { Translator } from "../../../platform/i18n/translator.ts";
 import { clientView } from "../client-notice.ts";
 import { invoiceKey } from "../effects/payment-hold.ts";
-import { invoicePayload } from "../payments.ts";
+import { invoicePayload } from "../domain/invoice-payload.ts";
 import { lockBooking, type BookingTables } from "../repo.ts";
 
 export interface InvoiceInput {

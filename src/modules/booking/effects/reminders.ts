@@ -1,6 +1,6 @@
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { reminderTimes } from "../domain/reminders.ts";
-import { REMINDER_EVENT, reminderKey } from "../reminders.ts";
+import { REMINDER_EVENT, reminderKey } from "../domain/reminders.ts";
 import { botRules, type BookingRow, type BookingTables } from "../repo.ts";
 
 /**

@@ -7,7 +7,7 @@ import { waitlistMatches } from "../domain/waitlist.ts";
 import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type BookingTables } from "../repo.ts";
 import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
 import { underSavepoint } from "../service/places.ts";
-import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "../waitlist.ts";
+import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "../domain/waitlist.ts";
 import { offerSkipButton, offerTakeButton } from "../callbacks.ts";
 import { tellClient } from "./client-notice.ts";
 

@@ -1,16 +1,8 @@
 import type { Transaction } from "kysely";
-import type { Tables } from "./repo.ts";
+import type { Tables } from "../repo.ts";
+import { bookingIdOfPayload } from "../domain/invoice-payload.ts";
 
 type Trx = Transaction<Tables>;
-
-/** The invoice's payload: the booking id, which is all a pre-checkout query and a payment carry back. */
-export function invoicePayload(bookingId: number): string {
-  return String(bookingId);
-}
-
-export function bookingIdOfPayload(payload: string): number | undefined {
-  return /^\d{1,15}$/.test(payload) ? Number(payload) : undefined;
-}
 
 export type PreCheckoutAnswer = { ok: true } | { ok: false; reason: "booking-payment-unknown" | "booking-payment-expired" | "booking-payment-amount" };
 

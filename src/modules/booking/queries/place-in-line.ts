@@ -1,11 +1,7 @@
 import { sql, type Transaction } from "kysely";
-import type { Tables } from "./repo.ts";
+import type { Tables } from "../repo.ts";
 
 type Trx = Transaction<Tables>;
-
-/** Scheduled event kinds: a slot was freed (offer it), and an offer ran out (offer it to the next). */
-export const SLOT_FREED_EVENT = "booking.slot-freed";
-export const OFFER_EXPIRY_EVENT = "booking.waitlist-offer-expiry";
 
 /** The client's place in line, for the confirmation they see: 1 is first. */
 export async function placeInLine(trx: Trx, botId: string, entryId: number): Promise<number> {
