@@ -19,8 +19,8 @@ import { bookingMigrations, bookingModule } from "../src/modules/booking/module.
 import { BOOKING_PERMISSIONS } from "../src/modules/booking/permissions.ts";
 import { REMINDER_EVENT } from "../src/modules/booking/domain/reminders.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
-import { daySlots, monthAvailability } from "../src/modules/booking/service/availability.ts";
-import { analyticsData, bookingAnalytics } from "../src/modules/booking/service/analytics.ts";
+import { daySlots, monthAvailability } from "../src/modules/booking/queries/availability.ts";
+import { analyticsData, bookingAnalytics } from "../src/modules/booking/queries/analytics.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../src/platform/auth/permissions.ts";
 import { createCommandRuntime } from "../src/platform/commands/command-runtime.ts";
 import { openDatabase, type Database } from "../src/platform/db/database.ts";

@@ -19,7 +19,7 @@ import { askForReview } from "../../src/modules/booking/commands/ask-for-review.
 import { commentOnVisit } from "../../src/modules/booking/commands/comment-on-visit.ts";
 import { rateVisit } from "../../src/modules/booking/commands/rate-visit.ts";
 import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
-import { daySlots } from "../../src/modules/booking/service/availability.ts";
+import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import { markVisit } from "../../src/modules/booking/commands/mark-visit.ts";
 import type { Actor } from "../../src/platform/audit/use-case.ts";
 import { addDays, instantToZoned } from "../../src/platform/domain/zoned-time.ts";

@@ -14,7 +14,7 @@ import { addDays, instantToZoned, weekdayOf } from "../../src/platform/domain/zo
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
-import { daySlots } from "../../src/modules/booking/service/availability.ts";
+import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID } from "../support/app.ts";
 import type { TestDatabase } from "../support/databases.ts";

@@ -4,7 +4,7 @@ import type { InlineKeyboardButton, Message } from "@grammyjs/types";
 import type { Kysely } from "kysely";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { rulesOfService, type Tables } from "../../src/modules/booking/repo.ts";
-import { daySlots } from "../../src/modules/booking/service/availability.ts";
+import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN } from "../support/app.ts";

@@ -14,7 +14,7 @@ import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/repo.ts";
 import { adminBook } from "../../src/modules/booking/commands/admin-book.ts";
-import { daySlots } from "../../src/modules/booking/service/availability.ts";
+import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";

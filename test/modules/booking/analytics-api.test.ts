@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
-import type { AnalyticsAnswer } from "../../../src/modules/booking/service/analytics.ts";
+import type { AnalyticsAnswer } from "../../../src/modules/booking/queries/analytics.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
-import type { FreeSlot } from "../../../src/modules/booking/service/presenter.ts";
+import type { FreeSlot } from "../../../src/modules/booking/views.ts";
 import type { StaffBooking } from "../../../src/modules/booking/queries/staff-calendar.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";

@@ -5,7 +5,7 @@ import { bookAppointment } from "../../../src/modules/booking/commands/book-appo
 import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
 import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
 import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
-import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, hours, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { runIn } from "./commands-support.ts";

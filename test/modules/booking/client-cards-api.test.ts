@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
-import type { ClientCard, ClientListing } from "../../../src/modules/booking/service/client-cards.ts";
+import type { ClientCard, ClientListing } from "../../../src/modules/booking/queries/client-cards.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";

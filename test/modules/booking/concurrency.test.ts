@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
-import { type BookingOutcome } from "../../../src/modules/booking/service/outcome.ts";
+import { type BookingOutcome } from "../../../src/modules/booking/queries/outcome.ts";
 import { openDatabase, type Database } from "../../../src/platform/db/database.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";

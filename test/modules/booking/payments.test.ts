@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { checkPreCheckout } from "../../../src/modules/booking/queries/pre-checkout.ts";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
-import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";

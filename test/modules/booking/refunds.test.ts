@@ -4,7 +4,7 @@ import { recordPayment } from "../../../src/modules/booking/commands/record-paym
 import { flaggedPayments } from "../../../src/modules/booking/refunds.ts";
 import { recordRefund } from "../../../src/modules/booking/commands/record-refund.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
-import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";

@@ -6,7 +6,7 @@ import { reminderTimes } from "../../../src/modules/booking/domain/reminders.ts"
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
 import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
-import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, hours, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";

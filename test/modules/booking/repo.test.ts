@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringOf, rulesOfService, schedulesOf } from "../../../src/modules/booking/repo.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
-import { daySlots, monthAvailability } from "../../../src/modules/booking/service/availability.ts";
+import { daySlots, monthAvailability } from "../../../src/modules/booking/queries/availability.ts";
 import { DEFAULT_BOOKING_RULES } from "../../../src/modules/booking/domain/rules.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf } from "./salon.ts";

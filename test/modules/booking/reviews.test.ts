@@ -7,7 +7,7 @@ import { commentOnVisit } from "../../../src/modules/booking/commands/comment-on
 import { rateVisit } from "../../../src/modules/booking/commands/rate-visit.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
-import { type BookingView } from "../../../src/modules/booking/service/presenter.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";

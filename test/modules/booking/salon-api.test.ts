@@ -5,7 +5,7 @@ import type { RunningApp } from "../../../src/main.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
 import type { SalonCatalogue } from "../../../src/modules/booking/queries/salon-catalogue.ts";
-import type { FreeSlot } from "../../../src/modules/booking/service/presenter.ts";
+import type { FreeSlot } from "../../../src/modules/booking/views.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../../src/modules/booking/repo.ts";
-import type { FreeSlot } from "../../../src/modules/booking/service/presenter.ts";
+import type { FreeSlot } from "../../../src/modules/booking/views.ts";
 import type { HitView } from "../../../src/modules/booking/queries/time-off-hits.ts";
 import type { TimeOffList } from "../../../src/modules/booking/queries/time-off-list.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";

@@ -35,7 +35,7 @@ import type { Tables as BookingTables } from "../../../src/modules/booking/repo.
 import { adminBook } from "../../../src/modules/booking/commands/admin-book.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
-import { daySlots } from "../../../src/modules/booking/service/availability.ts";
+import { daySlots } from "../../../src/modules/booking/queries/availability.ts";
 import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
 import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
 import { sendInvoice } from "../../../src/modules/booking/commands/send-invoice.ts";

@@ -11,7 +11,7 @@ import { TABLE_CONTENT_TYPES, type TableCell, type TableFormat } from "../../../
 import { writeTable } from "../../../platform/spreadsheets/write-table.ts";
 import type { AnalyticsFigures } from "../domain/analytics.ts";
 import type { Tables } from "../repo.ts";
-import { bookingAnalytics, type AnalyticsAnswer } from "../service/analytics.ts";
+import { bookingAnalytics, type AnalyticsAnswer } from "../queries/analytics.ts";
 
 /** The longest period one answer covers: a leap year. */
 export const MAX_ANALYTICS_DAYS = 366;

@@ -7,7 +7,7 @@ import type { ApiContext } from "../../../platform/module.ts";
 import { daysBetween, isPlainDate } from "../../../platform/domain/zoned-time.ts";
 import { zonedDay } from "../../../platform/domain/zoned-time.ts";
 import type { Tables } from "../repo.ts";
-import { daySlots } from "../service/availability.ts";
+import { daySlots } from "../queries/availability.ts";
 import { calendarCatalogue } from "../queries/calendar-catalogue.ts";
 import { locationsOfBot } from "../queries/locations.ts";
 import { bookingsBetween, mastersOfBot, workingDays } from "../queries/staff-calendar.ts";

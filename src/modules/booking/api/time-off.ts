@@ -17,7 +17,7 @@ import { unblockTime } from "../commands/unblock-time.ts";
 import { MAX_BLOCK_DAYS, MAX_REASON_LENGTH } from "../domain/time-off.ts";
 import { mastersOfBot } from "../queries/staff-calendar.ts";
 import { timeOffFrom } from "../queries/time-off-list.ts";
-import type { TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { TimeOffOutcome } from "../commands/time-off-resolve.ts";
 import { refusalKey } from "./refusals.ts";
 
 const id = z.coerce.number().int().positive();

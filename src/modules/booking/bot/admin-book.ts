@@ -16,8 +16,8 @@ import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { clientByPhone } from "../repo.ts";
-import { daySlots, monthAvailability } from "../service/availability.ts";
-import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
+import { daySlots, monthAvailability } from "../queries/availability.ts";
+import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
 import { staffBooking } from "../queries/staff-calendar.ts";
 
 export const ADMIN_BOOKING_FLOW = "booking-admin";

@@ -17,10 +17,10 @@ import { bookAppointment } from "../commands/book-appointment.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { bookButton, fullDayButton, icsButton, masterButton, monthButton, myBookingsButton, serviceButton, waitlistJoinButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
 import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
-import { daySlots, monthAvailability } from "../service/availability.ts";
-import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
-import { bookingOfClient, clientProfile, type ClientBooking } from "../service/client-bookings.ts";
-import type { FreeSlot } from "../service/presenter.ts";
+import { daySlots, monthAvailability } from "../queries/availability.ts";
+import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
+import { bookingOfClient, clientProfile, type ClientBooking } from "../queries/client-bookings.ts";
+import type { FreeSlot } from "../views.ts";
 import { addressOfMaster } from "../queries/locations.ts";
 
 export const BOOKING_FLOW = "booking";

@@ -6,7 +6,7 @@ import { advanceFlow, flowKeyOf, type FlowState } from "../../../platform/telegr
 import { dayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
 import type { Db } from "../repo.ts";
 import { pressedInFlow } from "./support.ts";
-import { mastersForService } from "../service/catalogue-lists.ts";
+import { mastersForService } from "../queries/catalogue-lists.ts";
 
 type Press<C extends BotyardContext> = Filter<C, "callback_query:data">;
 

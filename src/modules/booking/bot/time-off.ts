@@ -17,7 +17,7 @@ import { removeHoliday } from "../commands/remove-holiday.ts";
 import { mastersOfBot } from "../queries/staff-calendar.ts";
 import type { HitView } from "../queries/time-off-hits.ts";
 import { timeOffFrom } from "../queries/time-off-list.ts";
-import type { HitResolution, TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { HitResolution, TimeOffOutcome } from "../commands/time-off-resolve.ts";
 
 const DAYS_OFFERED = 7;
 

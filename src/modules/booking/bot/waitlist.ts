@@ -7,7 +7,7 @@ import { myBookingsButton, myWaitlistButton, offerSkipButton, offerTakeButton, w
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { timeZoneOfLocation } from "../queries/locations.ts";
-import { waitlistOfClient, type ClientWaitlistEntry } from "../service/client-waitlist.ts";
+import { waitlistOfClient, type ClientWaitlistEntry } from "../queries/client-waitlist.ts";
 import { acceptOffer } from "../commands/accept-offer.ts";
 import { leaveWaitlist } from "../commands/leave-waitlist.ts";
 import { passOnOffer } from "../commands/pass-on-offer.ts";

@@ -4,8 +4,8 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { tellMasters } from "../effects/master-notice.ts";
 import { endOffer, offeredEntry } from "../effects/waitlist-offer.ts";
 import { bookingById, type BookingTables } from "../repo.ts";
-import { bookForClient } from "../service/book.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
+import { bookForClient } from "../effects/book.ts";
+import type { BookingOutcome } from "../queries/outcome.ts";
 
 export type AcceptOutcome = BookingOutcome | { ok: false; reason: "offer-gone" };
 

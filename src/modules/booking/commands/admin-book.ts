@@ -3,8 +3,8 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { tellClientOfStaffChange } from "../effects/client-notice.ts";
 import { tellMasters } from "../effects/master-notice.ts";
 import { bookingById, type BookingTables } from "../repo.ts";
-import { bookForStaff, type AdminBookInput } from "../service/book.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
+import { bookForStaff, type AdminBookInput } from "../effects/book.ts";
+import type { BookingOutcome } from "../queries/outcome.ts";
 
 /**
  * Staff book for a client, from the bot or the panel (see `bookForStaff`): the master is told,

@@ -4,7 +4,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { dayHoursOf, lockMaster } from "../queries/master-checks.ts";
 import type { BookingTables } from "../repo.ts";
-import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 /**
  * Returns a master's day to the weekly hours. A day opened specially may have bookings the weekly

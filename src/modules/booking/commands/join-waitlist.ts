@@ -2,9 +2,9 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { addDays, instantToZoned, isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { botRules, lockClient, type BookingTables } from "../repo.ts";
-import { waitlistWishIsFull } from "../service/availability.ts";
-import { waitlistOfClient } from "../service/client-waitlist.ts";
-import { clientForTelegram } from "../service/clients.ts";
+import { waitlistWishIsFull } from "../queries/availability.ts";
+import { waitlistOfClient } from "../queries/client-waitlist.ts";
+import { clientForTelegram } from "../effects/clients.ts";
 import { placeInLine } from "../queries/place-in-line.ts";
 
 export interface JoinInput {

@@ -4,9 +4,9 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { changeStatus } from "../domain/status.ts";
 import { scheduleReviewRequest } from "../effects/review-request.ts";
 import type { BookingTables } from "../repo.ts";
-import { bookingToChange, recordChange } from "../service/changes.ts";
-import { refused, type BookingOutcome } from "../service/outcome.ts";
-import { presentBooking } from "../service/presenter.ts";
+import { bookingToChange, recordChange } from "../effects/changes.ts";
+import { refused, type BookingOutcome } from "../queries/outcome.ts";
+import { presentBooking } from "../views.ts";
 
 export interface MarkVisitInput {
   bookingId: number;

@@ -8,10 +8,10 @@ import { tellManagersToRefund } from "../effects/refund-notice.ts";
 import { rescheduleReminders } from "../effects/reminders.ts";
 import { bookingIdOfPayload } from "../domain/invoice-payload.ts";
 import { lockBooking, occupanciesOf, type BookingRow, type BookingTables } from "../repo.ts";
-import { recordChange } from "../service/changes.ts";
-import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
-import { occupyForBooking, underSavepoint, WriteRefused } from "../service/places.ts";
-import { presentBooking } from "../service/presenter.ts";
+import { recordChange } from "../effects/changes.ts";
+import { aroundVisit, loadOffer, requestOf } from "../queries/offer.ts";
+import { occupyForBooking, underSavepoint, WriteRefused } from "../effects/places.ts";
+import { presentBooking } from "../views.ts";
 
 type Scope = CommandScope<BookingTables>;
 

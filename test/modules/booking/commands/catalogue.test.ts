@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
 import type { Tables } from "../../../../src/modules/booking/repo.ts";
 import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
-import { daySlots } from "../../../../src/modules/booking/service/availability.ts";
+import { daySlots } from "../../../../src/modules/booking/queries/availability.ts";
 import { createLocation } from "../../../../src/modules/booking/commands/create-location.ts";
 import { createMaster } from "../../../../src/modules/booking/commands/create-master.ts";
 import { createService } from "../../../../src/modules/booking/commands/create-service.ts";
@@ -18,7 +18,7 @@ import { setMasterServices } from "../../../../src/modules/booking/commands/set-
 import { setServiceActive } from "../../../../src/modules/booking/commands/set-service-active.ts";
 import { setWeeklyHours } from "../../../../src/modules/booking/commands/set-weekly-hours.ts";
 import { updateRules } from "../../../../src/modules/booking/commands/update-rules.ts";
-import { mastersForService, servicesToBook } from "../../../../src/modules/booking/service/catalogue-lists.ts";
+import { mastersForService, servicesToBook } from "../../../../src/modules/booking/queries/catalogue-lists.ts";
 import { salonCatalogue } from "../../../../src/modules/booking/queries/salon-catalogue.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
 import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";

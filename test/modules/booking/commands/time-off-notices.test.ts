@@ -12,7 +12,7 @@ import { clearDayHours } from "../../../../src/modules/booking/commands/clear-da
 import { setDayHours } from "../../../../src/modules/booking/commands/set-day-hours.ts";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
 import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
-import type { HitResolution, TimeOffOutcome } from "../../../../src/modules/booking/service/time-off-resolve.ts";
+import type { HitResolution, TimeOffOutcome } from "../../../../src/modules/booking/commands/time-off-resolve.ts";
 import type { CommandRuntime } from "../../../../src/platform/commands/command-runtime.ts";
 import type { Command } from "../../../../src/platform/commands/command.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";

@@ -17,12 +17,12 @@ import {
 } from "../repo.ts";
 import { isE164Phone } from "../../../platform/domain/phone.ts";
 import { clientForPhone, clientForTelegram } from "./clients.ts";
-import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "./offer.ts";
-import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
+import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "../queries/offer.ts";
+import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../queries/outcome.ts";
 import { occupyForBooking, takeClassSeat, underSavepoint, WriteRefused } from "./places.ts";
-import { presentBooking } from "./presenter.ts";
-import { scheduleHold } from "../effects/payment-hold.ts";
-import { scheduleReminders } from "../effects/reminders.ts";
+import { presentBooking } from "../views.ts";
+import { scheduleHold } from "./payment-hold.ts";
+import { scheduleReminders } from "./reminders.ts";
 
 type Trx = Transaction<Tables>;
 type Scope = CommandScope<BookingTables>;

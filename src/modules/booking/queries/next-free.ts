@@ -3,7 +3,7 @@ import type { BookingIntent } from "../domain/decide-booking.ts";
 import { slotsForDay } from "../domain/slots.ts";
 import { occupanciesOf, type Db } from "../repo.ts";
 import { contextOf, type LoadedOffer } from "./offer.ts";
-import { presentSlot, type FreeSlot } from "./presenter.ts";
+import { presentSlot, type FreeSlot } from "../views.ts";
 
 /** How many times a refusal offers instead. */
 export const NEXT_FREE_COUNT = 3;

@@ -5,7 +5,7 @@ import type { StatusRefusal } from "../domain/status.ts";
 import type { Tables } from "../repo.ts";
 import { nextFreeSlots } from "./next-free.ts";
 import type { LoadedOffer } from "./offer.ts";
-import type { BookingView, FreeSlot } from "./presenter.ts";
+import type { BookingView, FreeSlot } from "../views.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -7,7 +7,7 @@ import { rulesForService, type BookingRules } from "../domain/rules.ts";
 import type { DateRange } from "../domain/schedule.ts";
 import type { Occupancy } from "../domain/occupancy.ts";
 import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, type Db } from "../repo.ts";
-import { presentSlot, type FreeSlot } from "./presenter.ts";
+import { presentSlot, type FreeSlot } from "../views.ts";
 
 const DAY_MS = 86_400_000;
 
