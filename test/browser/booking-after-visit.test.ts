@@ -14,7 +14,7 @@ import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { expireHold } from "../../src/modules/booking/commands/expire-hold.ts";
 import { recordPayment } from "../../src/modules/booking/commands/record-payment.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { askForReview } from "../../src/modules/booking/commands/ask-for-review.ts";
 import { commentOnVisit } from "../../src/modules/booking/commands/comment-on-visit.ts";
 import { rateVisit } from "../../src/modules/booking/commands/rate-visit.ts";

@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { addDays, instantToZoned, weekdayOf } from "../../src/platform/domain/zoned-time.ts";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID } from "../support/app.ts";

@@ -14,7 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { addDays, instantToZoned, zonedDateTimeToInstant } from "../../src/platform/domain/zoned-time.ts";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { adminBook } from "../../src/modules/booking/commands/admin-book.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID } from "../support/app.ts";

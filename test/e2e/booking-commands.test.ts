@@ -11,7 +11,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
 import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { joinWaitlist } from "../../src/modules/booking/commands/join-waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { bookingCommands } from "../modules/booking/commands-support.ts";

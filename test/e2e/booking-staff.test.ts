@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import ICAL from "ical.js";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { adminBook } from "../../src/modules/booking/commands/admin-book.ts";
 import { cancelBooking } from "../../src/modules/booking/commands/cancel-booking.ts";
 import { revokeAccess } from "../../src/platform/auth/revoke-access.ts";

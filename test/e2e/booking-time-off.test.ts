@@ -12,7 +12,7 @@ import type { Message } from "@grammyjs/types";
 import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { adminBook } from "../../src/modules/booking/commands/admin-book.ts";
 import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";

@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
 import { bookingComposer } from "../../src/modules/booking/bot/composer.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { bookingEventHandlers } from "../../src/modules/booking/timed-events.ts";
 import { cataloguesIn } from "../../src/platform/i18n/catalogues.ts";
 import { createLogger } from "../../src/platform/log.ts";

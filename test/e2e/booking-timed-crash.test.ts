@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import type { Kysely, Transaction } from "kysely";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
 import { openDatabase } from "../../src/platform/db/database.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { Message } from "@grammyjs/types";
 import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
 import { cancelBooking } from "../../src/modules/booking/commands/cancel-booking.ts";
 import { markVisit } from "../../src/modules/booking/commands/mark-visit.ts";

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { AnalyticsAnswer } from "../../../src/modules/booking/queries/analytics.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { ClientCard, ClientListing } from "../../../src/modules/booking/queries/client-cards.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { SalonCatalogue } from "../../../src/modules/booking/queries/salon-catalogue.ts";
 import type { FreeSlot } from "../../../src/modules/booking/views.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { bookingModule } from "../../../src/modules/booking/module.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
 import { permissionsOf } from "../../../src/platform/app/module-context.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { createCommandRuntime, type CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";

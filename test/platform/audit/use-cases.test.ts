@@ -31,7 +31,7 @@ import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { BOT, OWNER, fixture, type Fixture, type World } from "./fixtures/world.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
-import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
+import type { Tables as BookingTables } from "../../../src/modules/booking/tables.ts";
 import { adminBook } from "../../../src/modules/booking/commands/admin-book.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";

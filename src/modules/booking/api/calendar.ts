@@ -6,7 +6,7 @@ import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { daysBetween, isPlainDate } from "../../../platform/domain/zoned-time.ts";
 import { zonedDay } from "../../../platform/domain/zoned-time.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { daySlots } from "../queries/availability.ts";
 import { calendarCatalogue } from "../queries/calendar-catalogue.ts";
 import { locationsOfBot } from "../queries/locations.ts";

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { clientCard, searchClients } from "../queries/client-cards.ts";
 
 const searchQuery = z.object({ q: z.string().max(200).default("") });

@@ -5,7 +5,7 @@ import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../../../platform/domain/zoned-time.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { addDaysOff } from "../commands/add-days-off.ts";
 import { addHoliday } from "../commands/add-holiday.ts";
 import { blockTime } from "../commands/block-time.ts";

@@ -15,7 +15,7 @@ import { pressedInFlow, readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
-import { clientByPhone } from "../repo.ts";
+import { clientByPhone } from "../queries/clients.ts";
 import { daySlots, monthAvailability } from "../queries/availability.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
 import { staffBooking } from "../queries/staff-calendar.ts";

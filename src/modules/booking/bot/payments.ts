@@ -9,7 +9,7 @@ import { formatMoney } from "../../../platform/domain/money.ts";
 import { recordPayment } from "../commands/record-payment.ts";
 import { recordRefund } from "../commands/record-refund.ts";
 import { checkPreCheckout } from "../queries/pre-checkout.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -4,7 +4,7 @@ import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { advanceFlow, flowKeyOf, type FlowState } from "../../../platform/telegram/flows.ts";
 import { dayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 import { pressedInFlow } from "./support.ts";
 import { mastersForService } from "../queries/catalogue-lists.ts";
 

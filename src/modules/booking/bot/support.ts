@@ -3,7 +3,7 @@ import type { Jsonified } from "../../../platform/telegram/update-journal.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { parseFlowButton } from "../../../platform/telegram/flows.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 
 /** `ctx.commit` with the booking tables typed in (the platform types its transaction with its own tables). */
 export function commitBooking<T>(ctx: BotyardContext, name: string, work: (trx: Transaction<Tables>) => Promise<T>): Promise<Jsonified<T>> {

@@ -2,7 +2,8 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { reviewStarsButton } from "../callbacks.ts";
 import { clientChatOf, tellClient } from "../effects/client-notice.ts";
-import { lockBooking, type BookingTables } from "../repo.ts";
+import { lockBooking } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
 
 /**
  * Asks the client of a visit marked done for a review (the timed event `markVisit` schedules):

@@ -3,7 +3,7 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { dayHoursOf, lockMaster } from "../queries/master-checks.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 /**

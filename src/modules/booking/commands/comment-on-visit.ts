@@ -2,7 +2,7 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { checkReviewText } from "../domain/review.ts";
 import { ownReview } from "../queries/own-review.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 export type CommentOutcome = { ok: true } | { ok: false; reason: "not-found" | "not-rated" | "already-commented" | "review-text-empty" | "review-text-too-long" };
 

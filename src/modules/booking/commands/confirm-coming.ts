@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
-import { historyOf, type BookingTables } from "../repo.ts";
+import { historyOf } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
 import { bookingToChange, recordChange } from "../effects/changes.ts";
 
 export type ComingOutcome = { ok: true; already: boolean } | { ok: false; reason: "not-found" | "not-confirmed" };

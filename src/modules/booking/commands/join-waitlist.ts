@@ -1,7 +1,9 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { addDays, instantToZoned, isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
-import { botRules, lockClient, type BookingTables } from "../repo.ts";
+import { botRules } from "../queries/rules.ts";
+import { lockClient } from "../queries/clients.ts";
+import { type BookingTables } from "../tables.ts";
 import { waitlistWishIsFull } from "../queries/availability.ts";
 import { waitlistOfClient } from "../queries/client-waitlist.ts";
 import { clientForTelegram } from "../effects/clients.ts";

@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { tellClient } from "../effects/client-notice.ts";
 import { REFUND_NOTE_MAX } from "../refunds.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 export interface RefundInput {
   paymentId: number;

@@ -4,7 +4,8 @@ import type { Translator } from "../../../platform/i18n/translator.ts";
 import { clientView } from "../client-notice.ts";
 import { invoiceKey } from "../effects/payment-hold.ts";
 import { invoicePayload } from "../domain/invoice-payload.ts";
-import { lockBooking, type BookingTables } from "../repo.ts";
+import { lockBooking } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
 
 export interface InvoiceInput {
   bookingId: number;

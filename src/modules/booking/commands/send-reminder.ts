@@ -3,7 +3,8 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import type { TranslationArgs } from "../../../platform/i18n/translator.ts";
 import { reminderCancelButton, reminderComeButton } from "../callbacks.ts";
 import { clientChatOf, tellClient } from "../effects/client-notice.ts";
-import { lockBooking, type BookingTables } from "../repo.ts";
+import { lockBooking } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
 
 /** One reminder of one version of a booking, as its scheduled event carries it. */
 export interface ReminderInput {

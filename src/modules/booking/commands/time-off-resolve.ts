@@ -4,7 +4,7 @@ import type { TimeOff } from "../domain/time-off.ts";
 import { cancelBooking } from "./cancel-booking.ts";
 import { rescheduleBooking } from "./reschedule-booking.ts";
 import { hitsOfTimeOff, type HitView } from "../queries/time-off-hits.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import type { RefusalReason } from "../queries/outcome.ts";
 import { underSavepoint, WriteRefused } from "../effects/places.ts";
 

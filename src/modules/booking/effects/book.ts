@@ -2,19 +2,11 @@ import type { Transaction } from "kysely";
 import type { Actor, UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { clientMayBookMore, decideBooking, type BookingDecision, type BookingIntent } from "../domain/decide-booking.ts";
-import {
-  clientByTelegram,
-  clientOf,
-  insertHistory,
-  lockClassSession,
-  lockClient,
-  occupanciesOf,
-  upcomingBookingCount,
-  type BookingRow,
-  type BookingTables,
-  type ClientRow,
-  type Tables,
-} from "../repo.ts";
+import { clientByTelegram, clientOf, lockClient, upcomingBookingCount } from "../queries/clients.ts";
+import { insertHistory } from "./history.ts";
+import { lockClassSession } from "../queries/bookings.ts";
+import { occupanciesOf } from "../queries/offerings.ts";
+import { type BookingRow, type BookingTables, type ClientRow, type Tables } from "../tables.ts";
 import { isE164Phone } from "../../../platform/domain/phone.ts";
 import { clientForPhone, clientForTelegram } from "./clients.ts";
 import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "../queries/offer.ts";

@@ -3,7 +3,7 @@ import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import type { Locale, TranslationArgs } from "../../../platform/i18n/translator.ts";
 import { formatVisitTime } from "../domain/display.ts";
-import type { BookingRow, BookingTables } from "../repo.ts";
+import type { BookingRow, BookingTables } from "../tables.ts";
 import type { MasterNews } from "./master-notice.ts";
 
 /** A visit (a booking, or a slot offered from the waitlist) as its client reads about it. */

@@ -1,4 +1,4 @@
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 import { servicesToBook } from "./catalogue-lists.ts";
 import { mastersOfBot } from "../queries/staff-calendar.ts";
 import { locationsOfBot } from "./locations.ts";

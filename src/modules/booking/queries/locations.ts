@@ -1,4 +1,4 @@
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 
 /** A location of the salon as staff pick it: its name, address, zone and whether it is open. */
 export interface SalonLocation {

@@ -1,7 +1,8 @@
 import { addDays, instantToZoned, zonedDay } from "../../../platform/domain/zoned-time.ts";
 import type { BookingIntent } from "../domain/decide-booking.ts";
 import { slotsForDay } from "../domain/slots.ts";
-import { occupanciesOf, type Db } from "../repo.ts";
+import { occupanciesOf } from "./offerings.ts";
+import { type Db } from "../tables.ts";
 import { contextOf, type LoadedOffer } from "./offer.ts";
 import { presentSlot, type FreeSlot } from "../views.ts";
 

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Actor } from "../../../platform/audit/use-case.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 
 /** The actor's review of one of their visits, locked for the change they make to it. */
 export function ownReview(trx: Transaction<Tables>, actor: Actor, bookingId: number) {

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { bookingIdOfPayload } from "../domain/invoice-payload.ts";
 
 type Trx = Transaction<Tables>;

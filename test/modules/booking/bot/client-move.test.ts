@@ -7,7 +7,7 @@ import { deadlineBefore } from "../../../../src/modules/booking/domain/cancellat
 import { formatVisitTime } from "../../../../src/modules/booking/domain/display.ts";
 import { moveMineButton } from "../../../../src/modules/booking/callbacks.ts";
 import { bookingModule } from "../../../../src/modules/booking/module.ts";
-import type { Tables } from "../../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../../src/modules/booking/tables.ts";
 import { botHarness, type ApiCall, type BotHarness } from "../../../support/bot-harness.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
-import type { Tables } from "../../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../../src/modules/booking/tables.ts";
 import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
 import { daySlots } from "../../../../src/modules/booking/queries/availability.ts";
 import { createLocation } from "../../../../src/modules/booking/commands/create-location.ts";

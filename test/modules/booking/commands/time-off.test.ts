@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
-import { timeRange } from "../../../../src/modules/booking/repo.ts";
+import { timeRange } from "../../../../src/modules/booking/effects/occupancy.ts";
 import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
 import { daySlots } from "../../../../src/modules/booking/queries/availability.ts";
 import { type BookingView } from "../../../../src/modules/booking/views.ts";
