@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
 import { bookingComposer } from "../../src/modules/booking/bot/composer.ts";
 import type { Tables } from "../../src/modules/booking/tables.ts";
-import { bookingEventHandlers } from "../../src/modules/booking/timed-events.ts";
+import { bookingEventHandlers } from "../../src/modules/booking/events.ts";
 import { cataloguesIn } from "../../src/platform/i18n/catalogues.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import { defineModule, type BotyardModule } from "../../src/platform/module.ts";

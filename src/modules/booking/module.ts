@@ -47,7 +47,7 @@ import { unblockTime } from "./commands/unblock-time.ts";
 import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
-import { bookingEventHandlers } from "./timed-events.ts";
+import { bookingEventHandlers } from "./events.ts";
 import { BOOKING_PERMISSIONS, BOOKING_ROLES } from "./permissions.ts";
 import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";

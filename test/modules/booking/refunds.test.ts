@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
-import { flaggedPayments } from "../../../src/modules/booking/refunds.ts";
+import { flaggedPayments } from "../../../src/modules/booking/queries/refunds.ts";
 import { recordRefund } from "../../../src/modules/booking/commands/record-refund.ts";
 import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { type BookingView } from "../../../src/modules/booking/views.ts";

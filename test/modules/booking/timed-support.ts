@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { bookingEventHandlers } from "../../../src/modules/booking/timed-events.ts";
+import { bookingEventHandlers } from "../../../src/modules/booking/events.ts";
 import type { Database } from "../../../src/platform/db/database.ts";
 import { cataloguesIn, platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";

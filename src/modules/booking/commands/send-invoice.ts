@@ -1,7 +1,7 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import type { Translator } from "../../../platform/i18n/translator.ts";
-import { clientView } from "../client-notice.ts";
+import { clientView } from "../queries/client-view.ts";
 import { invoiceKey } from "../effects/payment-hold.ts";
 import { invoicePayload } from "../domain/invoice-payload.ts";
 import { lockBooking } from "../queries/bookings.ts";

@@ -1,8 +1,8 @@
 import type { Transaction } from "kysely";
-import type { Translator, TranslationArgs } from "../../platform/i18n/translator.ts";
-import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
-import { formatVisitTime } from "./domain/display.ts";
-import type { BookingRow, Tables } from "./tables.ts";
+import type { Translator, TranslationArgs } from "../../../platform/i18n/translator.ts";
+import { chooseLocale } from "../../../platform/i18n/choose-locale.ts";
+import { formatVisitTime } from "../domain/display.ts";
+import type { BookingRow, Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 
