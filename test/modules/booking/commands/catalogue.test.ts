@@ -21,8 +21,8 @@ import { updateRules } from "../../../../src/modules/booking/commands/update-rul
 import { mastersForService, servicesToBook } from "../../../../src/modules/booking/queries/catalogue-lists.ts";
 import { salonCatalogue } from "../../../../src/modules/booking/queries/salon-catalogue.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
-import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
-import { runIn } from "../commands-support.ts";
+import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { bookingCommands, runIn } from "../commands-support.ts";
 
 const hour = (from: number, to: number) => ({ start: from * 60, end: to * 60 });
 
@@ -41,7 +41,7 @@ async function snapshot(db: Kysely<Tables>, salon: Salon) {
 for (const kind of databaseKinds) {
   describe(`admins managing the salon's catalogue on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
-    const commands = commandsOn(suite);
+    const commands = bookingCommands(() => suite.database, { clock: { now: () => NOW }, languages: ["en"] });
 
     test("a master's new week, with a break, is what the engine offers next", async () => {
       const { db } = tablesOf(suite.database);

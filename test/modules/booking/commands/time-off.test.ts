@@ -16,8 +16,8 @@ import { setDayHours } from "../../../../src/modules/booking/commands/set-day-ho
 import { unblockTime } from "../../../../src/modules/booking/commands/unblock-time.ts";
 import { sqlStateOf } from "../../../../src/modules/booking/effects/places.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
-import { auditOf, berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
-import { runIn } from "../commands-support.ts";
+import { auditOf, berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { bookingCommands, runIn } from "../commands-support.ts";
 
 const IDA = 811;
 const JAN = 812;
@@ -28,7 +28,7 @@ const BORIS_CHAT = 7102;
 for (const kind of databaseKinds) {
   describe(`time off and blocked time, with the bookings they hit, on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
-    const commands = commandsOn(suite);
+    const commands = bookingCommands(() => suite.database, { clock: { now: () => NOW }, languages: ["en"] });
     const tables = () => tablesOf(suite.database);
     const staff = (salon: Salon) => staffActor(salon);
 
