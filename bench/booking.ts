@@ -17,10 +17,13 @@ import { bookAppointment } from "../src/modules/booking/commands/book-appointmen
 import { HOLD_EVENT, INVOICE_EVENT } from "../src/modules/booking/effects/payment-hold.ts";
 import { bookingMigrations, bookingModule } from "../src/modules/booking/module.ts";
 import { BOOKING_PERMISSIONS } from "../src/modules/booking/permissions.ts";
-import { REMINDER_EVENT } from "../src/modules/booking/reminders.ts";
-import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, timeRange, type Tables } from "../src/modules/booking/repo.ts";
-import { daySlots, monthAvailability } from "../src/modules/booking/service.ts";
-import { analyticsData, bookingAnalytics } from "../src/modules/booking/service/analytics.ts";
+import { REMINDER_EVENT } from "../src/modules/booking/domain/reminders.ts";
+import { botRules } from "../src/modules/booking/queries/rules.ts";
+import { holidaysOf, occupanciesOf, offeringsOfService, schedulesOf } from "../src/modules/booking/queries/offerings.ts";
+import { timeRange } from "../src/modules/booking/effects/occupancy.ts";
+import { type Tables } from "../src/modules/booking/tables.ts";
+import { daySlots, monthAvailability } from "../src/modules/booking/queries/availability.ts";
+import { analyticsData, bookingAnalytics } from "../src/modules/booking/queries/analytics.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../src/platform/auth/permissions.ts";
 import { createCommandRuntime } from "../src/platform/commands/command-runtime.ts";
 import { openDatabase, type Database } from "../src/platform/db/database.ts";

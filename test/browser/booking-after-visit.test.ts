@@ -14,9 +14,13 @@ import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { expireHold } from "../../src/modules/booking/commands/expire-hold.ts";
 import { recordPayment } from "../../src/modules/booking/commands/record-payment.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
-import { askForReview, commentOnVisit, rateVisit } from "../../src/modules/booking/reviews.ts";
-import { bookAppointment, daySlots, markVisit } from "../../src/modules/booking/service.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
+import { askForReview } from "../../src/modules/booking/commands/ask-for-review.ts";
+import { commentOnVisit } from "../../src/modules/booking/commands/comment-on-visit.ts";
+import { rateVisit } from "../../src/modules/booking/commands/rate-visit.ts";
+import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
+import { daySlots } from "../../src/modules/booking/queries/availability.ts";
+import { markVisit } from "../../src/modules/booking/commands/mark-visit.ts";
 import type { Actor } from "../../src/platform/audit/use-case.ts";
 import { addDays, instantToZoned } from "../../src/platform/domain/zoned-time.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
@@ -60,9 +64,9 @@ describe("reviews and refunds in a browser", { skip: browserSkipReason() ?? fals
     assert.ok(booked.ok, JSON.stringify(booked));
     const afterVisit = new Date(start.getTime() + 2 * 3_600_000);
     await inBooking((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, markVisit, { bookingId: booked.booking.id, outcome: "done", now: afterVisit }));
-    await inBooking((trx) => askForReview(trx, job, { messenger: timedWorld(() => app.database, afterVisit).messenger, bookingId: booked.booking.id }));
-    await inBooking((trx) => rateVisit(trx, client(telegramId), { bookingId: booked.booking.id, stars, now: afterVisit }));
-    if (text !== null) await inBooking((trx) => commentOnVisit(trx, client(telegramId), { bookingId: booked.booking.id, text, now: afterVisit }));
+    await inBooking((trx) => runIn(trx, job, askForReview, { messenger: timedWorld(() => app.database, afterVisit).messenger, bookingId: booked.booking.id }));
+    await inBooking((trx) => runIn(trx, client(telegramId), rateVisit, { bookingId: booked.booking.id, stars, now: afterVisit }));
+    if (text !== null) await inBooking((trx) => runIn(trx, client(telegramId), commentOnVisit, { bookingId: booked.booking.id, text, now: afterVisit }));
   };
 
   /** A prepaid manicure tomorrow whose payment came after its hold ran out and Otto took the time: flagged for a refund. */

@@ -12,7 +12,7 @@ import type { Kysely } from "kysely";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID } from "../support/app.ts";
 import type { TestDatabase } from "../support/databases.ts";

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp, type RunningApp } from "../../src/main.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, startEmulator, shippedMigrations } from "../support/app.ts";

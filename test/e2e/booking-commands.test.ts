@@ -11,8 +11,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../src/main.ts";
 import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
-import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
+import { joinWaitlist } from "../../src/modules/booking/commands/join-waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { bookingCommands } from "../modules/booking/commands-support.ts";
 import { appEnv, OWNER_ID, settled, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
@@ -154,7 +154,7 @@ for (const kind of databaseKinds) {
       const [zoe, yuri, wes] = [user("Zoe"), await greeted(user("Юрий", "ru")), user("Wes")];
       for (const client of [zoe, yuri, wes]) {
         const joined = await app.database.transaction((trx) =>
-          joinWaitlist(trx as unknown as Transaction<Tables>, { botId: "main", personId: client.id, source: "bot" }, { serviceId: ids.haircut, masterId: ids.anna, date: "2026-03-10", timeMin: null, name: nameOf(client), now: clock.at }),
+          commands.runIn(trx as unknown as Transaction<Tables>, { botId: "main", personId: client.id, source: "bot" }, joinWaitlist, { serviceId: ids.haircut, masterId: ids.anna, date: "2026-03-10", timeMin: null, name: nameOf(client), now: clock.at }),
         );
         assert.ok(joined.ok);
       }

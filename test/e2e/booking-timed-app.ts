@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config.ts";
 import { runApp } from "../../src/main.ts";
 import { bookingModule } from "../../src/modules/booking/module.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
 import { createLogger } from "../../src/platform/log.ts";
 
 /** The app's bot id when it runs on BOT_TOKEN alone. */

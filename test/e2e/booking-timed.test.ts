@@ -4,9 +4,12 @@ import type { Message } from "@grammyjs/types";
 import type { Kysely, Transaction } from "kysely";
 import { migrationsOf, type RunningApp } from "../../src/main.ts";
 import { bookingModule } from "../../src/modules/booking/module.ts";
-import type { Tables } from "../../src/modules/booking/repo.ts";
-import { bookAppointment, cancelBooking, markVisit, rescheduleBooking } from "../../src/modules/booking/service.ts";
-import { joinWaitlist } from "../../src/modules/booking/waitlist.ts";
+import type { Tables } from "../../src/modules/booking/tables.ts";
+import { bookAppointment } from "../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../src/modules/booking/commands/cancel-booking.ts";
+import { markVisit } from "../../src/modules/booking/commands/mark-visit.ts";
+import { rescheduleBooking } from "../../src/modules/booking/commands/reschedule-booking.ts";
+import { joinWaitlist } from "../../src/modules/booking/commands/join-waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, TEST_TOKEN, appEnv, moveClock, startAppInProcess, startEmulator, testClock, type TestClock } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
@@ -199,7 +202,7 @@ for (const kind of databaseKinds) {
       const visit = await book(sam, world.salon.haircut, day);
       for (const client of [tom, uma]) {
         const joined = await tables().transaction((trx) =>
-          joinWaitlist(trx, { botId: BOT, personId: client.id, source: "bot" }, { serviceId: world.salon.haircut, masterId: null, date: "2026-03-09", timeMin: null, name: client.id.toString(), now: world.clock.now() }),
+          runIn(trx, { botId: BOT, personId: client.id, source: "bot" }, joinWaitlist, { serviceId: world.salon.haircut, masterId: null, date: "2026-03-09", timeMin: null, name: client.id.toString(), now: world.clock.now() }),
         );
         assert.ok(joined.ok);
       }
@@ -255,7 +258,7 @@ for (const kind of databaseKinds) {
       const visit = await book(user("Bea"), world.salon.haircut, berlin(20, "10:00"));
       for (const client of [zed, amy]) {
         const joined = await tables().transaction((trx) =>
-          joinWaitlist(trx, { botId: BOT, personId: client.id, source: "bot" }, { serviceId: world.salon.haircut, masterId: null, date: "2026-03-20", timeMin: null, name: "Client", now: world.clock.now() }),
+          runIn(trx, { botId: BOT, personId: client.id, source: "bot" }, joinWaitlist, { serviceId: world.salon.haircut, masterId: null, date: "2026-03-20", timeMin: null, name: "Client", now: world.clock.now() }),
         );
         assert.ok(joined.ok);
       }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/database.ts";
 import type { StartContext } from "../../platform/module.ts";
-import type { Tables } from "./repo.ts";
+import type { Tables } from "./tables.ts";
 
 /** Where the demo salon is, and what it is called. */
 export const DEMO_SALON = { name: "Botyard Demo Salon", address: "Torstraße 1, 10119 Berlin", timeZone: "Europe/Berlin" } as const;

@@ -36,11 +36,18 @@ import { setMasterActive } from "./commands/set-master-active.ts";
 import { setMasterServices } from "./commands/set-master-services.ts";
 import { setServiceActive } from "./commands/set-service-active.ts";
 import { setWeeklyHours } from "./commands/set-weekly-hours.ts";
+import { askForReview } from "./commands/ask-for-review.ts";
+import { commentOnVisit } from "./commands/comment-on-visit.ts";
+import { confirmComing } from "./commands/confirm-coming.ts";
+import { joinWaitlist } from "./commands/join-waitlist.ts";
+import { rateVisit } from "./commands/rate-visit.ts";
+import { sendInvoice } from "./commands/send-invoice.ts";
+import { sendReminder } from "./commands/send-reminder.ts";
 import { unblockTime } from "./commands/unblock-time.ts";
 import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingSegments } from "./segments.ts";
-import { bookingTimedEvents } from "./timed-events.ts";
+import { bookingEventHandlers } from "./events.ts";
 import { BOOKING_PERMISSIONS, BOOKING_ROLES } from "./permissions.ts";
 import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";
@@ -116,11 +123,19 @@ export const bookingModule = defineModule({
     offerSlot,
     acceptOffer,
     passOnOffer,
+    joinWaitlist,
     leaveWaitlist,
+    // Reminders, invoices and reviews: what a booking sends its client and what they answer.
+    sendReminder,
+    confirmComing,
+    sendInvoice,
+    askForReview,
+    rateVisit,
+    commentOnVisit,
   ],
   composer: bookingComposer,
   api: bookingApi,
-  events: bookingTimedEvents,
+  events: bookingEventHandlers,
   segments: bookingSegments,
   onStart: seedDemoSalonInSandbox,
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/database.ts";
 import type { AudienceSegment } from "../../platform/module.ts";
-import type { Tables } from "./repo.ts";
+import type { Tables } from "./tables.ts";
 
 const DAY_MS = 86_400_000;
 

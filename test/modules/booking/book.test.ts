@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { adminBook, bookAppointment } from "../../../src/modules/booking/service.ts";
+import { adminBook } from "../../../src/modules/booking/commands/admin-book.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
 import { runIn } from "./commands-support.ts";

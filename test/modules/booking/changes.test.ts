@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { bookAppointment, cancelBooking, markVisit, rescheduleBooking, type BookingView } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
+import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
+import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, hours, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { runIn } from "./commands-support.ts";

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { daySlots } from "../../../src/modules/booking/service.ts";
+import { daySlots } from "../../../src/modules/booking/queries/availability.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { tablesOf } from "./salon.ts";
 

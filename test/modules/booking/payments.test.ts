@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkPreCheckout } from "../../../src/modules/booking/payments.ts";
+import { checkPreCheckout } from "../../../src/modules/booking/queries/pre-checkout.ts";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
-import { bookAppointment, type BookingView } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
-import { flaggedPayments } from "../../../src/modules/booking/refunds.ts";
+import { flaggedPayments } from "../../../src/modules/booking/queries/refunds.ts";
 import { recordRefund } from "../../../src/modules/booking/commands/record-refund.ts";
-import { bookAppointment, type BookingView } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf, type Salon } from "./salon.ts";

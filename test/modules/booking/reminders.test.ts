@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { confirmComing, reminderKey } from "../../../src/modules/booking/reminders.ts";
+import { reminderKey } from "../../../src/modules/booking/domain/reminders.ts";
+import { confirmComing } from "../../../src/modules/booking/commands/confirm-coming.ts";
 import { reminderTimes } from "../../../src/modules/booking/domain/reminders.ts";
-import { bookAppointment, cancelBooking, rescheduleBooking, type BookingView } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
+import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { auditOf, berlin, clientActor, hours, NOW, openSalon, staffActor, tablesOf, type Salon } from "./salon.ts";
 import { timedMigrations, timedWorld } from "./timed-support.ts";
@@ -144,10 +148,10 @@ for (const kind of databaseKinds) {
     test("I'll come is noted once in the booking's history; another client cannot note it", async () => {
       const salon = await openSalon(tables().db);
       const visit = await book(salon, berlin(4, "10:00"));
-      const stranger = await tables().transaction((trx) => confirmComing(trx, clientActor(salon, IDA + 1), { bookingId: visit.id, now: NOW }));
+      const stranger = await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA + 1), confirmComing, { bookingId: visit.id, now: NOW }));
       assert.deepEqual(stranger, { ok: false, reason: "not-found" });
-      const first = await tables().transaction((trx) => confirmComing(trx, clientActor(salon, IDA), { bookingId: visit.id, now: NOW }));
-      const second = await tables().transaction((trx) => confirmComing(trx, clientActor(salon, IDA), { bookingId: visit.id, now: NOW }));
+      const first = await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), confirmComing, { bookingId: visit.id, now: NOW }));
+      const second = await tables().transaction((trx) => runIn(trx, clientActor(salon, IDA), confirmComing, { bookingId: visit.id, now: NOW }));
       assert.deepEqual([first, second], [{ ok: true, already: false }, { ok: true, already: true }]);
       const history = await tables().db.selectFrom("booking_history").select("event").where("booking_id", "=", visit.id).orderBy("id").execute();
       assert.deepEqual(history.map((row) => row.event), ["booked", "coming"]);

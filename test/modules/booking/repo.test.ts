@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { botRules, holidaysOf, occupanciesOf, offeringOf, rulesOfService, schedulesOf } from "../../../src/modules/booking/repo.ts";
-import { bookAppointment, daySlots, monthAvailability } from "../../../src/modules/booking/service.ts";
+import { botRules, rulesOfService } from "../../../src/modules/booking/queries/rules.ts";
+import { holidaysOf, occupanciesOf, offeringOf, schedulesOf } from "../../../src/modules/booking/queries/offerings.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { daySlots, monthAvailability } from "../../../src/modules/booking/queries/availability.ts";
 import { DEFAULT_BOOKING_RULES } from "../../../src/modules/booking/domain/rules.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { berlin, clientActor, NOW, openSalon, tablesOf } from "./salon.ts";

@@ -4,9 +4,12 @@ import type { Kysely, Transaction } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import { expireHold } from "../../../src/modules/booking/commands/expire-hold.ts";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
-import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
-import { bookAppointment, markVisit } from "../../../src/modules/booking/service.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
+import { askForReview } from "../../../src/modules/booking/commands/ask-for-review.ts";
+import { commentOnVisit } from "../../../src/modules/booking/commands/comment-on-visit.ts";
+import { rateVisit } from "../../../src/modules/booking/commands/rate-visit.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
@@ -52,9 +55,9 @@ for (const kind of databaseKinds) {
       const afterVisit = berlin(4, "11:00");
       jobs.clock.at = afterVisit;
       await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: OWNER_ID, source: "web" }, markVisit, { bookingId, outcome: "done", now: afterVisit }));
-      await tables().transaction((trx) => askForReview(trx, { botId: BOT, personId: null, source: "job" }, { messenger: jobs.messenger, bookingId }));
-      await tables().transaction((trx) => rateVisit(trx, client(IDA), { bookingId, stars: 5, now: afterVisit }));
-      await tables().transaction((trx) => commentOnVisit(trx, client(IDA), { bookingId, text: "Perfect", now: afterVisit }));
+      await tables().transaction((trx) => runIn(trx, { botId: BOT, personId: null, source: "job" }, askForReview, { messenger: jobs.messenger, bookingId }));
+      await tables().transaction((trx) => runIn(trx, client(IDA), rateVisit, { bookingId, stars: 5, now: afterVisit }));
+      await tables().transaction((trx) => runIn(trx, client(IDA), commentOnVisit, { bookingId, text: "Perfect", now: afterVisit }));
 
       const listed = await get(`/api/booking/reviews?master=${salon.anna}`);
       assert.equal(listed.status, 200);

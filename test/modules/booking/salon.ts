@@ -1,13 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import { bookingModule } from "../../../src/modules/booking/module.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
-import { permissionsOf } from "../../../src/platform/app/module-context.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
-import { createCommandRuntime, type CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
 import type { Database } from "../../../src/platform/db/database.ts";
-import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
-import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { BOOKING_EVENT_KINDS } from "./commands-support.ts";
 
 /** A small salon in Berlin to book in: two masters, a haircut, a paid colouring and a yoga class. */
 export interface Salon {
@@ -109,32 +103,6 @@ export function tablesOf(database: Database) {
   return {
     db: database.db as unknown as Kysely<Tables>,
     transaction: <T>(work: (trx: Transaction<Tables>) => Promise<T>) => database.transaction((trx) => work(trx as unknown as Transaction<Tables>)),
-  };
-}
-
-/**
- * Runs the booking module's commands on the suite's database as the app does (their notices
- * rendered from the module's texts, English unless the bots are given more `languages`), with "now" from `clock`:
- * the salon's `NOW` unless a test moves it. Built on first use, once the suite's database is open.
- */
-export function commandsOn(suite: { readonly database: Database }, clock: { now(): Date } = { now: () => NOW }, languages: readonly string[] = ["en"]): CommandRuntime {
-  let runtime: CommandRuntime | undefined;
-  const built = () =>
-    (runtime ??= createCommandRuntime({
-      database: suite.database,
-      translator: new Translator([...platformCatalogues(), ...(bookingModule.catalogues ?? [])]),
-      permissions: permissionsOf([bookingModule]),
-      clock,
-      jobs: { send: () => Promise.resolve(null) },
-      languagesOf: () => languages,
-      eventKinds: new Set(BOOKING_EVENT_KINDS),
-      queues: new Set(),
-      hooksOf: () => [],
-    }));
-  return {
-    run: (actor, command, input) => built().run(actor, command, input),
-    runIn: (trx, actor, command, input) => built().runIn(trx, actor, command, input),
-    announce: (trx, actor, change) => built().announce(trx, actor, change),
   };
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import type { RunningApp } from "../../../src/main.ts";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import type { Tables } from "../../../src/modules/booking/repo.ts";
+import type { Tables } from "../../../src/modules/booking/tables.ts";
 import { allClients, clientsOfService, inactiveClients } from "../../../src/modules/booking/segments.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";

@@ -2,17 +2,17 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { bookAppointment } from "../../../src/modules/booking/service.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
 import { addDaysOff } from "../../../src/modules/booking/commands/add-days-off.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
-import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
-import { runIn } from "./commands-support.ts";
+import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf } from "./salon.ts";
+import { bookingCommands, runIn } from "./commands-support.ts";
 
 for (const kind of databaseKinds) {
   describe(`a day off racing a booking of that day, on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
     const tables = () => tablesOf(suite.database);
-    const commands = commandsOn(suite);
+    const commands = bookingCommands(() => suite.database, { clock: { now: () => NOW }, languages: ["en"] });
 
     test("a booking decided while the day off is being written waits for it and is refused, so no booking lands in the day off", async () => {
       const salon = await openSalon(tables().db);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { bookingMigrations } from "../../../src/modules/booking/module.ts";
-import { bookingEventHandlers, type BookingMessenger } from "../../../src/modules/booking/timed-events.ts";
+import { bookingEventHandlers } from "../../../src/modules/booking/events.ts";
 import type { Database } from "../../../src/platform/db/database.ts";
 import { cataloguesIn, platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
@@ -13,17 +13,12 @@ export const timedMigrations = bookingMigrations;
 
 const translator = new Translator([...platformCatalogues(), ...cataloguesIn(join(import.meta.dirname, "../../../src/modules/booking/locales"))]);
 
-/** A clock the test moves, the messenger the jobs write with, and the tick that runs due events with the booking module's handlers. */
+/** A clock the test moves, and the tick that runs due events with the booking module's handlers. */
 export function timedWorld(database: () => Database, start: Date) {
   const clock = { at: start, now: () => clock.at };
-  const messenger: BookingMessenger = {
-    translator,
-    languagesOf: () => ["en", "ru"],
-    now: () => clock.at,
-    paymentProviderToken: "test-provider-token",
-    runIn: bookingCommands().runInAt(() => clock.at),
-  };
-  const handlers = bookingEventHandlers(messenger);
+  /** The clock as commands run by hand in a test read it (`runIn`'s `messenger`). */
+  const messenger = { now: () => clock.at };
+  const handlers = bookingEventHandlers({ translator, paymentProviderToken: "test-provider-token", runIn: bookingCommands().runInAt(() => clock.at) });
   return {
     clock,
     messenger,

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { waitlistMatches } from "../../../src/modules/booking/domain/waitlist.ts";
-import { bookAppointment, cancelBooking, type BookingView } from "../../../src/modules/booking/service.ts";
-import { waitlistOfClient } from "../../../src/modules/booking/service/client-waitlist.ts";
-import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, type JoinInput } from "../../../src/modules/booking/waitlist.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
+import { type BookingView } from "../../../src/modules/booking/views.ts";
+import { waitlistOfClient } from "../../../src/modules/booking/queries/client-waitlist.ts";
+import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, type JoinInput } from "../../../src/modules/booking/commands/join-waitlist.ts";
 import { acceptOffer } from "../../../src/modules/booking/commands/accept-offer.ts";
 import { leaveWaitlist } from "../../../src/modules/booking/commands/leave-waitlist.ts";
 import { passOnOffer } from "../../../src/modules/booking/commands/pass-on-offer.ts";
@@ -44,7 +46,7 @@ for (const kind of databaseKinds) {
     };
     const join = (salon: Salon, telegramId: number, wish: Partial<JoinInput> = {}) =>
       tables().transaction((trx) =>
-        joinWaitlist(trx, clientActor(salon, telegramId), { serviceId: salon.haircut, masterId: null, date: "2026-03-04", timeMin: null, name: "Waiting", now: NOW, ...wish }),
+        runIn(trx, clientActor(salon, telegramId), joinWaitlist, { serviceId: salon.haircut, masterId: null, date: "2026-03-04", timeMin: null, name: "Waiting", now: NOW, ...wish }),
       );
     const entryOf = async (salon: Salon, telegramId: number, wish: Partial<JoinInput> = {}) => {
       const joined = await join(salon, telegramId, wish);

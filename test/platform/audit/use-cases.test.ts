@@ -31,15 +31,22 @@ import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 import { BOT, OWNER, fixture, type Fixture, type World } from "./fixtures/world.ts";
 import { seedDemoSalon } from "../../../src/modules/booking/demo-salon.ts";
 import { addDays, instantToZoned } from "../../../src/platform/domain/zoned-time.ts";
-import type { Tables as BookingTables } from "../../../src/modules/booking/repo.ts";
-import { adminBook, bookAppointment, cancelBooking, daySlots, markVisit, rescheduleBooking } from "../../../src/modules/booking/service.ts";
-import type { Messenger } from "../../../src/modules/booking/client-notice.ts";
-import { sendInvoice } from "../../../src/modules/booking/payments.ts";
+import type { Tables as BookingTables } from "../../../src/modules/booking/tables.ts";
+import { adminBook } from "../../../src/modules/booking/commands/admin-book.ts";
+import { bookAppointment } from "../../../src/modules/booking/commands/book-appointment.ts";
+import { cancelBooking } from "../../../src/modules/booking/commands/cancel-booking.ts";
+import { daySlots } from "../../../src/modules/booking/queries/availability.ts";
+import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
+import { rescheduleBooking } from "../../../src/modules/booking/commands/reschedule-booking.ts";
+import { sendInvoice } from "../../../src/modules/booking/commands/send-invoice.ts";
 import { expireHold } from "../../../src/modules/booking/commands/expire-hold.ts";
 import { recordPayment } from "../../../src/modules/booking/commands/record-payment.ts";
-import { confirmComing, sendReminder } from "../../../src/modules/booking/reminders.ts";
-import { askForReview, commentOnVisit, rateVisit } from "../../../src/modules/booking/reviews.ts";
-import { joinWaitlist } from "../../../src/modules/booking/waitlist.ts";
+import { confirmComing } from "../../../src/modules/booking/commands/confirm-coming.ts";
+import { sendReminder } from "../../../src/modules/booking/commands/send-reminder.ts";
+import { askForReview } from "../../../src/modules/booking/commands/ask-for-review.ts";
+import { commentOnVisit } from "../../../src/modules/booking/commands/comment-on-visit.ts";
+import { rateVisit } from "../../../src/modules/booking/commands/rate-visit.ts";
+import { joinWaitlist } from "../../../src/modules/booking/commands/join-waitlist.ts";
 import { acceptOffer } from "../../../src/modules/booking/commands/accept-offer.ts";
 import { offerSlot } from "../../../src/modules/booking/commands/offer-slot.ts";
 import { passOnOffer } from "../../../src/modules/booking/commands/pass-on-offer.ts";
@@ -85,13 +92,9 @@ async function clientsHaircut(world: World, days: number): Promise<{ client: Act
 }
 
 
-/** What the booking module's jobs write with, at `now`. */
-function bookingMessenger(world: World, now = new Date()): Messenger {
-  return {
-    translator: world.app.translator,
-    languagesOf: (botId) => world.app.settings.of(botId).languages,
-    now: () => now
-  };
+/** The clock a booking job's command runs at (`runIn` takes its "now" from it). */
+function bookingMessenger(_world: World, now = new Date()): { now(): Date } {
+  return { now: () => now };
 }
 
 const bookingJob: Actor = { botId: BOT, personId: null, source: "job" };
@@ -120,7 +123,7 @@ async function freedSlotWithWaiter(world: World, days: number, offered: boolean)
   const waiter = await world.person();
   const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
   const { date, minutes } = instantToZoned(start, "Europe/Berlin");
-  const joined = await trx((t) => joinWaitlist(t, waiter, { serviceId, masterId, date, timeMin: minutes, name: "Wanda", now: new Date() }));
+  const joined = await trx((t) => runIn(t, waiter, joinWaitlist, { serviceId, masterId, date, timeMin: minutes, name: "Wanda", now: new Date() }));
   if (!joined.ok) throw new Error(`joining the waitlist was refused: ${joined.reason}`);
   await trx((t) => runIn(t, world.owner, cancelBooking, { bookingId, by: "staff", now: new Date() }));
   if (offered) await trx((t) => runIn(t, bookingJob, offerSlot, { messenger: bookingMessenger(world), masterId, start }));
@@ -133,8 +136,8 @@ async function askedReview(world: World, days: number, rated: boolean) {
   const trx = <T>(work: (trx: Transaction<BookingTables>) => Promise<T>) => world.inTransaction((platform) => work(platform as unknown as Transaction<BookingTables>));
   const afterVisit = new Date(start.getTime() + 3_600_000);
   await trx((t) => runIn(t, world.owner, markVisit, { bookingId, outcome: "done", now: afterVisit }));
-  await trx((t) => askForReview(t, bookingJob, { messenger: bookingMessenger(world, afterVisit), bookingId }));
-  if (rated) await trx((t) => rateVisit(t, client, { bookingId, stars: 5, now: afterVisit }));
+  await trx((t) => runIn(t, bookingJob, askForReview, { messenger: bookingMessenger(world, afterVisit), bookingId }));
+  if (rated) await trx((t) => runIn(t, client, rateVisit, { bookingId, stars: 5, now: afterVisit }));
   const db = world.database.db as unknown as Kysely<BookingTables>;
   const review = await db.selectFrom("booking_review").select("id").where("booking_id", "=", bookingId).executeTakeFirstOrThrow();
   return { client, bookingId, reviewId: review.id };
@@ -265,7 +268,7 @@ const fixtures: Record<string, Fixture> = {
     setup: (world) => clientsHaircut(world, 9),
     run: async (world, { bookingId }) => {
       const sent = await world.inTransaction((trx) =>
-        sendReminder(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), payload: { bookingId, offsetMin: 120, sequence: 0 }, dedupeKey: `fixture:${bookingId}:reminder` }),
+        runIn(trx as unknown as Transaction<BookingTables>, bookingJob, sendReminder, { messenger: bookingMessenger(world), bookingId, offsetMin: 120, sequence: 0, dedupeKey: `fixture:${bookingId}:reminder` }),
       );
       assert.ok(sent.sent);
       return { actor: bookingJob, objectType: "booking", objectId: bookingId };
@@ -274,7 +277,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.coming": fixture({
     setup: (world) => clientsHaircut(world, 10),
     run: async (world, { client, bookingId }) => {
-      const noted = await world.inTransaction((trx) => confirmComing(trx as unknown as Transaction<BookingTables>, client, { bookingId, now: new Date() }));
+      const noted = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, client, confirmComing, { bookingId, now: new Date() }));
       assert.deepEqual(noted, { ok: true, already: false });
       return { actor: client, objectType: "booking", objectId: bookingId };
     },
@@ -282,7 +285,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.invoice.send": fixture({
     setup: (world) => clientsPrepaidVisit(world, 11),
     run: async (world, { bookingId }) => {
-      const sent = await world.inTransaction((trx) => sendInvoice(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), bookingId }));
+      const sent = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, bookingJob, sendInvoice, { messenger: bookingMessenger(world), bookingId, translator: world.app.translator }));
       assert.ok(sent.sent);
       return { actor: bookingJob, objectType: "booking", objectId: bookingId };
     },
@@ -322,7 +325,7 @@ const fixtures: Record<string, Fixture> = {
       const client = await world.person();
       const { date, minutes } = instantToZoned(start, "Europe/Berlin");
       const joined = await world.inTransaction((trx) =>
-        joinWaitlist(trx as unknown as Transaction<BookingTables>, client, { serviceId, masterId, date, timeMin: minutes, name: "Wes", now: new Date() }),
+        runIn(trx as unknown as Transaction<BookingTables>, client, joinWaitlist, { serviceId, masterId, date, timeMin: minutes, name: "Wes", now: new Date() }),
       );
       assert.ok(joined.ok);
       return { actor: client, objectType: "booking_waitlist", objectId: joined.entryId };
@@ -362,7 +365,7 @@ const fixtures: Record<string, Fixture> = {
       return { bookingId };
     },
     run: async (world, { bookingId }) => {
-      const asked = await world.inTransaction((trx) => askForReview(trx as unknown as Transaction<BookingTables>, bookingJob, { messenger: bookingMessenger(world), bookingId }));
+      const asked = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, bookingJob, askForReview, { messenger: bookingMessenger(world), bookingId }));
       assert.ok(asked.asked);
       const db = world.database.db as unknown as Kysely<BookingTables>;
       const review = await db.selectFrom("booking_review").select("id").where("booking_id", "=", bookingId).executeTakeFirstOrThrow();
@@ -372,7 +375,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.review.rate": fixture({
     setup: (world) => askedReview(world, 19, false),
     run: async (world, { client, bookingId, reviewId }) => {
-      const rated = await world.inTransaction((trx) => rateVisit(trx as unknown as Transaction<BookingTables>, client, { bookingId, stars: 4, now: new Date() }));
+      const rated = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, client, rateVisit, { bookingId, stars: 4, now: new Date() }));
       assert.deepEqual(rated, { ok: true });
       return { actor: client, objectType: "booking_review", objectId: reviewId };
     },
@@ -380,7 +383,7 @@ const fixtures: Record<string, Fixture> = {
   "booking.review.comment": fixture({
     setup: (world) => askedReview(world, 20, true),
     run: async (world, { client, bookingId, reviewId }) => {
-      const commented = await world.inTransaction((trx) => commentOnVisit(trx as unknown as Transaction<BookingTables>, client, { bookingId, text: "Lovely", now: new Date() }));
+      const commented = await world.inTransaction((trx) => runIn(trx as unknown as Transaction<BookingTables>, client, commentOnVisit, { bookingId, text: "Lovely", now: new Date() }));
       assert.deepEqual(commented, { ok: true });
       return { actor: client, objectType: "booking_review", objectId: reviewId };
     },

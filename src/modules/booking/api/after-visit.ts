@@ -5,8 +5,8 @@ import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { recordRefund } from "../commands/record-refund.ts";
-import { flaggedPayments, REFUND_NOTE_MAX } from "../refunds.ts";
-import type { Tables } from "../repo.ts";
+import { flaggedPayments, REFUND_NOTE_MAX } from "../queries/refunds.ts";
+import type { Tables } from "../tables.ts";
 
 const id = z.coerce.number().int().positive();
 const reviewsQuery = z.object({ master: id.optional(), stars: z.coerce.number().int().min(1).max(5).optional() });

@@ -10,8 +10,8 @@ import { decimalAmount } from "../../../platform/domain/money.ts";
 import { TABLE_CONTENT_TYPES, type TableCell, type TableFormat } from "../../../platform/spreadsheets/table-format.ts";
 import { writeTable } from "../../../platform/spreadsheets/write-table.ts";
 import type { AnalyticsFigures } from "../domain/analytics.ts";
-import type { Tables } from "../repo.ts";
-import { bookingAnalytics, type AnalyticsAnswer } from "../service/analytics.ts";
+import type { Tables } from "../tables.ts";
+import { bookingAnalytics, type AnalyticsAnswer } from "../queries/analytics.ts";
 
 /** The longest period one answer covers: a leap year. */
 export const MAX_ANALYTICS_DAYS = 366;

@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { parseInput, refuse } from "../../../platform/http/answers.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import type { Tables } from "../repo.ts";
-import { clientCard, searchClients } from "../service/client-cards.ts";
+import type { Tables } from "../tables.ts";
+import { clientCard, searchClients } from "../queries/client-cards.ts";
 
 const searchQuery = z.object({ q: z.string().max(200).default("") });
 const clientParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -4,7 +4,7 @@ import type { ApiContext } from "../../../platform/module.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "../domain/ical.ts";
 import { resolveFeedToken } from "../feed-tokens.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { feedBookings, masterOfPerson, rolesOfPerson } from "../queries/staff-calendar.ts";
 
 /** How far back a feed reaches: past visits, and cancellations calendar apps must still learn of. */

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { refuse, textFor } from "../../../platform/http/answers.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import type { BookingOutcome, RefusalReason } from "../service/outcome.ts";
+import type { BookingOutcome, RefusalReason } from "../queries/outcome.ts";
 
 /** How each refusal of the booking use cases is answered over HTTP: status and catalogue text. */
 const REFUSALS: Partial<Record<RefusalReason, { status: number; key: string }>> = {

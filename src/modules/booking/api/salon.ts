@@ -5,7 +5,7 @@ import { parseInput, textFor } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import type { RuleOverrides } from "../domain/rules.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { createLocation } from "../commands/create-location.ts";
 import { createMaster } from "../commands/create-master.ts";
 import { createService } from "../commands/create-service.ts";

@@ -5,7 +5,7 @@ import { parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { instantToZoned, isPlainDate, parseClock, zonedBoundaryToInstant } from "../../../platform/domain/zoned-time.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { addDaysOff } from "../commands/add-days-off.ts";
 import { addHoliday } from "../commands/add-holiday.ts";
 import { blockTime } from "../commands/block-time.ts";
@@ -17,7 +17,7 @@ import { unblockTime } from "../commands/unblock-time.ts";
 import { MAX_BLOCK_DAYS, MAX_REASON_LENGTH } from "../domain/time-off.ts";
 import { mastersOfBot } from "../queries/staff-calendar.ts";
 import { timeOffFrom } from "../queries/time-off-list.ts";
-import type { TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { TimeOffOutcome } from "../commands/time-off-resolve.ts";
 import { refusalKey } from "./refusals.ts";
 
 const id = z.coerce.number().int().positive();

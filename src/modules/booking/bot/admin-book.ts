@@ -2,25 +2,27 @@ import { Composer, InlineKeyboard } from "grammy";
 import { instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, startFlow, type FlowState, flowKeyOf } from "../../../platform/telegram/flows.ts";
+import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
-import { slotPickerSteps, wizardDraftOf, type WizardDraft } from "./slot-picker.ts";
+import { defineWizard, slotPickerSteps, type WizardDraft, type WizardFlow } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { adminMoveButton, adminNewButton, fullDayButton, masterButton, monthButton, otherMasterButton, serviceButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
-import { clientByPhone } from "../repo.ts";
-import { daySlots, monthAvailability } from "../service.ts";
-import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
+import { clientByPhone } from "../queries/clients.ts";
+import { daySlots, monthAvailability } from "../queries/availability.ts";
+import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
 import { staffBooking } from "../queries/staff-calendar.ts";
 
 export const ADMIN_BOOKING_FLOW = "booking-admin";
+/** Staff's booking wizard, for a new booking or a move. */
+const adminBookingFlow = defineWizard(ADMIN_BOOKING_FLOW);
 const MAX_NAME_LENGTH = 100;
 /** Staff book past the clients' horizon; the calendar still stops a year ahead. */
 const MONTHS_AHEAD = 12;
@@ -41,7 +43,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   const db = readsOf(context);
 
   const zoneOf = async (ctx: BotyardContext, serviceId: number) => (await timeZoneOfService(db, ctx.botId, serviceId)) ?? context.settings.of(ctx.botId).timeZone;
-  const cancelButton = (ctx: BotyardContext, flow: FlowState) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
+  const cancelButton = (ctx: BotyardContext, flow: WizardFlow) => new InlineKeyboard().text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
 
   onCallback(privateChats, adminNewButton, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -50,7 +52,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
       await ctx.reply(ctx.t("booking-no-services"));
       return;
     }
-    const flow = await ctx.commit("booking-admin-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "service", { mode: "new" }));
+    const flow = await ctx.commit("booking-admin-start", (trx) => adminBookingFlow.start(trx, flowKeyOf(ctx), "service", { mode: "new" }));
     const keyboard = new InlineKeyboard();
     for (const service of services) {
       const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
@@ -68,14 +70,14 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     }
     const date = instantToZoned(new Date(booking.startsAt), booking.timeZone).date;
     const draft: WizardDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, date, month: date.slice(0, 7) };
-    const flow = await ctx.commit("booking-admin-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), ADMIN_BOOKING_FLOW, "time", { ...draft }));
+    const flow = await ctx.commit("booking-admin-move-start", (trx) => adminBookingFlow.start(trx, flowKeyOf(ctx), "time", draft));
     await ctx.reply(ctx.t("booking-admin-move-what", { client: booking.clientName, service: booking.serviceName, master: booking.masterName, when: formatVisitTime(new Date(booking.startsAt), ctx.locale, booking.timeZone) }));
     await showTimes(ctx, flow);
   }, manage);
 
   /** The month calendar of the draft's service and master. */
-  const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
-    const draft = wizardDraftOf(flow);
+  const showCalendar = async (ctx: BotyardContext, flow: WizardFlow, how: "reply" | "edit") => {
+    const draft = flow.data;
     if (draft.serviceId === undefined || draft.month === undefined) return;
     const now = context.clock.now();
     const thisMonth = instantToZoned(now, await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
@@ -96,8 +98,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   };
 
   /** The free times of the draft's day: the engine's slots for staff (no notice, horizon or client limit). */
-  const showTimes = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const showTimes = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     if (draft.serviceId === undefined || draft.date === undefined) return;
     const slots = await daySlots(db, { botId: ctx.botId, serviceId: draft.serviceId, ...(draft.masterId == null ? {} : { masterId: draft.masterId }), now: context.clock.now(), date: draft.date });
     const fixedMaster = draft.masterId ?? null;
@@ -112,8 +114,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   };
 
   /** The masters who offer the draft's service; "any master" for a new booking with more than one. */
-  const showMasters = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const showMasters = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     if (draft.serviceId === undefined) return;
     const masters = await mastersForService(db, ctx.botId, draft.serviceId);
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
@@ -127,8 +129,8 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   };
 
   /** What is about to be booked or where the booking moves, with Confirm. */
-  const showSummary = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const showSummary = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     if (draft.serviceId === undefined || draft.start === undefined || draft.slotMasterId === undefined) return;
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
     const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
@@ -152,16 +154,17 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     );
   };
 
-  const inAdminFlow = (ctx: BotyardContext) => ctx.flow?.name === ADMIN_BOOKING_FLOW;
+  const inAdminFlow = (ctx: BotyardContext) => ctx.flow?.name === adminBookingFlow.name;
   const adminFlow = privateChats.filter(inAdminFlow);
 
-  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: WizardDraft, values: Values) => Promise<unknown>) =>
+  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: WizardFlow, draft: WizardDraft, values: Values) => Promise<unknown>) =>
     onCallback(
       adminFlow,
       kind,
       async (ctx, values) => {
-        const flow = ctx.flow;
-        if (flow !== undefined) await handler(ctx, flow, wizardDraftOf(flow), values);
+        const flow = adminBookingFlow.of(ctx);
+        if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
+        await handler(ctx, flow, flow.data, values);
       },
       manage,
     );
@@ -179,14 +182,14 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     const service = flow.step === "service" ? await serviceToBook(db, ctx.botId, serviceId) : undefined;
     if (service === undefined) return expired(ctx);
     await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-admin-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
+    const choosing = await ctx.commit("booking-admin-service", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
     await showMasters(ctx, choosing);
   });
 
   onStep(otherMasterButton, async (ctx, flow, draft) => {
     if (draft.mode !== "move" || flow.step !== "time") return expired(ctx);
     await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-admin-other-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master"));
+    const choosing = await ctx.commit("booking-admin-other-master", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "master"));
     await showMasters(ctx, choosing);
   });
 
@@ -198,16 +201,17 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     await ctx.answerCallbackQuery();
     if (draft.mode === "move") {
       // Another master, the same day: their free times.
-      const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { masterId }));
+      const choosing = await ctx.commit("booking-admin-master", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "time", { masterId }));
       await showTimes(ctx, choosing);
       return;
     }
     const month = instantToZoned(context.clock.now(), await zoneOf(ctx, draft.serviceId)).date.slice(0, 7);
-    const choosing = await ctx.commit("booking-admin-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
+    const choosing = await ctx.commit("booking-admin-master", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
     await showCalendar(ctx, choosing, "reply");
   });
 
   slotPickerSteps(db, {
+    wizard: adminBookingFlow,
     composer: adminFlow,
     guards: [manage],
     commits: "booking-admin",
@@ -215,17 +219,17 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     calendarFromTimes: "reply",
     dayChosen: async (ctx, flow, date) => {
       await ctx.answerCallbackQuery();
-      const choosing = await ctx.commit("booking-admin-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
+      const choosing = await ctx.commit("booking-admin-day", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "time", { date }));
       await showTimes(ctx, choosing);
     },
     timeChosen: async (ctx, flow, { start, slotMasterId }) => {
-      const draft = wizardDraftOf(flow);
+      const draft = flow.data;
       if (draft.mode === "move" || (draft.name !== undefined && draft.phone !== undefined)) {
-        const confirming = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
+        const confirming = await ctx.commit("booking-admin-time", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "confirm", { start, slotMasterId }));
         await showSummary(ctx, confirming);
         return;
       }
-      const asking = await ctx.commit("booking-admin-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
+      const asking = await ctx.commit("booking-admin-time", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "name", { start, slotMasterId }));
       await ctx.reply(ctx.t("booking-admin-ask-name"), { reply_markup: cancelButton(ctx, asking) });
     },
   });
@@ -237,7 +241,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
   });
 
   adminFlow.on("message", manage, async (ctx, next) => {
-    const flow = ctx.flow;
+    const flow = adminBookingFlow.of(ctx);
     if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
     const text = ctx.message.text?.trim().replace(/\s+/g, " ") ?? "";
     if (flow.step === "name") {
@@ -245,7 +249,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         await ctx.reply(ctx.t("booking-admin-name-invalid", { max: MAX_NAME_LENGTH }));
         return;
       }
-      const asking = await ctx.commit("booking-admin-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name: text }));
+      const asking = await ctx.commit("booking-admin-name", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "phone", { name: text }));
       await ctx.reply(ctx.t("booking-admin-ask-phone"), { reply_markup: cancelButton(ctx, asking) });
       return;
     }
@@ -257,15 +261,15 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;
       }
-      const confirming = await ctx.commit("booking-admin-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { phone }));
+      const confirming = await ctx.commit("booking-admin-phone", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "confirm", { phone }));
       await showSummary(ctx, confirming);
       return;
     }
     return next();
   });
 
-  const confirm = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const confirm = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
     const outcome =
@@ -274,7 +278,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
         : await ctx.run(rescheduleBooking, { bookingId: draft.bookingId ?? 0, by: "staff", start: new Date(start), masterId: slotMasterId });
     // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
     if (outcome.ok || (outcome.reason !== "taken" && outcome.reason !== "full")) await ctx.commit("booking-admin-confirm-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
-    else await ctx.commit("booking-admin-confirm-times", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time"));
+    else await ctx.commit("booking-admin-confirm-times", (trx) => adminBookingFlow.advance(trx, flowKeyOf(ctx), flow, "time"));
 
     if (outcome.ok) {
       const booking = await staffBooking(db, ctx.botId, outcome.booking.id);

@@ -11,7 +11,7 @@ import { staffLine } from "./staff.ts";
 import { readsOf } from "./support.ts";
 import { formatClockTime, formatDay, weekdayNames } from "../domain/display.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 import type { StaffBooking } from "../queries/staff-calendar.ts";
 import { setMasterActive } from "../commands/set-master-active.ts";
 import { setServiceActive } from "../commands/set-service-active.ts";

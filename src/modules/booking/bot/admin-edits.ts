@@ -11,7 +11,7 @@ import { requirePermission } from "../../../platform/telegram/require-permission
 import { formatMoney, moneyFromTyped } from "../../../platform/domain/money.ts";
 import { catalogueRefusalText, intervalsText, isEditableRule, ruleValueText, showRules, showService, showWeek, type EditableRule } from "./admin-catalogue.ts";
 import { staffLine } from "./staff.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { formatDay, weekdayNames } from "../domain/display.ts";
 import { intervalsFromTyped } from "../domain/typed-hours.ts";
 import { editService } from "../commands/edit-service.ts";
@@ -104,6 +104,10 @@ export function adminEditsComposer(context: ModuleContext): Composer<BotyardCont
   const editing = privateChats.filter((ctx) => ctx.flow?.name === editFlow.name);
 
   onCallback(editing, editCancelButton, async (ctx) => {
+    if (!pressedInFlow(ctx)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+      return;
+    }
     await ctx.commit("booking-admin-edit-cancel", (trx) => endFlow(trx, flowKeyOf(ctx)));
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("booking-admin-nothing-changed"));

@@ -1,6 +1,6 @@
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
-import type { RefusalReason } from "../service/outcome.ts";
+import type { RefusalReason } from "../queries/outcome.ts";
 import { adminDayButton, adminHomeButton } from "../callbacks.ts";
 
 /** Two buttons a booking (Cancel, Move) and a few more: Telegram allows 100 in a keyboard. */

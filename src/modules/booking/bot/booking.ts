@@ -2,27 +2,31 @@ import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { addDays, instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, endFlow, flowKeyOf, startFlow, type FlowState } from "../../../platform/telegram/flows.ts";
+import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { phoneFromContact } from "../../../platform/domain/phone.ts";
 import { calendarKeyboard, nextFreeKeyboard, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
-import { slotPickerSteps, wizardDraftOf, type WizardDraft } from "./slot-picker.ts";
+import { defineWizard, slotPickerSteps, type WizardDraft, type WizardFlow } from "./slot-picker.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
 import { bookingRefusalText } from "./refusals.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { clientMayBookMore } from "../domain/decide-booking.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { mayClientReschedule } from "../domain/cancellation.ts";
 import { bookAppointment } from "../commands/book-appointment.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { bookButton, fullDayButton, icsButton, masterButton, monthButton, myBookingsButton, serviceButton, waitlistJoinButton, wizardCancelButton, wizardConfirmButton } from "../callbacks.ts";
-import { clientByTelegram, rulesOfService, upcomingBookingCount } from "../repo.ts";
-import { daySlots, monthAvailability } from "../service.ts";
-import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../service/catalogue-lists.ts";
-import { bookingOfClient, clientProfile, type ClientBooking } from "../service/client-bookings.ts";
-import type { FreeSlot } from "../service/presenter.ts";
+import { clientByTelegram, upcomingBookingCount } from "../queries/clients.ts";
+import { rulesOfService } from "../queries/rules.ts";
+import { daySlots, monthAvailability } from "../queries/availability.ts";
+import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
+import { bookingOfClient, clientProfile, type ClientBooking } from "../queries/client-bookings.ts";
+import type { FreeSlot } from "../views.ts";
+import { addressOfMaster } from "../queries/locations.ts";
 
 export const BOOKING_FLOW = "booking";
+/** The client's booking wizard; moving a booking runs it too. */
+const bookingFlow = defineWizard(BOOKING_FLOW);
 const MAX_NAME_LENGTH = 100;
 
 /**
@@ -42,7 +46,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       await ctx.reply(ctx.t("booking-no-services"));
       return;
     }
-    const flow = await ctx.commit("booking-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "service", { mode: "new" }));
+    const flow = await ctx.commit("booking-start", (trx) => bookingFlow.start(trx, flowKeyOf(ctx), "service", { mode: "new" }));
     const keyboard = new InlineKeyboard();
     for (const service of services) {
       const price = formatMoney(service.priceMinor, service.currency, ctx.locale);
@@ -58,8 +62,8 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   });
 
   /** The month calendar of the draft's service and master, as a new message or in place of the pressed one. */
-  const showCalendar = async (ctx: BotyardContext, flow: FlowState, how: "reply" | "edit") => {
-    const draft = wizardDraftOf(flow);
+  const showCalendar = async (ctx: BotyardContext, flow: WizardFlow, how: "reply" | "edit") => {
+    const draft = flow.data;
     if (draft.serviceId === undefined || draft.month === undefined) return;
     const now = context.clock.now();
     const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
@@ -95,13 +99,13 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   };
 
   /** The summary of what is about to be booked (or where the booking moves), with Confirm. */
-  const showSummary = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const showSummary = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     if (draft.serviceId === undefined || draft.start === undefined || draft.slotMasterId === undefined) return;
     const service = await serviceToBook(db, ctx.botId, draft.serviceId);
     const master = (await mastersForService(db, ctx.botId, draft.serviceId)).find((candidate) => candidate.id === draft.slotMasterId);
     const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
-    const address = await db.selectFrom("booking_master").innerJoin("booking_location", "booking_location.id", "booking_master.location_id").select("booking_location.address").where("booking_master.id", "=", draft.slotMasterId).executeTakeFirst();
+    const address = await addressOfMaster(db, draft.slotMasterId);
     if (service === undefined || master === undefined) {
       await ctx.reply(ctx.t("booking-service-gone"));
       return;
@@ -111,7 +115,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       master: master.name,
       when: formatVisitTime(new Date(draft.start), ctx.locale, timeZone),
       price: formatMoney(master.priceMinor, service.currency, ctx.locale),
-      address: address?.address ?? "—",
+      address: address ?? "—",
     };
     await ctx.reply(ctx.t(draft.mode === "new" ? "booking-summary" : "booking-move-summary", args), {
       reply_markup: new InlineKeyboard().text(ctx.t("booking-confirm"), wizardConfirmButton.inFlow(flow, {})).text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {})),
@@ -119,30 +123,30 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   };
 
   /** After a time: the client's name, then their phone, unless they gave them before; then the summary. */
-  const askWhatIsMissing = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const askWhatIsMissing = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     if (draft.mode === "new") {
       const profile = await clientProfile(db, ctx.botId, ctx.from?.id ?? 0);
       const name = draft.name ?? profile?.name;
       const phone = draft.phone ?? profile?.phone ?? undefined;
       if (name === undefined) {
-        const asking = await ctx.commit("booking-ask-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "name"));
+        const asking = await ctx.commit("booking-ask-name", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "name"));
         await ctx.reply(ctx.t("booking-ask-name"), { reply_markup: new InlineKeyboard().text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(asking, {})) });
         return;
       }
       if (phone === undefined) {
-        await ctx.commit("booking-ask-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name }));
+        await ctx.commit("booking-ask-phone", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "phone", { name }));
         await ctx.reply(ctx.t("booking-ask-phone"), { reply_markup: new Keyboard().requestContact(ctx.t("booking-share-contact")).resized().oneTime() });
         return;
       }
     }
-    const confirming = await ctx.commit("booking-summary", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm"));
+    const confirming = await ctx.commit("booking-summary", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "confirm"));
     await showSummary(ctx, confirming);
   };
 
   /** The times of a day; none left answers with a toast and keeps the calendar. */
-  const showTimes = async (ctx: BotyardContext, flow: FlowState, date: string) => {
-    const draft = wizardDraftOf(flow);
+  const showTimes = async (ctx: BotyardContext, flow: WizardFlow, date: string) => {
+    const draft = flow.data;
     if (draft.serviceId === undefined) return;
     const slots = await daySlots(db, {
       botId: ctx.botId,
@@ -157,7 +161,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       return;
     }
     await ctx.answerCallbackQuery();
-    const choosing = await ctx.commit("booking-day", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", { date }));
+    const choosing = await ctx.commit("booking-day", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "time", { date }));
     const fixedMaster = draft.masterId ?? null;
     const keyboard = timesKeyboard(slots, (slot) => fixedMaster ?? slot.masterId ?? 0, choosing).row();
     keyboard.text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(choosing, { month: date.slice(0, 7) })).text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(choosing, {}));
@@ -165,11 +169,12 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
   };
 
   // The admin's booking wizard shares these buttons; each wizard answers only on its own flow's message.
-  const wizard = privateChats.filter((ctx) => ctx.flow?.name === BOOKING_FLOW);
-  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: FlowState, draft: WizardDraft, values: Values) => Promise<unknown>) =>
+  const wizard = privateChats.filter((ctx) => ctx.flow?.name === bookingFlow.name);
+  const onStep = <Values,>(kind: CallbackData<Values>, handler: (ctx: BotyardContext, flow: WizardFlow, draft: WizardDraft, values: Values) => Promise<unknown>) =>
     onCallback(wizard, kind, async (ctx, values) => {
-      const flow = ctx.flow;
-      if (flow !== undefined) await handler(ctx, flow, wizardDraftOf(flow), values);
+      const flow = bookingFlow.of(ctx);
+      if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
+      await handler(ctx, flow, flow.data, values);
     });
   const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
 
@@ -202,7 +207,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       return;
     }
     const masters = await mastersForService(db, ctx.botId, service.id);
-    const choosing = await ctx.commit("booking-service", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
+    const choosing = await ctx.commit("booking-service", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "master", { serviceId: service.id }));
     const keyboard = new InlineKeyboard();
     for (const master of masters) {
       const label = master.priceMinor === service.priceMinor ? master.name : `${master.name} · ${formatMoney(master.priceMinor, service.currency, ctx.locale)}`;
@@ -219,15 +224,16 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     await ctx.answerCallbackQuery();
     const timeZone = (await timeZoneOfService(db, ctx.botId, draft.serviceId)) ?? "UTC";
     const month = instantToZoned(context.clock.now(), timeZone).date.slice(0, 7);
-    const choosing = await ctx.commit("booking-master", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
+    const choosing = await ctx.commit("booking-master", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "day", { masterId, month }));
     await showCalendar(ctx, choosing, "reply");
   });
 
   slotPickerSteps(db, {
+    wizard: bookingFlow,
     composer: wizard,
     commits: "booking",
     monthAllowed: async (ctx, flow, month) => {
-      const serviceId = wizardDraftOf(flow).serviceId ?? 0;
+      const serviceId = flow.data.serviceId ?? 0;
       const timeZone = (await timeZoneOfService(db, ctx.botId, serviceId)) ?? "UTC";
       const rules = await rulesOfService(db, ctx.botId, serviceId);
       const today = instantToZoned(context.clock.now(), timeZone).date;
@@ -239,7 +245,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     calendarFromTimes: "edit",
     dayChosen: showTimes,
     timeChosen: async (ctx, flow, time) => {
-      const chosen = await ctx.commit("booking-time", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time", time));
+      const chosen = await ctx.commit("booking-time", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "time", time));
       await askWhatIsMissing(ctx, chosen);
     },
   });
@@ -250,8 +256,8 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     await confirm(ctx, flow);
   });
 
-  const confirm = async (ctx: BotyardContext, flow: FlowState) => {
-    const draft = wizardDraftOf(flow);
+  const confirm = async (ctx: BotyardContext, flow: WizardFlow) => {
+    const draft = flow.data;
     const { serviceId, start, slotMasterId } = draft;
     if (serviceId === undefined || start === undefined || slotMasterId === undefined) return;
     let outcome;
@@ -265,7 +271,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
     }
     // A time taken meanwhile keeps the flow at the times, so the next free ones can be pressed.
     if (outcome.ok || (outcome.reason !== "taken" && outcome.reason !== "full")) await ctx.commit("booking-confirm-end", (trx) => endFlow(trx, flowKeyOf(ctx)));
-    else await ctx.commit("booking-confirm-times", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "time"));
+    else await ctx.commit("booking-confirm-times", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "time"));
 
     if (outcome.ok) {
       const booking = outcome.booking;
@@ -291,33 +297,35 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
       return;
     }
     const rules = await rulesOfService(db, ctx.botId, serviceId);
-    await ctx.reply(bookingRefusalText(ctx, outcome.reason, rules));
+    // A move refused for its window names the deadline: the time the booking still stands at.
+    const moving = draft.mode === "new" ? undefined : await bookingOfClient(db, ctx.botId, ctx.from?.id ?? 0, draft.bookingId ?? 0);
+    await ctx.reply(bookingRefusalText(ctx, outcome.reason, rules, moving));
   };
 
   /** "That time was just taken": the next free times of the same master, as buttons of the same flow. */
-  const offerNextFree = async (ctx: BotyardContext, flow: FlowState, nextFree: readonly FreeSlot[], masterId: number) => {
+  const offerNextFree = async (ctx: BotyardContext, flow: WizardFlow, nextFree: readonly FreeSlot[], masterId: number) => {
     if (nextFree.length === 0) {
       await ctx.reply(ctx.t("booking-taken-nothing-near"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: wizardDraftOf(flow).date?.slice(0, 7) ?? wizardDraftOf(flow).month ?? "" })),
+        reply_markup: new InlineKeyboard().text(ctx.t("booking-back-to-calendar"), monthButton.inFlow(flow, { month: flow.data.date?.slice(0, 7) ?? flow.data.month ?? "" })),
       });
       return;
     }
-    const timeZone = (await timeZoneOfService(db, ctx.botId, wizardDraftOf(flow).serviceId ?? 0)) ?? "UTC";
+    const timeZone = (await timeZoneOfService(db, ctx.botId, flow.data.serviceId ?? 0)) ?? "UTC";
     const keyboard = nextFreeKeyboard(nextFree, { locale: ctx.locale, timeZone, masterId, flow });
     keyboard.text(ctx.t("booking-cancel-flow"), wizardCancelButton.inFlow(flow, {}));
     await ctx.reply(ctx.t("booking-taken"), { reply_markup: keyboard });
   };
 
   privateChats.on("message", async (ctx, next) => {
-    const flow = ctx.flow;
-    if (flow?.name !== BOOKING_FLOW || ctx.message.text?.startsWith("/") === true) return next();
+    const flow = bookingFlow.of(ctx);
+    if (flow === undefined || ctx.message.text?.startsWith("/") === true) return next();
     if (flow.step === "name") {
       const name = ctx.message.text?.trim().replace(/\s+/g, " ") ?? "";
       if (name === "" || name.length > MAX_NAME_LENGTH) {
         await ctx.reply(ctx.t("booking-name-invalid", { max: MAX_NAME_LENGTH }));
         return;
       }
-      const asking = await ctx.commit("booking-name", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "phone", { name }));
+      const asking = await ctx.commit("booking-name", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "phone", { name }));
       await askWhatIsMissing(ctx, asking);
       return;
     }
@@ -332,7 +340,7 @@ export function bookingFlowComposer(context: ModuleContext): Composer<BotyardCon
         await ctx.reply(ctx.t(contact.user_id === ctx.from.id ? "booking-phone-invalid" : "booking-contact-not-yours"));
         return;
       }
-      const confirming = await ctx.commit("booking-phone", (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "confirm", { phone }));
+      const confirming = await ctx.commit("booking-phone", (trx) => bookingFlow.advance(trx, flowKeyOf(ctx), flow, "confirm", { phone }));
       await ctx.reply(ctx.t("booking-contact-thanks"), { reply_markup: { remove_keyboard: true } });
       await showSummary(ctx, confirming);
       return;
@@ -359,7 +367,7 @@ export async function startMove(context: ModuleContext, ctx: BotyardContext, boo
   }
   const month = instantToZoned(now, booking.timeZone).date.slice(0, 7);
   const draft: WizardDraft = { mode: "move", bookingId: booking.id, serviceId: booking.serviceId, masterId: booking.masterId, month };
-  const flow = await ctx.commit("booking-move-start", (trx) => startFlow(trx, flowKeyOf(ctx), BOOKING_FLOW, "day", { ...draft }));
+  const flow = await ctx.commit("booking-move-start", (trx) => bookingFlow.start(trx, flowKeyOf(ctx), "day", draft));
   const markers = await monthAvailability(db, { botId: ctx.botId, serviceId: booking.serviceId, masterId: booking.masterId, now, clientActiveBookings: 0, month });
   const lastMonth = addDays(instantToZoned(now, booking.timeZone).date, rules.horizonDays).slice(0, 7);
   const keyboard = calendarKeyboard({ month, markers, locale: ctx.locale, previous: false, next: month < lastMonth, buttons: wizardCalendarButtons(flow) }).row();

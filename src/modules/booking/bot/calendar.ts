@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { weekdayOf, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { formatMonth, formatVisitTime, weekdayNames } from "../domain/display.ts";
 import type { DayLoad, DayMarker } from "../domain/month-calendar.ts";
-import type { FreeSlot } from "../service/presenter.ts";
+import type { FreeSlot } from "../views.ts";
 import type { FlowState } from "../../../platform/telegram/flows.ts";
 import { dayButton, fullDayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
 

@@ -10,10 +10,10 @@ import { readsOf } from "./support.ts";
 import { mayClientCancel } from "../domain/cancellation.ts";
 import { formatVisitTime } from "../domain/display.ts";
 import { BOOKING_PRODID, calendarOf, eventOf } from "../domain/ical.ts";
-import { rulesOfService } from "../repo.ts";
+import { rulesOfService } from "../queries/rules.ts";
 import { cancelBooking } from "../commands/cancel-booking.ts";
-import { bookingOfClient, bookingsOfClient, type ClientBooking } from "../service/client-bookings.ts";
-import { waitlistOfClient } from "../service/client-waitlist.ts";
+import { bookingOfClient, bookingsOfClient, type ClientBooking } from "../queries/client-bookings.ts";
+import { waitlistOfClient } from "../queries/client-waitlist.ts";
 
 /** Whether the client may still change the booking (cancel, move, or see those buttons). */
 function isUpcoming(booking: ClientBooking, now: Date): boolean {

@@ -8,8 +8,8 @@ import { refundDoneButton } from "../callbacks.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { recordPayment } from "../commands/record-payment.ts";
 import { recordRefund } from "../commands/record-refund.ts";
-import { checkPreCheckout } from "../payments.ts";
-import type { Tables } from "../repo.ts";
+import { checkPreCheckout } from "../queries/pre-checkout.ts";
+import type { Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 

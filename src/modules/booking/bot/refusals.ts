@@ -2,7 +2,7 @@ import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { deadlineBefore } from "../domain/cancellation.ts";
 import { formatVisitTime } from "../domain/display.ts";
 import type { BookingRules } from "../domain/rules.ts";
-import type { RefusalReason } from "../service/outcome.ts";
+import type { RefusalReason } from "../queries/outcome.ts";
 
 const HOUR_MIN = 60;
 

@@ -1,28 +1,16 @@
 import { Composer } from "grammy";
 import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import { reminderCancelButton, reminderComeButton } from "../callbacks.ts";
-import type { Actor } from "../../../platform/audit/use-case.ts";
-import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import type { Tables } from "../repo.ts";
-import { confirmComing } from "../reminders.ts";
 import { cancelBooking } from "../commands/cancel-booking.ts";
-import type { Transaction } from "kysely";
-
-type Trx = Transaction<Tables>;
-
-/** The actor of a client pressing a button in the bot. */
-export function clientActorOf(ctx: BotyardContext): Actor {
-  return { botId: ctx.botId, personId: ctx.from?.id ?? null, source: "bot" };
-}
+import { confirmComing } from "../commands/confirm-coming.ts";
 
 /** A reminder's buttons: "I'll come" notes it in the booking's history; "Cancel" cancels as the client, within the cancel window (the master is told, as from My bookings). */
-export function remindersComposer(context: ModuleContext): Composer<BotyardContext> {
+export function remindersComposer(): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
-  const now = () => context.clock.now();
 
   onCallback(composer, reminderComeButton, async (ctx, { bookingId }) => {
-    const outcome = await ctx.commit("booking-coming", (trx) => confirmComing(trx as unknown as Trx, clientActorOf(ctx), { bookingId, now: now() }));
+    const outcome = await ctx.run(confirmComing, { bookingId });
     if (!outcome.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t("booking-reminder-gone"), show_alert: true });
       return;

@@ -1,51 +1,66 @@
 import type { Composer, Filter, MiddlewareFn } from "grammy";
+import { z } from "zod";
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
-import { advanceFlow, flowKeyOf, type FlowState } from "../../../platform/telegram/flows.ts";
+import { defineFlow, type FlowDefinition, type TypedFlow } from "../../../platform/telegram/flow-definition.ts";
+import { flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { dayButton, monthButton, noTimesButton, timeButton } from "../callbacks.ts";
-import type { Db } from "../repo.ts";
-import { mastersForService } from "../service/catalogue-lists.ts";
+import type { Db } from "../tables.ts";
+import { pressedInFlow } from "./support.ts";
+import { mastersForService } from "../queries/catalogue-lists.ts";
 
 type Press<C extends BotyardContext> = Filter<C, "callback_query:data">;
 
-/** What a booking wizard (the client's or the admin's) has gathered so far; kept in the flow row, so a restart resumes it. */
-export interface WizardDraft {
-  /** A new booking, or moving booking `bookingId` (the client's: same service and master; staff's: maybe another master). */
-  mode: "new" | "move";
-  bookingId?: number;
-  serviceId?: number;
-  /** The master chosen; null for "any master" (new bookings only). */
-  masterId?: number | null;
-  month?: string;
-  date?: string;
-  /** The chosen time (ISO) and the master it goes to. */
-  start?: string;
-  slotMasterId?: number;
-  name?: string;
-  phone?: string;
-}
+/** The steps of a booking wizard, the client's and the admin's alike. */
+export const WIZARD_STEPS = ["service", "master", "day", "time", "name", "phone", "confirm"] as const;
 
-export function wizardDraftOf(flow: FlowState): WizardDraft {
-  return flow.data as unknown as WizardDraft;
+/** What a booking wizard (the client's or the admin's) has gathered so far; kept in the flow row, so a restart resumes it. */
+export const wizardDraft = z.object({
+  /** A new booking, or moving booking `bookingId` (the client's: same service and master; staff's: maybe another master). */
+  mode: z.enum(["new", "move"]),
+  bookingId: z.number().int().optional(),
+  serviceId: z.number().int().optional(),
+  /** The master chosen; null for "any master" (new bookings only). */
+  masterId: z.number().int().nullable().optional(),
+  month: z.string().optional(),
+  date: z.string().optional(),
+  /** The chosen time (ISO) and the master it goes to. */
+  start: z.string().optional(),
+  slotMasterId: z.number().int().optional(),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+});
+export type WizardDraft = z.infer<typeof wizardDraft>;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+/** A booking wizard's flow as its handlers read it: its step and draft typed. */
+export type WizardFlow = TypedFlow<WizardStep, WizardDraft>;
+/** A booking wizard: the client's (`booking`) or the admin's (`booking-admin`). */
+export type WizardDefinition = FlowDefinition<WizardStep, WizardDraft>;
+
+/** Declares a booking wizard named `name`, with the steps and draft both wizards share. */
+export function defineWizard(name: string): WizardDefinition {
+  return defineFlow(name, WIZARD_STEPS, wizardDraft);
 }
 
 /** How one booking wizard (the client's or the admin's) uses the shared calendar, day and time steps. */
 export interface SlotPickerOptions<C extends BotyardContext> {
+  /** The wizard whose flow the presses must be on. */
+  wizard: WizardDefinition;
   /** Only presses on this wizard's flow message (steps `day` and `time`) reach its handlers. */
   composer: Composer<C>;
   guards?: MiddlewareFn<Press<C>>[];
   /** The prefix of the journal's commit names: `booking` or `booking-admin`. */
   commits: string;
   /** Whether a month may be shown; false answers with a toast why not. */
-  monthAllowed?(ctx: BotyardContext, flow: FlowState, month: string): Promise<boolean>;
-  showCalendar(ctx: BotyardContext, flow: FlowState, how: "reply" | "edit"): Promise<void>;
+  monthAllowed?(ctx: BotyardContext, flow: WizardFlow, month: string): Promise<boolean>;
+  showCalendar(ctx: BotyardContext, flow: WizardFlow, how: "reply" | "edit"): Promise<void>;
   /** Back to the calendar from the times: in place of the times' message, or as a new one. */
   calendarFromTimes: "reply" | "edit";
   /** A day with times was pressed on the calendar. */
-  dayChosen(ctx: BotyardContext, flow: FlowState, date: PlainDate): Promise<void>;
+  dayChosen(ctx: BotyardContext, flow: WizardFlow, date: PlainDate): Promise<void>;
   /** A time was pressed, of master `slotMasterId` (who offers the service); answered already. */
-  timeChosen(ctx: BotyardContext, flow: FlowState, time: { start: string; slotMasterId: number }): Promise<void>;
+  timeChosen(ctx: BotyardContext, flow: WizardFlow, time: { start: string; slotMasterId: number }): Promise<void>;
 }
 
 const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
@@ -56,12 +71,13 @@ const expired = (ctx: BotyardContext) => ctx.answerCallbackQuery({ text: ctx.t("
  * the wizard. Nothing a button says is trusted: the command decides again on confirm.
  */
 export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotPickerOptions<C>): void {
-  const { composer, guards = [], commits } = options;
+  const { wizard, composer, guards = [], commits } = options;
   const withFlow =
-    <Values>(handler: (ctx: BotyardContext, flow: FlowState, values: Values) => Promise<unknown>) =>
+    <Values>(handler: (ctx: BotyardContext, flow: WizardFlow, values: Values) => Promise<unknown>) =>
     async (ctx: Press<C>, values: Values) => {
-      const flow = ctx.flow;
-      if (flow !== undefined) await handler(ctx, flow, values);
+      const flow = wizard.of(ctx);
+      if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
+      await handler(ctx, flow, values);
     };
 
   onCallback(
@@ -78,10 +94,10 @@ export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotP
     composer,
     monthButton,
     withFlow(async (ctx, flow, { month }) => {
-      if ((flow.step !== "day" && flow.step !== "time") || wizardDraftOf(flow).serviceId === undefined) return expired(ctx);
+      if ((flow.step !== "day" && flow.step !== "time") || flow.data.serviceId === undefined) return expired(ctx);
       if (options.monthAllowed !== undefined && !(await options.monthAllowed(ctx, flow, month))) return;
       await ctx.answerCallbackQuery();
-      const choosing = await ctx.commit(`${commits}-month`, (trx) => advanceFlow(trx, flowKeyOf(ctx), flow, "day", { month }));
+      const choosing = await ctx.commit(`${commits}-month`, (trx) => wizard.advance(trx, flowKeyOf(ctx), flow, "day", { month }));
       // Paging months edits the calendar in place.
       await options.showCalendar(ctx, choosing, flow.step === "day" ? "edit" : options.calendarFromTimes);
     }),
@@ -102,7 +118,7 @@ export function slotPickerSteps<C extends BotyardContext>(db: Db, options: SlotP
     composer,
     timeButton,
     withFlow(async (ctx, flow, { seconds, masterId }) => {
-      const draft = wizardDraftOf(flow);
+      const draft = flow.data;
       const masters = draft.serviceId === undefined ? [] : await mastersForService(db, ctx.botId, draft.serviceId);
       // A chosen master is the flow's; "any master" takes the one the time was offered with, if they offer the service.
       const slotMasterId = draft.masterId ?? masterId;

@@ -8,7 +8,7 @@ import { markDoneButton, markNoShowButton, ownDayButton, ownFeedButton, ownWeekB
 import { readsOf } from "./support.ts";
 import { formatClockTime, formatDay } from "../domain/display.ts";
 import { feedUrl } from "../feed-tokens.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { markVisit } from "../commands/mark-visit.ts";
 import { issueMasterFeed } from "../commands/issue-master-feed.ts";
 import { bookingsBetween, masterOfPerson, staffBooking, type StaffBooking, type StaffMaster } from "../queries/staff-calendar.ts";

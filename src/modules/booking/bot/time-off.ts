@@ -7,7 +7,7 @@ import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { defineFlow, type TypedFlow } from "../../../platform/telegram/flow-definition.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { onCallback, type CallbackData } from "../../../platform/telegram/callback-data.ts";
-import { readsOf } from "./support.ts";
+import { pressedInFlow, readsOf } from "./support.ts";
 import { timeOffApplyButton, timeOffCancelButton, timeOffDayButton, timeOffHolidayButton, timeOffHomeButton, timeOffHoursButton, timeOffMasterButton, timeOffRemoveHolidayButton, timeOffResolveButton, timeOffWholeDayButton } from "../callbacks.ts";
 import { formatDay } from "../domain/display.ts";
 import { addDaysOff } from "../commands/add-days-off.ts";
@@ -17,7 +17,7 @@ import { removeHoliday } from "../commands/remove-holiday.ts";
 import { mastersOfBot } from "../queries/staff-calendar.ts";
 import type { HitView } from "../queries/time-off-hits.ts";
 import { timeOffFrom } from "../queries/time-off-list.ts";
-import type { HitResolution, TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { HitResolution, TimeOffOutcome } from "../commands/time-off-resolve.ts";
 
 const DAYS_OFFERED = 7;
 
@@ -162,7 +162,7 @@ export function timeOffComposer(context: ModuleContext): Composer<BotyardContext
       kind,
       async (ctx, values) => {
         const flow = timeOffFlow.of(ctx);
-        if (flow === undefined) return expired(ctx);
+        if (flow === undefined || !pressedInFlow(ctx)) return expired(ctx);
         if (step !== undefined && flow.step !== step) return expired(ctx);
         await handler(ctx, flow, flow.data, values);
       },

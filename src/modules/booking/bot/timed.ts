@@ -9,6 +9,6 @@ import { waitlistComposer } from "./waitlist.ts";
 /** The booking module's time-bound parts in the bot: reminders' buttons, payments, waitlist offers, reviews. */
 export function bookingTimedComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
-  composer.use(remindersComposer(context), paymentsComposer(context), waitlistComposer(context), reviewsComposer(context));
+  composer.use(remindersComposer(), paymentsComposer(context), waitlistComposer(context), reviewsComposer());
   return composer;
 }

@@ -4,16 +4,14 @@ import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { personName } from "../../../platform/domain/names.ts";
 import { onCallback } from "../../../platform/telegram/callback-data.ts";
 import { myBookingsButton, myWaitlistButton, offerSkipButton, offerTakeButton, waitlistJoinButton, waitlistLeaveButton } from "../callbacks.ts";
-import { clientActorOf } from "./reminders.ts";
 import { readsOf } from "./support.ts";
 import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { timeZoneOfLocation } from "../queries/locations.ts";
-import { waitlistOfClient, type ClientWaitlistEntry } from "../service/client-waitlist.ts";
-import { messengerOf } from "../timed-events.ts";
+import { waitlistOfClient, type ClientWaitlistEntry } from "../queries/client-waitlist.ts";
 import { acceptOffer } from "../commands/accept-offer.ts";
 import { leaveWaitlist } from "../commands/leave-waitlist.ts";
 import { passOnOffer } from "../commands/pass-on-offer.ts";
-import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES, placeInLine } from "../waitlist.ts";
+import { joinWaitlist, MAX_LIVE_WAITLIST_ENTRIES } from "../commands/join-waitlist.ts";
 
 /** "HH:MM" of minutes after midnight. */
 function clock(minutes: number): string {
@@ -32,21 +30,10 @@ function entryLine(ctx: BotyardContext, entry: ClientWaitlistEntry): string {
  */
 export function waitlistComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
-  const messenger = messengerOf(context);
 
   onCallback(composer, waitlistJoinButton, async (ctx, { serviceId, masterId, date, timeMin }) => {
     const name = personName(ctx.from.first_name, ctx.from.last_name);
-    const outcome = await ctx.commit("booking-waitlist-join", async (trx) => {
-      const joined = await joinWaitlist(trx, clientActorOf(ctx), {
-        serviceId,
-        masterId,
-        date,
-        timeMin: timeMin ?? null,
-        name,
-        now: messenger.now(),
-      });
-      return joined.ok ? { ...joined, place: await placeInLine(trx, ctx.botId, joined.entryId) } : joined;
-    });
+    const outcome = await ctx.run(joinWaitlist, { serviceId, masterId, date, timeMin: timeMin ?? null, name });
     await ctx.answerCallbackQuery();
     if (!outcome.ok) {
       const text = ctx.t(`booking-waitlist-${outcome.reason}`, { max: MAX_LIVE_WAITLIST_ENTRIES });

@@ -3,9 +3,10 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { tellMasters } from "../effects/master-notice.ts";
 import { endOffer, offeredEntry } from "../effects/waitlist-offer.ts";
-import { bookingById, type BookingTables } from "../repo.ts";
-import { bookForClient } from "../service/book.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
+import { bookingById } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
+import { bookForClient } from "../effects/book.ts";
+import type { BookingOutcome } from "../queries/outcome.ts";
 
 export type AcceptOutcome = BookingOutcome | { ok: false; reason: "offer-gone" };
 

@@ -3,8 +3,8 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { daysAreValid, MAX_REASON_LENGTH } from "../domain/time-off.ts";
 import { lockMaster } from "../queries/master-checks.ts";
-import type { BookingTables } from "../repo.ts";
-import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { BookingTables } from "../tables.ts";
+import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 export interface AddDaysOffInput extends TimeOffInput {
   masterId: number;

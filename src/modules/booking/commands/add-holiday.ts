@@ -2,8 +2,8 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { daysAreValid, MAX_REASON_LENGTH } from "../domain/time-off.ts";
-import type { BookingTables } from "../repo.ts";
-import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { BookingTables } from "../tables.ts";
+import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 export interface AddHolidayInput extends TimeOffInput {
   from: PlainDate;

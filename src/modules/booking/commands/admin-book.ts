@@ -2,9 +2,10 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { tellClientOfStaffChange } from "../effects/client-notice.ts";
 import { tellMasters } from "../effects/master-notice.ts";
-import { bookingById, type BookingTables } from "../repo.ts";
-import { bookForStaff, type AdminBookInput } from "../service/book.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
+import { bookingById } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
+import { bookForStaff, type AdminBookInput } from "../effects/book.ts";
+import type { BookingOutcome } from "../queries/outcome.ts";
 
 /**
  * Staff book for a client, from the bot or the panel (see `bookForStaff`): the master is told,

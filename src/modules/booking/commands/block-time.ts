@@ -2,8 +2,9 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { MAX_BLOCK_DAYS, MAX_REASON_LENGTH } from "../domain/time-off.ts";
 import { lockMaster } from "../queries/master-checks.ts";
-import { timeRange, type BookingTables } from "../repo.ts";
-import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import { timeRange } from "../effects/occupancy.ts";
+import { type BookingTables } from "../tables.ts";
+import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 const DAY_MS = 86_400_000;
 

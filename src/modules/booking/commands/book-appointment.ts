@@ -1,9 +1,10 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { tellMasters } from "../effects/master-notice.ts";
-import { bookingById, type BookingTables } from "../repo.ts";
-import { bookForClient, type BookInput } from "../service/book.ts";
-import type { BookingOutcome } from "../service/outcome.ts";
+import { bookingById } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
+import { bookForClient, type BookInput } from "../effects/book.ts";
+import type { BookingOutcome } from "../queries/outcome.ts";
 
 /**
  * A client books a visit in the bot (see `bookForClient`): the master is told of it, a pending

@@ -8,11 +8,12 @@ import { tellMasters } from "../effects/master-notice.ts";
 import { cancelHold } from "../effects/payment-hold.ts";
 import { cancelReminders } from "../effects/reminders.ts";
 import { slotFreed } from "../effects/waitlist-offer.ts";
-import { rulesOfService, type BookingTables } from "../repo.ts";
-import { bookingToChange, recordChange, type ChangedBy } from "../service/changes.ts";
-import { refused, type BookingOutcome } from "../service/outcome.ts";
-import { givePlaceBack } from "../service/places.ts";
-import { presentBooking } from "../service/presenter.ts";
+import { rulesOfService } from "../queries/rules.ts";
+import { type BookingTables } from "../tables.ts";
+import { bookingToChange, recordChange, type ChangedBy } from "../effects/changes.ts";
+import { refused, type BookingOutcome } from "../queries/outcome.ts";
+import { givePlaceBack } from "../effects/places.ts";
+import { presentBooking } from "../views.ts";
 
 export interface CancelInput {
   bookingId: number;

@@ -3,8 +3,8 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { dayHoursOf, lockMaster } from "../queries/master-checks.ts";
-import type { BookingTables } from "../repo.ts";
-import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { BookingTables } from "../tables.ts";
+import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 /**
  * Returns a master's day to the weekly hours. A day opened specially may have bookings the weekly

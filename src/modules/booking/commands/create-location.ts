@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusedFor, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
 import { addressOf, locationProblems, type LocationInput } from "../domain/location-input.ts";
 import { presentLocation, type LocationView } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 export type LocationOutcome = { ok: true; location: LocationView } | CatalogueRefusal;
 

@@ -4,7 +4,7 @@ import { isUsableName } from "../domain/catalogue.ts";
 import { refusedFor, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
 import { masterView, telegramProblems, workplaceProblems } from "../queries/master-checks.ts";
 import type { MasterView } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 export type MasterOutcome = { ok: true; master: MasterView } | CatalogueRefusal;
 

@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { presentService } from "../queries/salon-catalogue.ts";
 import { columnsOf, serviceProblems, type ServiceInput, type ServiceOutcome } from "../queries/service-fields.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 /** Admins add a service; it is offered once a master offers it (see `setMasterServices`). */
 export const createService = defineCommand("booking.service.create", async (scope: CommandScope<BookingTables>, input: ServiceInput): Promise<UseCaseOutcome<ServiceOutcome>> => {

@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { addressOf, locationProblems, type LocationInput } from "../domain/location-input.ts";
 import { locationOfBot, presentLocation } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import type { LocationOutcome } from "./create-location.ts";
 
 /**

@@ -4,7 +4,7 @@ import { isUsableName } from "../domain/catalogue.ts";
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { masterView, workplaceProblems } from "../queries/master-checks.ts";
 import { masterRowOfBot } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import type { MasterOutcome } from "./create-master.ts";
 
 /**

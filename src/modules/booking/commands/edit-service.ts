@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { presentService, serviceOfBot } from "../queries/salon-catalogue.ts";
 import { columnsOf, serviceProblems, type ServiceInput, type ServiceOutcome } from "../queries/service-fields.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 /**
  * Admins change a service: only the fields given, checked together with the rest (a prepayment

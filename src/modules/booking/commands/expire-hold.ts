@@ -4,10 +4,11 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { tellClient } from "../effects/client-notice.ts";
 import { tellMasters } from "../effects/master-notice.ts";
 import { offerFreedSlot } from "../effects/waitlist-offer.ts";
-import { lockBooking, type BookingTables } from "../repo.ts";
-import { recordChange } from "../service/changes.ts";
-import { givePlaceBack } from "../service/places.ts";
-import { presentBooking } from "../service/presenter.ts";
+import { lockBooking } from "../queries/bookings.ts";
+import { type BookingTables } from "../tables.ts";
+import { recordChange } from "../effects/changes.ts";
+import { givePlaceBack } from "../effects/places.ts";
+import { presentBooking } from "../views.ts";
 
 /**
  * The hold of an unpaid booking ran out (a timed event): the booking is cancelled as "hold

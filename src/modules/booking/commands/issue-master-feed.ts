@@ -2,7 +2,7 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { issueFeedToken } from "../feed-tokens.ts";
 import { masterOfPerson } from "../queries/staff-calendar.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 export type FeedIssued = { ok: true; secret: string; masterId: number } | { ok: false; reason: "not-a-master" };
 

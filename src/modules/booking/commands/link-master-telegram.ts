@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { masterView, telegramProblems } from "../queries/master-checks.ts";
 import { masterRowOfBot } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import type { MasterOutcome } from "./create-master.ts";
 
 /**

@@ -3,10 +3,10 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { changeStatus } from "../domain/status.ts";
 import { scheduleReviewRequest } from "../effects/review-request.ts";
-import type { BookingTables } from "../repo.ts";
-import { bookingToChange, recordChange } from "../service/changes.ts";
-import { refused, type BookingOutcome } from "../service/outcome.ts";
-import { presentBooking } from "../service/presenter.ts";
+import type { BookingTables } from "../tables.ts";
+import { bookingToChange, recordChange } from "../effects/changes.ts";
+import { refused, type BookingOutcome } from "../queries/outcome.ts";
+import { presentBooking } from "../views.ts";
 
 export interface MarkVisitInput {
   bookingId: number;

@@ -1,7 +1,7 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { offerFreedSlot } from "../effects/waitlist-offer.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 /**
  * A freed slot offered to the waitlist (the timed event a cancel or a move schedules, see

@@ -1,7 +1,7 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { endOffer, offerFreedSlot, offeredEntry } from "../effects/waitlist-offer.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 /**
  * The client says "No thanks" (`declined`), or the offer ran out (`expired`, a timed event): the

@@ -6,12 +6,14 @@ import { tellMasters } from "../effects/master-notice.ts";
 import { cancelHold } from "../effects/payment-hold.ts";
 import { tellManagersToRefund } from "../effects/refund-notice.ts";
 import { rescheduleReminders } from "../effects/reminders.ts";
-import { bookingIdOfPayload } from "../payments.ts";
-import { lockBooking, occupanciesOf, type BookingRow, type BookingTables } from "../repo.ts";
-import { recordChange } from "../service/changes.ts";
-import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
-import { occupyForBooking, underSavepoint, WriteRefused } from "../service/places.ts";
-import { presentBooking } from "../service/presenter.ts";
+import { bookingIdOfPayload } from "../domain/invoice-payload.ts";
+import { lockBooking } from "../queries/bookings.ts";
+import { occupanciesOf } from "../queries/offerings.ts";
+import { type BookingRow, type BookingTables } from "../tables.ts";
+import { recordChange } from "../effects/changes.ts";
+import { aroundVisit, loadOffer, requestOf } from "../queries/offer.ts";
+import { occupyForBooking, underSavepoint, WriteRefused } from "../effects/places.ts";
+import { presentBooking } from "../views.ts";
 
 type Scope = CommandScope<BookingTables>;
 

@@ -2,8 +2,8 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { tellClient } from "../effects/client-notice.ts";
-import { REFUND_NOTE_MAX } from "../refunds.ts";
-import type { BookingTables } from "../repo.ts";
+import { REFUND_NOTE_MAX } from "../queries/refunds.ts";
+import type { BookingTables } from "../tables.ts";
 
 export interface RefundInput {
   paymentId: number;

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
-import type { BookingTables } from "../repo.ts";
-import { timeOffRefused, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { BookingTables } from "../tables.ts";
+import { timeOffRefused, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 /** Takes a holiday back (the row stays, marked removed): the business opens those days again. */
 export const removeHoliday = defineCommand("booking.holiday.remove", async (scope: CommandScope<BookingTables>, input: { id: number }): Promise<UseCaseOutcome<TimeOffOutcome<{ id: number }>>> => {

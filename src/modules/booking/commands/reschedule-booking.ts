@@ -6,12 +6,14 @@ import { tellClientOfStaffChange } from "../effects/client-notice.ts";
 import { tellMasters } from "../effects/master-notice.ts";
 import { rescheduleReminders } from "../effects/reminders.ts";
 import { slotFreed } from "../effects/waitlist-offer.ts";
-import { lockClassSession, lockClassSessionById, occupanciesOf, occupancyOfBooking, type BookingTables, type Tables } from "../repo.ts";
-import { bookingToChange, recordChange, type ChangedBy } from "../service/changes.ts";
-import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
-import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../service/outcome.ts";
-import { givePlaceBack, occupyForBooking, takeClassSeat, underSavepoint } from "../service/places.ts";
-import { presentBooking } from "../service/presenter.ts";
+import { lockClassSession, lockClassSessionById, occupancyOfBooking } from "../queries/bookings.ts";
+import { occupanciesOf } from "../queries/offerings.ts";
+import { type BookingTables, type Tables } from "../tables.ts";
+import { bookingToChange, recordChange, type ChangedBy } from "../effects/changes.ts";
+import { aroundVisit, loadOffer, requestOf } from "../queries/offer.ts";
+import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../queries/outcome.ts";
+import { givePlaceBack, occupyForBooking, takeClassSeat, underSavepoint } from "../effects/places.ts";
+import { presentBooking } from "../views.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -3,8 +3,8 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { checkSchedule, type WorkingInterval } from "../domain/schedule.ts";
 import { dayHoursOf, lockMaster } from "../queries/master-checks.ts";
-import type { BookingTables } from "../repo.ts";
-import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "../service/time-off-resolve.ts";
+import type { BookingTables } from "../tables.ts";
+import { audited, clearTheWay, timeOffRefused, type TimeOffInput, type TimeOffOutcome } from "./time-off-resolve.ts";
 
 export interface SetDayHoursInput extends TimeOffInput {
   masterId: number;

@@ -2,7 +2,7 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { locationOfBot, presentLocation } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import type { LocationOutcome } from "./create-location.ts";
 
 /**

@@ -5,7 +5,7 @@ import { masterView, workplaceProblems } from "../queries/master-checks.ts";
 import { masterRowOfBot, type MasterView } from "../queries/salon-catalogue.ts";
 import type { StaffBooking } from "../queries/staff-calendar.ts";
 import { upcomingBookingsOf } from "../queries/upcoming-bookings.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 export type MasterActiveOutcome = { ok: true; master: MasterView; upcoming: StaffBooking[] } | CatalogueRefusal;
 

@@ -4,7 +4,7 @@ import { checkMasterService } from "../domain/catalogue.ts";
 import { refusedFor, type CatalogueProblem } from "../domain/catalogue-refusal.ts";
 import { masterView } from "../queries/master-checks.ts";
 import { masterRowOfBot, type MasterOfferView } from "../queries/salon-catalogue.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import type { MasterOutcome } from "./create-master.ts";
 
 /**

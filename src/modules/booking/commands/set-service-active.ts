@@ -3,7 +3,7 @@ import { defineCommand, type CommandScope } from "../../../platform/commands/com
 import { refusedFor } from "../domain/catalogue-refusal.ts";
 import { presentService, serviceOfBot } from "../queries/salon-catalogue.ts";
 import type { ServiceOutcome } from "../queries/service-fields.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 
 /**
  * Admins stop offering a service or offer it again. Clients no longer see an inactive one and the

@@ -7,7 +7,8 @@ import { masterView } from "../queries/master-checks.ts";
 import type { MasterView } from "../queries/salon-catalogue.ts";
 import type { StaffBooking } from "../queries/staff-calendar.ts";
 import { upcomingBookingsOf } from "../queries/upcoming-bookings.ts";
-import { holidaysOf, schedulesOf, type BookingTables } from "../repo.ts";
+import { holidaysOf, schedulesOf } from "../queries/offerings.ts";
+import { type BookingTables } from "../tables.ts";
 
 /** A master's working week by ISO weekday (1 = Monday): minutes after local midnight, several intervals a day leave breaks between them; a day left out is a day off. */
 export type WeeklyIntervals = Partial<Record<number, readonly WorkingInterval[]>>;

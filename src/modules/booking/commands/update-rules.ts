@@ -2,7 +2,7 @@ import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
 import { MAX_HOLD_MIN } from "../domain/catalogue.ts";
 import { checkReminderOffsets, checkRules, type BookingRules } from "../domain/rules.ts";
-import type { BookingTables } from "../repo.ts";
+import type { BookingTables } from "../tables.ts";
 import { refusedFor, rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
 import { rulesView, type RulesView } from "../queries/salon-catalogue.ts";
 

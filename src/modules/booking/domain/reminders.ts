@@ -12,3 +12,15 @@ export function reminderTimes(visitStart: Date, offsetsMin: readonly number[], n
     .map((offsetMin) => ({ offsetMin, dueAt: new Date(visitStart.getTime() - offsetMin * MINUTE_MS) }))
     .filter(({ dueAt }) => dueAt.getTime() > now.getTime());
 }
+
+/** The scheduled event kind of a reminder. */
+export const REMINDER_EVENT = "booking.reminder";
+
+/**
+ * The key of one reminder of one version of a booking. The booking's sequence is in it, so a
+ * move schedules new reminders under new keys and the old ones are removed, never re-timed: a
+ * reminder already sent for the old time does not stop the one for the new time.
+ */
+export function reminderKey(bookingId: number, offsetMin: number, sequence: number): string {
+  return `booking:${bookingId}:reminder:${offsetMin}:${sequence}`;
+}

@@ -13,3 +13,12 @@ export function checkReviewText(text: string): { ok: true; text: string } | { ok
   if (trimmed.length > MAX_REVIEW_TEXT) return { ok: false, reason: "review-text-too-long" };
   return { ok: true, text: trimmed };
 }
+
+/** The scheduled event kind of a review request. */
+export const REVIEW_EVENT = "booking.review-request";
+
+/**
+ * How long after a visit is marked done the client is asked for a review: two hours, so the
+ * question comes once they have left, not while they are still paying at the desk.
+ */
+export const REVIEW_DELAY_MS = 2 * 3_600_000;

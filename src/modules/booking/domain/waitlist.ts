@@ -37,3 +37,7 @@ export function wishIsFull(query: AnyMasterQuery, wish: Pick<WaitlistWish, "date
   const decisions = query.masters.map((offer) => decideBooking({ ...query, ...offer, start }));
   return !decisions.some((decision) => decision.ok) && decisions.some((decision) => !decision.ok && TAKEN.has(decision.reason));
 }
+
+/** Scheduled event kinds: a slot was freed (offer it), and an offer ran out (offer it to the next). */
+export const SLOT_FREED_EVENT = "booking.slot-freed";
+export const OFFER_EXPIRY_EVENT = "booking.waitlist-offer-expiry";

@@ -3,7 +3,7 @@ import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import type { Locale, TranslationArgs } from "../../../platform/i18n/translator.ts";
 import { formatVisitTime } from "../domain/display.ts";
-import type { BookingRow, BookingTables } from "../repo.ts";
+import type { BookingRow, BookingTables } from "../tables.ts";
 import type { MasterNews } from "./master-notice.ts";
 
 /** A visit (a booking, or a slot offered from the waitlist) as its client reads about it. */
@@ -23,8 +23,8 @@ export interface ClientNotice {
  * the bot (a walk-in booked by phone) or were told before (same key).
  */
 export async function tellClient(scope: CommandScope<BookingTables>, visit: Visit, notice: ClientNotice): Promise<boolean> {
-  const client = await scope.trx.selectFrom("booking_client").select("telegram_id").where("id", "=", visit.client_id).executeTakeFirst();
-  if (client?.telegram_id == null) return false;
+  const chat = await clientChatOf(scope, visit.client_id);
+  if (chat === undefined) return false;
   const place = await scope.trx
     .selectFrom("booking_service")
     .innerJoin("booking_master", (join) => join.on("booking_master.id", "=", visit.master_id))
@@ -32,7 +32,7 @@ export async function tellClient(scope: CommandScope<BookingTables>, visit: Visi
     .select(["booking_service.name as service", "booking_master.display_name as master", "booking_location.name as location", "booking_location.time_zone"])
     .where("booking_service.id", "=", visit.service_id)
     .executeTakeFirstOrThrow();
-  return scope.tell(client.telegram_id, {
+  return scope.tell(chat, {
     dedupeKey: notice.dedupeKey,
     render: (locale, t) => {
       const args = {
@@ -47,6 +47,12 @@ export async function tellClient(scope: CommandScope<BookingTables>, visit: Visi
       return buttons === undefined ? { text } : { text, buttons };
     },
   });
+}
+
+/** The Telegram id of a client who has a chat with the bot; undefined for a walk-in booked by phone. */
+export async function clientChatOf(scope: CommandScope<BookingTables>, clientId: number): Promise<number | undefined> {
+  const client = await scope.trx.selectFrom("booking_client").select("telegram_id").where("id", "=", clientId).executeTakeFirst();
+  return client?.telegram_id ?? undefined;
 }
 
 const STAFF_CHANGE_TEXT: Record<MasterNews, string> = {

@@ -2,7 +2,7 @@ import type { CommandScope } from "../../../platform/commands/command.ts";
 import { escapeHtml } from "../../../platform/domain/html.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { formatVisitTime } from "../domain/display.ts";
-import type { BookingRow, BookingTables } from "../repo.ts";
+import type { BookingRow, BookingTables } from "../tables.ts";
 
 /** What happened to a booking that its master hears about. */
 export type MasterNews = "booked" | "cancelled" | "moved";

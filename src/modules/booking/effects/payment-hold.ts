@@ -1,5 +1,5 @@
 import type { CommandScope } from "../../../platform/commands/command.ts";
-import type { BookingRow, BookingTables } from "../repo.ts";
+import type { BookingRow, BookingTables } from "../tables.ts";
 
 /** Scheduled event kinds: the invoice of a new pending booking, and the end of its hold. */
 export const INVOICE_EVENT = "booking.invoice";

@@ -3,7 +3,7 @@ import { escapeHtml } from "../../../platform/domain/html.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
 import { formatVisitTime } from "../domain/display.ts";
 import { refundDoneButton } from "../callbacks.ts";
-import type { BookingRow, BookingTables } from "../repo.ts";
+import type { BookingRow, BookingTables } from "../tables.ts";
 
 /** A payment that arrived too late to use, as its refund notice names it. */
 export interface LatePayment {

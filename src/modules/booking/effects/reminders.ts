@@ -1,7 +1,8 @@
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { reminderTimes } from "../domain/reminders.ts";
-import { REMINDER_EVENT, reminderKey } from "../reminders.ts";
-import { botRules, type BookingRow, type BookingTables } from "../repo.ts";
+import { REMINDER_EVENT, reminderKey } from "../domain/reminders.ts";
+import { botRules } from "../queries/rules.ts";
+import { type BookingRow, type BookingTables } from "../tables.ts";
 
 /**
  * Schedules the reminders of a confirmed booking (the bot's offsets, 24 h and 2 h before by

@@ -1,6 +1,6 @@
 import type { CommandScope } from "../../../platform/commands/command.ts";
-import type { BookingRow, BookingTables } from "../repo.ts";
-import { REVIEW_DELAY_MS, REVIEW_EVENT } from "../reviews.ts";
+import type { BookingRow, BookingTables } from "../tables.ts";
+import { REVIEW_DELAY_MS, REVIEW_EVENT } from "../domain/review.ts";
 
 /** Asks for the review of a visit just marked done, once: the event's key is the booking's. */
 export async function scheduleReviewRequest(scope: CommandScope<BookingTables>, booking: BookingRow): Promise<void> {

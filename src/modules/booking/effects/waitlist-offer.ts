@@ -4,10 +4,14 @@ import { instantToZoned } from "../../../platform/domain/zoned-time.ts";
 import { decideBooking } from "../domain/decide-booking.ts";
 import { blockedBy } from "../domain/occupancy.ts";
 import { waitlistMatches } from "../domain/waitlist.ts";
-import { botRules, insertOccupancy, occupanciesOf, upcomingBookingCount, type BookingTables } from "../repo.ts";
-import { aroundVisit, loadOffer, requestOf } from "../service/offer.ts";
-import { underSavepoint } from "../service/places.ts";
-import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "../waitlist.ts";
+import { botRules } from "../queries/rules.ts";
+import { insertOccupancy } from "./occupancy.ts";
+import { occupanciesOf } from "../queries/offerings.ts";
+import { upcomingBookingCount } from "../queries/clients.ts";
+import { type BookingTables } from "../tables.ts";
+import { aroundVisit, loadOffer, requestOf } from "../queries/offer.ts";
+import { underSavepoint } from "./places.ts";
+import { OFFER_EXPIRY_EVENT, SLOT_FREED_EVENT } from "../domain/waitlist.ts";
 import { offerSkipButton, offerTakeButton } from "../callbacks.ts";
 import { tellClient } from "./client-notice.ts";
 

@@ -1,5 +1,5 @@
-import type { Db } from "../repo.ts";
-import { servicesToBook } from "../service/catalogue-lists.ts";
+import type { Db } from "../tables.ts";
+import { servicesToBook } from "./catalogue-lists.ts";
 import { mastersOfBot } from "../queries/staff-calendar.ts";
 import { locationsOfBot } from "./locations.ts";
 

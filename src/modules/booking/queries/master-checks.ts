@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { CatalogueProblem } from "../domain/catalogue-refusal.ts";
-import type { Db, Tables } from "../repo.ts";
+import type { Db, Tables } from "../tables.ts";
 import { locationOfBot, masterViews, type MasterView } from "./salon-catalogue.ts";
 
 /** A master of the bot as admins edit them; it must exist (read inside the command that just wrote it). */

@@ -2,7 +2,8 @@ import type { Selectable } from "kysely";
 import type { Weekday } from "../../../platform/domain/zoned-time.ts";
 import type { RuleOverrides } from "../domain/rules.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
-import { botRules, type Db, type LocationTable, type MasterTable, type ServiceTable } from "../repo.ts";
+import { botRules } from "./rules.ts";
+import { type Db, type LocationTable, type MasterTable, type ServiceTable } from "../tables.ts";
 
 /** A location as admins edit it. */
 export interface LocationView {

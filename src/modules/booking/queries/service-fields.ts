@@ -1,7 +1,8 @@
 import { checkService, isUsableName, MAX_TEXT_LENGTH } from "../domain/catalogue.ts";
 import { rulesProblems, type CatalogueProblem, type CatalogueRefusal } from "../domain/catalogue-refusal.ts";
 import { checkRules, DEFAULT_BOOKING_RULES, type BookingRules, type RuleOverrides } from "../domain/rules.ts";
-import { botRules, type Db } from "../repo.ts";
+import { botRules } from "./rules.ts";
+import { type Db } from "../tables.ts";
 import type { ServiceView } from "./salon-catalogue.ts";
 
 /** A service as admins describe it; money in minor units (cents). */

@@ -1,7 +1,8 @@
 import { addDays, daysBetween, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import { workingHoursOn, type WorkingInterval } from "../domain/schedule.ts";
 import type { BookingStatus, CancelledBy } from "../domain/status.ts";
-import { holidaysOf, schedulesOf, type Db } from "../repo.ts";
+import { holidaysOf, schedulesOf } from "./offerings.ts";
+import { type Db } from "../tables.ts";
 
 /** A booking as staff see it on a calendar: who comes, for what, to whom, when, and where it stands. */
 export interface StaffBooking {

@@ -3,7 +3,9 @@ import { formatMinutes, instantToZoned, zonedDay, type PlainDate } from "../../.
 import type { Service } from "../domain/catalogue.ts";
 import { timeOffHits, type HeldBooking, type MasterAtLocation, type TimeOff } from "../domain/time-off.ts";
 import type { TimeRange } from "../domain/occupancy.ts";
-import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, type Db } from "../repo.ts";
+import { botRules } from "./rules.ts";
+import { holidaysOf, occupanciesOf, offeringsOfService, schedulesOf } from "./offerings.ts";
+import { type Db } from "../tables.ts";
 import { mastersOfBot, staffBooking, type StaffMaster } from "./staff-calendar.ts";
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { WorkingInterval } from "../domain/schedule.ts";
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 
 /** The time off in place from a day on: days off, holidays, days with their own hours and blocks, each as staff read it. */
 export interface TimeOffList {

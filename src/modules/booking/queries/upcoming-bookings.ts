@@ -1,4 +1,4 @@
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 import { staffBooking, type StaffBooking } from "./staff-calendar.ts";
 
 /** A master's bookings that have not ended and still stand (pending or confirmed), earliest first. */

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Kysely } from "kysely";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
-import type { Tables } from "../../../../src/modules/booking/repo.ts";
-import { bookAppointment, daySlots } from "../../../../src/modules/booking/service.ts";
+import type { Tables } from "../../../../src/modules/booking/tables.ts";
+import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
+import { daySlots } from "../../../../src/modules/booking/queries/availability.ts";
 import { createLocation } from "../../../../src/modules/booking/commands/create-location.ts";
 import { createMaster } from "../../../../src/modules/booking/commands/create-master.ts";
 import { createService } from "../../../../src/modules/booking/commands/create-service.ts";
@@ -17,11 +18,11 @@ import { setMasterServices } from "../../../../src/modules/booking/commands/set-
 import { setServiceActive } from "../../../../src/modules/booking/commands/set-service-active.ts";
 import { setWeeklyHours } from "../../../../src/modules/booking/commands/set-weekly-hours.ts";
 import { updateRules } from "../../../../src/modules/booking/commands/update-rules.ts";
-import { mastersForService, servicesToBook } from "../../../../src/modules/booking/service/catalogue-lists.ts";
+import { mastersForService, servicesToBook } from "../../../../src/modules/booking/queries/catalogue-lists.ts";
 import { salonCatalogue } from "../../../../src/modules/booking/queries/salon-catalogue.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
-import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
-import { runIn } from "../commands-support.ts";
+import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { bookingCommands, runIn } from "../commands-support.ts";
 
 const hour = (from: number, to: number) => ({ start: from * 60, end: to * 60 });
 
@@ -40,7 +41,7 @@ async function snapshot(db: Kysely<Tables>, salon: Salon) {
 for (const kind of databaseKinds) {
   describe(`admins managing the salon's catalogue on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
-    const commands = commandsOn(suite);
+    const commands = bookingCommands(() => suite.database, { clock: { now: () => NOW }, languages: ["en"] });
 
     test("a master's new week, with a break, is what the engine offers next", async () => {
       const { db } = tablesOf(suite.database);

@@ -11,13 +11,12 @@ import { blockTime } from "../../../../src/modules/booking/commands/block-time.t
 import { clearDayHours } from "../../../../src/modules/booking/commands/clear-day-hours.ts";
 import { setDayHours } from "../../../../src/modules/booking/commands/set-day-hours.ts";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
-import { bookAppointment } from "../../../../src/modules/booking/service.ts";
-import type { HitResolution, TimeOffOutcome } from "../../../../src/modules/booking/service/time-off-resolve.ts";
-import type { CommandRuntime } from "../../../../src/platform/commands/command-runtime.ts";
+import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
+import type { HitResolution, TimeOffOutcome } from "../../../../src/modules/booking/commands/time-off-resolve.ts";
 import type { Command } from "../../../../src/platform/commands/command.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
-import { berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
-import { runIn } from "../commands-support.ts";
+import { berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { bookingCommands, runIn, type BookingCommands } from "../commands-support.ts";
 
 /** A client who reads Russian. */
 const IRA = 821;
@@ -30,7 +29,7 @@ interface Case {
   command: TimeOffCommand;
   input: (salon: Salon) => object;
   /** Books the visit in the way (after whatever the case needs first). */
-  visit: (salon: Salon, book: (start: Date) => Promise<number>, commands: CommandRuntime) => Promise<number>;
+  visit: (salon: Salon, book: (start: Date) => Promise<number>, commands: BookingCommands) => Promise<number>;
   resolution: "cancel" | "move";
 }
 
@@ -61,7 +60,7 @@ const cases: Case[] = [
 for (const kind of databaseKinds) {
   describe(`the time-off commands tell the clients and masters of the bookings they change, on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
-    const commands = commandsOn(suite, undefined, ["en", "ru"]);
+    const commands = bookingCommands(() => suite.database, { clock: { now: () => NOW } });
     const tables = () => tablesOf(suite.database);
     const chats = (salon: Salon) => ({ anna: 7200 + salon.anna * 10, boris: 7201 + salon.boris * 10 });
     const outboxOf = async (salon: Salon, chatId: number) =>

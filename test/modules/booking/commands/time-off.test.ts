@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { sql } from "kysely";
 import { bookingMigrations } from "../../../../src/modules/booking/module.ts";
-import { timeRange } from "../../../../src/modules/booking/repo.ts";
-import { bookAppointment, daySlots, type BookingView } from "../../../../src/modules/booking/service.ts";
+import { timeRange } from "../../../../src/modules/booking/effects/occupancy.ts";
+import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
+import { daySlots } from "../../../../src/modules/booking/queries/availability.ts";
+import { type BookingView } from "../../../../src/modules/booking/views.ts";
 import { addDaysOff } from "../../../../src/modules/booking/commands/add-days-off.ts";
 import { addHoliday } from "../../../../src/modules/booking/commands/add-holiday.ts";
 import { blockTime } from "../../../../src/modules/booking/commands/block-time.ts";
@@ -12,10 +14,10 @@ import { removeDaysOff } from "../../../../src/modules/booking/commands/remove-d
 import { removeHoliday } from "../../../../src/modules/booking/commands/remove-holiday.ts";
 import { setDayHours } from "../../../../src/modules/booking/commands/set-day-hours.ts";
 import { unblockTime } from "../../../../src/modules/booking/commands/unblock-time.ts";
-import { sqlStateOf } from "../../../../src/modules/booking/service/places.ts";
+import { sqlStateOf } from "../../../../src/modules/booking/effects/places.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
-import { auditOf, berlin, clientActor, commandsOn, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
-import { runIn } from "../commands-support.ts";
+import { auditOf, berlin, clientActor, NOW, openSalon, staffActor, tablesOf, type Salon } from "../salon.ts";
+import { bookingCommands, runIn } from "../commands-support.ts";
 
 const IDA = 811;
 const JAN = 812;
@@ -26,7 +28,7 @@ const BORIS_CHAT = 7102;
 for (const kind of databaseKinds) {
   describe(`time off and blocked time, with the bookings they hit, on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind, bookingMigrations);
-    const commands = commandsOn(suite);
+    const commands = bookingCommands(() => suite.database, { clock: { now: () => NOW }, languages: ["en"] });
     const tables = () => tablesOf(suite.database);
     const staff = (salon: Salon) => staffActor(salon);
 

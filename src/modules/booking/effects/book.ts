@@ -2,27 +2,19 @@ import type { Transaction } from "kysely";
 import type { Actor, UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import { clientMayBookMore, decideBooking, type BookingDecision, type BookingIntent } from "../domain/decide-booking.ts";
-import {
-  clientByTelegram,
-  clientOf,
-  insertHistory,
-  lockClassSession,
-  lockClient,
-  occupanciesOf,
-  upcomingBookingCount,
-  type BookingRow,
-  type BookingTables,
-  type ClientRow,
-  type Tables,
-} from "../repo.ts";
+import { clientByTelegram, clientOf, lockClient, upcomingBookingCount } from "../queries/clients.ts";
+import { insertHistory } from "./history.ts";
+import { lockClassSession } from "../queries/bookings.ts";
+import { occupanciesOf } from "../queries/offerings.ts";
+import { type BookingRow, type BookingTables, type ClientRow, type Tables } from "../tables.ts";
 import { isE164Phone } from "../../../platform/domain/phone.ts";
 import { clientForPhone, clientForTelegram } from "./clients.ts";
-import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "./offer.ts";
-import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "./outcome.ts";
+import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "../queries/offer.ts";
+import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../queries/outcome.ts";
 import { occupyForBooking, takeClassSeat, underSavepoint, WriteRefused } from "./places.ts";
-import { presentBooking } from "./presenter.ts";
-import { scheduleHold } from "../effects/payment-hold.ts";
-import { scheduleReminders } from "../effects/reminders.ts";
+import { presentBooking } from "../views.ts";
+import { scheduleHold } from "./payment-hold.ts";
+import { scheduleReminders } from "./reminders.ts";
 
 type Trx = Transaction<Tables>;
 type Scope = CommandScope<BookingTables>;

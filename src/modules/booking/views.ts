@@ -1,6 +1,6 @@
-import type { Slot } from "../domain/slots.ts";
-import type { BookingStatus, CancelledBy } from "../domain/status.ts";
-import type { BookingRow } from "../repo.ts";
+import type { Slot } from "./domain/slots.ts";
+import type { BookingStatus, CancelledBy } from "./domain/status.ts";
+import type { BookingRow } from "./tables.ts";
 
 /**
  * A booking as it leaves the service: plain JSON, times as ISO strings, so a handler's journaled

@@ -1,5 +1,6 @@
 import type { BookingStatus } from "../domain/status.ts";
-import { clientByTelegram, type Db } from "../repo.ts";
+import { clientByTelegram } from "./clients.ts";
+import { type Db } from "../tables.ts";
 
 /** How many past or cancelled bookings "My bookings" shows under the upcoming ones. */
 export const RECENT_BOOKINGS = 5;

@@ -1,6 +1,9 @@
 import type { Transaction } from "kysely";
 import type { Actor } from "../../../platform/audit/use-case.ts";
-import { clientOf, insertHistory, lockBooking, type BookingRow, type HistoryEvent, type Tables } from "../repo.ts";
+import { clientOf } from "../queries/clients.ts";
+import { insertHistory } from "./history.ts";
+import { lockBooking } from "../queries/bookings.ts";
+import { type BookingRow, type HistoryEvent, type Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 

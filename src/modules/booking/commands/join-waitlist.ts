@@ -1,17 +1,13 @@
-import { sql, type Transaction } from "kysely";
-import { defineUseCase, type Actor, type UseCaseOutcome } from "../../platform/audit/use-case.ts";
-import { addDays, instantToZoned, isPlainDate, type PlainDate } from "../../platform/domain/zoned-time.ts";
-import { botRules, lockClient, type Tables } from "./repo.ts";
-import { waitlistWishIsFull } from "./service/availability.ts";
-import { waitlistOfClient } from "./service/client-waitlist.ts";
-import { clientForTelegram } from "./service/clients.ts";
-
-type Trx = Transaction<Tables>;
-
-/** Scheduled event kinds: a slot was freed (offer it), and an offer ran out (offer it to the next). */
-export const SLOT_FREED_EVENT = "booking.slot-freed";
-export const OFFER_EXPIRY_EVENT = "booking.waitlist-offer-expiry";
-
+import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
+import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
+import { addDays, instantToZoned, isPlainDate, type PlainDate } from "../../../platform/domain/zoned-time.ts";
+import { botRules } from "../queries/rules.ts";
+import { lockClient } from "../queries/clients.ts";
+import { type BookingTables } from "../tables.ts";
+import { waitlistWishIsFull } from "../queries/availability.ts";
+import { waitlistOfClient } from "../queries/client-waitlist.ts";
+import { clientForTelegram } from "../effects/clients.ts";
+import { placeInLine } from "../queries/place-in-line.ts";
 
 export interface JoinInput {
   serviceId: number;
@@ -21,11 +17,10 @@ export interface JoinInput {
   /** Minutes after local midnight of the one slot wished for; null: any time that day. */
   timeMin: number | null;
   name: string;
-  now: Date;
 }
 
 export type JoinOutcome =
-  | { ok: true; entryId: number; already: boolean }
+  | { ok: true; entryId: number; already: boolean; place: number }
   | { ok: false; reason: "not-offered" | "date-invalid" | "in-the-past" | "beyond-horizon" | "not-full" | "too-many" };
 
 /**
@@ -38,9 +33,11 @@ export const MAX_LIVE_WAITLIST_ENTRIES = 3;
 /**
  * A client queues for a full day or one slot of a service (with one master or any). Asking for
  * the same wish twice keeps the first place in line. The button's data can be forged, so the day
- * (or the slot) must be full now, and a client may hold {@link MAX_LIVE_WAITLIST_ENTRIES}.
+ * (or the slot) must be full now, and a client may hold {@link MAX_LIVE_WAITLIST_ENTRIES}. The
+ * outcome tells their place in line (1 is first).
  */
-export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: Trx, actor: Actor, input: JoinInput): Promise<UseCaseOutcome<JoinOutcome>> => {
+export const joinWaitlist = defineCommand("booking.waitlist.join", async (scope: CommandScope<BookingTables>, input: JoinInput): Promise<UseCaseOutcome<JoinOutcome>> => {
+  const { trx, actor, now } = scope;
   if (actor.personId === null) throw new Error("a client queues for themselves: the actor must be a person");
   if (!isPlainDate(input.date) || (input.timeMin !== null && !(Number.isInteger(input.timeMin) && input.timeMin >= 0 && input.timeMin < 1440))) {
     return { result: { ok: false, reason: "date-invalid" }, audit: null };
@@ -60,10 +57,10 @@ export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: T
     .execute();
   const offering = offerings.find((row) => input.masterId === null || row.id === input.masterId);
   if (offering === undefined) return { result: { ok: false, reason: "not-offered" }, audit: null };
-  const today = instantToZoned(input.now, offering.time_zone).date;
+  const today = instantToZoned(now, offering.time_zone).date;
   if (input.date < today) return { result: { ok: false, reason: "in-the-past" }, audit: null };
   if (input.date > addDays(today, bot.rules.horizonDays)) return { result: { ok: false, reason: "beyond-horizon" }, audit: null };
-  const wish = { botId: actor.botId, serviceId: input.serviceId, ...(input.masterId === null ? {} : { masterId: input.masterId }), now: input.now, date: input.date, timeMin: input.timeMin };
+  const wish = { botId: actor.botId, serviceId: input.serviceId, ...(input.masterId === null ? {} : { masterId: input.masterId }), now: now, date: input.date, timeMin: input.timeMin };
   if (!(await waitlistWishIsFull(trx, wish))) return { result: { ok: false, reason: "not-full" }, audit: null };
 
   const client = await clientForTelegram(trx, actor.botId, { telegramId: actor.personId, name: input.name.trim() || String(actor.personId) });
@@ -79,8 +76,8 @@ export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: T
     .where((eb) => (input.masterId === null ? eb("master_id", "is", null) : eb("master_id", "=", input.masterId)))
     .where((eb) => (input.timeMin === null ? eb("time_min", "is", null) : eb("time_min", "=", input.timeMin)))
     .executeTakeFirst();
-  if (same !== undefined) return { result: { ok: true, entryId: same.id, already: true }, audit: null };
-  const live = await waitlistOfClient(trx, actor.botId, actor.personId, input.now);
+  if (same !== undefined) return { result: { ok: true, entryId: same.id, already: true, place: await placeInLine(trx, actor.botId, same.id) }, audit: null };
+  const live = await waitlistOfClient(trx, actor.botId, actor.personId, now);
   if (live.length >= MAX_LIVE_WAITLIST_ENTRIES) return { result: { ok: false, reason: "too-many" }, audit: null };
   const { id } = await trx
     .insertInto("booking_waitlist")
@@ -92,26 +89,12 @@ export const joinWaitlist = defineUseCase("booking.waitlist.join", async (trx: T
       date: input.date,
       time_min: input.timeMin,
       status: "waiting",
-      created_at: input.now,
+      created_at: now,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return {
-    result: { ok: true, entryId: id, already: false },
+    result: { ok: true, entryId: id, already: false, place: await placeInLine(trx, actor.botId, id) },
     audit: { objectType: "booking_waitlist", objectId: id, after: { serviceId: input.serviceId, masterId: input.masterId, date: input.date, timeMin: input.timeMin } },
   };
 });
-
-/** The client's place in line, for the confirmation they see: 1 is first. */
-export async function placeInLine(trx: Trx, botId: string, entryId: number): Promise<number> {
-  const entry = await trx.selectFrom("booking_waitlist").select([sql<string>`date::text`.as("date")]).where("id", "=", entryId).executeTakeFirstOrThrow();
-  const row = await trx
-    .selectFrom("booking_waitlist")
-    .select((eb) => eb.fn.countAll<string>().as("count"))
-    .where("bot_id", "=", botId)
-    .where("date", "=", entry.date)
-    .where("status", "=", "waiting")
-    .where("id", "<=", entryId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}

@@ -1,9 +1,10 @@
 import { addDays, instantToZoned, zonedDay } from "../../../platform/domain/zoned-time.ts";
 import type { BookingIntent } from "../domain/decide-booking.ts";
 import { slotsForDay } from "../domain/slots.ts";
-import { occupanciesOf, type Db } from "../repo.ts";
+import { occupanciesOf } from "./offerings.ts";
+import { type Db } from "../tables.ts";
 import { contextOf, type LoadedOffer } from "./offer.ts";
-import { presentSlot, type FreeSlot } from "./presenter.ts";
+import { presentSlot, type FreeSlot } from "../views.ts";
 
 /** How many times a refusal offers instead. */
 export const NEXT_FREE_COUNT = 3;

@@ -1,4 +1,4 @@
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 
 /** A service as a client chooses it: what it is, how long, for how much. */
 export interface ServiceChoice {

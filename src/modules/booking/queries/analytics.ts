@@ -1,7 +1,8 @@
 import { zonedDay } from "../../../platform/domain/zoned-time.ts";
 import { analyticsOf, type AnalyticsDay, type AnalyticsFigures, type AnalyticsInput, type AnalyticsMaster } from "../domain/analytics.ts";
 import type { DateRange } from "../domain/schedule.ts";
-import { holidaysOf, schedulesOf, type Db } from "../repo.ts";
+import { holidaysOf, schedulesOf } from "./offerings.ts";
+import { type Db } from "../tables.ts";
 
 /** What the figures are grouped by besides the total. */
 export type AnalyticsDimension = "location" | "master" | "service";

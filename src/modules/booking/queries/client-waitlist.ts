@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
-import { clientByTelegram, type Db } from "../repo.ts";
+import { clientByTelegram } from "./clients.ts";
+import { type Db } from "../tables.ts";
 
 /** A client's place on the waitlist as they see it: what, with whom, which day and time, and an offer's hold. */
 export interface ClientWaitlistEntry {

@@ -2,14 +2,9 @@ import type { Selectable, Transaction } from "kysely";
 import { withSavepoint } from "../../../platform/db/savepoint.ts";
 import type { BookingDecision } from "../domain/decide-booking.ts";
 import type { TimeRange } from "../domain/occupancy.ts";
-import {
-  insertOccupancy,
-  lockClassSessionById,
-  releaseOccupancy,
-  type BookingRow,
-  type ClassSessionTable,
-  type Tables,
-} from "../repo.ts";
+import { insertOccupancy, releaseOccupancy } from "./occupancy.ts";
+import { lockClassSessionById } from "../queries/bookings.ts";
+import { type BookingRow, type ClassSessionTable, type Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -2,10 +2,10 @@ import type { Transaction } from "kysely";
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import type { BookingIntent, BookingRefusal } from "../domain/decide-booking.ts";
 import type { StatusRefusal } from "../domain/status.ts";
-import type { Tables } from "../repo.ts";
+import type { Tables } from "../tables.ts";
 import { nextFreeSlots } from "./next-free.ts";
 import type { LoadedOffer } from "./offer.ts";
-import type { BookingView, FreeSlot } from "./presenter.ts";
+import type { BookingView, FreeSlot } from "../views.ts";
 
 type Trx = Transaction<Tables>;
 

@@ -2,7 +2,9 @@ import type { BookingContext, BookingIntent, BookingRequest, MasterOffer } from 
 import type { Occupancy, TimeRange } from "../domain/occupancy.ts";
 import { rulesForService, type BookingRules } from "../domain/rules.ts";
 import type { DateRange } from "../domain/schedule.ts";
-import { botRules, holidaysOf, offeringOf, schedulesOf, type Db, type MasterOffering } from "../repo.ts";
+import { botRules } from "./rules.ts";
+import { holidaysOf, offeringOf, schedulesOf, type MasterOffering } from "./offerings.ts";
+import { type Db } from "../tables.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -1,12 +1,12 @@
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import type { CommandScope } from "../../../platform/commands/command.ts";
 import type { TimeOff } from "../domain/time-off.ts";
-import { cancelBooking } from "../commands/cancel-booking.ts";
-import { rescheduleBooking } from "../commands/reschedule-booking.ts";
+import { cancelBooking } from "./cancel-booking.ts";
+import { rescheduleBooking } from "./reschedule-booking.ts";
 import { hitsOfTimeOff, type HitView } from "../queries/time-off-hits.ts";
-import type { BookingTables } from "../repo.ts";
-import type { RefusalReason } from "./outcome.ts";
-import { underSavepoint, WriteRefused } from "./places.ts";
+import type { BookingTables } from "../tables.ts";
+import type { RefusalReason } from "../queries/outcome.ts";
+import { underSavepoint, WriteRefused } from "../effects/places.ts";
 
 /** What staff chose for one booking in the way: move it to another master at the same time, or cancel it. */
 export type HitResolution = { bookingId: number; action: "cancel" } | { bookingId: number; action: "move"; masterId: number };

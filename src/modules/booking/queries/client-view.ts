@@ -1,28 +1,15 @@
 import type { Transaction } from "kysely";
-import type { Translator, TranslationArgs } from "../../platform/i18n/translator.ts";
-import { chooseLocale } from "../../platform/i18n/choose-locale.ts";
-import { enqueueOutbox } from "../../platform/telegram/outbox.ts";
-import { formatVisitTime } from "./domain/display.ts";
-import type { BookingRow, Tables } from "./repo.ts";
+import type { Translator, TranslationArgs } from "../../../platform/i18n/translator.ts";
+import { chooseLocale } from "../../../platform/i18n/choose-locale.ts";
+import { formatVisitTime } from "../domain/display.ts";
+import type { BookingRow, Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 
-/**
- * What the booking module's jobs need to write to people: the catalogue texts and each bot's
- * languages (from live settings in the app; a fixed list in tests), the clock's now, and the
- * payment provider's token for invoices.
- */
-export interface Messenger {
+/** What writing to a client in their language needs: the catalogue texts and the bot's languages. */
+export interface ClientTexts {
   translator: Translator;
   languagesOf(botId: string): readonly string[];
-  now(): Date;
-  paymentProviderToken?: string;
-}
-
-/** An inline button as the Bot API takes it. */
-export interface Button {
-  text: string;
-  callback_data: string;
 }
 
 /**
@@ -39,7 +26,7 @@ export interface ClientView {
 /** A visit (a booking, or a slot offered from the waitlist) as its client reads about it. */
 export type Visit = Pick<BookingRow, "bot_id" | "client_id" | "service_id" | "master_id" | "location_id" | "starts_at">;
 
-export async function clientView(trx: Trx, messenger: Messenger, booking: Visit): Promise<ClientView | undefined> {
+export async function clientView(trx: Trx, texts: ClientTexts, booking: Visit): Promise<ClientView | undefined> {
   const row = await trx
     .selectFrom("booking_client")
     .leftJoin("bot_member", (join) => join.onRef("bot_member.telegram_id", "=", "booking_client.telegram_id").on("bot_member.bot_id", "=", booking.bot_id))
@@ -55,30 +42,12 @@ export async function clientView(trx: Trx, messenger: Messenger, booking: Visit)
     .select(["booking_service.name as service", "booking_master.display_name as master", "booking_location.name as location", "booking_location.time_zone"])
     .where("booking_service.id", "=", booking.service_id)
     .executeTakeFirstOrThrow();
-  const locale = chooseLocale(row.language, row.language_code ?? undefined, messenger.languagesOf(booking.bot_id));
+  const locale = chooseLocale(row.language, row.language_code ?? undefined, texts.languagesOf(booking.bot_id));
   const args = { service: visit.service, master: visit.master, location: visit.location, time: formatVisitTime(booking.starts_at, locale, visit.time_zone) };
   return {
     telegramId: row.telegram_id,
     locale,
     args,
-    t: (key, extra) => messenger.translator.translate(booking.bot_id, locale, key, { ...args, ...extra }),
+    t: (key, extra) => texts.translator.translate(booking.bot_id, locale, key, { ...args, ...extra }),
   };
-}
-
-/** Queues a message to a client (or anyone) through the outbox, in the caller's transaction. */
-export async function queueMessage(
-  trx: Trx,
-  message: { botId: string; chatId: number; text: string; dedupeKey: string; buttons?: Button[][] },
-): Promise<boolean> {
-  return enqueueOutbox(trx, {
-    botId: message.botId,
-    chatId: message.chatId,
-    method: "sendMessage",
-    payload: {
-      chat_id: message.chatId,
-      text: message.text,
-      ...(message.buttons === undefined ? {} : { reply_markup: { inline_keyboard: message.buttons } }),
-    },
-    dedupeKey: message.dedupeKey,
-  });
 }

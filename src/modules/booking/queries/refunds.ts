@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Tables } from "./repo.ts";
+import type { Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 

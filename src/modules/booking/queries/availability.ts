@@ -6,8 +6,10 @@ import { wishIsFull, type WaitlistWish } from "../domain/waitlist.ts";
 import { rulesForService, type BookingRules } from "../domain/rules.ts";
 import type { DateRange } from "../domain/schedule.ts";
 import type { Occupancy } from "../domain/occupancy.ts";
-import { botRules, holidaysOf, occupanciesOf, offeringsOfService, schedulesOf, type Db } from "../repo.ts";
-import { presentSlot, type FreeSlot } from "./presenter.ts";
+import { botRules } from "./rules.ts";
+import { holidaysOf, occupanciesOf, offeringsOfService, schedulesOf } from "./offerings.ts";
+import { type Db } from "../tables.ts";
+import { presentSlot, type FreeSlot } from "../views.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from "kysely";
-import { clientByPhone, clientByTelegram, type ClientRow, type Tables } from "../repo.ts";
+import { clientByPhone, clientByTelegram } from "../queries/clients.ts";
+import { type ClientRow, type Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 

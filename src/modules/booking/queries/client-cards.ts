@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { BookingStatus, CancelledBy } from "../domain/status.ts";
-import type { Db } from "../repo.ts";
+import type { Db } from "../tables.ts";
 
 /** The most clients one search lists; a longer query narrows it. */
 export const CLIENT_SEARCH_LIMIT = 50;
