@@ -206,7 +206,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       metrics,
       health,
       intakeProgress,
-      onStored: () => dispatcher.wake(),
+      onStored: (botId, chatKeys) => dispatcher.stored(botId, chatKeys),
       eventTickMs,
       menuPollMs: settingsPollMs,
     });
@@ -217,8 +217,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
-      // Handlers queue notifications, so each finished update nudges the leader's sender.
-      onFinished: () => duties.wakeSender(),
+      // An update that queued a message (a change, or a reply handed over) nudges the leader's sender.
+      onQueued: () => duties.wakeSender(),
     });
     if (database.kind === "pglite") await dispatcher.releaseAllLeases();
     dispatcher.start();
@@ -245,7 +245,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         metrics,
         logger,
         progress: intakeProgress,
-        onStored: () => dispatcher.wake(),
+        onStored: (botId, chatKeys) => dispatcher.stored(botId, chatKeys),
       });
     }
     sandbox?.mount(server);
