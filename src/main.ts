@@ -217,6 +217,9 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
+      // Updates stored here start their chats at once; the look is for those another replica
+      // stored, and PGlite has no other replica (only a safety net then).
+      pollIntervalMs: database.kind === "pglite" ? 10_000 : 1_000,
       // An update that queued a message (a change, or a reply handed over) nudges the leader's sender.
       onQueued: () => duties.wakeSender(),
     });

@@ -107,7 +107,6 @@ export class UpdateJournal {
     const recorded = this.#take("api", method);
     if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    if (recorded?.call === "started") this.#onRepeat(method);
     // Fenced like every record: an abandoned handler does not even start its call.
     await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "started" });
     let answer: T | HandedOver<T>;
@@ -116,6 +115,9 @@ export class UpdateJournal {
     } catch (error) {
       await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "failed" }).catch(() => undefined);
       throw error;
+    } finally {
+      // Reported once the call is made again, so whoever sees the report sees the repeat too.
+      if (recorded?.call === "started") this.#onRepeat(method);
     }
     if (answer instanceof HandedOver) {
       const { result, enqueue } = answer;
