@@ -68,6 +68,8 @@ interface TargetResult {
   restartHwmMiB: number;
   /** Bot API calls per measured update, by method (both workloads). */
   apiCallsPerUpdate: Record<string, number>;
+  /** SQL statements per idle second and per update (Botyard only; the idle rate taken out). */
+  statements?: StatementFigures;
   /** Mean time in the dispatcher's handler (take -> finished), ms, per workload (Botyard only). */
   handlerMeanMs?: { solo: number; conversation: number; burst: number };
   exitCodes: (number | null)[];
@@ -86,6 +88,44 @@ async function handlerTotals(url: string): Promise<{ sum: number; count: number 
 
 function meanMs(before: { sum: number; count: number }, after: { sum: number; count: number }): number {
   return Math.round(((after.sum - before.sum) / (after.count - before.count)) * 1000 * 100) / 100;
+}
+
+async function statementsSoFar(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^botyard_sql_statements_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+}
+
+interface StatementFigures {
+  idlePerSecond: number;
+  perHelp: number;
+  perMessage: number;
+}
+
+const IDLE_SECONDS = 5;
+const COUNTED_UPDATES = 30;
+
+/**
+ * Counts statements over an idle spell, then over `/help` and plain messages from one user, each
+ * sent after the previous reply; the idle rate over the same time is taken out of the latter.
+ */
+async function countStatements(url: string, control: BotApiEmulator["control"], collector: ReplyCollector, user: number): Promise<StatementFigures> {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const idleStart = await statementsSoFar(url);
+  const idleBegan = performance.now();
+  await sleep(IDLE_SECONDS * 1000);
+  const idleRate = (await statementsSoFar(url) - idleStart) / ((performance.now() - idleBegan) / 1000);
+  const perUpdate = async (text: string) => {
+    const before = await statementsSoFar(url);
+    const began = performance.now();
+    for (let i = 0; i < COUNTED_UPDATES; i++) {
+      control.send({ from: user, text });
+      await collector.next(user);
+    }
+    await collector.settle();
+    const spent = (await statementsSoFar(url)) - before - idleRate * ((performance.now() - began) / 1000);
+    return round(spent / COUNTED_UPDATES);
+  };
+  return { idlePerSecond: round(idleRate), perHelp: await perUpdate("/help"), perMessage: await perUpdate("hello") };
 }
 
 function appEnv(emulator: BotApiEmulator, database: BenchDatabase): Record<string, string> {
@@ -154,6 +194,12 @@ async function benchTarget(target: Target): Promise<TargetResult> {
     await greet(control, collector, users);
     if (settings.warmup > 0) await conversation(control, collector, users, settings.warmup);
     await collector.settle();
+
+    let statements: StatementFigures | undefined;
+    if (url !== undefined && target.botyard) {
+      log(`${target.name}: counting SQL statements (${IDLE_SECONDS} s idle, ${COUNTED_UPDATES} x /help, ${COUNTED_UPDATES} x a plain message)`);
+      statements = await countStatements(url, control, collector, users[0] ?? 0);
+    }
 
     const sampler = sampleRss(proc.pid);
     const callsBefore = { ...control.stats().calls };
@@ -225,6 +271,7 @@ async function benchTarget(target: Target): Promise<TargetResult> {
       vmHwmMiB: Math.round(vmHwmMiB),
       restartHwmMiB: Math.round(median(restartHwm)),
       apiCallsPerUpdate,
+      ...(statements === undefined ? {} : { statements }),
       ...(metricsSolo !== undefined && metrics0 !== undefined && metrics1 !== undefined && metrics2 !== undefined
         ? { handlerMeanMs: { solo: meanMs(metricsSolo, metrics0), conversation: meanMs(metrics0, metrics1), burst: meanMs(metrics1, metrics2) } }
         : {}),
@@ -304,9 +351,10 @@ function report(results: TargetResult[], notes: string[]): string {
   out.push("Where the time goes");
   out.push(
     table(
-      ["target", "handler mean ms (solo / conversation / burst)", "Bot API calls per update"],
+      ["target", "SQL statements per /help / plain message / idle second", "handler mean ms (solo / conversation / burst)", "Bot API calls per update"],
       results.map((r) => [
         r.name,
+        r.statements === undefined ? undefined : `${r.statements.perHelp} / ${r.statements.perMessage} / ${r.statements.idlePerSecond}`,
         r.handlerMeanMs === undefined ? undefined : `${r.handlerMeanMs.solo} / ${r.handlerMeanMs.conversation} / ${r.handlerMeanMs.burst}`,
         Object.entries(r.apiCallsPerUpdate)
           .map(([method, n]) => `${method} ${n}`)

@@ -207,7 +207,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       metrics,
       health,
       intakeProgress,
-      onStored: () => dispatcher.wake(),
+      onStored: (botId, chatKeys) => dispatcher.stored(botId, chatKeys),
       eventTickMs,
       menuPollMs: settingsPollMs,
     });
@@ -218,8 +218,11 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
-      // Handlers queue notifications, so each finished update nudges the leader's sender.
-      onFinished: () => duties.wakeSender(),
+      // Updates stored here start their chats at once; the look is for those another replica
+      // stored, and PGlite has no other replica (only a safety net then).
+      pollIntervalMs: database.kind === "pglite" ? 10_000 : 1_000,
+      // An update that queued a message (a change, or a reply handed over) nudges the leader's sender.
+      onQueued: () => duties.wakeSender(),
     });
     if (database.kind === "pglite") await dispatcher.releaseAllLeases();
     dispatcher.start();
@@ -246,7 +249,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
         metrics,
         logger,
         progress: intakeProgress,
-        onStored: () => dispatcher.wake(),
+        onStored: (botId, chatKeys) => dispatcher.stored(botId, chatKeys),
       });
     }
     sandbox?.mount(server);

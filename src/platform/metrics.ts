@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { statementCount } from "./db/statement-count.ts";
 
 /**
  * The Prometheus figures of one running app, on a registry of its own (tests build several apps
@@ -70,6 +71,15 @@ export function createMetrics() {
       name: "botyard_incoming_rate_limited_total",
       help: "Updates dropped because one user sent too many too fast",
       registers,
+    }),
+    sqlStatements: new Counter({
+      name: "botyard_sql_statements_total",
+      help: "SQL statements sent to the database by this process (on PostgreSQL, without pg-boss's own pool)",
+      registers,
+      collect() {
+        this.reset();
+        this.inc(statementCount.total);
+      },
     }),
     fencedWrites: new Counter({
       name: "botyard_fenced_writes_total",

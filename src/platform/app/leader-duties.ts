@@ -35,7 +35,7 @@ export interface LeaderDutiesDeps {
   /** Where polling reports whether the updates it receives reach the inbox. */
   intakeProgress: IntakeProgress;
   /** An update was stored: the dispatcher should look. */
-  onStored: () => void;
+  onStored: (botId: string, chatKeys: readonly string[]) => void;
   eventTickMs: number;
   menuPollMs: number;
 }
@@ -169,9 +169,9 @@ export class LeaderDuties {
           logger,
           metrics: this.#deps.metrics,
           progress: this.#deps.intakeProgress,
-          onStored: () => {
+          onStored: (chatKeys) => {
             this.#lastTelegramOk = new Date().toISOString();
-            this.#deps.onStored();
+            this.#deps.onStored(bot.config.id, chatKeys);
           },
         }).finally(() => this.#intakeRunning.delete(bot.config.id)),
       );

@@ -1,6 +1,7 @@
 import type { User } from "@grammyjs/types";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
+import type { FlowState } from "../telegram/flows.ts";
 
 type Trx = Transaction<PlatformTables>;
 
@@ -8,42 +9,43 @@ export interface Sender {
   roles: string[];
   /** The language the person chose with /language, if any. */
   language: string | null;
+  /** Where the person is in a multi-step flow in this chat. */
+  flow: FlowState | null;
 }
 
-/** Records (or refreshes) the sender of an update and returns their roles and chosen language. */
-export async function recordSender(trx: Trx, botId: string, user: User): Promise<Sender> {
-  await trx
-    .insertInto("person")
-    .values({
-      telegram_id: user.id,
-      first_name: user.first_name,
-      last_name: user.last_name ?? null,
-      username: user.username ?? null,
-      language_code: user.language_code ?? null,
-    })
-    .onConflict((conflict) =>
-      conflict.column("telegram_id").doUpdateSet({
-        first_name: user.first_name,
-        last_name: user.last_name ?? null,
-        username: user.username ?? null,
-        language_code: user.language_code ?? null,
-        updated_at: sql<Date>`now()`,
-      }),
+/** "Last seen" is kept to the minute: touching it on every update would be a write per update. */
+const LAST_SEEN_PRECISION = "1 minute";
+
+/**
+ * Records (or refreshes) the sender of an update and returns their roles, chosen language and
+ * current flow in `chatId`, in one statement that writes only what changed.
+ */
+export async function recordSender(db: Kysely<PlatformTables>, botId: string, user: User, chatId: number): Promise<Sender> {
+  const person = [user.first_name, user.last_name ?? null, user.username ?? null, user.language_code ?? null];
+  const result = await sql<{ member_language: string | null; known_language: string | null; roles: string[]; flow: FlowState | null }>`
+    with person_row as (
+      insert into person (telegram_id, first_name, last_name, username, language_code)
+      values (${user.id}, ${person[0]}, ${person[1]}, ${person[2]}, ${person[3]})
+      on conflict (telegram_id) do update set first_name = excluded.first_name, last_name = excluded.last_name,
+        username = excluded.username, language_code = excluded.language_code, updated_at = now()
+      where (person.first_name, person.last_name, person.username, person.language_code)
+        is distinct from (excluded.first_name, excluded.last_name, excluded.username, excluded.language_code)
+    ), member as (
+      insert into bot_member (bot_id, telegram_id) values (${botId}, ${user.id})
+      on conflict (bot_id, telegram_id) do update set last_seen_at = now()
+      where bot_member.last_seen_at < now() - ${LAST_SEEN_PRECISION}::interval
+      returning language
     )
-    .execute();
-  const member = await trx
-    .insertInto("bot_member")
-    .values({ bot_id: botId, telegram_id: user.id })
-    .onConflict((conflict) => conflict.columns(["bot_id", "telegram_id"]).doUpdateSet({ last_seen_at: sql<Date>`now()` }))
-    .returning("language")
-    .executeTakeFirstOrThrow();
-  const roles = await trx
-    .selectFrom("role")
-    .select("role")
-    .where("bot_id", "=", botId)
-    .where("telegram_id", "=", user.id)
-    .execute();
-  return { roles: roles.map((row) => row.role), language: member.language };
+    select
+      (select language from member) as member_language,
+      (select language from bot_member where bot_id = ${botId} and telegram_id = ${user.id}) as known_language,
+      (select coalesce(json_agg(role), '[]'::json) from role where bot_id = ${botId} and telegram_id = ${user.id}) as roles,
+      (select json_build_object('name', name, 'step', step, 'data', data, 'instance', instance) from flow
+        where bot_id = ${botId} and chat_id = ${chatId} and user_id = ${user.id} and name is not null and step is not null) as flow`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined) throw new Error("recording the sender returned no row");
+  // A member row written by this statement is not visible to its own reads: `member` has it then.
+  return { roles: row.roles, language: row.member_language ?? row.known_language, flow: row.flow };
 }
 
 export async function setLanguage(trx: Trx, botId: string, telegramId: number, language: string): Promise<void> {

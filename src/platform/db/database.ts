@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPoolClient, type Transaction } from "kysely";
 import pg from "pg";
 import { ConnectionGate, assertNotInTransaction, openTransaction } from "./connection-gate.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { createPglitePool } from "./pglite-pool.ts";
+import { statementCount } from "./statement-count.ts";
 import type { PlatformTables } from "./schema.ts";
 
 /** What pg-boss needs to run its SQL (its `IDatabase`). */
@@ -63,7 +64,13 @@ function openPostgres(settings: { kind: "postgres"; url: string; poolSize?: numb
   const gatedPool = {
     async connect() {
       assertNotInTransaction();
-      return pool.connect();
+      const client = await pool.connect();
+      // Kysely never streams (no cursors), so only the plain query is passed on.
+      const query = (text: string, values: readonly unknown[]) => {
+        statementCount.total++;
+        return client.query(text, [...values]);
+      };
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };
@@ -92,6 +99,7 @@ async function openPglite(settings: { kind: "pglite"; dataDir: string }): Promis
   const jobsExecutor: SqlExecutor = {
     executeSql: (text, values) =>
       gate.run(async () => {
+        statementCount.total++;
         try {
           if (values !== undefined && values.length > 0) return await pglite.query(text, values);
           const results = await pglite.exec(text);

@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from "kysely";
 import type { ConnectionGate } from "./connection-gate.ts";
+import { statementCount } from "./statement-count.ts";
 
 type Command = PostgresQueryResult<unknown>["command"];
 
@@ -19,6 +20,7 @@ function commandOf(sql: string): Command {
  */
 export function createPglitePool(pglite: PGlite, gate: ConnectionGate): PostgresPool {
   async function query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
+    statementCount.total++;
     if (parameters.length === 0 && /;\s*\S/.test(sql)) {
       // Several statements (migrations): only the simple protocol takes them.
       const results = await pglite.exec(sql);

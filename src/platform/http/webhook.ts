@@ -28,7 +28,7 @@ export function webhookPath(botId: string): string {
  */
 export function registerWebhook(
   app: FastifyInstance,
-  options: { botIds: readonly string[]; secret: string; database: Database; metrics: Metrics; logger: Logger; progress: IntakeProgress; onStored(): void },
+  options: { botIds: readonly string[]; secret: string; database: Database; metrics: Metrics; logger: Logger; progress: IntakeProgress; onStored(botId: string, chatKeys: readonly string[]): void },
 ): void {
   app.post<{ Params: { botId: string }; Body: unknown }>("/telegram/:botId", { config: { access: "public" } }, async (request, reply) => {
     const header = request.headers[SECRET_HEADER];
@@ -50,7 +50,7 @@ export function registerWebhook(
     options.metrics.updatesReceived.inc({ intake: "webhook" });
     if (taken.quarantined > 0) options.metrics.updates.inc({ type: "intake", outcome: "quarantined" });
     crashPoint("inbox-before-ack");
-    options.onStored();
+    options.onStored(botId, taken.chatKeys);
     return reply.code(200).send({ ok: true });
   });
 }

@@ -116,6 +116,16 @@ export function createEventTick(deps: {
   return {
     async tick() {
       const now = clock.now();
+      // Most ticks find nothing: one plain read then, not a transaction.
+      const due = await database.db
+        .selectFrom("scheduled_event")
+        .select("id")
+        .where("due_at", "<=", now)
+        .where("done_at", "is", null)
+        .where("attempts", "<", MAX_EVENT_ATTEMPTS)
+        .limit(1)
+        .executeTakeFirst();
+      if (due === undefined) return 0;
       const tried: number[] = [];
       let succeeded = 0;
       while (tried.length < batch) {

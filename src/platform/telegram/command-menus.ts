@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BotCommand } from "@grammyjs/types";
 import type { Api } from "grammy";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { staffOf } from "../auth/roles.ts";
 import type { PlatformTables } from "../db/schema.ts";
 import { SUPPORTED_LOCALES, isLocale, type Locale, type Translator } from "../i18n/translator.ts";
@@ -114,12 +114,14 @@ async function lastQueuedMenus(db: Kysely<PlatformTables>, botId: string): Promi
  * modules, languages, texts) and its roles. The leader republishes a bot's menus when it moves.
  */
 export async function menuFingerprints(db: Kysely<PlatformTables>): Promise<Map<string, string>> {
-  const bots = await db.selectFrom("bot").select(["id", "version"]).execute();
-  const roles = await db
-    .selectFrom("role")
-    .select((eb) => ["bot_id", eb.fn.countAll<number>().as("count"), eb.fn.max("granted_at").as("latest")])
-    .groupBy("bot_id")
+  // One statement: the leader reads this every few seconds.
+  const bots = await db
+    .selectFrom("bot")
+    .select(["id", "version"])
+    .select([
+      sql<number>`(select count(*)::int from role where role.bot_id = bot.id)`.as("roles"),
+      sql<Date | string | null>`(select max(granted_at) from role where role.bot_id = bot.id)`.as("latest"),
+    ])
     .execute();
-  const rolesOf = new Map(roles.map((row) => [row.bot_id, `${row.count}@${new Date(row.latest).getTime()}`]));
-  return new Map(bots.map((bot) => [bot.id, `${bot.version}/${rolesOf.get(bot.id) ?? "0"}`]));
+  return new Map(bots.map((bot) => [bot.id, `${bot.version}/${bot.latest === null ? "0" : `${bot.roles}@${new Date(bot.latest).getTime()}`}`]));
 }

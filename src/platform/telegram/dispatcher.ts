@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "@grammyjs/types";
 import { GrammyError } from "grammy";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
 import type { InboxRow } from "../db/schema.ts";
@@ -28,8 +28,8 @@ export interface DispatcherOptions {
   maxChats?: number;
   /** How often to look for updates other replicas stored; a local store wakes the loop at once. */
   pollIntervalMs?: number;
-  /** Called after each update is finished (the outbox sender looks for what it queued). */
-  onFinished?: () => void;
+  /** Called after an update that may have queued outbox messages (the outbox sender looks for them). */
+  onQueued?: () => void;
 }
 
 /** Updates a chat may handle in a row while other chats wait for a slot. */
@@ -37,6 +37,43 @@ const UPDATES_PER_TURN = 4;
 
 /** An attempt that was started this many times and never finished is not tried again. */
 const MAX_ATTEMPTS = 3;
+
+/** A claimed inbox row, with its status and attempt number before the claim. */
+interface Claimed {
+  row: InboxRow;
+  wasStatus: InboxRow["status"];
+  wasAttempts: number;
+}
+
+type ClaimedRow = InboxRow & { was_status: InboxRow["status"] | null; was_attempts: number | null };
+
+function claimedOf({ was_status, was_attempts, ...row }: ClaimedRow): Claimed {
+  return { row, wasStatus: was_status ?? "pending", wasAttempts: was_attempts ?? 0 };
+}
+
+/** How an update ends: `recordedAttempts` is what its row keeps (one never handed over keeps the count it had). */
+interface Finish {
+  status: "done" | "failed";
+  error: string | null;
+  attempt: number;
+  recordedAttempts: number;
+}
+
+/**
+ * Claims the update `next` (a CTE) names: the next attempt number, unless earlier attempts were
+ * given up on (the row is then finished without a new one).
+ */
+function claimNext(condition: RawBuilder<unknown>) {
+  return sql`
+    update inbox set status = 'handling',
+      attempts = case when next.status = 'handling' and next.attempts >= ${MAX_ATTEMPTS} then next.attempts else next.attempts + 1 end
+    from next where inbox.bot_id = next.bot_id and inbox.update_id = next.update_id and ${condition}
+    returning inbox.*, next.status as was_status, next.attempts as was_attempts`;
+}
+
+function chatId(botId: string, chatKey: string): string {
+  return `${botId}\u0000${chatKey}`;
+}
 
 class HandlerTimeoutError extends Error {
   override name = "HandlerTimeoutError";
@@ -58,11 +95,13 @@ export class Dispatcher {
   #wakeMissed = false;
   /** The last look found more chats waiting than there were free slots. */
   #backlog = false;
+  /** Chats an update was stored for while their worker ran: looked at again when it ends. */
+  readonly #storedWhileActive = new Set<string>();
 
   constructor(options: DispatcherOptions) {
     // A lease outlives the longest handler (it is renewed between updates), but not by much:
     // a replica that died holds its chats until then.
-    this.#options = { leaseMs: Math.max(15_000, options.handlerTimeoutMs * 2), maxChats: 16, pollIntervalMs: 250, onFinished: () => undefined, ...options };
+    this.#options = { leaseMs: Math.max(15_000, options.handlerTimeoutMs * 2), maxChats: 16, pollIntervalMs: 250, onQueued: () => undefined, ...options };
   }
 
   get running(): boolean {
@@ -82,7 +121,12 @@ export class Dispatcher {
     await this.#options.database.db.deleteFrom("chat_lease").execute();
   }
 
-  /** Look for work now: an update was just stored. */
+  /** Updates of these chats were just stored here: work them now. */
+  stored(botId: string, chatKeys: readonly string[]): void {
+    this.#startChats(botId, chatKeys);
+  }
+
+  /** Look for work now. */
   wake(): void {
     if (this.#wake === undefined) this.#wakeMissed = true;
     else this.#wake();
@@ -135,36 +179,93 @@ export class Dispatcher {
       .orderBy("first_update")
       .limit(free + this.#active.size + 1)
       .execute();
-    this.#backlog = chats.filter((chat) => !this.#active.has(`${chat.bot_id}\u0000${chat.chat_key}`)).length > free;
-    for (const chat of chats) {
-      const key = `${chat.bot_id}\u0000${chat.chat_key}`;
-      if (this.#active.has(key) || this.#active.size >= maxChats || this.#stopping.signal.aborted) continue;
-      if (!(await this.#lease(chat.bot_id, chat.chat_key))) continue;
-      const work = this.#workChat(chat.bot_id, chat.chat_key)
-        .catch((error: unknown) => this.#options.logger.error({ err: error, chat: chat.chat_key }, "chat worker failed"))
-        .finally(() => {
-          this.#active.delete(key);
-          this.wake();
-        });
-      this.#active.set(key, work);
+    this.#backlog = chats.filter((chat) => !this.#active.has(chatId(chat.bot_id, chat.chat_key))).length > free;
+    for (const chat of chats) this.#startChat(chat.bot_id, chat.chat_key);
+  }
+
+  /** Works a chat whose updates were just stored here, without looking for it first. */
+  #startChats(botId: string, chatKeys: readonly string[]): void {
+    if (!this.#options.handlers.has(botId)) return;
+    for (const chatKey of new Set(chatKeys)) {
+      const key = chatId(botId, chatKey);
+      // Its worker may have looked for the next update just before this one was stored.
+      if (this.#active.has(key)) this.#storedWhileActive.add(key);
+      else if (!this.#startChat(botId, chatKey)) this.#backlog = true;
     }
   }
 
-  async #lease(botId: string, chatKey: string): Promise<boolean> {
+  /** Starts a worker for the chat if there is a free slot; false when there was none. */
+  #startChat(botId: string, chatKey: string): boolean {
+    const key = chatId(botId, chatKey);
+    if (this.#active.has(key)) return true;
+    if (this.#active.size >= this.#options.maxChats || this.#stopping.signal.aborted) return false;
+    const work = this.#workChat(botId, chatKey)
+      .catch((error: unknown) => this.#options.logger.error({ err: error, chat: chatKey }, "chat worker failed"))
+      .finally(() => {
+        this.#active.delete(key);
+        if (this.#storedWhileActive.delete(key)) this.#startChat(botId, chatKey);
+        // Other chats wait only when the last look found more than there were slots.
+        if (this.#backlog) this.wake();
+      });
+    this.#active.set(key, work);
+    return true;
+  }
+
+  /**
+   * Takes the chat's lease (unless another live worker holds it) and claims its first update,
+   * in one statement: an attempt number taken, which fences out any earlier attempt's writes.
+   */
+  async #claimFirst(botId: string, chatKey: string): Promise<Claimed | undefined> {
     const { database, leaseMs } = this.#options;
-    const expiresAt = sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`;
-    const row = await database.db
-      .insertInto("chat_lease")
-      .values({ bot_id: botId, chat_key: chatKey, owner: this.owner, expires_at: expiresAt })
-      .onConflict((conflict) =>
-        conflict
-          .columns(["bot_id", "chat_key"])
-          .doUpdateSet({ owner: this.owner, expires_at: expiresAt })
-          .where((eb) => eb.or([eb("chat_lease.expires_at", "<", sql<Date>`now()`), eb("chat_lease.owner", "=", this.owner)])),
-      )
-      .returning("owner")
-      .executeTakeFirst();
-    return row?.owner === this.owner;
+    const result = await sql<ClaimedRow & { leased: number }>`
+      with lease as (
+        insert into chat_lease (bot_id, chat_key, owner, expires_at)
+        values (${botId}, ${chatKey}, ${this.owner}, now() + make_interval(secs => ${leaseMs / 1000}))
+        on conflict (bot_id, chat_key) do update set owner = excluded.owner, expires_at = excluded.expires_at
+        where chat_lease.expires_at < now() or chat_lease.owner = excluded.owner
+        returning owner
+      ), next as (
+        select bot_id, update_id, status, attempts from inbox
+        where bot_id = ${botId} and chat_key = ${chatKey} and status in ('pending', 'handling') and exists (select 1 from lease)
+        order by update_id limit 1
+      ), claimed as (${claimNext(sql`true`)})
+      select (select count(*) from lease)::int as leased, claimed.* from (select 1) as one left join claimed on true`.execute(database.db);
+    const row = result.rows[0];
+    if (row?.update_id == null) {
+      // Leased, but the update that brought us here was finished by someone else meanwhile.
+      if (row?.leased === 1) await this.#release(botId, chatKey);
+      return undefined;
+    }
+    return claimedOf(row);
+  }
+
+  /**
+   * Finishes an update and, in the same statement, claims the chat's next one and renews the
+   * lease, or releases the lease when there is none (or `goOn` is false). Returns whether the
+   * finish was ours (not fenced out) and the next update claimed.
+   */
+  async #finishAndNext(row: InboxRow, finish: Finish, goOn: boolean): Promise<{ finished: boolean; next: Claimed | undefined }> {
+    const { database, leaseMs } = this.#options;
+    const result = await sql<ClaimedRow & { finished: number }>`
+      with finished as (
+        update inbox set status = ${finish.status}, finished_at = now(), error = ${finish.error}, attempts = ${finish.recordedAttempts}
+        where bot_id = ${row.bot_id} and update_id = ${row.update_id} and attempts = ${finish.attempt}
+        returning update_id
+      ), next as (
+        select bot_id, update_id, status, attempts from inbox
+        where bot_id = ${row.bot_id} and chat_key = ${row.chat_key} and status in ('pending', 'handling') and update_id <> ${row.update_id} and ${goOn}
+        order by update_id limit 1
+      ), renewed as (
+        update chat_lease set expires_at = now() + make_interval(secs => ${leaseMs / 1000})
+        where bot_id = ${row.bot_id} and chat_key = ${row.chat_key} and owner = ${this.owner} and exists (select 1 from next)
+        returning owner
+      ), released as (
+        delete from chat_lease
+        where bot_id = ${row.bot_id} and chat_key = ${row.chat_key} and owner = ${this.owner} and not exists (select 1 from next)
+      ), claimed as (${claimNext(sql`exists (select 1 from renewed)`)})
+      select (select count(*) from finished)::int as finished, claimed.* from (select 1) as one left join claimed on true`.execute(database.db);
+    const first = result.rows[0];
+    return { finished: first?.finished === 1, next: first?.update_id == null ? undefined : claimedOf(first) };
   }
 
   async #release(botId: string, chatKey: string): Promise<void> {
@@ -177,67 +278,52 @@ export class Dispatcher {
   }
 
   async #workChat(botId: string, chatKey: string): Promise<void> {
-    const { database } = this.#options;
-    for (let turn = 1; !this.#stopping.signal.aborted; turn++) {
-      if (!(await this.#lease(botId, chatKey))) return;
-      const next = await database.db
-        .selectFrom("inbox")
-        .selectAll()
-        .where("bot_id", "=", botId)
-        .where("chat_key", "=", chatKey)
-        .where("status", "in", ["pending", "handling"])
-        .orderBy("update_id")
-        .limit(1)
-        .executeTakeFirst();
-      if (next === undefined) break;
-      await this.#handle(next);
+    let next = await this.#claimFirst(botId, chatKey);
+    for (let turn = 1; next !== undefined; turn++) {
       // A chat that keeps talking must not hold its slot while other chats wait: after a turn
       // of a few updates it gives the slot up, and the next look serves the oldest update first.
-      // (Not after every update: re-leasing costs queries, which PGlite's one connection feels.)
-      if (this.#backlog && turn >= UPDATES_PER_TURN) break;
+      const goOn = !this.#stopping.signal.aborted && !(this.#backlog && turn >= UPDATES_PER_TURN);
+      next = await this.#handle(next, goOn);
     }
-    await this.#release(botId, chatKey);
   }
 
-  async #handle(row: InboxRow): Promise<void> {
+  /** Handles one claimed update and finishes it; returns the chat's next update, claimed, if `goOn`. */
+  async #handle(claimed: Claimed, goOn: boolean): Promise<Claimed | undefined> {
     const { database, logger, metrics, handlerTimeoutMs } = this.#options;
+    const { row, wasStatus, wasAttempts } = claimed;
     const update = readPayload(row);
     const type = updateTypeOf(update);
     const log = logger.child({ bot: row.bot_id, update_id: row.update_id, chat: row.chat_key });
+    const finish = async (status: Finish["status"], error: string | null, recordedAttempts = row.attempts) =>
+      this.#finishAndNext(row, { status, error, attempt: row.attempts, recordedAttempts }, goOn);
 
     // Intake quarantines malformed updates; one stored before it did (or by an older replica
     // during an upgrade) is finished here, never handed to a handler.
     const check = checkUpdate(update);
     if (!check.ok) {
-      await this.#finish(row, row.attempts, "failed", `malformed update: ${check.problem}`);
+      const { next } = await finish("failed", `malformed update: ${check.problem}`, wasAttempts);
       metrics.updates.inc({ type: "intake", outcome: "quarantined" });
       log.warn({ problem: check.problem }, "malformed update quarantined");
-      return;
+      return next;
     }
 
-    if (row.status === "handling") {
-      if (row.attempts >= MAX_ATTEMPTS) {
-        await this.#finish(row, row.attempts, "failed", `abandoned after ${row.attempts} attempts`);
+    if (wasStatus === "handling") {
+      if (wasAttempts >= MAX_ATTEMPTS) {
+        const { next } = await finish("failed", `abandoned after ${wasAttempts} attempts`);
         metrics.updates.inc({ type, outcome: "failed" });
-        log.error({ attempts: row.attempts }, "update given up after repeated unfinished attempts");
-        return;
+        log.error({ attempts: wasAttempts }, "update given up after repeated unfinished attempts");
+        return next;
       }
       metrics.replayedUpdates.inc();
-      log.warn({ attempts: row.attempts }, "resuming an update an earlier attempt did not finish");
+      log.warn({ attempts: wasAttempts }, "resuming an update an earlier attempt did not finish");
     }
-    const claimed = await database.db
-      .updateTable("inbox")
-      .set({ status: "handling", attempts: sql<number>`attempts + 1` })
-      .where("bot_id", "=", row.bot_id)
-      .where("update_id", "=", row.update_id)
-      .where("attempts", "=", row.attempts)
-      .returning(["attempts", "journal"])
-      .executeTakeFirst();
-    if (claimed === undefined) return;
 
     const handler = this.#options.handlers.get(row.bot_id);
-    if (handler === undefined) return;
-    const journal = new UpdateJournal(database, row.bot_id, row.update_id, claimed.attempts, claimed.journal, (method) => {
+    if (handler === undefined) {
+      await this.#release(row.bot_id, row.chat_key);
+      return undefined;
+    }
+    const journal = new UpdateJournal(database, row.bot_id, row.update_id, row.attempts, row.journal, (method) => {
       metrics.repeatedMessages.inc({ source: "reply" });
       log.warn({ method }, "an earlier attempt's Bot API call was interrupted after it started; making it again");
     });
@@ -251,12 +337,13 @@ export class Dispatcher {
     try {
       await Promise.race([run, timedOut]);
       crashPoint("handler-before-done");
-      await this.#finish(row, claimed.attempts, "done", null);
+      const { next } = await finish("done", null);
       metrics.updates.inc({ type, outcome: "done" });
+      return next;
     } catch (error) {
       const outcome = error instanceof HandlerTimeoutError ? "timeout" : "failed";
       // Fencing first: from here on, the abandoned handler's writes are refused.
-      const finished = await this.#finish(row, claimed.attempts, "failed", String(error));
+      const { finished, next } = await finish("failed", String(error));
       metrics.updates.inc({ type, outcome });
       if (error instanceof FencedOutError) {
         metrics.fencedWrites.inc();
@@ -272,10 +359,11 @@ export class Dispatcher {
           await this.#options.apologize(row.bot_id, update).catch((apologyError: unknown) => log.warn({ err: apologyError }, "could not apologise for a failed update"));
         }
       }
+      return next;
     } finally {
       clearTimeout(timer);
       metrics.handlerSeconds.observe((performance.now() - started) / 1000);
-      this.#options.onFinished();
+      if (journal.mayHaveQueued) this.#options.onQueued();
       run.catch((error: unknown) => {
         if (error instanceof FencedOutError) {
           metrics.fencedWrites.inc();
@@ -283,16 +371,5 @@ export class Dispatcher {
         }
       });
     }
-  }
-
-  async #finish(row: InboxRow, attempt: number, status: "done" | "failed", error: string | null): Promise<boolean> {
-    const result = await this.#options.database.db
-      .updateTable("inbox")
-      .set({ status, finished_at: sql<Date>`now()`, error })
-      .where("bot_id", "=", row.bot_id)
-      .where("update_id", "=", row.update_id)
-      .where("attempts", "=", attempt)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   }
 }

@@ -2,7 +2,6 @@ import type { MiddlewareFn } from "grammy";
 import { recordSender } from "../auth/people.ts";
 import { chooseLocale } from "../i18n/choose-locale.ts";
 import type { BotyardContext } from "./context.ts";
-import { currentFlow } from "./flows.ts";
 import { updateScope } from "./update-journal.ts";
 
 /** Records who wrote (name, language, last seen) and loads their roles, chosen language and current flow. */
@@ -13,15 +12,7 @@ export const identifySender: MiddlewareFn<BotyardContext> = async (ctx, next) =>
   const scope = updateScope.getStore();
   if (scope === undefined) throw new Error("updates are handled through the dispatcher");
   // Bookkeeping, not a change the user asked for: a failure after it still gets an apology.
-  const sender = await scope.journal.commit(
-    "sender",
-    async (trx) => {
-      const recorded = await recordSender(trx, ctx.botId, from);
-      const flow = await currentFlow(trx, { botId: ctx.botId, chatId, userId: from.id });
-      return { ...recorded, flow };
-    },
-    { bookkeeping: true },
-  );
+  const sender = await scope.journal.note("sender", (db) => recordSender(db, ctx.botId, from, chatId));
   ctx.roles = new Set(sender.roles);
   ctx.locale = chooseLocale(sender.language, from.language_code, ctx.botLanguages);
   ctx.flow = sender.flow ?? undefined;

@@ -13,6 +13,8 @@ export interface IntakeResult {
   quarantined: number;
   /** Without an update id, so not even quarantined: only logged. */
   dropped: number;
+  /** The chats the stored updates are in. */
+  chatKeys: string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface IntakeResult {
  */
 export async function takeIn(db: Kysely<PlatformTables>, botId: string, updates: readonly unknown[], logger: Logger): Promise<IntakeResult> {
   const log = logger.child({ bot: botId });
-  const result: IntakeResult = { stored: 0, quarantined: 0, dropped: 0 };
+  const result: IntakeResult = { stored: 0, quarantined: 0, dropped: 0, chatKeys: [] };
   const entries: InboxEntry[] = [];
   for (const raw of updates) {
     const entry = entryOf(raw);
@@ -43,8 +45,10 @@ export async function takeIn(db: Kysely<PlatformTables>, botId: string, updates:
     for (const entry of entries) await storeAlone(db, botId, entry, log);
   }
   for (const entry of entries) {
-    if (entry.quarantined === undefined) result.stored++;
-    else result.quarantined++;
+    if (entry.quarantined === undefined) {
+      result.stored++;
+      result.chatKeys.push(entry.chat_key);
+    } else result.quarantined++;
   }
   return result;
 }

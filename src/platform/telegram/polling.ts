@@ -16,8 +16,8 @@ export interface PollingOptions {
   logger: Logger;
   metrics: Metrics;
   progress: IntakeProgress;
-  /** Called after a batch is stored (wakes the dispatcher). */
-  onStored(): void;
+  /** Called after a batch is stored, with the chats it holds updates of (wakes the dispatcher). */
+  onStored(chatKeys: readonly string[]): void;
   /** Long-poll timeout in seconds. */
   timeoutSeconds?: number;
 }
@@ -47,7 +47,7 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       if (taken.quarantined > 0) metrics.updates.inc({ type: "intake", outcome: "quarantined" }, taken.quarantined);
       crashPoint("inbox-before-ack");
       offset = nextOffset(updates, offset);
-      options.onStored();
+      options.onStored(taken.chatKeys);
     } catch (error) {
       if (signal.aborted) break;
       failures++;

@@ -32,6 +32,7 @@ export class UpdateJournal {
   readonly attempt: number;
   readonly #onRepeat: (method: string) => void;
   #changed: boolean;
+  #mayHaveQueued = false;
 
   constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[], onRepeat: (method: string) => void = () => undefined) {
     this.#database = database;
@@ -52,6 +53,29 @@ export class UpdateJournal {
   }
 
   /**
+   * Whether this attempt committed a change or handed a call to the outbox: either may have
+   * queued outbox messages.
+   */
+  get mayHaveQueued(): boolean {
+    return this.#mayHaveQueued;
+  }
+
+  /**
+   * Runs `work`, the platform's own bookkeeping (one statement whose repetition changes nothing,
+   * such as recording who wrote), and records its result with the journal's next write: a replay
+   * after any later step sees what this attempt saw, and one before it has nothing to agree with.
+   */
+  async note<T>(name: string, work: (db: Database["db"]) => Promise<T>): Promise<Jsonified<T>> {
+    const recorded = this.#take("commit", name);
+    if (recorded !== undefined) return recorded.result as Jsonified<T>;
+    const index = this.#next - 1;
+    const result = asJson(await work(this.#database.db));
+    this.#steps[index] = { kind: "commit", name, bookkeeping: true, result };
+    this.#steps.length = index + 1;
+    return result as Jsonified<T>;
+  }
+
+  /**
    * Runs `work` in one transaction and records its result with it; on a replay returns the
    * recorded result. Results are JSON: the first run returns the same JSON a replay would.
    * `bookkeeping` marks the platform's own records, which are no change the update asked for.
@@ -66,7 +90,10 @@ export class UpdateJournal {
       await this.#record(trx, index, { ...step, result });
       return result as Jsonified<T>;
     });
-    if (options.bookkeeping !== true) this.#changed = true;
+    if (options.bookkeeping !== true) {
+      this.#changed = true;
+      this.#mayHaveQueued = true;
+    }
     return committed;
   }
 
@@ -80,7 +107,6 @@ export class UpdateJournal {
     const recorded = this.#take("api", method);
     if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    if (recorded?.call === "started") this.#onRepeat(method);
     // Fenced like every record: an abandoned handler does not even start its call.
     await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "started" });
     let answer: T | HandedOver<T>;
@@ -89,9 +115,13 @@ export class UpdateJournal {
     } catch (error) {
       await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "failed" }).catch(() => undefined);
       throw error;
+    } finally {
+      // Reported once the call is made again, so whoever sees the report sees the repeat too.
+      if (recorded?.call === "started") this.#onRepeat(method);
     }
     if (answer instanceof HandedOver) {
       const { result, enqueue } = answer;
+      this.#mayHaveQueued = true;
       await this.#database.transaction(async (trx) => {
         await enqueue(trx, `reply:${this.updateId}:${index}`);
         await this.#record(trx, index, { kind: "api", name: method, result: asJson(result) });

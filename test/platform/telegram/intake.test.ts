@@ -23,7 +23,7 @@ for (const kind of databaseKinds) {
       const { logger } = capturedLog();
       const updates = [textUpdate("hello\u0000world"), textUpdate("lone \ud800 high"), textUpdate("lone \udc00 low"), textUpdate("plain")];
       const taken = await takeIn(suite.database.db, "main", updates, logger);
-      assert.deepEqual(taken, { stored: 4, quarantined: 0, dropped: 0 });
+      assert.deepEqual(taken, { stored: 4, quarantined: 0, dropped: 0, chatKeys: ["42", "42", "42", "42"] });
       for (const update of updates) {
         const row = await rowOf(update.update_id);
         assert.equal(row.status, "pending");
@@ -48,7 +48,7 @@ for (const kind of databaseKinds) {
         { update_id: nextId++ },
       ];
       const taken = await takeIn(suite.database.db, "main", [...malformed, good, "not even an object", { update_id: -1 }], logger);
-      assert.deepEqual(taken, { stored: 1, quarantined: malformed.length, dropped: 2 });
+      assert.deepEqual(taken, { stored: 1, quarantined: malformed.length, dropped: 2, chatKeys: ["42"] });
       for (const update of malformed) {
         const row = await rowOf(update.update_id);
         assert.equal(row.status, "failed");
@@ -74,7 +74,7 @@ for (const kind of databaseKinds) {
       try {
         const [before, poison, after] = [textUpdate("before"), textUpdate("poison"), textUpdate("after")];
         const taken = await takeIn(suite.database.db, "main", [before, poison, after], logger);
-        assert.deepEqual(taken, { stored: 2, quarantined: 1, dropped: 0 });
+        assert.deepEqual(taken, { stored: 2, quarantined: 1, dropped: 0, chatKeys: ["42", "42"] });
         assert.equal((await rowOf(before.update_id)).status, "pending");
         assert.equal((await rowOf(after.update_id)).status, "pending");
         const refused = await rowOf(poison.update_id);
