@@ -233,7 +233,7 @@ for (const kind of databaseKinds) {
       const moved = await call<{ booking: { startsAt: string; masterId: number } }>("POST", `/api/booking/bookings/${bookingId}/move`, { body: { start: later.start, masterId: ids.boris } });
       assert.equal(moved.status, 200);
       assert.deepEqual([moved.body.booking.startsAt, moved.body.booking.masterId], [later.start, ids.boris]);
-      assert.ok((await outboxTo(anna.id)).some((text) => text.startsWith("Booking cancelled: Haircut") && text.includes("Mover Max")), "Anna lost the visit");
+      assert.ok((await outboxTo(anna.id)).some((text) => text.startsWith("Booking moved to Boris: Haircut") && text.includes("Mover Max")), "Anna hears the visit moved to Boris");
 
       const cancelled = await call<{ booking: { status: string; cancelledBy: string } }>("POST", `/api/booking/bookings/${bookingId}/cancel`);
       assert.deepEqual([cancelled.status, cancelled.body.booking.status, cancelled.body.booking.cancelledBy], [200, "cancelled", "staff"]);

@@ -89,7 +89,7 @@ for (const kind of databaseKinds) {
       // Anna heard of the booking when it was made (the booking command tells her), then that it is off her day.
       const annas = await outboxTexts(ANNA_CHAT + salon.anna * 10);
       assert.equal(annas.length, 2, "Anna hears the visit is off her day");
-      assert.match(annas[1] ?? "", /^Booking cancelled: /);
+      assert.match(annas[1] ?? "", /^Booking moved to Boris: /);
       assert.equal((await outboxTexts(BORIS_CHAT + salon.boris * 10)).length, 1, "Boris hears of his new visit");
 
       const times = await annasTimes(salon, 4);
