@@ -303,6 +303,21 @@ export interface StoredFileTable {
   expires_at: Timestamp | null;
 }
 
+/** One move of a subject through a workflow (src/platform/workflow/); the first row of a subject has no `from_status`. */
+export interface StatusHistoryTable {
+  id: Generated<number>;
+  bot_id: string;
+  subject_type: string;
+  subject_id: number;
+  from_status: string | null;
+  to_status: string;
+  /** The person who moved it; null for the system and jobs. */
+  actor_id: number | null;
+  source: "bot" | "web" | "job" | "system";
+  reason: string | null;
+  at: Timestamp;
+}
+
 export interface PlatformTables {
   bot: BotTable;
   person: PersonTable;
@@ -323,6 +338,7 @@ export interface PlatformTables {
   health_incident: HealthIncidentTable;
   stored_file: StoredFileTable;
   stored_file_content: StoredFileContentTable;
+  status_history: StatusHistoryTable;
 }
 
 export type InboxRow = Selectable<InboxTable>;
