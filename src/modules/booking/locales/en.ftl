@@ -214,8 +214,8 @@ booking-admin-no-times = { $day }, { $master }: no free times. Choose another da
 booking-admin-move-what = Moving: { $client }, { $service } with { $master }, { $when }.
 booking-admin-ask-name = The client's name?
 booking-admin-name-invalid = Please write the client's name (up to { $max } characters).
-booking-admin-ask-phone = The client's phone number with the country code (for example +49 151 12345678), or share their contact?
-booking-admin-phone-invalid = That is not a phone number. Please write it with the country code, for example +49 151 12345678.
+booking-admin-ask-phone = The client's phone number, as you would dial it here or with the country code, or share their contact?
+booking-admin-phone-invalid = That is not a phone number. Please write it as you would dial it here (for example 0151 23456789 in Germany) or with the country code (+49 151 23456789).
 booking-admin-known-client = { $name }, { $phone } (a known client{ $bot ->
         [yes] , uses the bot: they will be told
        *[other] {""}

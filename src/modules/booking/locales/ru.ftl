@@ -217,8 +217,8 @@ booking-admin-no-times = { $day }, { $master }: свободного време�
 booking-admin-move-what = Перенос: { $client }, { $service }, мастер { $master }, { $when }.
 booking-admin-ask-name = Имя клиента?
 booking-admin-name-invalid = Напишите имя клиента (до { $max } символов).
-booking-admin-ask-phone = Телефон клиента с кодом страны (например, +7 912 345-67-89) или его контакт?
-booking-admin-phone-invalid = Это не номер телефона. Напишите его с кодом страны, например +7 912 345-67-89.
+booking-admin-ask-phone = Телефон клиента — как набираете его здесь или с кодом страны — или его контакт?
+booking-admin-phone-invalid = Это не номер телефона. Напишите его так, как набираете здесь (например, 8 912 345-67-89 в России), или с кодом страны (+7 912 345-67-89).
 booking-admin-known-client = { $name }, { $phone } (знакомый клиент{ $bot ->
         [yes] , пользуется ботом: получит сообщение
        *[other] {""}
