@@ -46,6 +46,7 @@ import { sendReminder } from "./commands/send-reminder.ts";
 import { unblockTime } from "./commands/unblock-time.ts";
 import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
+import { bookingHooks } from "./hooks.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingEventHandlers } from "./events.ts";
 import { BOOKING_PERMISSIONS, BOOKING_ROLES } from "./permissions.ts";
@@ -137,5 +138,6 @@ export const bookingModule = defineModule({
   api: bookingApi,
   events: bookingEventHandlers,
   segments: bookingSegments,
+  hooks: bookingHooks,
   onStart: seedDemoSalonInSandbox,
 });

@@ -336,3 +336,13 @@ booking-timeoff-holidays = Upcoming holidays:
 booking-timeoff-holiday-remove = Remove holiday { $day }
 booking-timeoff-holiday-removed = Holiday removed: the salon is open that day again.
 booking-timeoff-holiday-gone = That holiday is already gone. Nothing was changed.
+
+## Booking: someone given the master role, and the master record that goes with it.
+booking-master-role-linked = 🧑‍🎨 You are { $master } in the salon's schedule now. /myday and /myweek show your bookings, you can mark a visit done or a no-show there, and you are told of every booking made, moved or cancelled with you.
+booking-master-role-created = 🧑‍🎨 You are a master now, listed as { $master }. Once an administrator gives you services and working hours, clients can book you; /myday and /myweek show your bookings, and you are told of every booking made with you.
+booking-master-role-pending = 🧑‍🎨 You are a master now. An administrator is linking your account to your schedule; then /myday and /myweek show your bookings.
+booking-master-role-which = { $name } now holds the master role. Which master in the schedule is this?
+booking-master-role-link = It is { $master }
+booking-master-role-new = A new master: { $name }
+booking-master-role-done = ✅ Linked to { $master }: they now see their bookings in the bot.
+booking-master-role-no-location = The salon has no open location to add a master to. Open one on the Salon page first.

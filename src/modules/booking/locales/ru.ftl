@@ -338,3 +338,13 @@ booking-timeoff-holidays = Ближайшие праздники:
 booking-timeoff-holiday-remove = Убрать праздник { $day }
 booking-timeoff-holiday-removed = Праздник убран: в этот день салон снова работает.
 booking-timeoff-holiday-gone = Этого праздника уже нет. Ничего не изменено.
+
+## Booking: someone given the master role, and the master record that goes with it.
+booking-master-role-linked = 🧑‍🎨 Теперь в расписании салона вы — { $master }. /myday и /myweek показывают ваши записи, там же можно отметить визит или неявку; о каждой записи к вам, переносе и отмене придёт сообщение.
+booking-master-role-created = 🧑‍🎨 Теперь вы мастер, в расписании — { $master }. Когда администратор назначит вам услуги и часы работы, к вам смогут записываться; /myday и /myweek показывают ваши записи, о каждой новой придёт сообщение.
+booking-master-role-pending = 🧑‍🎨 Теперь вы мастер. Администратор привязывает ваш аккаунт к расписанию; после этого /myday и /myweek покажут ваши записи.
+booking-master-role-which = { $name } теперь мастер. Кто это в расписании?
+booking-master-role-link = Это { $master }
+booking-master-role-new = Новый мастер: { $name }
+booking-master-role-done = ✅ Привязано к мастеру { $master }: теперь мастер видит свои записи в боте.
+booking-master-role-no-location = В салоне нет открытого филиала, куда добавить мастера. Сначала откройте его на странице «Салон».
