@@ -3,6 +3,7 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { accessApi, accessApiCatalogues } from "./api/routes.ts";
 import { accessComposer } from "./bot/composer.ts";
+import { accessCards } from "./dashboard.ts";
 import { allSessionsButton, applyButton, loginButton, peopleButton, pendingButton, statsButton } from "./callbacks.ts";
 import { applyForAccess } from "./commands/apply-for-access.ts";
 import { approveAccessRequest } from "./commands/approve-access-request.ts";
@@ -32,6 +33,7 @@ export const accessModule = defineModule<AccessTables>({
   name: "access",
   migrations: { access_0001_access: access0001 },
   catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...accessApiCatalogues],
+  dashboard: accessCards,
   menu: [
     {
       label: "access-menu-apply",

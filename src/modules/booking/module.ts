@@ -47,6 +47,7 @@ import { unblockTime } from "./commands/unblock-time.ts";
 import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
 import { bookingHooks } from "./hooks.ts";
+import { bookingCards } from "./dashboard.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingEventHandlers } from "./events.ts";
 import { BOOKING_PERMISSIONS, BOOKING_ROLES } from "./permissions.ts";
@@ -139,5 +140,6 @@ export const bookingModule = defineModule({
   events: bookingEventHandlers,
   segments: bookingSegments,
   hooks: bookingHooks,
+  dashboard: bookingCards,
   onStart: seedDemoSalonInSandbox,
 });

@@ -346,3 +346,18 @@ booking-master-role-link = It is { $master }
 booking-master-role-new = A new master: { $name }
 booking-master-role-done = ✅ Linked to { $master }: they now see their bookings in the bot.
 booking-master-role-no-location = The salon has no open location to add a master to. Open one on the Salon page first.
+
+## Booking: its cards on the panel's dashboard.
+booking-card-today = Today's visits
+booking-card-tomorrow = Tomorrow's visits
+booking-card-visits-total = All masters
+booking-card-visits-master = { $master }
+booking-card-week = This week
+booking-card-week-booked = Booked
+booking-card-week-done = Done
+booking-card-week-no-shows = No-shows
+booking-card-week-cancelled = Cancellations
+booking-card-week-new-clients = New clients
+booking-card-week-returning-clients = Returning clients
+booking-card-refunds = Refunds to make
+booking-card-refunds-waiting = Prepayments to refund

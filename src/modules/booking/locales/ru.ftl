@@ -348,3 +348,18 @@ booking-master-role-link = Это { $master }
 booking-master-role-new = Новый мастер: { $name }
 booking-master-role-done = ✅ Привязано к мастеру { $master }: теперь мастер видит свои записи в боте.
 booking-master-role-no-location = В салоне нет открытого филиала, куда добавить мастера. Сначала откройте его на странице «Салон».
+
+## Booking: its cards on the panel's dashboard.
+booking-card-today = Визиты сегодня
+booking-card-tomorrow = Визиты завтра
+booking-card-visits-total = Все мастера
+booking-card-visits-master = { $master }
+booking-card-week = Эта неделя
+booking-card-week-booked = Записано на сумму
+booking-card-week-done = Выполнено на сумму
+booking-card-week-no-shows = Неявки
+booking-card-week-cancelled = Отмены
+booking-card-week-new-clients = Новые клиенты
+booking-card-week-returning-clients = Постоянные клиенты
+booking-card-refunds = Возвраты
+booking-card-refunds-waiting = Предоплаты к возврату
