@@ -9,7 +9,12 @@ export interface CurrentSettings {
   /** Enabled modules; null means every installed module. */
   modules: string[] | null;
   staffMayApply: boolean;
+  /** What a staff message in a work group's thread starts with to stay an internal note. */
+  noteMarker: string;
 }
+
+/** The note marker of a bot that has not chosen one: a hashtag, so staff can search their notes in Telegram. */
+export const DEFAULT_NOTE_MARKER = "#note";
 
 /** A bot's stored settings as handlers read them: known languages only (English if none), defaults filled in. */
 export function currentSettings(settings: BotSettings): CurrentSettings {
@@ -19,6 +24,7 @@ export function currentSettings(settings: BotSettings): CurrentSettings {
     languages: languages.length > 0 ? languages : ["en"],
     modules: settings.modules,
     staffMayApply: settings.staffMayApply ?? true,
+    noteMarker: settings.noteMarker ?? DEFAULT_NOTE_MARKER,
   };
 }
 

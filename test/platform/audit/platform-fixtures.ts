@@ -10,6 +10,7 @@ import { overrideText, resetText } from "../../../src/platform/settings/texts.ts
 import { allModules } from "../../../src/modules/index.ts";
 import { platformFeatures } from "../../../src/platform/features.ts";
 import { BOT, OWNER, fixture, type Fixture, type World } from "../../support/audit-world.ts";
+import { fixtures as workGroupFixtures } from "./work-group-fixtures.ts";
 
 const everything = [...platformFeatures, ...allModules];
 
@@ -36,6 +37,7 @@ async function receivingPhoto(world: World): Promise<{ fileId: number }> {
 }
 
 export const fixtures: Record<string, Fixture> = {
+  ...workGroupFixtures,
   // Broadcasts.
   "broadcast.create": fixture({
     run: async (world) => ({ actor: world.owner, objectType: "broadcast", objectId: await scheduledBroadcast(world) }),
