@@ -6,3 +6,4 @@ booking-nav-clients = Clients
 booking-nav-after-visit = Reviews & refunds
 booking-nav-time-off = Time off
 booking-nav-analytics = Analytics
+role-master = master

@@ -6,3 +6,4 @@ booking-nav-clients = Клиенты
 booking-nav-after-visit = Отзывы и возвраты
 booking-nav-time-off = Выходные
 booking-nav-analytics = Аналитика
+role-master = мастер

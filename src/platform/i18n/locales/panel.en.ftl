@@ -31,3 +31,7 @@ login-no-link-hint = Send /login to the bot and open the link it sends you.
 login-title = Sign in to Botyard
 login-once = This link signs you in once. Continue on this device?
 login-continue = Continue
+## Roles the platform declares (a module names its own roles in its panel catalogue)
+
+role-owner = owner
+role-admin = admin
