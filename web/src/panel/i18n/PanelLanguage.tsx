@@ -3,7 +3,8 @@ import { negotiateLanguages } from "@fluent/langneg";
 import { LocalizationProvider, ReactLocalization } from "@fluent/react";
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import { PANEL_LOCALES, panelSources } from "./catalogues.ts";
-import { accented, PSEUDO_LOCALE, pseudoLocaleOn } from "./pseudo.ts";
+import { setPanelLocale } from "../locale.ts";
+import { accented, PSEUDO_INTL_LOCALE, PSEUDO_LOCALE, pseudoLocaleOn } from "./pseudo.ts";
 
 const FALLBACK = PANEL_LOCALES.includes("en") ? "en" : (PANEL_LOCALES[0] ?? "en");
 
@@ -54,6 +55,7 @@ export function PanelLanguage({ children }: { children: ReactNode }) {
   const state = useMemo(() => ({ locale, locales: PANEL_LOCALES, setLocale }), [locale]);
   // Set while rendering, not in an effect: the pages' Intl formatting reads it as they render.
   document.documentElement.lang = pseudo ? PSEUDO_LOCALE : locale;
+  setPanelLocale(pseudo ? PSEUDO_INTL_LOCALE : locale);
   return (
     <PanelLanguageContext.Provider value={state}>
       <LocalizationProvider l10n={l10n}>{children}</LocalizationProvider>

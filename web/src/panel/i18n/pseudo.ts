@@ -8,6 +8,8 @@ const ACCENTED: Record<string, string> = Object.fromEntries(
  * Turned on in a browser with `localStorage.setItem("botyard-pseudo-locale", "on")`.
  */
 export const PSEUDO_LOCALE = "en-XA";
+/** Under the pseudo-locale, dates and numbers come in a non-Latin script, so they cannot pass for untranslated text either. */
+export const PSEUDO_INTL_LOCALE = "ru";
 export const PSEUDO_SWITCH = "botyard-pseudo-locale";
 
 export function accented(text: string): string {
