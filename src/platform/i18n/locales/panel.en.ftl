@@ -174,3 +174,7 @@ broadcasts-status = Status
 broadcasts-report-title = Report
 broadcasts-actions = Actions
 broadcasts-none = No broadcasts yet.
+## Charts
+
+chart-legend = Series
+chart-table = Figures as a table

@@ -176,3 +176,7 @@ broadcasts-status = Статус
 broadcasts-report-title = Итог
 broadcasts-actions = Действия
 broadcasts-none = Рассылок пока нет.
+## Графики
+
+chart-legend = Ряды данных
+chart-table = Данные таблицей
