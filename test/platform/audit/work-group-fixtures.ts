@@ -1,3 +1,4 @@
+/** Audit fixtures of the platform's work groups: linking a group, marking it gone, keeping a note. */
 import { keepThreadNote } from "../../../src/platform/work-groups/keep-thread-note.ts";
 import { linkWorkGroup } from "../../../src/platform/work-groups/link-work-group.ts";
 import { markWorkGroupGone } from "../../../src/platform/work-groups/mark-group-gone.ts";
