@@ -8,6 +8,7 @@ import { allSessionsButton, applyButton, loginButton, peopleButton, pendingButto
 import { applyForAccess } from "./commands/apply-for-access.ts";
 import { approveAccessRequest } from "./commands/approve-access-request.ts";
 import { blockPerson } from "./commands/block-person.ts";
+import { choosePanelLanguage } from "./commands/choose-panel-language.ts";
 import { endAllSessions } from "./commands/end-all-sessions.ts";
 import { endSession } from "./commands/end-session.ts";
 import { grantRole } from "./commands/grant-role.ts";
@@ -55,6 +56,7 @@ export const accessModule = defineModule<AccessTables>({
     { command: "stats", description: "command-stats", roles: ADMINS },
   ],
   commands: [
+    choosePanelLanguage,
     applyForAccess,
     approveAccessRequest,
     rejectAccessRequest,
