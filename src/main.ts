@@ -272,8 +272,9 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       listeners: [
         (reading) => settings.follow(reading.bots),
         (reading) => jobs.wake(reading.readyQueues),
+        // PGlite has no other replica: every update stored there started its chat already.
         (reading) => {
-          if (reading.inboxWaiting) dispatcher.wake();
+          if (reading.inboxWaiting && database.kind === "postgres") dispatcher.wake();
         },
         (reading) => duties.onPulse(reading),
       ],

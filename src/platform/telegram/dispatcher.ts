@@ -323,11 +323,19 @@ export class Dispatcher {
       await this.#release(row.bot_id, row.chat_key);
       return undefined;
     }
-    const journal = new UpdateJournal(database, row.bot_id, row.update_id, row.attempts, row.journal, (method) => {
-      metrics.repeatedMessages.inc({ source: "reply" });
-      log.warn({ method }, "an earlier attempt's Bot API call was interrupted after it started; making it again");
-    });
     const deadline = new AbortController();
+    const journal = new UpdateJournal(
+      database,
+      row.bot_id,
+      row.update_id,
+      row.attempts,
+      row.journal,
+      (method) => {
+        metrics.repeatedMessages.inc({ source: "reply" });
+        log.warn({ method }, "an earlier attempt may have made this Bot API call without recording it; making it again");
+      },
+      { resumed: wasStatus === "handling", signal: deadline.signal },
+    );
     const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`handler exceeded ${handlerTimeoutMs} ms`)), handlerTimeoutMs);
     const started = performance.now();
     const run = updateScope.run({ journal, signal: deadline.signal, deadlineAt: Date.now() + handlerTimeoutMs }, () => handler(update));

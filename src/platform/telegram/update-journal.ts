@@ -17,11 +17,15 @@ export class FencedOutError extends Error {
  * each Bot API call's result. A later attempt of the same update (after a crash or a lost lease)
  * replays recorded steps instead of doing them again, so database effects apply once and a reply
  * already sent is not sent twice. Only a call whose answer came but whose record did not (a
- * crash in between) can repeat: the one in-flight message. A call is recorded as started before
- * it is made, so the replay knows when it repeats one, and says so (`onRepeat`).
+ * crash in between) can repeat: the one in-flight message. A call is recorded once, with its
+ * answer: no write before it. An earlier attempt could only have been in the middle of the first
+ * call after its last record (anything later would have left a record), so a resumed attempt that
+ * makes that call again reports it as a possible repeat (`onRepeat`).
  *
  * Every record is fenced by the attempt number: once the dispatcher has moved on (deadline) or
  * another worker has started a newer attempt, the write fails and its transaction rolls back.
+ * A call is fenced by the deadline (`signal`): the lease outlives it, so no other worker can have
+ * taken the update while the signal is not aborted.
  */
 export class UpdateJournal {
   readonly #database: Database;
@@ -33,10 +37,27 @@ export class UpdateJournal {
   readonly #onRepeat: (method: string) => void;
   #changed: boolean;
   #mayHaveQueued = false;
+  /** Resumed and nothing written yet: an earlier attempt may be in the middle of the next call. */
+  #mayRepeat: boolean;
+  readonly #signal: AbortSignal | undefined;
 
-  constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[], onRepeat: (method: string) => void = () => undefined) {
+  /**
+   * `resumed`: an earlier attempt of the update started and did not finish. `signal`: aborted when
+   * the handler is abandoned; no call starts after it.
+   */
+  constructor(
+    database: Database,
+    botId: string,
+    updateId: number,
+    attempt: number,
+    steps: JournalStep[],
+    onRepeat: (method: string) => void = () => undefined,
+    options: { resumed?: boolean; signal?: AbortSignal } = {},
+  ) {
     this.#database = database;
     this.#onRepeat = onRepeat;
+    this.#mayRepeat = options.resumed ?? false;
+    this.#signal = options.signal;
     this.#changed = steps.some(isChange);
     this.botId = botId;
     this.updateId = updateId;
@@ -98,8 +119,8 @@ export class UpdateJournal {
   }
 
   /**
-   * Makes a Bot API call once across attempts. A call an earlier attempt started and never
-   * recorded the answer of is made again and reported to `onRepeat`: it may have been sent.
+   * Makes a Bot API call once across attempts. A call an earlier attempt may have made without
+   * recording its answer is made again and reported to `onRepeat`: it may have been sent.
    * `call` may hand itself to the outbox instead (`HandedOver`): the row is queued in the
    * transaction that records the step, so a replay does not queue it again.
    */
@@ -107,8 +128,10 @@ export class UpdateJournal {
     const recorded = this.#take("api", method);
     if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    // Fenced like every record: an abandoned handler does not even start its call.
-    await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "started" });
+    // An abandoned handler does not even start its call.
+    if (this.#signal?.aborted === true) throw new FencedOutError(this.botId, this.updateId);
+    // Journals of older versions mark a call started before it is made.
+    const repeat = recorded?.call === "started" || (recorded === undefined && this.#mayRepeat);
     let answer: T | HandedOver<T>;
     try {
       answer = await call();
@@ -117,7 +140,7 @@ export class UpdateJournal {
       throw error;
     } finally {
       // Reported once the call is made again, so whoever sees the report sees the repeat too.
-      if (recorded?.call === "started") this.#onRepeat(method);
+      if (repeat) this.#onRepeat(method);
     }
     if (answer instanceof HandedOver) {
       const { result, enqueue } = answer;
@@ -144,6 +167,7 @@ export class UpdateJournal {
   }
 
   async #record(db: Database["db"] | Transaction<PlatformTables>, index: number, step: JournalStep): Promise<void> {
+    this.#mayRepeat = false;
     this.#steps[index] = step;
     this.#steps.length = index + 1;
     const result = await db

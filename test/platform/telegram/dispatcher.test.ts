@@ -14,7 +14,7 @@ for (const kind of databaseKinds) {
   describe(`the dispatcher on ${kind.name}`, { skip: kind.skip }, () => {
     const suite = migratedDatabase(kind);
 
-    test("an update with one reply costs four statements (its claim, the call started and answered, its finish), the next in its chat three (the finish claims it)", async () => {
+    test("an update with one reply costs three statements (its claim, the call's answer with the sender's record, its finish), the next in its chat two (the finish claims it)", async () => {
       const { logger } = capturedLog();
       const replies: number[] = [];
       const handler = async (update: Update) => {
@@ -45,15 +45,15 @@ for (const kind of databaseKinds) {
         dispatcher.stored("main", ["77"]);
         // Counted once finished (which also releases the lease, there being nothing more).
         await eventually(async () => (await finished()) === 1, "the update finished");
-        // Claim, the call's start (with the sender's record), its answer, the finish.
-        assert.equal(statementCount.total - before, 4);
+        // Claim, the call's answer (with the sender's record), the finish.
+        assert.equal(statementCount.total - before, 3);
 
         await store([102, 103]);
         const beforePair = statementCount.total;
         dispatcher.stored("main", ["77"]);
         await eventually(async () => (await finished()) === 3, "both updates finished");
         // The first finish claims the second update: no claim of its own.
-        assert.equal(statementCount.total - beforePair, 7);
+        assert.equal(statementCount.total - beforePair, 5);
         assert.deepEqual(replies, [101, 102, 103], "in order");
         const leases = await suite.database.db.selectFrom("chat_lease").select("owner").execute();
         assert.deepEqual(leases, [], "the lease is released with the last finish");
