@@ -61,5 +61,38 @@ for (const kind of databaseKinds) {
         await dispatcher.stop(1_000);
       }
     });
+
+    test("the claim of a fresh message records its sender for the handler, unless its text is one PostgreSQL cannot parse as JSON", async () => {
+      const { logger } = capturedLog();
+      const botId = "claims-sender";
+      await suite.database.db.insertInto("bot").values({ id: botId, telegram_id: 7_100_001, username: "claims_bot", settings: JSON.stringify({ timeZone: "UTC", languages: ["en"], modules: null }) }).execute();
+      const seen: { updateId: number; sender: unknown; ranOwnWork: boolean }[] = [];
+      const handler = async (update: Update) => {
+        const scope = updateScope.getStore();
+        if (scope === undefined) throw new Error("outside the dispatcher");
+        let ranOwnWork = false;
+        const sender = await scope.journal.note("sender", () => {
+          ranOwnWork = true;
+          return Promise.resolve({ telegramId: 88, roles: [], language: null, flow: null });
+        });
+        seen.push({ updateId: update.update_id, sender, ranOwnWork });
+      };
+      const metrics = createMetrics();
+      const dispatcher = new Dispatcher({ database: suite.database, handlers: new Map([[botId, handler]]), apologize: () => Promise.resolve(), logger, metrics, handlerTimeoutMs: 5_000, pollIntervalMs: 3_600_000 });
+      const message = (updateId: number, text: string): Update => ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: 88, type: "private", first_name: "B" }, from: { id: 88, is_bot: false, first_name: "Bea", language_code: "de" }, text } });
+      try {
+        await storeUpdates(suite.database.db, botId, [201, 202].map((updateId) => ({ update_id: updateId, chat_key: "88", payload: JSON.stringify(message(updateId, updateId === 201 ? "/help" : "nul \u0000 here")) })));
+        dispatcher.stored(botId, ["88"]);
+        await eventually(() => seen.length === 2, "both updates handled");
+        assert.deepEqual(seen[0], { updateId: 201, sender: { telegramId: 88, roles: [], language: null, flow: null }, ranOwnWork: false });
+        assert.equal(seen[1]?.ranOwnWork, true, "the handler records the sender itself");
+        const person = await suite.database.db.selectFrom("person").select(["first_name", "language_code"]).where("telegram_id", "=", 88).executeTakeFirst();
+        assert.deepEqual(person, { first_name: "Bea", language_code: "de" });
+        const member = await suite.database.db.selectFrom("bot_member").select("telegram_id").where("bot_id", "=", botId).execute();
+        assert.deepEqual(member, [{ telegram_id: 88 }]);
+      } finally {
+        await dispatcher.stop(1_000);
+      }
+    });
   });
 }
