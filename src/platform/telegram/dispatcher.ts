@@ -368,6 +368,7 @@ export class Dispatcher {
     });
     try {
       await Promise.race([run, timedOut]);
+      await journal.flush();
       crashPoint("handler-before-done");
       const { next } = await finish("done", null);
       metrics.updates.inc({ type, outcome: "done" });
@@ -395,7 +396,7 @@ export class Dispatcher {
     } finally {
       clearTimeout(timer);
       metrics.handlerSeconds.observe((performance.now() - started) / 1000);
-      if (journal.mayHaveQueued) this.#options.onQueued();
+      if (journal.queued) this.#options.onQueued();
       run.catch((error: unknown) => {
         if (error instanceof FencedOutError) {
           metrics.fencedWrites.inc();

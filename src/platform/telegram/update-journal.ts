@@ -18,9 +18,11 @@ export class FencedOutError extends Error {
  * replays recorded steps instead of doing them again, so database effects apply once and a reply
  * already sent is not sent twice. Only a call whose answer came but whose record did not (a
  * crash in between) can repeat: the one in-flight message. A call is recorded once, with its
- * answer: no write before it. An earlier attempt could only have been in the middle of the first
- * call after its last record (anything later would have left a record), so a resumed attempt that
- * makes that call again reports it as a possible repeat (`onRepeat`).
+ * answer, in the journal's next write: the next transaction's, or on its own before the next call
+ * starts or the update finishes (`flush`), so at most one answered call is ever unrecorded.
+ * An earlier attempt can only have made the first call after its last record without recording
+ * it (a later call would have written it first), so a resumed attempt that makes that call again
+ * reports it as a possible repeat (`onRepeat`).
  *
  * Every record is fenced by the attempt number: once the dispatcher has moved on (deadline) or
  * another worker has started a newer attempt, the write fails and its transaction rolls back.
@@ -36,7 +38,9 @@ export class UpdateJournal {
   readonly attempt: number;
   readonly #onRepeat: (method: string) => void;
   #changed: boolean;
-  #mayHaveQueued = false;
+  #queued = false;
+  /** A call's answer is in the steps and not written yet. */
+  #unwritten = false;
   /** Resumed and nothing written yet: an earlier attempt may be in the middle of the next call. */
   #mayRepeat: boolean;
   readonly #signal: AbortSignal | undefined;
@@ -73,12 +77,19 @@ export class UpdateJournal {
     return this.#changed;
   }
 
-  /**
-   * Whether this attempt committed a change or handed a call to the outbox: either may have
-   * queued outbox messages.
-   */
-  get mayHaveQueued(): boolean {
-    return this.#mayHaveQueued;
+  /** Whether this attempt queued outbox messages (the sender should look). */
+  get queued(): boolean {
+    return this.#queued;
+  }
+
+  /** Outbox messages were queued in this attempt's transaction (`enqueueOutbox` says so). */
+  noteQueued(): void {
+    this.#queued = true;
+  }
+
+  /** Writes an answer not written yet: before the update is finished, so a replay never repeats it. */
+  async flush(): Promise<void> {
+    if (this.#unwritten) await this.#write(this.#database.db);
   }
 
   /**
@@ -106,15 +117,18 @@ export class UpdateJournal {
     if (recorded !== undefined) return recorded.result as Jsonified<T>;
     const index = this.#next - 1;
     const step: Omit<JournalStep, "result"> = { kind: "commit", name, ...(options.bookkeeping === true ? { bookkeeping: true } : {}) };
+    const before = { unwritten: this.#unwritten, mayRepeat: this.#mayRepeat };
     const committed = await this.#database.transaction(async (trx) => {
       const result = asJson(await work(trx));
       await this.#record(trx, index, { ...step, result });
       return result as Jsonified<T>;
+    }).catch((error: unknown) => {
+      // Rolled back: what its record carried is still unwritten.
+      this.#unwritten = before.unwritten;
+      this.#mayRepeat = before.mayRepeat;
+      throw error;
     });
-    if (options.bookkeeping !== true) {
-      this.#changed = true;
-      this.#mayHaveQueued = true;
-    }
+    if (options.bookkeeping !== true) this.#changed = true;
     return committed;
   }
 
@@ -128,8 +142,9 @@ export class UpdateJournal {
     const recorded = this.#take("api", method);
     if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    // An abandoned handler does not even start its call.
+    // An abandoned handler does not even start its call; one answered before it is written first.
     if (this.#signal?.aborted === true) throw new FencedOutError(this.botId, this.updateId);
+    await this.flush();
     // Journals of older versions mark a call started before it is made.
     const repeat = recorded?.call === "started" || (recorded === undefined && this.#mayRepeat);
     let answer: T | HandedOver<T>;
@@ -144,7 +159,7 @@ export class UpdateJournal {
     }
     if (answer instanceof HandedOver) {
       const { result, enqueue } = answer;
-      this.#mayHaveQueued = true;
+      this.#queued = true;
       await this.#database.transaction(async (trx) => {
         await enqueue(trx, `reply:${this.updateId}:${index}`);
         await this.#record(trx, index, { kind: "api", name: method, result: asJson(result) });
@@ -152,7 +167,9 @@ export class UpdateJournal {
       return result;
     }
     crashPoint("reply-after-telegram-200");
-    await this.#record(this.#database.db, index, { kind: "api", name: method, result: replayable(answer) });
+    this.#steps[index] = { kind: "api", name: method, result: replayable(answer) };
+    this.#steps.length = index + 1;
+    this.#unwritten = true;
     return answer;
   }
 
@@ -167,9 +184,14 @@ export class UpdateJournal {
   }
 
   async #record(db: Database["db"] | Transaction<PlatformTables>, index: number, step: JournalStep): Promise<void> {
-    this.#mayRepeat = false;
     this.#steps[index] = step;
     this.#steps.length = index + 1;
+    await this.#write(db);
+  }
+
+  async #write(db: Database["db"] | Transaction<PlatformTables>): Promise<void> {
+    this.#mayRepeat = false;
+    this.#unwritten = false;
     const result = await db
       .updateTable("inbox")
       .set({ journal: JSON.stringify(this.#steps) })

@@ -23,7 +23,7 @@ for (const kind of databaseKinds) {
       return { journal, repeats, recorded };
     };
 
-    test("a call is recorded once, with its answer: nothing is written before it is made", async () => {
+    test("a call is recorded once, with its answer, by the next write: nothing is written before it is made", async () => {
       const { journal, recorded } = await handling();
       let seenDuringCall: JournalStep[] | undefined;
       await journal.api("sendMessage", async () => {
@@ -31,7 +31,29 @@ for (const kind of databaseKinds) {
         return { message_id: 7 };
       });
       assert.deepEqual(seenDuringCall, []);
+      assert.deepEqual(await recorded(), [], "not on its own");
+      await journal.flush();
       assert.deepEqual(await recorded(), [{ kind: "api", name: "sendMessage", result: { message_id: 7 } }]);
+    });
+
+    test("an answer rides with the next transaction's record, and is written before the next call starts", async () => {
+      const { journal, recorded } = await handling();
+      await journal.api("answerCallbackQuery", () => Promise.resolve(true));
+      await journal.commit("move", () => Promise.resolve("moved"));
+      assert.deepEqual(await recorded(), [
+        { kind: "api", name: "answerCallbackQuery", result: true },
+        { kind: "commit", name: "move", result: "moved" },
+      ]);
+      await journal.api("sendMessage", () => Promise.resolve({ message_id: 1 }));
+      let seenDuringCall: JournalStep[] = [];
+      await journal.api("sendMessage", async () => {
+        seenDuringCall = await recorded();
+        return { message_id: 2 };
+      });
+      assert.equal(seenDuringCall.length, 3, "the first send is written before the second starts");
+      await assert.rejects(journal.commit("broken", () => Promise.reject(new Error("rolled back"))));
+      await journal.flush();
+      assert.equal((await recorded()).length, 4, "an answer a rolled-back transaction carried is still written");
     });
 
     test("a resumed attempt makes again the first call after the last record, and reports it as a possible repeat; later calls are not", async () => {
@@ -39,6 +61,7 @@ for (const kind of databaseKinds) {
       await journal.note("sender", () => Promise.reject(new Error("replayed, not run")));
       await journal.api("sendMessage", () => Promise.resolve({ message_id: 1 }));
       await journal.api("sendMessage", () => Promise.resolve({ message_id: 2 }));
+      await journal.flush();
       assert.deepEqual(repeats, ["sendMessage"], "only the call the earlier attempt may have been making");
       assert.equal((await recorded()).length, 3);
     });
@@ -67,11 +90,14 @@ for (const kind of databaseKinds) {
       const sent = { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private", first_name: "Anna" }, text: `Your feed: ${secret}`, reply_markup: { inline_keyboard: [[{ text: "Open", url: secret }]] } };
       const answer = await journal.api("sendMessage", () => Promise.resolve(sent));
       assert.equal(answer, sent, "the handler still gets the whole answer");
+      await journal.flush();
       assert.deepEqual(await recorded(), [{ kind: "api", name: "sendMessage", result: { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private" } } }]);
       assert.doesNotMatch(JSON.stringify(await recorded()), /s3cr3t/);
       await journal.api("sendMessage", () => Promise.resolve({ ok: true, result: sent }));
+      await journal.flush();
       assert.deepEqual((await recorded())[1]?.result, { ok: true, result: { message_id: 8, date: 1_700_000_000, chat: { id: 501, type: "private" } } }, "inside Telegram's whole answer too, as an API transformer sees it");
       await journal.api("answerCallbackQuery", () => Promise.resolve({ ok: true, result: true }));
+      await journal.flush();
       assert.deepEqual((await recorded())[2]?.result, { ok: true, result: true }, "other answers are kept as they came");
       assert.doesNotMatch(JSON.stringify(await recorded()), /s3cr3t/);
     });
