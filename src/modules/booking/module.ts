@@ -22,6 +22,7 @@ import { expireHold } from "./commands/expire-hold.ts";
 import { issueMasterFeed } from "./commands/issue-master-feed.ts";
 import { leaveWaitlist } from "./commands/leave-waitlist.ts";
 import { linkMasterTelegram } from "./commands/link-master-telegram.ts";
+import { editClient } from "./commands/edit-client.ts";
 import { markVisit } from "./commands/mark-visit.ts";
 import { offerSlot } from "./commands/offer-slot.ts";
 import { passOnOffer } from "./commands/pass-on-offer.ts";
@@ -55,9 +56,10 @@ import * as booking0001 from "./migrations/0001_booking.ts";
 import * as booking0002 from "./migrations/0002_timed.ts";
 import * as booking0003 from "./migrations/0003_time_off.ts";
 import * as booking0004 from "./migrations/0004_refunds.ts";
+import * as booking0005 from "./migrations/0005_client_note.ts";
 
 /** The booking module's migrations, by name (tests and benches migrate with this map). */
-export const bookingMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002, booking_0003_time_off: booking0003, booking_0004_refunds: booking0004 };
+export const bookingMigrations = { booking_0001_booking: booking0001, booking_0002_timed: booking0002, booking_0003_time_off: booking0003, booking_0004_refunds: booking0004, booking_0005_client_note: booking0005 };
 
 /**
  * Appointments for salons, masters and clinics (seed 004): clients book in the bot (service,
@@ -98,6 +100,7 @@ export const bookingModule = defineModule({
     createMaster,
     editMaster,
     linkMasterTelegram,
+    editClient,
     setMasterActive,
     setMasterServices,
     setWeeklyHours,

@@ -135,6 +135,8 @@ export interface ClientTable {
   name: string;
   /** E.164. */
   phone: string | null;
+  /** Staff's private note on the client; clients never see it. */
+  note: string | null;
   merged_into: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

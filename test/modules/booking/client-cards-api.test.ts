@@ -80,6 +80,7 @@ for (const kind of databaseKinds) {
         id: ida,
         name: "Ida",
         phone: "+4915112345678",
+        note: null,
         telegramLinked: true,
         firstVisitAt: new Date("2026-02-20T09:00:00Z").toISOString(),
         lastVisitAt: berlin(2, "10:00").toISOString(),
@@ -98,6 +99,38 @@ for (const kind of databaseKinds) {
       );
       const phoneOnly = (await get<ClientCard>(`/api/booking/clients/${kim}`)).body;
       assert.deepEqual([phoneOnly.telegramLinked, phoneOnly.firstVisitAt, phoneOnly.counts.bookings, phoneOnly.spent, phoneOnly.bookings], [false, null, 0, [], []]);
+    });
+
+    test("staff correct a card's name and phone and keep a private note; a bad value or another client's phone is refused and changes nothing; the change is audited", async () => {
+      const admin = await signIn(app, ADMIN, { botId: salon.botId });
+      const saved = await admin.send<{ name: string; phone: string; note: string }>("PUT", `/api/booking/clients/${kim}`, { name: "  Kim   Lee ", phone: "0151 23456789", note: "Prefers Anna. Allergic to latex." });
+      assert.equal(saved.status, 200);
+      assert.deepEqual(saved.body, { id: kim, name: "Kim Lee", phone: "+4915123456789", note: "Prefers Anna. Allergic to latex." });
+      assert.equal((await get<ClientCard>(`/api/booking/clients/${kim}`)).body.note, "Prefers Anna. Allergic to latex.");
+      const before = await db().selectFrom("booking_client").selectAll().where("id", "=", kim).executeTakeFirstOrThrow();
+      const taken = await admin.send<{ error: string }>("PUT", `/api/booking/clients/${kim}`, { name: "Kim", phone: "+49 170 00000001" });
+      assert.deepEqual([taken.status, taken.body.error], [409, "Another client has this phone number. If they are the same person, their records are merged when they share it in the bot."]);
+      assert.equal((await admin.send("PUT", `/api/booking/clients/${kim}`, { name: " ", phone: "" })).status, 400);
+      assert.equal((await admin.send("PUT", `/api/booking/clients/${kim}`, { name: "Kim", phone: "12" })).status, 400);
+      assert.equal((await admin.send("PUT", `/api/booking/clients/${kim}`, { name: "Kim", note: "x".repeat(2001) })).status, 400);
+      assert.deepEqual(await db().selectFrom("booking_client").selectAll().where("id", "=", kim).executeTakeFirstOrThrow(), before);
+      const audit = await db().selectFrom("audit_log").select(["action", "actor_id"]).where("object_type", "=", "booking_client").where("object_id", "=", String(kim)).execute();
+      assert.deepEqual(audit, [{ action: "booking.client.edit", actor_id: ADMIN }]);
+    });
+
+    test("from a card staff book the client themselves, and a visit is marked done or a no-show from the panel", async () => {
+      const admin = await signIn(app, ADMIN, { botId: salon.botId });
+      const booked = await admin.send<{ booking: { id: number; clientId: number } }>("POST", "/api/booking/bookings", { serviceId: salon.haircut, masterId: salon.anna, start: berlin(12, "10:00").toISOString(), clientId: jan });
+      assert.equal(booked.status, 201, JSON.stringify(booked.body));
+      assert.equal(booked.body.booking.clientId, jan);
+      const due = await pastBooking(db(), salon, { clientId: jan, masterId: salon.anna, serviceId: salon.haircut, priceMinor: 3000, durationMin: 60, start: berlin(9, "10:00"), status: "confirmed" });
+      const early = await admin.send<{ error: string }>("POST", `/api/booking/bookings/${booked.body.booking.id}/mark`, { outcome: "done" });
+      assert.equal(early.status, 409, "nobody has come to a visit that has not begun");
+      const marked = await admin.send<{ booking: { status: string } }>("POST", `/api/booking/bookings/${due}/mark`, { outcome: "no_show" });
+      assert.deepEqual([marked.status, marked.body.booking.status], [200, "no_show"]);
+      assert.equal((await admin.send("POST", `/api/booking/bookings/${due}/mark`, { outcome: "done" })).status, 409, "a visit is marked once");
+      assert.equal((await admin.send("POST", `/api/booking/bookings/${due}/mark`, { outcome: "late" })).status, 400);
+      assert.equal((await (await signIn(app, MASTER, { botId: salon.botId })).send("POST", `/api/booking/bookings/${due}/mark`, { outcome: "done" })).status, 403);
     });
 
     test("a client of another bot, or none at all, is not found, in the reader's language; a master may not read cards", async () => {

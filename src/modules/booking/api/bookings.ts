@@ -5,6 +5,7 @@ import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { cancelBooking } from "../commands/cancel-booking.ts";
+import { markVisit } from "../commands/mark-visit.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { answerBooking } from "./refusals.ts";
 
@@ -18,13 +19,17 @@ const newBooking = z.object({
   // Checked by the command, so its refusal names what is wrong in the person's words.
   name: z.string().max(100).default(""),
   phone: z.string().max(40).default(""),
+  /** A known client (from their card) instead of a name and phone. */
+  clientId: id.optional(),
 });
+const mark = z.object({ outcome: z.enum(["done", "no_show"]) });
 const move = z.object({ start: instant, masterId: id.optional() });
 const bookingParams = z.object({ id });
 
 /**
  * Staff change bookings on a client's behalf (permission `booking.manage`): book a walk-in by
- * name and phone, cancel, move to another time or master. Each is a command, which tells the
+ * name and phone or a known client, cancel, move to another time or master, mark a visit done or
+ * a no-show. Each is a command, which tells the
  * master and the client itself.
  */
 export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
@@ -35,7 +40,8 @@ export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
     const body = parseInput(context.translator, request, reply, newBooking, request.body);
     if (body === undefined) return reply;
     // The phone as typed: the command reads it in the country of the master's location.
-    const outcome = await context.run(actorOf(request), adminBook, { masterId: body.masterId, serviceId: body.serviceId, start: body.start, client: { name: body.name, phone: body.phone } });
+    const client = body.clientId === undefined ? { name: body.name, phone: body.phone } : { clientId: body.clientId };
+    const outcome = await context.run(actorOf(request), adminBook, { masterId: body.masterId, serviceId: body.serviceId, start: body.start, client });
     return answerBooking(context, request, reply, outcome, 201);
   });
 
@@ -44,6 +50,13 @@ export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
     if (params === undefined) return reply;
     const outcome = await context.run(actorOf(request), cancelBooking, { bookingId: params.id, by: "staff" });
     return answerBooking(context, request, reply, outcome);
+  });
+
+  app.post<BookingRoute>("/api/booking/bookings/:id/mark", manage, async (request, reply) => {
+    const params = parseInput(context.translator, request, reply, bookingParams, request.params);
+    const body = params && parseInput(context.translator, request, reply, mark, request.body);
+    if (params === undefined || body === undefined) return reply;
+    return answerBooking(context, request, reply, await context.run(actorOf(request), markVisit, { bookingId: params.id, outcome: body.outcome }));
   });
 
   app.post<BookingRoute>("/api/booking/bookings/:id/move", manage, async (request, reply) => {

@@ -33,6 +33,8 @@ export interface ClientCard {
   id: number;
   name: string;
   phone: string | null;
+  /** Staff's private note. */
+  note: string | null;
   telegramLinked: boolean;
   since: string;
   /** The first and last visits marked done. */
@@ -134,6 +136,7 @@ export async function clientCard(db: Db, botId: string, clientId: number, now: D
     id: client.id,
     name: client.name,
     phone: client.phone,
+    note: client.note,
     telegramLinked: client.telegram_id !== null,
     since: new Date(client.created_at).toISOString(),
     firstVisitAt: visits.at(-1)?.startsAt ?? null,

@@ -8,6 +8,7 @@ import type { Tables as BookingTables } from "../../../../src/modules/booking/ta
 import { adminBook } from "../../../../src/modules/booking/commands/admin-book.ts";
 import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
 import { cancelBooking } from "../../../../src/modules/booking/commands/cancel-booking.ts";
+import { editClient } from "../../../../src/modules/booking/commands/edit-client.ts";
 import { daySlots } from "../../../../src/modules/booking/queries/availability.ts";
 import { markVisit } from "../../../../src/modules/booking/commands/mark-visit.ts";
 import { rescheduleBooking } from "../../../../src/modules/booking/commands/reschedule-booking.ts";
@@ -118,6 +119,19 @@ export const fixtures: Record<string, Fixture> = {
       );
       assert.ok(booked.ok);
       return { actor: world.owner, objectType: "booking", objectId: booked.booking.id };
+    },
+  }),
+  "booking.client.edit": fixture({
+    setup: async (world) => {
+      const db = world.database.db as unknown as Kysely<BookingTables>;
+      return db.insertInto("booking_client").values({ bot_id: BOT, telegram_id: null, name: "Walk-in", phone: null }).returning("id").executeTakeFirstOrThrow();
+    },
+    run: async (world, client) => {
+      const edited = await world.inTransaction((trx) =>
+        runIn(trx as unknown as Transaction<BookingTables>, world.owner, editClient, { clientId: client.id, name: "Walk-in Ida", phone: "", note: "Prefers mornings" }),
+      );
+      assert.ok(edited.ok);
+      return { actor: world.owner, objectType: "booking_client", objectId: client.id };
     },
   }),
   "booking.cancel": fixture({
