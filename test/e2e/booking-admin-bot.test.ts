@@ -73,7 +73,6 @@ for (const kind of databaseKinds) {
       return admin.reply();
     };
     const inEnglish = { salon: "Salon administration", service: "Which service?", master: "which master?", day: "Choose a day", time: "choose a time" };
-    const inRussian = { salon: "Управление салоном", service: "Какая услуга?", master: "какой мастер?", day: "Выберите день", time: "выберите время" };
 
     test("an admin books a phone-only walk-in from the home menu: service, master, day, time, name, phone typed, summary, confirm; the master is told", async () => {
       olga.send("/start");
@@ -182,38 +181,6 @@ for (const kind of databaseKinds) {
       assert.deepEqual(status, { status: "cancelled", cancelled_by: "staff" });
     });
 
-    test("bad input is answered in the admin's language and changes nothing: a bad phone (then a shared contact), a time taken meanwhile (with the next free times)", async () => {
-      const nameAsked = await chooseTime(pyotr, { master: "Anna", time: "12:00", texts: inRussian });
-      assert.match(nameAsked.text ?? "", /Имя клиента\?/);
-      pyotr.send("Иван");
-      await pyotr.replyContaining("Телефон клиента");
-      pyotr.send("12345");
-      await pyotr.replyContaining("Это не номер телефона.");
-      pyotr.shareContact("79123456789");
-      const summary = await pyotr.replyContaining("Проверьте запись:");
-
-      // Olga books the same time first.
-      const olgaAsked = await chooseTime(olga, { master: "Anna", time: "12:00", texts: inEnglish });
-      assert.match(olgaAsked.text ?? "", /The client's name\?/);
-      olga.send("Quick Quentin");
-      await olga.replyContaining("phone number");
-      olga.send("+4915100000009");
-      olga.pressButton(await olga.replyContaining("Please check the booking:"), "Confirm");
-      await olga.replyContaining("Booked: Haircut with Anna, Wed, March 4, 2026 at 12:00");
-
-      pyotr.pressButton(summary, "Подтвердить");
-      const taken = await pyotr.replyContaining("это время только что заняли");
-      const offered = buttons(taken).map((button) => button.text);
-      assert.ok(offered.some((label) => label.includes("14:00")), `the next free time after lunch: ${offered.join(", ")}`);
-      const ivan = await db().selectFrom("booking_client").select("id").where("phone", "=", "+79123456789").executeTakeFirst();
-      assert.equal(ivan, undefined, "nothing written for the refused booking");
-
-      pyotr.pressButton(taken, "14:00");
-      pyotr.pressButton(await pyotr.replyContaining("Проверьте запись:"), "Подтвердить");
-      await pyotr.replyContaining("Записано: Haircut, мастер Anna");
-      await anna.replyContaining("Client: Иван, +79123456789");
-    });
-
     test("an admin changes services, masters and rules from the bot with the catalogue's use cases, and clients and the engine see it at once", async () => {
       olga.send("/salon");
       olga.pressButton(await olga.replyContaining("Salon administration"), "Services");
@@ -260,7 +227,7 @@ for (const kind of databaseKinds) {
       assert.deepEqual(buttons(haircutMasters).map((button) => button.text), ["Anna", "Cancel"], "a deactivated master is not offered");
 
       olga.pressButton(masters, "Anna: stop booking");
-      const stillToCome = await olga.replyContaining("Anna takes no new bookings. 3 bookings still to come stand");
+      const stillToCome = await olga.replyContaining("Anna takes no new bookings. One booking still to come stands");
       assert.match(stillToCome.text ?? "", /Wednesday, March 4, 10:00 · Haircut · Walk-in Wanda/);
       assert.ok(buttons(stillToCome).some((button) => button.text === "🔁 03-04 10:00 Walk-in Wanda"), "each with Move and Cancel");
       olga.pressButton(stillToCome, "Masters");

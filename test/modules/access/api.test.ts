@@ -42,7 +42,7 @@ for (const kind of databaseKinds) {
     const auditRows = (action: string) => app.database.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(accessModule.migrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database, { TRUST_PROXY: "true" }), [accessModule]);
       const db = app.database.db;

@@ -6,7 +6,7 @@ import type { RunningApp } from "../../../src/main.ts";
 import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { AnalyticsAnswer } from "../../../src/modules/booking/queries/analytics.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { signIn } from "../../support/signed-in-client.ts";
 import { berlin, newClient, openSalon, pastBooking, type Salon } from "./salon.ts";
@@ -25,7 +25,7 @@ for (const kind of databaseKinds) {
     const get = async <T = AnalyticsAnswer>(path: string, as = ADMIN, language = "en") => (await signIn(app, as, { botId: salon.botId, language })).get<T>(path);
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database));
       salon = await openSalon(db());

@@ -7,7 +7,7 @@ import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { FreeSlot } from "../../../src/modules/booking/views.ts";
 import type { StaffBooking } from "../../../src/modules/booking/queries/staff-calendar.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 import { TelegramUser } from "../../support/telegram-user.ts";
@@ -39,7 +39,7 @@ for (const kind of databaseKinds) {
       (await db().selectFrom("outbox").select("payload").where("chat_id", "=", chatId).orderBy("id").execute()).map((row) => String((row.payload as { text?: string }).text));
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       anna = new TelegramUser(emulator.control, { first_name: "Anna", language_code: "en" });
       app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock });

@@ -5,7 +5,7 @@ import type { RunningApp } from "../../../src/main.ts";
 import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { ClientCard, ClientListing } from "../../../src/modules/booking/queries/client-cards.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { signIn } from "../../support/signed-in-client.ts";
 import { berlin, newClient, openSalon, pastBooking, type Salon } from "./salon.ts";
@@ -28,7 +28,7 @@ for (const kind of databaseKinds) {
     const names = async (q: string) => (await get<{ clients: ClientListing[] }>(`/api/booking/clients?q=${encodeURIComponent(q)}`)).body.clients.map((client) => client.name);
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock: { now: () => berlin(10, "12:00") } });
       salon = await openSalon(db());

@@ -12,7 +12,7 @@ import { bookAppointment } from "../../../src/modules/booking/commands/book-appo
 import { markVisit } from "../../../src/modules/booking/commands/mark-visit.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { signIn } from "../../support/signed-in-client.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { BOT, NOW, berlin, openTestSalon, type TestSalon } from "../../e2e/booking-timed-app.ts";
@@ -35,7 +35,7 @@ for (const kind of databaseKinds) {
     const get = async (path: string, telegramId = OWNER_ID) => (await signIn(app, telegramId, { botId: BOT })).get<Record<string, unknown[]>>(path);
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock });
       const bot = await app.database.db.selectFrom("bot").select("telegram_id").where("id", "=", BOT).executeTakeFirstOrThrow();

@@ -7,7 +7,7 @@ import type { Tables } from "../../../src/modules/booking/tables.ts";
 import type { SalonCatalogue } from "../../../src/modules/booking/queries/salon-catalogue.ts";
 import type { FreeSlot } from "../../../src/modules/booking/views.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { OWNER_ID, appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { OWNER_ID, appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../../support/databases.ts";
 import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
@@ -34,7 +34,7 @@ for (const kind of databaseKinds) {
     const auditCount = async () => (await db().selectFrom("audit_log").select("id").where("action", "like", "booking.%").execute()).length;
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock: { now: () => MONDAY_MORNING } });
       await seedDemoSalon(app.database, "main");

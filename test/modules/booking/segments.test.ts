@@ -6,7 +6,7 @@ import { bookingMigrations } from "../../../src/modules/booking/module.ts";
 import type { Tables } from "../../../src/modules/booking/tables.ts";
 import { allClients, clientsOfService, inactiveClients } from "../../../src/modules/booking/segments.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
-import { appEnv, startAppInProcess, startEmulator } from "../../support/app.ts";
+import { appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { databaseKinds, migratedDatabase, type TestDatabase } from "../../support/databases.ts";
 import { signIn } from "../../support/signed-in-client.ts";
 import { eventually } from "../../support/telegram-user.ts";
@@ -89,7 +89,7 @@ for (const kind of databaseKinds) {
     const get = async <T>(path: string, language = "en") => (await signIn(app, ADMIN, { botId: salon.botId, language })).get<T>(path);
 
     before(async () => {
-      database = await kind.fresh();
+      database = await kind.fresh(shippedMigrations);
       emulator = await startEmulator();
       app = await startAppInProcess(appEnv(emulator.url, database), undefined, { clock: { now: () => NOW } });
       ({ salon, other } = await clientsOfTwoSalons(app.database.db));
