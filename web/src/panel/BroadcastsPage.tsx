@@ -280,7 +280,7 @@ function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: S
     <tr>
       <td>{new Date(broadcast.sendAt).toLocaleString(panelLocale())}</td>
       <td className="broadcast-text" title={summary}>
-        {broadcast.photo !== null && "🖼 "}
+        {broadcast.photo !== null && t("broadcasts-with-photo")}
         {summary.length > 80 ? `${summary.slice(0, 80)}…` : summary}
       </td>
       <td>

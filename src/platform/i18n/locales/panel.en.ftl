@@ -178,3 +178,6 @@ broadcasts-none = No broadcasts yet.
 
 chart-legend = Series
 chart-table = Figures as a table
+chart-pointed-value = {" "}{ $value }
+texts-list-separator = ,{" "}
+broadcasts-with-photo = 🖼{" "}

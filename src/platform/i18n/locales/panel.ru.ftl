@@ -180,3 +180,6 @@ broadcasts-none = Рассылок пока нет.
 
 chart-legend = Ряды данных
 chart-table = Данные таблицей
+chart-pointed-value = {" "}{ $value }
+texts-list-separator = ,{" "}
+broadcasts-with-photo = 🖼{" "}
