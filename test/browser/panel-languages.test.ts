@@ -113,7 +113,7 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
       await page.waitForLoadState("networkidle");
       const texts = (await visibleTexts(page)).join(" ");
       assert.match(texts, CYRILLIC, href);
-      if (href === "/bookings") await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-ru-bookings.png"), fullPage: true });
+      if (href === "/booking/salon") await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-ru-salon.png"), fullPage: true });
       if (href === "/dashboard") await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-ru-dashboard.png"), fullPage: true });
     }
     assert.deepEqual(missing, [], "no page asks for a text the catalogues lack");
@@ -130,12 +130,15 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
     await page.reload();
     await page.getByRole("heading", { name: "Bookings" }).waitFor();
-    await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-en-bookings.png"), fullPage: true });
+    await page.getByRole("navigation").locator('a[href="/booking/salon"]').click();
+    await page.getByRole("heading", { name: "Salon" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-en-salon.png"), fullPage: true });
     const row = await panel.app.database.db.selectFrom("bot_member").select("panel_language").where("telegram_id", "=", OWNER_ID).executeTakeFirstOrThrow();
     assert.equal(row.panel_language, "en");
 
     await page.getByLabel("Language").selectOption("ru");
-    await page.getByRole("heading", { name: "Записи" }).waitFor();
+    await page.getByRole("heading", { name: "Салон" }).waitFor();
     await context.close();
   });
 
