@@ -118,7 +118,7 @@ function ButtonsEditor({ buttons, onChange }: { buttons: LinkButton[]; onChange:
           </label>
           <label>
             {t("broadcasts-button-link", { number: index + 1 })}
-            <input type="url" value={button.url} placeholder="https://" onChange={(event) => set(index, { url: event.target.value })} />
+            <input type="url" value={button.url} placeholder={t("broadcasts-button-link-hint")} onChange={(event) => set(index, { url: event.target.value })} />
           </label>
           <button type="button" onClick={() => onChange(buttons.filter((_, i) => i !== index))}>
             {t("broadcasts-button-remove", { number: index + 1 })}

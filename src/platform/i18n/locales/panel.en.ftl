@@ -181,3 +181,4 @@ chart-table = Figures as a table
 chart-pointed-value = {" "}{ $value }
 texts-list-separator = ,{" "}
 broadcasts-with-photo = 🖼{" "}
+broadcasts-button-link-hint = https://

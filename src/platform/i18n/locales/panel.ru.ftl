@@ -139,7 +139,7 @@ broadcasts-audience = { $people ->
     }.
 broadcasts-sending-started = Рассылка началась; ход отправки — в списке ниже.
 broadcasts-scheduled-done = Запланировано; рассылка появилась в списке ниже.
-broadcasts-preview-sent = Пробное сообщение уже летит к вам в Telegram.
+broadcasts-preview-sent = Пробное сообщение отправлено вам в Telegram.
 broadcasts-new = Новая рассылка
 broadcasts-text = Текст
 broadcasts-photo = Фото (необязательно): file_id из Telegram или ссылка на картинку
@@ -183,3 +183,4 @@ chart-table = Данные таблицей
 chart-pointed-value = {" "}{ $value }
 texts-list-separator = ,{" "}
 broadcasts-with-photo = 🖼{" "}
+broadcasts-button-link-hint = https://
