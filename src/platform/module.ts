@@ -13,6 +13,7 @@ import type { Catalogue, TranslationArgs, Translator } from "./i18n/translator.t
 import type { JobHandler, Jobs } from "./jobs/jobs.ts";
 import type { Logger } from "./log.ts";
 import type { BotyardContext } from "./telegram/context.ts";
+import type { ThreadMessageInput } from "./work-groups/thread-message.ts";
 
 /** A button of the home menu that /start shows; the module handles its callback data. */
 export interface MenuEntry<Tables extends object = object> {
@@ -156,6 +157,8 @@ export interface DashboardFigure {
   label: string;
   value: number;
   args?: TranslationArgs;
+  /** The value is an amount of this currency (ISO 4217) in minor units, shown as money. */
+  currency?: string;
 }
 
 /**
@@ -208,6 +211,13 @@ export interface ModuleDefinition<Tables extends object = object> {
   segments?: Record<string, AudienceSegment>;
   /** Runs once per process after migrations and before updates are handled (sandbox demo data, for one). */
   onStart?: (context: StartContext) => Promise<void>;
+  /**
+   * Staff work groups (docs/modules.md, Work groups): declaring it lets the setup command link a
+   * group to this module, and routes what staff write in the threads of its subjects (not notes,
+   * commands, the bot's own or service messages) to `onThreadMessage`, a command of the module
+   * run as the staff member, once per update.
+   */
+  threads?: { onThreadMessage: Command<Tables, ThreadMessageInput, unknown> };
 }
 
 /** A module as the platform holds it, its tables' types erased. */

@@ -364,6 +364,7 @@ export class BotApi {
   private writableChat(bot: BotRecord, p: Params): ChatRef {
     const ref = this.chatRef(bot, p);
     if (ref.isPrivate && bot.blockedBy.has(ref.chat.id)) throw new ApiError(403, BLOCKED);
+    if (ref.record?.removed.has(bot.user.id) === true) throw new ApiError(403, `Forbidden: bot was kicked from the ${ref.chat.type} chat`);
     return ref;
   }
 
@@ -519,6 +520,7 @@ export class BotApi {
     }
     // The chat may have blocked the bot while the upload was read.
     if (ref.isPrivate && bot.blockedBy.has(ref.chat.id)) throw new ApiError(403, BLOCKED);
+    if (ref.record?.removed.has(bot.user.id) === true) throw new ApiError(403, `Forbidden: bot was kicked from the ${ref.chat.type} chat`);
     return this.deliver(bot, p, ref, method, { ...media, ...caption }, markup);
   }
 
@@ -570,6 +572,7 @@ export class BotApi {
       }
     }
     if (ref.isPrivate && bot.blockedBy.has(ref.chat.id)) throw new ApiError(403, BLOCKED);
+    if (ref.record?.removed.has(bot.user.id) === true) throw new ApiError(403, `Forbidden: bot was kicked from the ${ref.chat.type} chat`);
     const group = contents.length > 1 ? { media_group_id: newMediaGroupId() } : {};
     const none = { inline: undefined, raw: undefined };
     return contents.map((content) => this.deliver(bot, p, ref, "sendMediaGroup", { ...group, ...content }, none));
@@ -781,8 +784,12 @@ export class BotApi {
       throw badRequest("user not found");
     }
     const rec = ref.record;
+    const removed = rec?.removed.get(userId);
+    if (removed === "kicked") return { status: "kicked", user, until_date: 0 };
+    if (removed === "left") return { status: "left", user };
     if (rec?.creator === userId) return { status: "creator", user, is_anonymous: false };
     if (rec?.administrators.has(userId) === true) {
+      const rights = rec.rights.get(userId) ?? {};
       return {
         status: "administrator",
         user,
@@ -798,6 +805,9 @@ export class BotApi {
         can_post_stories: false,
         can_edit_stories: false,
         can_delete_stories: false,
+        can_pin_messages: rights.can_pin_messages === true,
+        ...(ref.chat.type === "supergroup" ? { can_manage_topics: rights.can_manage_topics === true } : {}),
+        ...(rights.can_delete_messages === undefined ? {} : { can_delete_messages: rights.can_delete_messages }),
       } as ChatMember;
     }
     if (userId === bot.user.id || rec?.members.has(userId) === true) return { status: "member", user };
@@ -816,6 +826,8 @@ export class BotApi {
     if (ref.record === undefined || !("is_forum" in ref.chat) || ref.chat.is_forum !== true) {
       throw badRequest("the chat is not a forum");
     }
+    const member = this.memberOf(bot, ref, bot.user.id);
+    if (member.status !== "creator" && (member.status !== "administrator" || member.can_manage_topics !== true)) throw badRequest("not enough rights to create a topic");
     const name = p.str("name") ?? "";
     if (name.length < 1 || name.length > 128) throw badRequest("TOPIC_TITLE_EMPTY");
     const iconColor = p.int("icon_color") ?? 7322096;

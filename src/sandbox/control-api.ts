@@ -23,6 +23,8 @@ import type {
   InjectRequest,
   InjectResponse,
   LimitsRequest,
+  MembershipRequest,
+  MembershipResponse,
   PayRequest,
   PayResponse,
   PressRequest,
@@ -330,6 +332,45 @@ export class Control implements EmulatorControl {
     return update.update_id;
   }
 
+  membership(req: MembershipRequest): MembershipResponse {
+    const bot = this.store.resolveBot(req.bot);
+    const rec = this.store.chats.get(req.chat_id);
+    if (rec === undefined) throw new ControlError(404, `unknown chat ${req.chat_id}`);
+    if (!["member", "administrator", "left", "kicked"].includes(req.status)) throw new ControlError(400, "status must be member, administrator, left or kicked");
+    const userId = req.user_id ?? bot.user.id;
+    const target = userId === bot.user.id ? bot.user : this.store.user(userId);
+    const byId = req.by ?? rec.creator ?? [...rec.members][0];
+    if (byId === undefined || !rec.members.has(byId)) throw new ControlError(400, "by must be a member of the chat");
+    const by = this.store.user(byId);
+    const statusOf = (): { status: string } & Record<string, unknown> => {
+      const removed = rec.removed.get(userId);
+      if (removed !== undefined) return { status: removed, user: target, ...(removed === "kicked" ? { until_date: 0 } : {}) };
+      if (rec.administrators.has(userId)) return { status: "administrator", user: target, can_be_edited: false, can_manage_chat: true, ...rec.rights.get(userId) };
+      return { status: "member", user: target };
+    };
+    const before = statusOf();
+    rec.administrators.delete(userId);
+    rec.rights.delete(userId);
+    rec.removed.delete(userId);
+    if (req.status === "left" || req.status === "kicked") {
+      rec.removed.set(userId, req.status);
+      if (userId !== bot.user.id) rec.members.delete(userId);
+    } else {
+      if (userId !== bot.user.id) rec.members.add(userId);
+      if (req.status === "administrator") {
+        rec.administrators.add(userId);
+        rec.rights.set(userId, { ...req.rights });
+      }
+    }
+    const after = statusOf();
+    if (userId !== bot.user.id) return {};
+    const update = this.store.enqueueUpdate(bot, {
+      my_chat_member: { chat: rec.chat, from: by, date: this.store.nowSeconds(), old_chat_member: before, new_chat_member: after },
+    } as never);
+    this.store.addTranscript({ chat_id: rec.chat.id, bot_id: bot.user.id, direction: "event", event: { type: `bot-${req.status}` } });
+    return { update_id: update.update_id };
+  }
+
   block(req: BlockRequest): BlockResponse {
     const bot = this.store.resolveBot(req.bot);
     const user = this.store.user(req.user_id);
@@ -576,6 +617,9 @@ export async function handleControlRequest(control: Control, req: IncomingMessag
         break;
       case "POST block":
         result = control.block((await jsonBody(req)) as unknown as BlockRequest);
+        break;
+      case "POST membership":
+        result = control.membership((await jsonBody(req)) as unknown as MembershipRequest);
         break;
       case "POST pay":
         result = await control.pay((await jsonBody(req)) as unknown as PayRequest);

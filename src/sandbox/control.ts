@@ -153,6 +153,33 @@ export interface BlockResponse {
   update_id?: number;
 }
 
+/** The rights an administrator holds that the emulator tells apart (the rest are always granted). */
+export interface AdministratorRights {
+  can_manage_topics?: boolean;
+  can_delete_messages?: boolean;
+  can_pin_messages?: boolean;
+}
+
+/**
+ * Added: POST /control/membership -> {update_id?}: someone (`by`, a member) adds the bot to a
+ * group, promotes or demotes it, or removes it; the bot gets a my_chat_member update. With
+ * `user_id`, the same for a user (no update then).
+ */
+export interface MembershipRequest {
+  bot?: string | number;
+  chat_id: number;
+  /** Whose membership changes; the bot's by default. */
+  user_id?: number;
+  status: "member" | "administrator" | "left" | "kicked";
+  /** For administrators: can_manage_topics and the like (false unless given). */
+  rights?: AdministratorRights;
+  /** Who made the change (a member of the chat); the chat's creator, else its first member, by default. */
+  by?: number;
+}
+export interface MembershipResponse {
+  update_id?: number;
+}
+
 /** POST /control/pay -> {}: the user pays an invoice message (pre_checkout_query, then successful_payment). */
 export interface PayRequest {
   bot?: string | number;
@@ -347,6 +374,8 @@ export interface EmulatorControl {
   block(req: BlockRequest): BlockResponse;
   /** POST /control/pay */
   pay(req: PayRequest): Promise<PayResponse>;
+  /** POST /control/membership */
+  membership(req: MembershipRequest): MembershipResponse;
   /** GET /control/transcript */
   transcript(query?: TranscriptQuery, signal?: AbortSignal): Promise<TranscriptEntry[]>;
   /** POST /control/faults */

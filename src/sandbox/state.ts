@@ -14,7 +14,7 @@ import type {
   Update,
   User,
 } from "@grammyjs/types";
-import type { EmulatorStats, TranscriptEntry, TranscriptQuery } from "./control.ts";
+import type { AdministratorRights, EmulatorStats, TranscriptEntry, TranscriptQuery } from "./control.ts";
 import { ApiError, ControlError, badRequest } from "./errors.ts";
 
 export type UpdatePayload = Omit<Update, "update_id">;
@@ -60,6 +60,10 @@ export interface ChatRecord {
   chat: Chat;
   members: Set<number>;
   administrators: Set<number>;
+  /** Rights of administrators that differ by person (can_manage_topics, ...); absent ones are false. */
+  rights: Map<number, AdministratorRights>;
+  /** Bots (and users) removed from the chat, and how. */
+  removed: Map<number, "left" | "kicked">;
   creator: number | undefined;
   topics: Map<number, ForumTopic>;
 }
@@ -252,6 +256,8 @@ export class Store {
       chat,
       members: new Set(members),
       administrators: new Set(req.administrators ?? []),
+      rights: new Map(),
+      removed: new Map(),
       creator: req.creator,
       topics: new Map(),
     });

@@ -61,6 +61,9 @@ describe("groups and forums", () => {
     await ok(url, "getMe");
     const ann = emu.control.createUser({ first_name: "Ann" });
     const forum = emu.control.createChat({ type: "supergroup", title: "Desk", is_forum: true, members: [ann.id] });
+    const refused = await api(url, "createForumTopic", { chat_id: forum.id, name: "Ticket 1" });
+    assert.equal(refused.description, "Bad Request: not enough rights to create a topic");
+    emu.control.membership({ chat_id: forum.id, status: "administrator", rights: { can_manage_topics: true }, by: ann.id });
     const topic = await ok<ForumTopic>(url, "createForumTopic", { chat_id: forum.id, name: "Ticket 1" });
     const inTopic = await ok<Message.TextMessage>(url, "sendMessage", { chat_id: forum.id, message_thread_id: topic.message_thread_id, text: "opened" });
     assert.equal(inTopic.message_thread_id, topic.message_thread_id);
@@ -72,5 +75,29 @@ describe("groups and forums", () => {
     const plain = emu.control.createChat({ type: "group", title: "Plain", members: [] });
     const notForum = await api(url, "createForumTopic", { chat_id: plain.id, name: "x" });
     assert.equal(notForum.description, "Bad Request: the chat is not a forum");
+  });
+
+  test("the bot added, promoted and removed from a group hears each as my_chat_member, and is refused once removed", async () => {
+    const { url, emu } = await startEmulator();
+    await ok(url, "getMe");
+    const ann = emu.control.createUser({ first_name: "Ann" });
+    const team = emu.control.createChat({ type: "supergroup", title: "Team", is_forum: true, members: [ann.id], creator: ann.id });
+    emu.control.membership({ chat_id: team.id, status: "member" });
+    emu.control.membership({ chat_id: team.id, status: "administrator", rights: { can_manage_topics: true } });
+    const admin = await ok<ChatMember>(url, "getChatMember", { chat_id: team.id, user_id: BOT_ID });
+    assert.deepEqual([admin.status, "can_manage_topics" in admin && admin.can_manage_topics], ["administrator", true]);
+    emu.control.membership({ chat_id: team.id, status: "left" });
+    const gone = await api(url, "sendMessage", { chat_id: team.id, text: "still here?" });
+    assert.deepEqual([gone.error_code, gone.description], [403, "Forbidden: bot was kicked from the supergroup chat"]);
+    const updates = await ok<Update[]>(url, "getUpdates");
+    const changes = updates.map((u) => u.my_chat_member).filter((m) => m !== undefined);
+    assert.deepEqual(
+      changes.map((m) => [m.chat.id, m.from.id, m.old_chat_member.status, m.new_chat_member.status]),
+      [
+        [team.id, ann.id, "member", "member"],
+        [team.id, ann.id, "member", "administrator"],
+        [team.id, ann.id, "administrator", "left"],
+      ],
+    );
   });
 });

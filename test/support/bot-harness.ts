@@ -40,6 +40,8 @@ export interface HarnessOptions {
   people?: readonly HarnessPerson[];
   /** "Now" of commands and events; tests move `clock.at`. */
   clock?: { at: Date; now(): Date };
+  /** What the fake Bot API answers a call with, where the default (a message, or true) will not do (getChatMember); undefined keeps the default. */
+  answer?: (method: string, payload: Record<string, unknown>) => unknown;
 }
 
 /** One person talking to the bot in their private chat. */
@@ -145,7 +147,7 @@ export async function botHarness(options: HarnessOptions): Promise<BotHarness> {
   bot.api.config.use((_previous, method, payload) => {
     const sent = { method, payload: { ...(payload as Record<string, unknown>) } };
     calls.push(sent);
-    return Promise.resolve({ ok: true as const, result: answerTo(method, sent.payload, ++messageIds) as never });
+    return Promise.resolve({ ok: true as const, result: (options.answer?.(method, sent.payload) ?? answerTo(method, sent.payload, ++messageIds)) as never });
   });
 
   // A handler that keeps a secret out of the update's journal sends with an Api of its own (the

@@ -18,6 +18,7 @@ export interface DeclaredPermissions {
   "settings.edit": true;
   "backups.manage": true;
   "broadcasts.send": true;
+  "work-groups.manage": true;
 }
 
 /** Every role's name, as a type: the platform's two and each module's own, added the same way. */
@@ -46,6 +47,8 @@ export const PLATFORM_PERMISSIONS = {
   "settings.edit": ["admin"],
   "backups.manage": [],
   "broadcasts.send": ["admin"],
+  /** Linking a Telegram group as a work group (the setup command run in the group). */
+  "work-groups.manage": ["admin"],
 } as const satisfies PermissionTable;
 
 /** What one module (or the platform) declares: its own roles and its permissions. */

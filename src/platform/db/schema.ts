@@ -23,6 +23,8 @@ export interface BotSettings {
   modules: string[] | null;
   /** Whether strangers see "Apply for access" (absent means yes). */
   staffMayApply?: boolean;
+  /** What a staff message in a work group's thread starts with to stay an internal note (absent means "#note"). */
+  noteMarker?: string;
 }
 
 /** A Telegram user, the same person across every bot. */
@@ -320,6 +322,62 @@ export interface StatusHistoryTable {
   at: Timestamp;
 }
 
+/** A Telegram group or supergroup a bot is linked to, where staff work (src/platform/work-groups/). */
+export interface WorkGroupTable {
+  id: Generated<number>;
+  bot_id: string;
+  chat_id: number;
+  title: string;
+  /** A supergroup with topics: each subject gets a topic; otherwise a card message staff reply to. */
+  is_forum: boolean;
+  /** Who ran the setup command. */
+  linked_by: number | null;
+  linked_at: Timestamp;
+  /** When the bot was removed from the group; a group gone gets no new threads. */
+  gone_at: Timestamp | null;
+}
+
+/** What a work group serves: a module, and a routing key the module names ("" for its default group). */
+export interface WorkGroupPurposeTable {
+  bot_id: string;
+  module: string;
+  routing_key: string;
+  group_id: number;
+}
+
+/** A subject's thread in a work group: a forum topic, or a card message in a group without topics. */
+export interface SubjectThreadTable {
+  id: Generated<number>;
+  bot_id: string;
+  group_id: number;
+  chat_id: number;
+  /** The module that owns the subject: staff messages in the thread are routed to it. */
+  module: string;
+  subject_type: string;
+  subject_id: number;
+  kind: "topic" | "card";
+  /** The outbox dedupe key of the createForumTopic call, or of the card in a group without topics. */
+  opening_key: string;
+  /** The outbox dedupe key of the card message (in a forum, the first message in the topic). */
+  card_key: string;
+  /** How many times the card was edited: each edit's dedupe key. */
+  card_version: Generated<number>;
+  /** The topic's message_thread_id, or the card's message_id; null until the outbox has sent it. */
+  message_id: number | null;
+  opened_at: Timestamp;
+}
+
+/** A message staff wrote in a thread behind the note marker: internal, never routed to the module. */
+export interface ThreadNoteTable {
+  id: Generated<number>;
+  bot_id: string;
+  thread_id: number;
+  author_id: number;
+  message_id: number;
+  text: string;
+  at: Timestamp;
+}
+
 export interface PlatformTables {
   bot: BotTable;
   person: PersonTable;
@@ -341,6 +399,10 @@ export interface PlatformTables {
   stored_file: StoredFileTable;
   stored_file_content: StoredFileContentTable;
   status_history: StatusHistoryTable;
+  work_group: WorkGroupTable;
+  work_group_purpose: WorkGroupPurposeTable;
+  subject_thread: SubjectThreadTable;
+  thread_note: ThreadNoteTable;
 }
 
 export type InboxRow = Selectable<InboxTable>;

@@ -63,6 +63,8 @@ export const updateSettings = defineUseCase("settings.update", async (trx: Trans
     languages: [...new Set(input.languages)],
     modules: input.modules === null ? null : [...new Set(input.modules)],
     staffMayApply: input.staffMayApply,
+    // Settings this page does not edit are kept as they were.
+    ...(row.settings.noteMarker === undefined ? {} : { noteMarker: row.settings.noteMarker }),
   };
   await trx.updateTable("bot").set({ settings: JSON.stringify(after), settings_edited_at: new Date() }).where("id", "=", actor.botId).execute();
   await bumpSettingsVersion(trx, actor.botId);

@@ -9,7 +9,12 @@ export interface CurrentSettings {
   /** Enabled modules; null means every installed module. */
   modules: string[] | null;
   staffMayApply: boolean;
+  /** What a staff message in a work group's thread starts with to stay an internal note. */
+  noteMarker: string;
 }
+
+/** The note marker of a bot that has not chosen one: a hashtag, so staff can search their notes in Telegram. */
+export const DEFAULT_NOTE_MARKER = "#note";
 
 /** A bot's stored settings as handlers read them: known languages only (English if none), defaults filled in. */
 export function currentSettings(settings: BotSettings): CurrentSettings {
@@ -19,13 +24,14 @@ export function currentSettings(settings: BotSettings): CurrentSettings {
     languages: languages.length > 0 ? languages : ["en"],
     modules: settings.modules,
     staffMayApply: settings.staffMayApply ?? true,
+    noteMarker: settings.noteMarker ?? DEFAULT_NOTE_MARKER,
   };
 }
 
 /**
  * Settings and panel-edited texts of every bot, kept in memory and reloaded when a bot's
- * `version` moves. Every replica polls the versions (one small query), so an edit made on one
- * replica is live on all within a poll interval, without a restart or a message bus.
+ * `version` moves. Every replica's pulse reads the versions (`follow`), so an edit made on one
+ * replica is live on all within a beat, without a restart or a message bus.
  */
 export class LiveSettings {
   readonly #db: Kysely<PlatformTables>;
@@ -42,6 +48,16 @@ export class LiveSettings {
     const settings = this.#settings.get(botId);
     if (settings === undefined) throw new Error(`settings of bot ${botId} are not loaded`);
     return settings;
+  }
+
+  /** Reloads when a bot's version read elsewhere (the pulse) is not the one loaded here. */
+  async follow(versions: ReadonlyMap<string, { version: number }>): Promise<void> {
+    for (const [botId, { version }] of versions) {
+      if (this.#versions.get(botId) !== version) {
+        await this.refresh();
+        return;
+      }
+    }
   }
 
   /** Reloads the bots whose version moved; returns their ids. */

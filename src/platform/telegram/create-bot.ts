@@ -9,6 +9,7 @@ import { hydrateContext } from "./hydrate-context.ts";
 import { identifySender } from "./identify-sender.ts";
 import { platformCommands } from "./platform-commands.ts";
 import { refuseStaleButtons } from "./stale-buttons.ts";
+import { workGroupHandlers } from "../work-groups/work-group-handlers.ts";
 
 export interface BotDependencies {
   botId: string;
@@ -39,8 +40,8 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
 
   bot.use(hydrateContext({ botId, modules: deps.modules, metrics, ...context }));
   // Blocking and unblocking come as my_chat_member; outbox and broadcasts skip blocked people.
-  bot.on("my_chat_member", async (ctx) => {
-    if (ctx.chat.type !== "private") return;
+  bot.on("my_chat_member", async (ctx, next) => {
+    if (ctx.chat.type !== "private") return next();
     const blocked = ctx.myChatMember.new_chat_member.status === "kicked";
     await ctx.commit("chat-member", (trx) => setBlocked(trx, botId, ctx.myChatMember.from.id, blocked));
   });
@@ -48,6 +49,7 @@ export function createBot(deps: BotDependencies): Bot<BotyardContext> {
   bot.use(identifySender);
   bot.on("callback_query:data", refuseStaleButtons);
   bot.use(platformCommands({ botId, settings: context.settings, translator: context.translator, db: context.database.db }));
+  bot.use(workGroupHandlers({ settings: context.settings, db: context.database.db }));
   for (const module of deps.modules) {
     if (module.composer === undefined) continue;
     // Enabling or disabling a module in the panel takes effect with the next update.

@@ -2,6 +2,7 @@ import { GrammyError, HttpError } from "grammy";
 import type { Transaction } from "kysely";
 import { crashPoint } from "../crash-points.ts";
 import { attachStoredFile, type AttachedFile } from "../files/attach-stored-file.ts";
+import { mentionsThread, recordThreadOpened, resolveThread } from "../work-groups/outbox-threads.ts";
 import type { Database } from "../db/database.ts";
 import type { HealthReporter } from "../health/health-registry.ts";
 import type { OutboxStatus, PlatformTables } from "../db/schema.ts";
@@ -61,6 +62,7 @@ interface DueRow {
 /** A row being sent: marked `sending`, with the call it makes. */
 interface SendingRow extends DueRow {
   method: string;
+  dedupe_key: string;
   payload: Record<string, unknown>;
 }
 
@@ -154,8 +156,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     });
   }
 
-  async function finish(row: DueRow, set: { status: OutboxStatus; error: string | null; message_id?: number | null; not_before?: Date; attempts?: number }) {
-    await db
+  async function finish(
+    row: DueRow,
+    set: { status: OutboxStatus; error: string | null; message_id?: number | null; not_before?: Date; attempts?: number },
+    trx: Transaction<PlatformTables> | typeof db = db,
+  ) {
+    await trx
       .updateTable("outbox")
       .set({ ...set, ...(set.status === "sent" ? { sent_at: new Date(clock.now()) } : {}) })
       .where("id", "=", row.id)
@@ -187,7 +193,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       .set({ status: "sending", attempts })
       .where("id", "=", due.id)
       .where("status", "=", due.status)
-      .returning(["method", "payload"])
+      .returning(["method", "payload", "dedupe_key"])
       .executeTakeFirst();
     if (marked === undefined) return; // changed since it was read: the next pass sees it
     const row: SendingRow = { ...due, ...marked };
@@ -197,10 +203,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
 
     let payload: Record<string, unknown>;
+    let opensThread = false;
     try {
       payload = await withMessageIds(row);
+      // A call into a subject's thread learns the thread's address only now (work-groups/).
+      if (mentionsThread(payload)) ({ payload, opensThread } = await resolveThread(db, row.bot_id, payload));
     } catch (error) {
-      logger.warn({ outboxId: row.id, err: error }, "an outbox edit has no message to edit");
+      logger.warn({ outboxId: row.id, err: error }, "an outbox call has no message or thread to address");
       await finish(row, { status: "failed", error: error instanceof Error ? error.message : String(error) });
       return;
     }
@@ -223,7 +232,14 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     answered();
     metrics.apiCalls.inc({ method: row.method, code: "200" });
     crashPoint("after-telegram-200");
-    await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) });
+    if (opensThread) {
+      await database.transaction(async (trx) => {
+        await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) }, trx);
+        await recordThreadOpened(trx, row.bot_id, row.dedupe_key, result);
+      });
+    } else {
+      await finish(row, { status: "sent", error: null, message_id: messageIdOf(result) });
+    }
     // Later sends of the file reuse the id Telegram gave it; without it they upload again.
     await file?.sent(result).catch((error: unknown) => logger.warn({ outboxId: row.id, err: error }, "the Telegram file id of a sent file was not recorded"));
     await deps.health?.recovered({ kind: "telegram", botId: row.bot_id });

@@ -30,3 +30,19 @@ health-opened-backup = ⚠️ <b>A backup of the database failed.</b> Reason: { 
 health-recovered-backup = ✅ Backups work again: the latest one was written.
 health-opened-dead-letter = ⚠️ <b>A job of { $queue } failed for good</b> and was put aside in { $queue }.dead. Reason: { $detail }
 health-recovered-dead-letter = ✅ Jobs of { $queue } complete again.
+
+## Work groups: the setup command staff run in a group (src/platform/work-groups/)
+work-group-setup-in-group = Add me to your staff group and run /workgroup there.
+work-group-setup-usage = Write /workgroup and the module this group works for ({ $modules }), then a routing key if the module routes by one: /workgroup <module> <key>.
+work-group-setup-unknown-module = No module here takes work groups by the name “{ $module }”. These do: { $modules }.
+work-group-setup-missing =
+    I cannot work in this group yet. Please make me an administrator with:
+    { $rights }
+    Then run /workgroup again.
+work-group-right-administrator = administrator rights (so I read what staff write here)
+work-group-right-can_manage_topics = the right to manage topics (so each request gets a topic of its own)
+work-group-setup-done =
+    This group now works for { $purpose }. { $forum ->
+        [yes] Each new request gets its own topic here: write in the topic to answer.
+       *[no] Each new request gets a card here: reply to the card to answer.
+    } Messages starting with { $marker } stay internal.

@@ -30,3 +30,19 @@ health-opened-backup = ⚠️ <b>Резервная копия базы данн
 health-recovered-backup = ✅ Резервное копирование снова работает: свежая копия записана.
 health-opened-dead-letter = ⚠️ <b>Задача очереди { $queue } окончательно не выполнилась</b> и отложена в { $queue }.dead. Причина: { $detail }
 health-recovered-dead-letter = ✅ Задачи очереди { $queue } снова выполняются.
+
+## Work groups: the setup command staff run in a group (src/platform/work-groups/)
+work-group-setup-in-group = Добавьте меня в группу сотрудников и выполните там /workgroup.
+work-group-setup-usage = Напишите /workgroup и модуль, для которого эта группа ({ $modules }), а затем ключ маршрутизации, если модуль его использует: /workgroup <модуль> <ключ>.
+work-group-setup-unknown-module = Здесь нет модуля, который принимает рабочие группы под именем «{ $module }». Принимают: { $modules }.
+work-group-setup-missing =
+    Я пока не могу работать в этой группе. Сделайте меня администратором с правами:
+    { $rights }
+    Затем снова выполните /workgroup.
+work-group-right-administrator = права администратора (чтобы я читал, что пишут сотрудники)
+work-group-right-can_manage_topics = право управлять темами (чтобы у каждой заявки была своя тема)
+work-group-setup-done =
+    Теперь эта группа работает для { $purpose }. { $forum ->
+        [yes] У каждой новой заявки здесь будет своя тема: отвечайте в теме.
+       *[no] У каждой новой заявки здесь будет карточка: отвечайте ответом на неё.
+    } Сообщения, начинающиеся с { $marker }, остаются внутренними.
