@@ -10,6 +10,8 @@ panel-sign-out = Выйти
 panel-language-label = Язык
 panel-no-pages = Ваши роли не дают доступа ни к одной странице.
 panel-page-not-found = Страница не найдена.
+dashboard-no-cards = Ни один модуль пока не показывает здесь своих показателей.
+dashboard-see-activity = Показатели самого бота: люди, заявки, сеансы, обновления →
 # Название этого языка на нём самом, для переключателя языка.
 panel-language-name = Русский
 panel-sign-in = Вход
