@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import react from "eslint-plugin-react";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -18,6 +19,14 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // A module declares its roles and permissions by extending the platform's interfaces.
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
+    },
+  },
+  {
+    // Every text of the panel comes from its catalogues (src/**/locales/panel.*.ftl).
+    files: ["web/src/panel/**/*.tsx", "web/src/ErrorBoundary.tsx"],
+    plugins: { react },
+    rules: {
+      "react/jsx-no-literals": ["error", { noStrings: true, ignoreProps: true, allowedStrings: [" ", "—", "·", "%"] }],
     },
   },
   {

@@ -118,7 +118,7 @@ function ButtonsEditor({ buttons, onChange }: { buttons: LinkButton[]; onChange:
           </label>
           <label>
             {t("broadcasts-button-link", { number: index + 1 })}
-            <input type="url" value={button.url} placeholder="https://" onChange={(event) => set(index, { url: event.target.value })} />
+            <input type="url" value={button.url} placeholder={t("broadcasts-button-link-hint")} onChange={(event) => set(index, { url: event.target.value })} />
           </label>
           <button type="button" onClick={() => onChange(buttons.filter((_, i) => i !== index))}>
             {t("broadcasts-button-remove", { number: index + 1 })}
@@ -280,7 +280,7 @@ function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: S
     <tr>
       <td>{new Date(broadcast.sendAt).toLocaleString(panelLocale())}</td>
       <td className="broadcast-text" title={summary}>
-        {broadcast.photo !== null && "🖼 "}
+        {broadcast.photo !== null && t("broadcasts-with-photo")}
         {summary.length > 80 ? `${summary.slice(0, 80)}…` : summary}
       </td>
       <td>

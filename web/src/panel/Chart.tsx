@@ -93,7 +93,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
           <li key={series.label}>
             <span className="chart-swatch" style={{ background: colourOf(index) }} />
             {series.label}
-            {pointed === undefined || cursor === null ? null : <strong>{` ${series.texts[cursor] ?? ""}`}</strong>}
+            {pointed === undefined || cursor === null ? null : <strong>{t("chart-pointed-value", { value: series.texts[cursor] ?? "" })}</strong>}
           </li>
         ))}
         {pointed === undefined ? null : <li className="hint">{pointed}</li>}

@@ -31,7 +31,7 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
     <tr>
       <td>
         {person.name}
-        {person.username === null ? null : <div className="hint">@{person.username}</div>}
+        {person.username === null ? null : <div className="hint">{t("access-people-username", { username: person.username })}</div>}
       </td>
       <td>
         <span className={`status status-${person.status}`}>{t(`access-people-status-${person.status}`)}</span>
@@ -47,7 +47,7 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
                 disabled={action.busy}
                 onClick={() => action.run(() => api(`${path}/roles/${encodeURIComponent(held)}`, { method: "DELETE" }), t("access-people-role-taken", { role: roleName(held), name: person.name }))}
               >
-                ×
+                {t("access-people-take-role-sign")}
               </button>
             ) : null}
           </span>

@@ -145,8 +145,11 @@ export function TextsPage() {
     <section className="settings-page" aria-labelledby="texts-title">
       <h1 id="texts-title">{t("nav-texts")}</h1>
       <p className="hint">
-        {t("texts-intro-placeables")} <code>{t("texts-placeable-example")}</code> {t("texts-intro-formatting")} <code>{t("texts-tag-bold")}</code>,{" "}
-        <code>{t("texts-tag-italic")}</code>, <code>{t("texts-tag-link")}</code> {t("texts-intro-formatting-end")}
+        {t("texts-intro-placeables")} <code>{t("texts-placeable-example")}</code> {t("texts-intro-formatting")} <code>{t("texts-tag-bold")}</code>
+        {t("texts-list-separator")}
+        <code>{t("texts-tag-italic")}</code>
+        {t("texts-list-separator")}
+        <code>{t("texts-tag-link")}</code> {t("texts-intro-formatting-end")}
       </p>
       <div className="toolbar">
         <label>

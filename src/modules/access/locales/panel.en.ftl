@@ -128,3 +128,5 @@ access-audit-source = From
 access-audit-newer = Newer
 access-audit-page = Page { $page }
 access-audit-older = Older
+access-people-username = @{ $username }
+access-people-take-role-sign = ×

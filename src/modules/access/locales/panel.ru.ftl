@@ -128,3 +128,5 @@ access-audit-source = Откуда
 access-audit-newer = Новее
 access-audit-page = Страница { $page }
 access-audit-older = Старее
+access-people-username = @{ $username }
+access-people-take-role-sign = ×

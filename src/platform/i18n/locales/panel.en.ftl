@@ -183,3 +183,7 @@ broadcasts-none = No broadcasts yet.
 
 chart-legend = Series
 chart-table = Figures as a table
+chart-pointed-value = {" "}{ $value }
+texts-list-separator = ,{" "}
+broadcasts-with-photo = 🖼{" "}
+broadcasts-button-link-hint = https://

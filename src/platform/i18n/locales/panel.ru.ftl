@@ -10,6 +10,8 @@ panel-sign-out = Выйти
 panel-language-label = Язык
 panel-no-pages = Ваши роли не дают доступа ни к одной странице.
 panel-page-not-found = Страница не найдена.
+dashboard-no-cards = Ни один модуль пока не показывает здесь своих показателей.
+dashboard-see-activity = Показатели самого бота: люди, заявки, сеансы, обновления →
 # Название этого языка на нём самом, для переключателя языка.
 panel-language-name = Русский
 panel-sign-in = Вход
@@ -139,7 +141,7 @@ broadcasts-audience = { $people ->
     }.
 broadcasts-sending-started = Рассылка началась; ход отправки — в списке ниже.
 broadcasts-scheduled-done = Запланировано; рассылка появилась в списке ниже.
-broadcasts-preview-sent = Пробное сообщение уже летит к вам в Telegram.
+broadcasts-preview-sent = Пробное сообщение отправлено вам в Telegram.
 broadcasts-new = Новая рассылка
 broadcasts-text = Текст
 broadcasts-photo = Фото (необязательно): file_id из Telegram или ссылка на картинку
@@ -180,3 +182,7 @@ broadcasts-none = Рассылок пока нет.
 
 chart-legend = Ряды данных
 chart-table = Данные таблицей
+chart-pointed-value = {" "}{ $value }
+texts-list-separator = ,{" "}
+broadcasts-with-photo = 🖼{" "}
+broadcasts-button-link-hint = https://
