@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { cli } from "../src/cli.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { shippedMigrations } from "./support/app.ts";
 import { freshPglite, tempDir, type TestDatabase } from "./support/databases.ts";
@@ -20,14 +21,38 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Runs `botyard <args>` in this process, as the command line would (`cli()` is what src/cli.ts
+ * runs), with `env` for the environment: its exit code and what it printed. A child process would
+ * add only its start-up; the cases that need one (a signal, another process's lock) start one.
+ * Only strings are captured: the test runner's own reports to its parent are buffers, and pass.
+ */
 async function botyard(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [cliPath, ...args], { env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, "close")) as [number | null];
-  return { code, stdout, stderr };
+  const output = { stdout: "", stderr: "" };
+  const savedEnv = process.env;
+  const writes = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
+  const capture = (stream: "stdout" | "stderr") =>
+    ((chunk: unknown, ...rest: unknown[]): boolean => {
+      if (typeof chunk !== "string") return (writes[stream] as (...args: unknown[]) => boolean)(chunk, ...rest);
+      output[stream] += chunk;
+      (rest.find((arg) => typeof arg === "function") as (() => void) | undefined)?.();
+      return true;
+    }) as typeof process.stdout.write;
+  process.env = cleanEnv(env);
+  process.stdout.write = capture("stdout");
+  process.stderr.write = capture("stderr");
+  try {
+    const code = await cli(args);
+    return { code, ...output };
+  } catch (error) {
+    // What the command line's last resort prints: the stack, and exit 1.
+    output.stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+    return { code: 1, ...output };
+  } finally {
+    process.env = savedEnv;
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+  }
 }
 
 async function botIds(dataDir: string): Promise<string[]> {

@@ -157,6 +157,8 @@ export interface DashboardFigure {
   label: string;
   value: number;
   args?: TranslationArgs;
+  /** The value is an amount of this currency (ISO 4217) in minor units, shown as money. */
+  currency?: string;
 }
 
 /**

@@ -201,11 +201,11 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
     assert.deepEqual(
       (await history.getByRole("row").allTextContents()).slice(1).map((row) => row.replace(/\s+/g, " ")),
       [
-        "Mon, 23 Mar 2026, 11:00Yoga classClaraDone€15.00",
-        "Mon, 16 Mar 2026, 10:00HaircutAnnaDone€35.00",
-        "Thu, 5 Mar 2026, 10:00HaircutBorisCancelled by the client€35.00",
-        "Mon, 2 Mar 2026, 10:00HaircutAnnaDone€35.00",
-        "Fri, 20 Feb 2026, 10:00HaircutAnnaDone€35.00",
+        "Mon, Mar 23, 2026, 11:00Yoga classClaraDone€15.00",
+        "Mon, Mar 16, 2026, 10:00HaircutAnnaDone€35.00",
+        "Thu, Mar 5, 2026, 10:00HaircutBorisCancelled by the client€35.00",
+        "Mon, Mar 2, 2026, 10:00HaircutAnnaDone€35.00",
+        "Fri, Feb 20, 2026, 10:00HaircutAnnaDone€35.00",
       ].map((row) => row.replace(/\s+/g, " ")),
     );
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-booking-clients.png"), fullPage: true });

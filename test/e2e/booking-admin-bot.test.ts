@@ -8,7 +8,7 @@ import { type Tables } from "../../src/modules/booking/tables.ts";
 import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
-import { appEnv, OWNER_ID, startAppInProcess, startEmulator, TEST_TOKEN, shippedMigrations } from "../support/app.ts";
+import { appEnv, OWNER_ID, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
 import { databaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
@@ -212,41 +212,6 @@ for (const kind of databaseKinds) {
       pyotr.pressButton(await pyotr.replyContaining("Проверьте запись:"), "Подтвердить");
       await pyotr.replyContaining("Записано: Haircut, мастер Anna");
       await anna.replyContaining("Client: Иван, +79123456789");
-    });
-
-    test("someone without booking.manage is refused by forged admin buttons and nothing changes", async () => {
-      const mallory = new TelegramUser(emulator.control, { first_name: "Mallory", language_code: "en" });
-      const booking = await db().selectFrom("booking").select(["id", "sequence", "status"]).where("status", "=", "confirmed").orderBy("id").executeTakeFirstOrThrow();
-      // A modified Telegram client can send any callback data: put such buttons in Mallory's chat.
-      const response = await fetch(`${emulator.url}/bot${TEST_TOKEN}/sendMessage`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          chat_id: mallory.id,
-          text: "forged",
-          reply_markup: {
-            inline_keyboard: [
-              [{ text: "cancel", callback_data: `bka:cxy:${booking.id}:${booking.sequence}` }],
-              [{ text: "move", callback_data: `bka:mv:${booking.id}` }],
-              [{ text: "new", callback_data: "bka:new" }],
-              [{ text: "day", callback_data: "bka:day" }],
-            ],
-          },
-        }),
-      });
-      assert.equal(response.status, 200);
-      const forged = await mallory.replyContaining("forged");
-      for (const label of ["cancel", "move", "new", "day"]) {
-        mallory.pressButton(forged, label);
-        assert.equal(await mallory.callbackAnswer(), "You do not have permission for this.");
-      }
-      mallory.send("/salon");
-      assert.equal((await mallory.reply()).text, "You do not have permission for this.");
-
-      const after = await db().selectFrom("booking").select(["id", "sequence", "status"]).where("id", "=", booking.id).executeTakeFirstOrThrow();
-      assert.deepEqual(after, booking, "the booking is as it was");
-      const flow = await db().selectFrom("flow").select("name").where("user_id", "=", mallory.id).where("name", "is not", null).executeTakeFirst();
-      assert.equal(flow, undefined, "no admin flow started");
     });
 
     test("an admin changes services, masters and rules from the bot with the catalogue's use cases, and clients and the engine see it at once", async () => {

@@ -66,10 +66,10 @@ for (const kind of databaseKinds) {
 
     test("the dashboard shows the enabled module's card to those who may see it, in their language", async () => {
       const owner = await signIn(app, OWNER_ID);
-      const answer = await owner.get<{ cards: { module: string; title: string; figures: { label: string; value: number }[] }[] }>("/api/dashboard/cards", { language: "ru" });
+      const answer = await owner.get<{ cards: { module: string; title: string; figures: { label: string; value: number; text: string }[] }[] }>("/api/dashboard/cards", { language: "ru" });
       assert.equal(answer.status, 200);
       const card = answer.body.cards.find((candidate) => candidate.module === "notes");
-      assert.deepEqual(card?.figures, [{ label: "Всего заметок", value: 2 }]);
+      assert.deepEqual(card?.figures, [{ label: "Всего заметок", value: 2, text: "2" }]);
       assert.equal(card?.title, "Заметки");
       const saved = (await owner.get<{ settings: { timeZone: string; languages: string[]; staffMayApply: boolean } }>("/api/settings")).body.settings;
       const settings = { timeZone: saved.timeZone, languages: saved.languages, staffMayApply: saved.staffMayApply };

@@ -1,6 +1,22 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { bookingsPerDay, occupancyByMaster, revenuePerDay } from "../../web/src/panel/booking-analytics-charts.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { bookingsPerDay as bookingsPerDayIn, occupancyByMaster as occupancyByMasterIn, revenuePerDay as revenuePerDayIn } from "../../web/src/panel/booking-analytics-charts.ts";
+
+/** The charts' labels from the booking module's English panel catalogue, as the page has them. */
+const english = new FluentBundle("en", { useIsolating: false });
+english.addResource(new FluentResource(readFileSync(join(import.meta.dirname, "../../src/modules/booking/locales/panel.en.ftl"), "utf8")));
+const t = (id: string, args?: Record<string, FluentVariable>) => {
+  const message = english.getMessage(id);
+  assert.ok(message?.value, `${id} is in the catalogue`);
+  return english.formatPattern(message.value, args);
+};
+type Days = Parameters<typeof bookingsPerDayIn>[0];
+const bookingsPerDay = (given: Days, locale: string) => bookingsPerDayIn(given, locale, t);
+const revenuePerDay = (given: Days, locale: string) => revenuePerDayIn(given, locale, t);
+const occupancyByMaster = (given: Parameters<typeof occupancyByMasterIn>[0], locale: string) => occupancyByMasterIn(given, locale, t);
 
 const noRevenue: { currency: string; amountMinor: number }[] = [];
 const days = [

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { useT } from "./panel/i18n/useT.ts";
 
 interface State {
   error: Error | undefined;
@@ -18,14 +19,19 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render(): ReactNode {
     if (this.state.error === undefined) return this.props.children;
-    return (
-      <main className="page-message" role="alert">
-        <h1>Something went wrong</h1>
-        <p>{this.state.error.message}</p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </main>
-    );
+    return <Crashed error={this.state.error} />;
   }
+}
+
+function Crashed({ error }: { error: Error }) {
+  const t = useT();
+  return (
+    <main className="page-message" role="alert">
+      <h1>{t("panel-crashed")}</h1>
+      <p>{error.message}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t("panel-reload")}
+      </button>
+    </main>
+  );
 }

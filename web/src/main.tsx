@@ -1,6 +1,7 @@
 import { StrictMode, type ComponentType } from "react";
 import { createRoot } from "react-dom/client";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { PanelLanguage } from "./panel/i18n/PanelLanguage.tsx";
 import { LoginPage } from "./panel/LoginPage.tsx";
 import { Panel } from "./panel/Panel.tsx";
 import { Playground } from "./playground/Playground.tsx";
@@ -22,9 +23,11 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>
-        <Page />
-      </ErrorBoundary>
+      <PanelLanguage>
+        <ErrorBoundary>
+          <Page />
+        </ErrorBoundary>
+      </PanelLanguage>
     </StrictMode>,
   );
 }

@@ -3,10 +3,12 @@ import { cataloguesIn } from "../../platform/i18n/catalogues.ts";
 import { defineModule } from "../../platform/module.ts";
 import { accessApi, accessApiCatalogues } from "./api/routes.ts";
 import { accessComposer } from "./bot/composer.ts";
+import { accessCards } from "./dashboard.ts";
 import { allSessionsButton, applyButton, loginButton, peopleButton, pendingButton, statsButton } from "./callbacks.ts";
 import { applyForAccess } from "./commands/apply-for-access.ts";
 import { approveAccessRequest } from "./commands/approve-access-request.ts";
 import { blockPerson } from "./commands/block-person.ts";
+import { choosePanelLanguage } from "./commands/choose-panel-language.ts";
 import { endAllSessions } from "./commands/end-all-sessions.ts";
 import { endSession } from "./commands/end-session.ts";
 import { grantRole } from "./commands/grant-role.ts";
@@ -32,6 +34,7 @@ export const accessModule = defineModule<AccessTables>({
   name: "access",
   migrations: { access_0001_access: access0001 },
   catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...accessApiCatalogues],
+  dashboard: accessCards,
   menu: [
     {
       label: "access-menu-apply",
@@ -53,6 +56,7 @@ export const accessModule = defineModule<AccessTables>({
     { command: "stats", description: "command-stats", roles: ADMINS },
   ],
   commands: [
+    choosePanelLanguage,
     applyForAccess,
     approveAccessRequest,
     rejectAccessRequest,

@@ -41,6 +41,10 @@ export const ownFeedButton = callbackData("booking:feed");
 export const adminHomeButton = callbackData("booking:admin");
 export const timeOffHomeButton = callbackData("booking:timeoff");
 
+// Someone just given the master role, linked by an admin to a master record or to a new one.
+export const masterLinkButton = callbackData("bkm:link", { telegramId: field.id, masterId: field.id });
+export const newMasterButton = callbackData("bkm:new", { telegramId: field.id });
+
 // A client's bookings: `bk:list`, and one booking's card `bk:b:<booking>` with what can be done to it.
 export const myBookingsButton = callbackData("bk:list");
 export const myBookingButton = callbackData("bk:b", { bookingId: field.id });

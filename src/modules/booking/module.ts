@@ -46,6 +46,8 @@ import { sendReminder } from "./commands/send-reminder.ts";
 import { unblockTime } from "./commands/unblock-time.ts";
 import { updateRules } from "./commands/update-rules.ts";
 import { seedDemoSalonInSandbox } from "./demo-salon.ts";
+import { bookingHooks } from "./hooks.ts";
+import { bookingCards } from "./dashboard.ts";
 import { bookingSegments } from "./segments.ts";
 import { bookingEventHandlers } from "./events.ts";
 import { BOOKING_PERMISSIONS, BOOKING_ROLES } from "./permissions.ts";
@@ -137,5 +139,7 @@ export const bookingModule = defineModule({
   api: bookingApi,
   events: bookingEventHandlers,
   segments: bookingSegments,
+  hooks: bookingHooks,
+  dashboard: bookingCards,
   onStart: seedDemoSalonInSandbox,
 });

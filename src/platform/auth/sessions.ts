@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
+import type { PanelLanguageFacts } from "../i18n/panel-language.ts";
 import { hashSecret, newSecret } from "./secrets.ts";
 
 type Db = Kysely<PlatformTables> | Transaction<PlatformTables>;
@@ -66,14 +67,31 @@ export interface LiveSession {
   telegramId: number;
   csrfToken: string;
   roles: string[];
+  /** What decides the language the panel speaks to them (see panelLanguageOfRequest). */
+  panelLanguage: PanelLanguageFacts;
 }
 
 /** The session a secret opens, if it is live (not ended, not expired, not idle too long). */
 export async function resolveSession(db: Kysely<PlatformTables>, secret: string, now: Date = new Date()): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom("web_session")
-    .select(["id", "kind", "bot_id", "telegram_id", "csrf_token", "last_seen_at", "expires_at", "ended_at"])
-    .where("secret_hash", "=", hashSecret(secret))
+    .innerJoin("bot", "bot.id", "web_session.bot_id")
+    .leftJoin("bot_member", (join) => join.onRef("bot_member.bot_id", "=", "web_session.bot_id").onRef("bot_member.telegram_id", "=", "web_session.telegram_id"))
+    .leftJoin("person", "person.telegram_id", "web_session.telegram_id")
+    .select([
+      "web_session.id",
+      "web_session.kind",
+      "web_session.bot_id",
+      "web_session.telegram_id",
+      "web_session.csrf_token",
+      "web_session.last_seen_at",
+      "web_session.expires_at",
+      "web_session.ended_at",
+      "bot.settings",
+      "bot_member.panel_language",
+      "person.language_code",
+    ])
+    .where("web_session.secret_hash", "=", hashSecret(secret))
     .executeTakeFirst();
   if (row === undefined || row.ended_at !== null) return undefined;
   const lastSeen = new Date(row.last_seen_at).getTime();
@@ -90,6 +108,7 @@ export async function resolveSession(db: Kysely<PlatformTables>, secret: string,
     telegramId: row.telegram_id,
     csrfToken: row.csrf_token,
     roles: roles.map((role) => role.role),
+    panelLanguage: { chosen: row.panel_language, telegramLanguage: row.language_code, botLanguages: row.settings.languages },
   };
 }
 

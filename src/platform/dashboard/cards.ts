@@ -3,6 +3,7 @@ import type { PlatformTables } from "../db/schema.ts";
 import type { Locale, TranslationArgs, Translator } from "../i18n/translator.ts";
 import type { Permissions } from "../auth/permissions.ts";
 import type { BotyardModule } from "../module.ts";
+import { formatMoney } from "../domain/money.ts";
 
 /** A dashboard card as the panel shows it: its texts in the reader's language. */
 export interface DashboardCardView {
@@ -10,7 +11,8 @@ export interface DashboardCardView {
   id: string;
   title: string;
   link: string | null;
-  figures: { label: string; value: number }[];
+  /** `text` is the value as the reader reads it: "1,204", "€350.00", "1 204", "350,00 €". */
+  figures: { label: string; value: number; text: string }[];
 }
 
 /** The cards of a bot's enabled modules that someone holding `roles` may see, read now. */
@@ -36,7 +38,11 @@ export async function dashboardCards(deps: {
         id: card.id,
         title: t(card.title),
         link: card.link ?? null,
-        figures: figures.map((figure) => ({ label: t(figure.label, figure.args), value: figure.value })),
+        figures: figures.map((figure) => ({
+          label: t(figure.label, figure.args),
+          value: figure.value,
+          text: figure.currency === undefined ? new Intl.NumberFormat(deps.locale).format(figure.value) : formatMoney(figure.value, figure.currency, deps.locale),
+        })),
       });
     }
   }

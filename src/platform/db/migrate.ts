@@ -3,6 +3,7 @@ import * as platformCore from "./migrations/0001_platform_core.ts";
 import * as platformAccess from "./migrations/0002_platform_access.ts";
 import * as platformLlm from "./migrations/0004_platform_llm.ts";
 import * as platformFiles from "./migrations/0005_platform_files.ts";
+import * as platformPanelLanguage from "./migrations/0006_platform_panel_language.ts";
 import * as platformWorkGroups from "./migrations/0007_platform_work_groups.ts";
 import * as platformStatusHistory from "./migrations/0008_platform_status_history.ts";
 import * as healthIncidents from "./migrations/0003_health_incidents.ts";
@@ -21,6 +22,7 @@ export const platformMigrations: Migrations = {
   "00_platform_0003_health_incidents": healthIncidents,
   "00_platform_0003_raw_updates": platformRawUpdates,
   "00_platform_0005_files": platformFiles,
+  "00_platform_0006_panel_language": platformPanelLanguage,
   "00_platform_0007_work_groups": platformWorkGroups,
   "00_platform_0008_status_history": platformStatusHistory,
 };

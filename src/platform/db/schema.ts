@@ -43,6 +43,8 @@ export interface BotMemberTable {
   bot_id: string;
   telegram_id: number;
   language: string | null;
+  /** The panel's language they chose; null: their Telegram language. */
+  panel_language: string | null;
   blocked_at: Timestamp | null;
   last_seen_at: Timestamp;
   created_at: Timestamp;

@@ -4,6 +4,14 @@
  * float ever stands for money.
  */
 
+/** The ISO 4217 codes the runtime can format (`Intl.supportedValuesOf`), e.g. "EUR", "UZS". */
+const knownCurrencies = new Set(Intl.supportedValuesOf("currency"));
+
+/** Whether `code` is an ISO 4217 currency the runtime knows; "XYZ" and "euro" are not. */
+export function isKnownCurrency(code: string): boolean {
+  return knownCurrencies.has(code);
+}
+
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY, 3 for KWD), as `Intl` knows them. */
 export function minorDigits(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;

@@ -13,6 +13,8 @@
  *   wall time forward by the length of the gap (as `Temporal`'s "compatible" disambiguation does).
  */
 
+import { TIME_ZONE_COUNTRIES } from "./time-zone-countries.ts";
+
 /** A calendar day, `"YYYY-MM-DD"`, with no time zone attached. */
 export type PlainDate = string;
 
@@ -49,6 +51,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatters.set(timeZone, formatter);
   }
   return formatter;
+}
+
+/**
+ * The country (ISO 3166-1 alpha-2) an IANA zone is in, by the tz database: "DE" for
+ * "Europe/Berlin", "UZ" for "Asia/Tashkent"; undefined for "UTC" and the like.
+ */
+export function countryOfTimeZone(timeZone: string): string | undefined {
+  return Object.hasOwn(TIME_ZONE_COUNTRIES, timeZone) ? TIME_ZONE_COUNTRIES[timeZone] : undefined;
 }
 
 /** True when the runtime knows this IANA zone name (e.g. `"Europe/Berlin"`). */

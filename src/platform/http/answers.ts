@@ -1,10 +1,23 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { unstorableTextAt } from "../domain/storable-text.ts";
-import { DEFAULT_LOCALE, localeOf, type Locale, type TranslationArgs, type Translator } from "../i18n/translator.ts";
+import { acceptedLanguages, panelLanguageOf } from "../i18n/panel-language.ts";
+import { DEFAULT_LOCALE, isLocale, localeOf, type Locale, type TranslationArgs, type Translator } from "../i18n/translator.ts";
 
-/** The first language of the request's Accept-Language the catalogues speak, else English. */
+/** The signed-in person's panel language (undefined before sign-in), the browser's standing in for what Telegram did not say. */
+export function panelLanguageOfRequest(request: FastifyRequest): string | undefined {
+  const facts = request.session?.panelLanguage;
+  return facts === undefined ? undefined : panelLanguageOf(facts, acceptedLanguages(request.headers["accept-language"]));
+}
+
+/**
+ * The language to answer a request in: the signed-in person's panel language, so errors read in
+ * the language of the page they are on; before sign-in (or for a panel language the bot's
+ * catalogues lack) the first of Accept-Language the catalogues speak, else English.
+ */
 export function localeOfRequest(request: FastifyRequest): Locale {
+  const panelLanguage = panelLanguageOfRequest(request);
+  if (isLocale(panelLanguage)) return panelLanguage;
   for (const part of (request.headers["accept-language"] ?? "").split(",")) {
     const locale = localeOf(part.split(";")[0]?.trim());
     if (locale !== undefined) return locale;

@@ -266,6 +266,59 @@ for (const kind of databaseKinds) {
       });
     });
 
+    describe("the panel's language", () => {
+      type MeLanguage = { language: string; languages: string[] };
+      const resetChoices = () => app.database.db.updateTable("bot_member").set({ panel_language: null }).execute();
+
+      test("it is the person's Telegram language until they choose, and API errors follow it rather than the browser", async () => {
+        await resetChoices();
+        const vera = await signedIn(VIEWER_ID);
+        const me = await vera.get<MeLanguage>("/api/me");
+        assert.equal(me.body.language, "ru", "Vera's Telegram speaks Russian; her browser asks for English");
+        assert.ok(me.body.languages.includes("en") && me.body.languages.includes("ru"));
+        const refused = await vera.json<{ error: string }>("PUT", "/api/me/language", { language: "xx" });
+        assert.equal(refused.status, 400);
+        assert.match(refused.body.error, /В панели нет языка «xx»/);
+      });
+
+      test("a choice is remembered across sessions and turns the API's errors to it", async () => {
+        await resetChoices();
+        const vera = await signedIn(VIEWER_ID);
+        const chosen = await vera.json<{ language: string }>("PUT", "/api/me/language", { language: "en" });
+        assert.equal(chosen.status, 200);
+        assert.equal(chosen.body.language, "en");
+        const later = new PanelClient(app.url, { "accept-language": "ru", "x-forwarded-for": nextAddress() });
+        assert.equal((await later.redeem(await linkFor(VIEWER_ID))).status, 200);
+        assert.equal((await later.get<MeLanguage>("/api/me")).body.language, "en");
+        const refused = await later.json<{ error: string }>("PUT", "/api/me/language", { language: "xx" });
+        assert.match(refused.body.error, /The panel has no language “xx”. It speaks: .*en.*ru/);
+        const rows = await auditRows("access.panel-language.choose");
+        assert.deepEqual(JSON.parse(JSON.stringify(rows.at(-1)?.after)), { panelLanguage: "en" });
+      });
+
+      test("a language the panel does not speak, or no language at all, is refused and changes nothing", async () => {
+        await resetChoices();
+        const adam = await signedIn(ADMIN_ID);
+        for (const body of [{ language: "de" }, { language: 7 }, {}]) {
+          assert.equal((await adam.json("PUT", "/api/me/language", body)).status, 400, JSON.stringify(body));
+        }
+        const row = await app.database.db.selectFrom("bot_member").select("panel_language").where("telegram_id", "=", ADMIN_ID).executeTakeFirstOrThrow();
+        assert.equal(row.panel_language, null);
+      });
+
+      test("an owner the bot never met follows the browser, and is told why their choice cannot be kept", async () => {
+        const unmet = 910_098;
+        await app.database.db.insertInto("role").values({ bot_id: "main", telegram_id: unmet, role: "owner", granted_by: null }).execute();
+        const russian = client("ru");
+        assert.equal((await russian.redeem(await linkFor(unmet))).status, 200);
+        assert.equal((await russian.get<MeLanguage>("/api/me")).body.language, "ru");
+        const refused = await russian.json<{ error: string }>("PUT", "/api/me/language", { language: "en" });
+        assert.equal(refused.status, 409);
+        assert.match(refused.body.error, /Сначала напишите боту/);
+        await app.database.db.deleteFrom("role").where("telegram_id", "=", unmet).execute();
+      });
+    });
+
     describe("people and requests", () => {
       test("an owner configured by id whom the bot never met is called Owner, in the reader's language, not by their id", async () => {
         const unmet = 910_099;

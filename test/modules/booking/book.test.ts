@@ -113,6 +113,19 @@ for (const kind of databaseKinds) {
       assert.deepEqual(unknown, { ok: false, reason: "client-unknown" });
     });
 
+    test("a walk-in's national number is read in the country of the master's location and kept in E.164", async () => {
+      const { db, transaction } = tablesOf(suite.database);
+      const salon = await openSalon(db);
+      const book = (phone: string, day: number) =>
+        transaction((trx) => runIn(trx, staffActor(salon), adminBook, { masterId: salon.anna, serviceId: salon.haircut, start: berlin(day, "10:00"), now: NOW, client: { phone, name: "Pia" } }));
+      const berliner = await book("0151 23456789", 3);
+      assert.ok(berliner.ok);
+      const client = await db.selectFrom("booking_client").select("phone").where("id", "=", berliner.booking.clientId).executeTakeFirstOrThrow();
+      assert.equal(client.phone, "+4915123456789");
+      assert.deepEqual(await book("0151 123", 4), { ok: false, reason: "phone-invalid" });
+      assert.equal((await book("+7 912 345-67-89", 4)).ok, true);
+    });
+
     test("a phone-only client is linked to the Telegram account that shares the same phone", async () => {
       const { db, transaction } = tablesOf(suite.database);
       const salon = await openSalon(db);

@@ -162,6 +162,9 @@ for (const kind of databaseKinds) {
       const unknown = await owner.send<Refusal>("PUT", "/api/booking/services/999999", { priceMinor: 1 });
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.error, "There is no such service.");
+      const money = await owner.send<Refusal>("PUT", `/api/booking/services/${haircut}`, { priceMinor: 9_999_999_999_900, currency: "XYZ" }, { language: "ru" });
+      assert.equal(money.status, 400);
+      assert.equal(money.body.error, "Цена — от 0 до 100 000 000 в валюте услуги, без лишних знаков после запятой. Валюта — код ISO 4217, например RUB, UZS или EUR.");
       const shape = await owner.send<Refusal>("PUT", "/api/booking/rules", { horizonDays: "soon" }, { language: "ru" });
       assert.equal(shape.status, 400);
       assert.match(shape.body.error, /horizonDays/);

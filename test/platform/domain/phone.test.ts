@@ -40,6 +40,11 @@ describe("a typed phone", () => {
     assert.equal(normalizePhone("0049 151 12345678", "US"), "+4915112345678", "00 is read as + whatever the country");
   });
 
+  test("with a country libphonenumber does not know is read as if no country were given", () => {
+    assert.equal(normalizePhone("0151 12345678", "XX"), undefined);
+    assert.equal(normalizePhone("+4915112345678", "XX"), "+4915112345678");
+  });
+
   test("that cannot be a phone number is refused", () => {
     for (const typed of ["", "+", "hello", "phone", "12345", "+0123456789", "+0 151 1234567", "+1234567", "+1234567890123456", "+7 900 123 45 67 ext 2"]) {
       assert.equal(normalizePhone(typed), undefined, typed);

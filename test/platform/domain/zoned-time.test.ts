@@ -6,6 +6,7 @@ import {
   daysBetween,
   formatMinutes,
   instantToZoned,
+  countryOfTimeZone,
   isKnownTimeZone,
   isPlainDate,
   weekdayOf,
@@ -110,5 +111,12 @@ describe("plain dates", () => {
   test("unknown zones are recognised", () => {
     assert.equal(isKnownTimeZone("Asia/Tashkent"), true);
     assert.equal(isKnownTimeZone("Mars/Olympus"), false);
+  });
+
+  test("a zone names its country, old names included, and a zone of no country names none", () => {
+    assert.deepEqual(
+      ["Europe/Berlin", "Asia/Tashkent", "Europe/Kiev", "Europe/Kyiv", "UTC", "Etc/GMT+3", "toString"].map(countryOfTimeZone),
+      ["DE", "UZ", "UA", "UA", undefined, undefined, undefined],
+    );
   });
 });

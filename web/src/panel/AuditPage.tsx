@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "./api.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 
 interface AuditEntry {
@@ -45,6 +47,7 @@ const change = (value: unknown) => (value === null || value === undefined ? "" :
 
 /** Who changed what, when and from where: filtered, paged, and downloadable as CSV. */
 export function AuditPage() {
+  const t = useT();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
@@ -65,50 +68,50 @@ export function AuditPage() {
   );
   return (
     <section className="people-page">
-      <h1>Audit log</h1>
-      <form className="toolbar" onSubmit={apply} aria-label="Filters">
-        {field("actor", "Person (Telegram id)")}
-        {field("action", "Action (or its start, like access)")}
-        {field("objectType", "Object type")}
-        {field("objectId", "Object id")}
-        {field("from", "From", "date")}
-        {field("to", "To", "date")}
+      <h1>{t("access-nav-audit")}</h1>
+      <form className="toolbar" onSubmit={apply} aria-label={t("access-audit-filters")}>
+        {field("actor", t("access-audit-actor"))}
+        {field("action", t("access-audit-action-filter"))}
+        {field("objectType", t("access-audit-object-type"))}
+        {field("objectId", t("access-audit-object-id"))}
+        {field("from", t("access-audit-from-day"), "date")}
+        {field("to", t("access-audit-to-day"), "date")}
         <button type="submit" className="primary">
-          Filter
+          {t("access-audit-filter")}
         </button>
         <a href={`/api/audit.csv?${queryOf(filters)}`} download>
-          Download CSV
+          {t("access-audit-csv")}
         </a>
         <a href={`/api/audit.xlsx?${queryOf(filters)}`} download>
-          Download XLSX
+          {t("access-audit-xlsx")}
         </a>
       </form>
       {audit.isPending ? (
-        <p>Loading…</p>
+        <p>{t("panel-loading")}</p>
       ) : audit.isError ? (
         <p role="alert" className="error">
           {audit.error.message}
         </p>
       ) : audit.data.entries.length === 0 ? (
-        <p className="hint">Nothing matches.</p>
+        <p className="hint">{t("access-audit-nothing")}</p>
       ) : (
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>Action</th>
-                <th>Object</th>
-                <th>Before</th>
-                <th>After</th>
-                <th>From</th>
+                <th>{t("access-audit-when")}</th>
+                <th>{t("access-audit-who")}</th>
+                <th>{t("access-audit-action")}</th>
+                <th>{t("access-audit-object")}</th>
+                <th>{t("access-audit-before")}</th>
+                <th>{t("access-audit-after")}</th>
+                <th>{t("access-audit-source")}</th>
               </tr>
             </thead>
             <tbody>
               {audit.data.entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{new Date(entry.at).toLocaleString()}</td>
+                  <td>{new Date(entry.at).toLocaleString(panelLocale())}</td>
                   <td>{entry.actorName ?? (entry.actorId === null ? entry.source : String(entry.actorId))}</td>
                   <td>{entry.action}</td>
                   <td>{entry.objectType === null ? "" : `${entry.objectType} ${entry.objectId ?? ""}`}</td>
@@ -126,11 +129,11 @@ export function AuditPage() {
       )}
       <div className="pager">
         <button type="button" className="secondary" disabled={page === 1} onClick={() => setPage(page - 1)}>
-          Newer
+          {t("access-audit-newer")}
         </button>
-        <span>Page {page}</span>
+        <span>{t("access-audit-page", { page })}</span>
         <button type="button" className="secondary" disabled={audit.data?.hasMore !== true} onClick={() => setPage(page + 1)}>
-          Older
+          {t("access-audit-older")}
         </button>
       </div>
     </section>

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "./api.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./settings-pages.css";
 
 interface BackupFile {
@@ -21,18 +23,11 @@ interface BackupRun {
   error: string | null;
 }
 
+/** A file's size in the panel's language (`1.5 MB`, `1,5 МБ`). */
 function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] = bytes < 1024 ? [bytes, "byte"] : bytes < 1024 * 1024 ? [bytes / 1024, "kilobyte"] : [bytes / 1024 / 1024, "megabyte"];
+  return new Intl.NumberFormat(panelLocale(), { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }
-
-const RUN_TEXT: Record<BackupRun["state"], string> = {
-  queued: "Backup queued…",
-  running: "Backing up…",
-  done: "Backup written.",
-  failed: "The backup failed.",
-};
 
 /** Follows a queued backup until it is written or has failed. */
 function useBackupRun(id: string | undefined) {
@@ -51,30 +46,25 @@ function useBackupRun(id: string | undefined) {
 }
 
 function RestoreInstructions({ page }: { page: BackupsAnswer }) {
-  const file = `${page.directory}/${page.backups[0]?.name ?? "<backup file>"}`;
+  const t = useT();
+  const file = `${page.directory}/${page.backups[0]?.name ?? t("backups-file-placeholder")}`;
   return (
     <section className="card" aria-labelledby="restore-title">
-      <h2 id="restore-title">Restoring a backup</h2>
-      <p>
-        A restore replaces the whole database with the backup, so it is not a button here: it runs from the command line, with the app stopped, on
-        the server.
-      </p>
+      <h2 id="restore-title">{t("backups-restore-title")}</h2>
+      <p>{t("backups-restore-intro")}</p>
       <ol className="steps">
-        <li>Stop the app{page.database === "postgres" ? ", every replica of it" : ""}.</li>
+        <li>{t(page.database === "postgres" ? "backups-restore-stop-replicas" : "backups-restore-stop")}</li>
         <li>
-          Restore the file:
+          {t("backups-restore-file")}
           <pre>
-            <code>botyard restore {file}</code>
+            <code>{t("backups-restore-command", { file })}</code>
           </pre>
-          Under Docker Compose: <code>docker compose run --rm app node_modules/.bin/node src/cli.ts restore {file}</code>
+          {t("backups-restore-docker")} <code>{t("backups-restore-docker-command", { file })}</code>
         </li>
-        <li>Start the app again.</li>
+        <li>{t("backups-restore-start")}</li>
       </ol>
       <p className="hint">
-        {page.database === "pglite"
-          ? "The current data directory is moved aside, not deleted; the command prints where it went."
-          : "PostgreSQL: pg_restore replaces the tables in one transaction; a failed restore changes nothing."}{" "}
-        Copy backups off this machine too: a backup on the same disk is not a backup.
+        {page.database === "pglite" ? t("backups-restore-pglite") : t("backups-restore-postgres")} {t("backups-copy-off")}
       </p>
     </section>
   );
@@ -82,6 +72,7 @@ function RestoreInstructions({ page }: { page: BackupsAnswer }) {
 
 /** The backups in BACKUP_DIR (owners only): download, back up now, and how to restore. */
 export function BackupsPage() {
+  const t = useT();
   const page = useQuery({ queryKey: ["backups"], queryFn: () => api<BackupsAnswer>("/api/backups") });
   const [runId, setRunId] = useState<string | undefined>(undefined);
   const run = useBackupRun(runId);
@@ -94,14 +85,14 @@ export function BackupsPage() {
   const error = start.error ?? run.error;
   return (
     <section className="settings-page" aria-labelledby="backups-title">
-      <h1 id="backups-title">Backups</h1>
+      <h1 id="backups-title">{t("nav-backups")}</h1>
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={() => start.mutate()}>
-          Back up now
+          {t("backups-now")}
         </button>
         {state !== undefined && (
           <p role="status" className="note">
-            {RUN_TEXT[state]} {run.data?.error ?? ""}
+            {t(`backups-run-${state}`)} {run.data?.error ?? ""}
           </p>
         )}
       </div>
@@ -118,21 +109,22 @@ export function BackupsPage() {
       {page.data !== undefined && (
         <>
           <p className="hint">
-            In <code>{page.data.directory}</code>, newest first. Scheduled backups run daily and are kept for the configured number of days.
+            {t("backups-in")} <code>{page.data.directory}</code>
+            {t("backups-in-rest")}
           </p>
           <div className="table-scroll">
-            <table aria-label="Backups">
+            <table aria-label={t("nav-backups")}>
               <thead>
                 <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Taken</th>
-                  <th scope="col">Size</th>
+                  <th scope="col">{t("backups-file")}</th>
+                  <th scope="col">{t("backups-taken")}</th>
+                  <th scope="col">{t("backups-size")}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.data.backups.length === 0 && (
                   <tr>
-                    <td colSpan={3}>No backups yet.</td>
+                    <td colSpan={3}>{t("backups-none")}</td>
                   </tr>
                 )}
                 {page.data.backups.map((backup) => (
@@ -142,7 +134,7 @@ export function BackupsPage() {
                         {backup.name}
                       </a>
                     </td>
-                    <td>{new Date(backup.takenAt).toLocaleString()}</td>
+                    <td>{new Date(backup.takenAt).toLocaleString(panelLocale())}</td>
                     <td>{formatSize(backup.size)}</td>
                   </tr>
                 ))}

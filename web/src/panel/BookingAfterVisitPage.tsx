@@ -3,6 +3,8 @@ import { useState, type FormEvent } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
 import { formatPrice, formatVisit } from "./booking-format.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import { useAction } from "./useAction.ts";
 import "./people-pages.css";
 import "./booking-insights.css";
@@ -46,11 +48,12 @@ interface FlaggedPayment {
   note: string | null;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const when = (iso: string) => new Date(iso).toLocaleString(panelLocale(), { hourCycle: "h23", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 const starsOf = (stars: number) => "★".repeat(stars) + "☆".repeat(5 - stars);
 
 /** One payment to refund, with its note field and "Record refund". */
 function RefundToMake({ payment, onRecord, busy }: { payment: FlaggedPayment; onRecord: (payment: FlaggedPayment, note: string) => void; busy: boolean }) {
+  const t = useT();
   const [note, setNote] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +61,7 @@ function RefundToMake({ payment, onRecord, busy }: { payment: FlaggedPayment; on
   };
   return (
     <tr>
-      <td>#{payment.bookingId}</td>
+      <td>{t("booking-after-booking-number", { id: payment.bookingId })}</td>
       <td>
         {payment.client}
         {payment.clientPhone === null ? null : <div className="hint">{payment.clientPhone}</div>}
@@ -69,18 +72,18 @@ function RefundToMake({ payment, onRecord, busy }: { payment: FlaggedPayment; on
       </td>
       <td>{formatPrice(payment.amountMinor, payment.currency)}</td>
       <td className="charge-ids">
-        <div>Provider: {payment.providerChargeId}</div>
-        <div className="hint">Telegram: {payment.telegramChargeId}</div>
+        <div>{t("booking-after-provider-charge-id", { id: payment.providerChargeId })}</div>
+        <div className="hint">{t("booking-after-telegram-charge-id", { id: payment.telegramChargeId })}</div>
       </td>
       <td>{when(payment.paidAt)}</td>
       <td>
-        <form className="refund-form" aria-label={`Refund for booking #${payment.bookingId}`} onSubmit={submit}>
+        <form className="refund-form" aria-label={t("booking-after-refund-for", { id: payment.bookingId })} onSubmit={submit}>
           <label>
-            Note (optional)
-            <input value={note} maxLength={200} placeholder="Provider's refund id" onChange={(event) => setNote(event.target.value)} />
+            {t("booking-after-note")}
+            <input value={note} maxLength={200} placeholder={t("booking-after-note-hint")} onChange={(event) => setNote(event.target.value)} />
           </label>
           <button type="submit" disabled={busy}>
-            Record refund
+            {t("booking-after-record")}
           </button>
         </form>
       </td>
@@ -89,14 +92,15 @@ function RefundToMake({ payment, onRecord, busy }: { payment: FlaggedPayment; on
 }
 
 function Refunds() {
+  const t = useT();
   const refunds = useQuery({ queryKey: ["booking-refunds"], queryFn: () => api<{ refunds: FlaggedPayment[]; recorded: FlaggedPayment[] }>("/api/booking/refunds") });
   const action = useAction(["booking-refunds"]);
   const record = (payment: FlaggedPayment, note: string) =>
     action.run(
       () => api(`/api/booking/refunds/${payment.paymentId}/record`, { body: { note } }),
-      `Recorded: ${formatPrice(payment.amountMinor, payment.currency)} refunded to ${payment.client}. They have been told.`,
+      t("booking-after-recorded", { amount: formatPrice(payment.amountMinor, payment.currency), client: payment.client }),
     );
-  if (refunds.isPending) return <p className="hint">Loading…</p>;
+  if (refunds.isPending) return <p className="hint">{t("panel-loading")}</p>;
   if (refunds.isError)
     return (
       <p role="alert" className="error">
@@ -106,22 +110,22 @@ function Refunds() {
   const { refunds: toMake, recorded } = refunds.data;
   return (
     <>
-      <h2>Refunds to make</h2>
-      <p className="hint">Prepayments that arrived after their time was taken. Telegram cannot refund them: refund each in the payment provider, then record it here and the client is told.</p>
+      <h2>{t("booking-after-to-make")}</h2>
+      <p className="hint">{t("booking-after-to-make-hint")}</p>
       <ActionMessage message={action.message} />
       {toMake.length === 0 ? (
-        <p>Nothing to refund.</p>
+        <p>{t("booking-after-nothing")}</p>
       ) : (
         <div className="table-scroll">
-          <table aria-label="Refunds to make">
+          <table aria-label={t("booking-after-to-make")}>
             <thead>
               <tr>
-                <th>Booking</th>
-                <th>Client</th>
-                <th>Visit</th>
-                <th>Amount</th>
-                <th>Charge ids</th>
-                <th>Waiting since</th>
+                <th>{t("booking-after-booking")}</th>
+                <th>{t("booking-after-client")}</th>
+                <th>{t("booking-after-visit")}</th>
+                <th>{t("booking-after-amount")}</th>
+                <th>{t("booking-after-charge-ids")}</th>
+                <th>{t("booking-after-waiting-since")}</th>
                 <th />
               </tr>
             </thead>
@@ -133,32 +137,32 @@ function Refunds() {
           </table>
         </div>
       )}
-      <h2>Recorded refunds</h2>
+      <h2>{t("booking-after-recorded-title")}</h2>
       {recorded.length === 0 ? (
-        <p>No refunds recorded yet.</p>
+        <p>{t("booking-after-none-recorded")}</p>
       ) : (
         <div className="table-scroll">
-          <table aria-label="Recorded refunds">
+          <table aria-label={t("booking-after-recorded-title")}>
             <thead>
               <tr>
-                <th>Booking</th>
-                <th>Client</th>
-                <th>Amount</th>
-                <th>Provider charge</th>
-                <th>Refunded</th>
-                <th>By</th>
-                <th>Note</th>
+                <th>{t("booking-after-booking")}</th>
+                <th>{t("booking-after-client")}</th>
+                <th>{t("booking-after-amount")}</th>
+                <th>{t("booking-after-provider-charge")}</th>
+                <th>{t("booking-after-refunded")}</th>
+                <th>{t("booking-after-by")}</th>
+                <th>{t("booking-after-note-column")}</th>
               </tr>
             </thead>
             <tbody>
               {recorded.map((payment) => (
                 <tr key={payment.paymentId}>
-                  <td>#{payment.bookingId}</td>
+                  <td>{t("booking-after-booking-number", { id: payment.bookingId })}</td>
                   <td>{payment.client}</td>
                   <td>{formatPrice(payment.amountMinor, payment.currency)}</td>
                   <td className="charge-ids">{payment.providerChargeId}</td>
                   <td>{payment.refundedAt === null ? "—" : when(payment.refundedAt)}</td>
-                  <td>{payment.refundedBy ?? (payment.refundedById === null ? "—" : `#${payment.refundedById}`)}</td>
+                  <td>{payment.refundedBy ?? (payment.refundedById === null ? "—" : t("booking-after-booking-number", { id: payment.refundedById }))}</td>
                   <td>{payment.note ?? "—"}</td>
                 </tr>
               ))}
@@ -171,6 +175,7 @@ function Refunds() {
 }
 
 function Reviews() {
+  const t = useT();
   const [master, setMaster] = useState("");
   const [stars, setStars] = useState("");
   const query = new URLSearchParams();
@@ -180,7 +185,7 @@ function Reviews() {
     queryKey: ["booking-reviews", master, stars],
     queryFn: () => api<{ reviews: Review[]; masters: MasterRating[] }>(`/api/booking/reviews?${query.toString()}`),
   });
-  if (reviews.isPending) return <p className="hint">Loading…</p>;
+  if (reviews.isPending) return <p className="hint">{t("panel-loading")}</p>;
   if (reviews.isError)
     return (
       <p role="alert" className="error">
@@ -190,21 +195,21 @@ function Reviews() {
   const { reviews: listed, masters } = reviews.data;
   return (
     <>
-      <h2>Reviews</h2>
-      <div className="figures" aria-label="Average rating per master">
+      <h2>{t("booking-after-reviews")}</h2>
+      <div className="figures" aria-label={t("booking-after-average-per-master")}>
         {masters.map((rating) => (
           <div key={rating.id} className="card insight">
             <h3>{rating.name}</h3>
-            <strong>{rating.average === null ? "—" : `★ ${rating.average.toFixed(1)}`}</strong>
-            <span className="hint">{rating.reviews === 1 ? "1 review" : `${rating.reviews} reviews`}</span>
+            <strong>{rating.average === null ? "—" : t("booking-after-average", { average: rating.average })}</strong>
+            <span className="hint">{t("booking-after-review-count", { count: rating.reviews })}</span>
           </div>
         ))}
       </div>
       <div className="toolbar">
         <label>
-          Master
+          {t("booking-after-master")}
           <select value={master} onChange={(event) => setMaster(event.target.value)}>
-            <option value="">All masters</option>
+            <option value="">{t("booking-after-all-masters")}</option>
             {masters.map((rating) => (
               <option key={rating.id} value={String(rating.id)}>
                 {rating.name}
@@ -213,9 +218,9 @@ function Reviews() {
           </select>
         </label>
         <label>
-          Stars
+          {t("booking-after-stars")}
           <select value={stars} onChange={(event) => setStars(event.target.value)}>
-            <option value="">Any</option>
+            <option value="">{t("booking-after-any")}</option>
             {[5, 4, 3, 2, 1].map((count) => (
               <option key={count} value={String(count)}>
                 {starsOf(count)}
@@ -225,28 +230,28 @@ function Reviews() {
         </label>
       </div>
       {listed.length === 0 ? (
-        <p>No reviews{master === "" && stars === "" ? " yet" : " match"}.</p>
+        <p>{master === "" && stars === "" ? t("booking-after-no-reviews") : t("booking-after-no-reviews-match")}</p>
       ) : (
         <div className="table-scroll">
-          <table aria-label="Reviews">
+          <table aria-label={t("booking-after-reviews")}>
             <thead>
               <tr>
-                <th>Rated</th>
-                <th>Stars</th>
-                <th>Review</th>
-                <th>Client</th>
-                <th>Master</th>
-                <th>Service</th>
+                <th>{t("booking-after-rated")}</th>
+                <th>{t("booking-after-stars")}</th>
+                <th>{t("booking-after-review")}</th>
+                <th>{t("booking-after-client")}</th>
+                <th>{t("booking-after-master")}</th>
+                <th>{t("booking-after-service")}</th>
               </tr>
             </thead>
             <tbody>
               {listed.map((review) => (
                 <tr key={review.bookingId}>
                   <td>{when(review.ratedAt)}</td>
-                  <td className="stars" aria-label={`${review.stars} of 5 stars`}>
+                  <td className="stars" aria-label={t("booking-after-stars-of-5", { stars: review.stars })}>
                     {starsOf(review.stars)}
                   </td>
-                  <td className="review-text">{review.text ?? <span className="hint">No text</span>}</td>
+                  <td className="review-text">{review.text ?? <span className="hint">{t("booking-after-no-text")}</span>}</td>
                   <td>{review.client}</td>
                   <td>{review.master}</td>
                   <td>
@@ -269,9 +274,10 @@ function Reviews() {
  * by master and stars.
  */
 export function BookingAfterVisitPage() {
+  const t = useT();
   return (
     <section className="people-page booking-insights after-visit">
-      <h1>Reviews &amp; refunds</h1>
+      <h1>{t("booking-nav-after-visit")}</h1>
       <Refunds />
       <Reviews />
     </section>

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { api } from "./api.ts";
-import { bookingsPerDay, occupancyByMaster, revenuePerDay } from "./booking-analytics-charts.ts";
+import { bookingsPerDay, NO_FIGURE, occupancyByMaster, revenuePerDay } from "./booking-analytics-charts.ts";
 import { formatPrice } from "./booking-format.ts";
 import { Chart } from "./Chart.tsx";
+import { useT, type Translate } from "./i18n/useT.ts";
 import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 import "./booking-insights.css";
@@ -36,11 +37,7 @@ interface AnalyticsAnswer {
   days: (Figures & { date: string })[];
 }
 
-const TABS: { by: Dimension; label: string }[] = [
-  { by: "master", label: "By master" },
-  { by: "location", label: "By location" },
-  { by: "service", label: "By service" },
-];
+const TABS: Dimension[] = ["master", "location", "service"];
 
 /** The browser's calendar day, `2026-03-04`. */
 function localDay(date: Date): string {
@@ -57,9 +54,15 @@ function lastMonth(): { from: string; to: string } {
   return { from: localDay(new Date(now.getFullYear(), now.getMonth() - 1, 1)), to: localDay(new Date(now.getFullYear(), now.getMonth(), 0)) };
 }
 
-const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)} %`);
-const money = (revenue: Figures["revenue"]) => (revenue.length === 0 ? "—" : revenue.map((entry) => formatPrice(entry.amountMinor, entry.currency)).join(" + "));
-const hours = (minutes: number | null) => (minutes === null ? "—" : `${(minutes / 60).toFixed(1)} h`);
+const percent = (value: number | null) =>
+  value === null ? NO_FIGURE : new Intl.NumberFormat(panelLocale(), { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+const money = (revenue: Figures["revenue"]) => (revenue.length === 0 ? NO_FIGURE : revenue.map((entry) => formatPrice(entry.amountMinor, entry.currency)).join(" + "));
+const hours = (minutes: number | null) =>
+  minutes === null ? NO_FIGURE : new Intl.NumberFormat(panelLocale(), { style: "unit", unit: "hour", unitDisplay: "short", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(minutes / 60);
+const count = (value: number) => new Intl.NumberFormat(panelLocale()).format(value);
+
+/** The table's heading of the grouping column. */
+const groupTitle = (t: Translate, by: Dimension) => t(`booking-analytics-group-${by}`);
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -73,9 +76,10 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
 
 /** Bookings and revenue per day and occupancy per master, drawn whatever the table is grouped by. */
 function AnalyticsCharts({ answer, byMaster }: { answer: AnalyticsAnswer; byMaster: AnalyticsAnswer | undefined }) {
+  const t = useT();
   const locale = panelLocale();
-  const perDay = useMemo(() => [bookingsPerDay(answer.days, locale), revenuePerDay(answer.days, locale)], [answer, locale]);
-  const occupancy = useMemo(() => (byMaster === undefined ? undefined : occupancyByMaster(byMaster.groups, locale)), [byMaster, locale]);
+  const perDay = useMemo(() => [bookingsPerDay(answer.days, locale, t), revenuePerDay(answer.days, locale, t)], [answer, locale, t]);
+  const occupancy = useMemo(() => (byMaster === undefined ? undefined : occupancyByMaster(byMaster.groups, locale, t)), [byMaster, locale, t]);
   return (
     <div className="charts">
       {perDay.map((spec) => (
@@ -91,6 +95,7 @@ function AnalyticsCharts({ answer, byMaster }: { answer: AnalyticsAnswer; byMast
  * period, in total and by master, location or service, with charts; the same table as a CSV download.
  */
 export function BookingAnalyticsPage() {
+  const t = useT();
   const [period, setPeriod] = useState(thisMonth);
   const [by, setBy] = useState<Dimension>("master");
   const queryOf = (grouping: Dimension) => new URLSearchParams({ from: period.from, to: period.to, by: grouping }).toString();
@@ -108,31 +113,30 @@ export function BookingAnalyticsPage() {
     enabled: period.from !== "" && period.to !== "",
   });
   const total = analytics.data?.total;
-  const groupTitle = by === "master" ? "Master" : by === "location" ? "Location" : "Service";
 
   return (
     <section className="people-page booking-insights">
-      <h1>Analytics</h1>
-      <div className="toolbar" role="group" aria-label="Period">
+      <h1>{t("booking-nav-analytics")}</h1>
+      <div className="toolbar" role="group" aria-label={t("booking-analytics-period")}>
         <label>
-          From
+          {t("booking-analytics-from")}
           <input type="date" value={period.from} onChange={(event) => setPeriod({ ...period, from: event.target.value })} />
         </label>
         <label>
-          To
+          {t("booking-analytics-to")}
           <input type="date" value={period.to} onChange={(event) => setPeriod({ ...period, to: event.target.value })} />
         </label>
         <button type="button" className="secondary" onClick={() => setPeriod(thisMonth())}>
-          This month
+          {t("booking-analytics-this-month")}
         </button>
         <button type="button" className="secondary" onClick={() => setPeriod(lastMonth())}>
-          Last month
+          {t("booking-analytics-last-month")}
         </button>
         <a href={`/api/booking/analytics.csv?${query}`} download>
-          Download CSV
+          {t("booking-analytics-csv")}
         </a>
         <a href={`/api/booking/analytics.xlsx?${query}`} download>
-          Download XLSX
+          {t("booking-analytics-xlsx")}
         </a>
       </div>
       {analytics.isError ? (
@@ -141,66 +145,77 @@ export function BookingAnalyticsPage() {
         </p>
       ) : null}
       {total === undefined ? (
-        analytics.isError ? null : <p className="hint">Loading…</p>
+        analytics.isError ? null : <p className="hint">{t("panel-loading")}</p>
       ) : (
         <>
-          <div className="figures" aria-label="Totals">
-            <Figure label="Bookings" value={String(total.bookings)} detail={`${total.done} done`} />
-            <Figure label="Revenue" value={money(total.revenue)} detail="visits done, at their booked price" />
-            <Figure label="Occupancy" value={percent(total.occupancy)} detail={`${hours(total.bookedMinutes)} of ${hours(total.workingMinutes)} working`} />
-            <Figure label="No-shows" value={String(total.noShows)} detail={`${percent(total.noShowRate)} of visits due`} />
+          <div className="figures" aria-label={t("booking-analytics-totals")}>
+            <Figure label={t("booking-analytics-bookings")} value={count(total.bookings)} detail={t("booking-analytics-done-count", { done: total.done })} />
+            <Figure label={t("booking-analytics-revenue")} value={money(total.revenue)} detail={t("booking-analytics-revenue-detail")} />
             <Figure
-              label="Cancellations"
-              value={String(total.cancelled.total)}
-              detail={`${percent(total.cancellationRate)} · client ${total.cancelled.byClient}, staff ${total.cancelled.byStaff}, unpaid hold ${total.cancelled.holdExpired}`}
+              label={t("booking-analytics-occupancy")}
+              value={percent(total.occupancy)}
+              detail={t("booking-analytics-occupancy-detail", { booked: hours(total.bookedMinutes), working: hours(total.workingMinutes) })}
             />
-            <Figure label="Returning clients" value={`${total.returningClients} of ${total.clients}`} detail={percent(total.returningShare)} />
+            <Figure label={t("booking-analytics-no-shows")} value={count(total.noShows)} detail={t("booking-analytics-no-shows-detail", { rate: percent(total.noShowRate) })} />
+            <Figure
+              label={t("booking-analytics-cancellations")}
+              value={count(total.cancelled.total)}
+              detail={t("booking-analytics-cancellations-detail", {
+                rate: percent(total.cancellationRate),
+                client: total.cancelled.byClient,
+                staff: total.cancelled.byStaff,
+                hold: total.cancelled.holdExpired,
+              })}
+            />
+            <Figure
+              label={t("booking-analytics-returning")}
+              value={t("booking-analytics-returning-of", { returning: total.returningClients, clients: total.clients })}
+              detail={percent(total.returningShare)}
+            />
           </div>
           {analytics.data === undefined ? null : <AnalyticsCharts answer={analytics.data} byMaster={byMaster.data} />}
-          <div className="tabs" role="group" aria-label="Group by">
+          <div className="tabs" role="group" aria-label={t("booking-analytics-group-by")}>
             {TABS.map((tab) => (
-              <button key={tab.by} type="button" className="secondary" aria-pressed={by === tab.by} onClick={() => setBy(tab.by)}>
-                {tab.label}
+              <button key={tab} type="button" className="secondary" aria-pressed={by === tab} onClick={() => setBy(tab)}>
+                {t(`booking-analytics-by-${tab}`)}
               </button>
             ))}
           </div>
           <div className="table-scroll">
-            <table aria-label={`Figures by ${by}`}>
+            <table aria-label={t(`booking-analytics-figures-by-${by}`)}>
               <thead>
                 <tr>
-                  <th>{groupTitle}</th>
-                  <th>Bookings</th>
-                  <th>Done</th>
-                  <th>No-shows</th>
-                  <th>Cancelled</th>
-                  <th>Revenue</th>
-                  <th>Occupancy</th>
-                  <th>Returning</th>
+                  <th>{groupTitle(t, by)}</th>
+                  <th>{t("booking-analytics-bookings")}</th>
+                  <th>{t("booking-analytics-done")}</th>
+                  <th>{t("booking-analytics-no-shows")}</th>
+                  <th>{t("booking-analytics-cancelled")}</th>
+                  <th>{t("booking-analytics-revenue")}</th>
+                  <th>{t("booking-analytics-occupancy")}</th>
+                  <th>{t("booking-analytics-returning-short")}</th>
                 </tr>
               </thead>
               <tbody>
                 {analytics.data?.groups.map((group) => (
                   <tr key={group.id}>
                     <th scope="row">{group.name}</th>
-                    <td>{group.bookings}</td>
-                    <td>{group.done}</td>
+                    <td>{count(group.bookings)}</td>
+                    <td>{count(group.done)}</td>
                     <td>
-                      {group.noShows} <span className="hint">({percent(group.noShowRate)})</span>
+                      {count(group.noShows)} <span className="hint">{t("booking-analytics-rate", { rate: percent(group.noShowRate) })}</span>
                     </td>
                     <td>
-                      {group.cancelled.total} <span className="hint">({percent(group.cancellationRate)})</span>
+                      {count(group.cancelled.total)} <span className="hint">{t("booking-analytics-rate", { rate: percent(group.cancellationRate) })}</span>
                     </td>
                     <td>{money(group.revenue)}</td>
                     <td>{percent(group.occupancy)}</td>
-                    <td>
-                      {group.returningClients} / {group.clients}
-                    </td>
+                    <td>{t("booking-analytics-returning-ratio", { returning: group.returningClients, clients: group.clients })}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {analytics.data?.groups.length === 0 ? <p className="hint">No bookings in this period.</p> : null}
+          {analytics.data?.groups.length === 0 ? <p className="hint">{t("booking-analytics-none")}</p> : null}
         </>
       )}
     </section>

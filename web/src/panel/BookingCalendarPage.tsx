@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
-import { STATUS_TEXT, formatPrice, type BookingStatus as Status } from "./booking-format.ts";
+import { formatPrice, statusKey, type BookingStatus as Status } from "./booking-format.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import { useAction } from "./useAction.ts";
 import "./settings-pages.css";
 import "./booking-calendar.css";
@@ -99,7 +101,7 @@ function today(timeZone: string): string {
 }
 
 function dayTitle(date: string): string {
-  return new Intl.DateTimeFormat("en", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(panelLocale(), { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** Side-by-side lanes for bookings that overlap in one column: each booking's lane and how many lanes its group needs. */
@@ -142,6 +144,7 @@ function Column(props: {
   withMaster: boolean;
   onOpen: (booking: CalendarBooking) => void;
 }) {
+  const t = useT();
   const top = (minutes: number) => (minutes - props.span.start) * PIXELS_PER_MINUTE;
   const lanes = lanesOf(props.bookings);
   return (
@@ -157,10 +160,10 @@ function Column(props: {
           const from = start.date === props.date ? start.minutes : props.span.start;
           const to = end.date === props.date ? end.minutes : props.span.end;
           if (to <= from) return null;
-          const label = `Blocked ${clock(from)}–${clock(to)}${block.reason === null ? "" : `: ${block.reason}`}`;
+          const label = t(block.reason === null ? "booking-calendar-blocked-at" : "booking-calendar-blocked-at-because", { from: clock(from), to: clock(to), reason: block.reason ?? "" });
           return (
             <div key={block.id} className="calendar-blocked" role="note" aria-label={label} title={label} style={{ top: top(Math.max(from, props.span.start)), height: (Math.min(to, props.span.end) - Math.max(from, props.span.start)) * PIXELS_PER_MINUTE }}>
-              <span>Blocked{block.reason === null ? "" : ` · ${block.reason}`}</span>
+              <span>{block.reason === null ? t("booking-calendar-blocked") : t("booking-calendar-blocked-because", { reason: block.reason })}</span>
             </div>
           );
         })}
@@ -181,14 +184,20 @@ function Column(props: {
                 width: `calc(${100 / laneCount}% - 4px)`,
               }}
               onClick={() => props.onOpen(booking)}
-              aria-label={`${start.time} ${booking.serviceName}, ${booking.clientName}${props.withMaster ? `, with ${booking.masterName}` : ""}, ${STATUS_TEXT[booking.status]}`}
+              aria-label={t(props.withMaster ? "booking-calendar-booking-with-master" : "booking-calendar-booking", {
+                time: start.time,
+                service: booking.serviceName,
+                client: booking.clientName,
+                master: booking.masterName,
+                status: t(statusKey(booking.status)),
+              })}
             >
               <span>
                 <strong>{start.time}</strong> {booking.serviceName}
               </span>
               <span>{booking.clientName}</span>
               {props.withMaster ? <span>{booking.masterName}</span> : null}
-              <span className="calendar-status">{STATUS_TEXT[booking.status]}</span>
+              <span className="calendar-status">{t(statusKey(booking.status))}</span>
             </button>
           );
         })}
@@ -199,6 +208,7 @@ function Column(props: {
 
 /** The free times of a service on a day, as a select; empty until service, master and date are chosen. */
 function FreeTimes(props: { serviceId: string; masterId: string; date: string; value: string; onChange: (start: string) => void; label: string }) {
+  const t = useT();
   const query = new URLSearchParams({ service: props.serviceId, date: props.date, ...(props.masterId === "" ? {} : { master: props.masterId }) }).toString();
   const slots = useQuery({
     queryKey: ["booking-slots", query],
@@ -210,10 +220,10 @@ function FreeTimes(props: { serviceId: string; masterId: string; date: string; v
     <label>
       {props.label}
       <select value={props.value} onChange={(event) => props.onChange(event.target.value)} disabled={free.length === 0}>
-        <option value="">{slots.isFetching ? "Loading…" : free.length === 0 ? "No free times" : "Choose a time…"}</option>
+        <option value="">{slots.isFetching ? t("panel-loading") : free.length === 0 ? t("booking-calendar-no-free-times") : t("booking-calendar-choose-time")}</option>
         {free.map((slot) => (
           <option key={slot.start} value={slot.start}>
-            {slot.time}–{slot.endTime}
+            {t("booking-calendar-slot", { from: slot.time, to: slot.endTime })}
           </option>
         ))}
       </select>
@@ -223,6 +233,7 @@ function FreeTimes(props: { serviceId: string; masterId: string; date: string; v
 
 /** "New booking": a walk-in or a phone call, booked into a free time by name and phone. */
 function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; date: string; onBooked: (date: string) => void }) {
+  const t = useT();
   const [serviceId, setServiceId] = useState("");
   const [masterId, setMasterId] = useState("");
   const [day, setDay] = useState(date);
@@ -240,15 +251,15 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
       setName("");
       setPhone("");
       onBooked(day);
-    }, `Booked: ${name}.`);
+    }, t("booking-calendar-booked", { name }));
   };
 
   return (
     <form className="card booking-form" onSubmit={submit} aria-labelledby="new-booking-title">
-      <h2 id="new-booking-title">New booking</h2>
+      <h2 id="new-booking-title">{t("booking-calendar-new")}</h2>
       <div className="booking-form-fields">
         <label>
-          Service
+          {t("booking-calendar-service")}
           <select
             value={serviceId}
             required
@@ -258,16 +269,16 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
               setStart("");
             }}
           >
-            <option value="">Choose…</option>
+            <option value="">{t("booking-calendar-choose")}</option>
             {catalogue.services.map((service) => (
               <option key={service.id} value={service.id}>
-                {service.name} ({service.durationMin} min)
+                {t("booking-calendar-service-option", { name: service.name, minutes: service.durationMin })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Master
+          {t("booking-calendar-master")}
           <select
             value={masterId}
             required
@@ -276,7 +287,7 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
               setStart("");
             }}
           >
-            <option value="">Choose…</option>
+            <option value="">{t("booking-calendar-choose")}</option>
             {masters.map((master) => (
               <option key={master.id} value={master.id}>
                 {master.name}
@@ -285,7 +296,7 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
           </select>
         </label>
         <label>
-          Date
+          {t("booking-calendar-date")}
           <input
             type="date"
             value={day}
@@ -296,19 +307,19 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
             }}
           />
         </label>
-        <FreeTimes label="Time" serviceId={serviceId} masterId={masterId} date={day} value={start} onChange={setStart} />
+        <FreeTimes label={t("booking-calendar-time")} serviceId={serviceId} masterId={masterId} date={day} value={start} onChange={setStart} />
         <label>
-          Client's name
+          {t("booking-calendar-client-name")}
           <input value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} />
         </label>
         <label>
-          Client's phone
-          <input type="tel" value={phone} placeholder="+49 151 1234567" required onChange={(event) => setPhone(event.target.value)} />
+          {t("booking-calendar-client-phone")}
+          <input type="tel" value={phone} placeholder={t("booking-calendar-phone-hint")} required onChange={(event) => setPhone(event.target.value)} />
         </label>
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy || start === ""}>
-          Book
+          {t("booking-calendar-book")}
         </button>
       </div>
       <ActionMessage message={action.message} />
@@ -318,6 +329,7 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
 
 /** A booking's details, with Cancel and Move to another free time (also with another master). */
 function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: CalendarBooking; catalogue: Catalogue; timeZone: string; onClose: () => void }) {
+  const t = useT();
   const start = zoned(booking.startsAt, timeZone);
   const [masterId, setMasterId] = useState(String(booking.masterId));
   const [day, setDay] = useState(start.date);
@@ -330,31 +342,32 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
   return (
     <section className="card booking-details" aria-labelledby="booking-details-title">
       <h2 id="booking-details-title">
-        {booking.serviceName}, {dayTitle(start.date)} {start.time}
+        {t("booking-calendar-details-title", { service: booking.serviceName, day: dayTitle(start.date), time: start.time })}
       </h2>
       <dl>
-        <dt>Client</dt>
+        <dt>{t("booking-calendar-client")}</dt>
         <dd>
           {booking.clientName}
           {booking.clientPhone === null ? null : (
             <>
-              , <a href={`tel:${booking.clientPhone}`}>{booking.clientPhone}</a>
+              {t("booking-calendar-separator")}
+              <a href={`tel:${booking.clientPhone}`}>{booking.clientPhone}</a>
             </>
           )}
         </dd>
-        <dt>Master</dt>
+        <dt>{t("booking-calendar-master")}</dt>
         <dd>{booking.masterName}</dd>
-        <dt>Price</dt>
+        <dt>{t("booking-calendar-price")}</dt>
         <dd>{price}</dd>
-        <dt>Status</dt>
-        <dd>{STATUS_TEXT[booking.status]}</dd>
+        <dt>{t("booking-calendar-status")}</dt>
+        <dd>{t(statusKey(booking.status))}</dd>
       </dl>
       {open ? (
         <>
           <fieldset className="booking-form-fields">
-            <legend>Move to another free time</legend>
+            <legend>{t("booking-calendar-move-title")}</legend>
             <label>
-              Master
+              {t("booking-calendar-master")}
               <select
                 value={masterId}
                 onChange={(event) => {
@@ -370,7 +383,7 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
               </select>
             </label>
             <label>
-              Date
+              {t("booking-calendar-date")}
               <input
                 type="date"
                 value={day}
@@ -380,37 +393,37 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
                 }}
               />
             </label>
-            <FreeTimes label="New time" serviceId={String(booking.serviceId)} masterId={masterId} date={day} value={newStart} onChange={setNewStart} />
+            <FreeTimes label={t("booking-calendar-new-time")} serviceId={String(booking.serviceId)} masterId={masterId} date={day} value={newStart} onChange={setNewStart} />
           </fieldset>
           <div className="actions">
             <button
               type="button"
               className="primary"
               disabled={action.busy || newStart === ""}
-              onClick={() => action.run(() => api(`/api/booking/bookings/${booking.id}/move`, { body: { start: newStart, masterId: Number(masterId) } }).then(onClose), "Moved.")}
+              onClick={() => action.run(() => api(`/api/booking/bookings/${booking.id}/move`, { body: { start: newStart, masterId: Number(masterId) } }).then(onClose), t("booking-calendar-moved"))}
             >
-              Move
+              {t("booking-calendar-move")}
             </button>
             <button
               type="button"
               disabled={action.busy}
               onClick={() => {
-                if (window.confirm(`Cancel ${booking.clientName}'s ${booking.serviceName}? The client and the master are told.`)) {
-                  action.run(() => api(`/api/booking/bookings/${booking.id}/cancel`, { body: {} }).then(onClose), "Cancelled.");
+                if (window.confirm(t("booking-calendar-cancel-confirm", { client: booking.clientName, service: booking.serviceName }))) {
+                  action.run(() => api(`/api/booking/bookings/${booking.id}/cancel`, { body: {} }).then(onClose), t("booking-calendar-cancelled"));
                 }
               }}
             >
-              Cancel booking
+              {t("booking-calendar-cancel")}
             </button>
             <button type="button" onClick={onClose}>
-              Close
+              {t("booking-calendar-close")}
             </button>
           </div>
         </>
       ) : (
         <div className="actions">
           <button type="button" onClick={onClose}>
-            Close
+            {t("booking-calendar-close")}
           </button>
         </div>
       )}
@@ -425,6 +438,7 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
  * from its details. On a phone the grid scrolls sideways.
  */
 export function BookingCalendarPage() {
+  const t = useT();
   const catalogue = useQuery({ queryKey: ["booking-catalogue"], queryFn: () => api<Catalogue>("/api/booking/catalogue") });
   const [chosenLocation, setChosenLocation] = useState(rememberedLocation);
   const locations = catalogue.data?.locations ?? [];
@@ -465,32 +479,32 @@ export function BookingCalendarPage() {
 
   return (
     <section className="settings-page booking-calendar-page">
-      <h1>Bookings</h1>
+      <h1>{t("booking-nav-bookings")}</h1>
       <div className="toolbar booking-toolbar">
-        <div className="segmented" role="group" aria-label="View">
+        <div className="segmented" role="group" aria-label={t("booking-calendar-view")}>
           <button type="button" aria-pressed={view === "day"} onClick={() => setView("day")}>
-            Day
+            {t("booking-calendar-day")}
           </button>
           <button type="button" aria-pressed={view === "week"} onClick={() => setView("week")}>
-            Week
+            {t("booking-calendar-week")}
           </button>
         </div>
-        <button type="button" aria-label={view === "day" ? "Previous day" : "Previous week"} onClick={() => setDate(addDays(date, -step))}>
-          ‹
+        <button type="button" aria-label={view === "day" ? t("booking-calendar-previous-day") : t("booking-calendar-previous-week")} onClick={() => setDate(addDays(date, -step))}>
+          {t("booking-calendar-previous-sign")}
         </button>
         <button type="button" onClick={() => setDate(undefined)}>
-          Today
+          {t("booking-calendar-today")}
         </button>
-        <button type="button" aria-label={view === "day" ? "Next day" : "Next week"} onClick={() => setDate(addDays(date, step))}>
-          ›
+        <button type="button" aria-label={view === "day" ? t("booking-calendar-next-day") : t("booking-calendar-next-week")} onClick={() => setDate(addDays(date, step))}>
+          {t("booking-calendar-next-sign")}
         </button>
         <label>
-          Date
+          {t("booking-calendar-date")}
           <input type="date" value={date} onChange={(event) => setDate(event.target.value === "" ? undefined : event.target.value)} />
         </label>
         {locations.length > 1 ? (
           <label>
-            Location
+            {t("booking-calendar-location")}
             <select value={location?.id ?? data?.locationId ?? ""} onChange={(event) => chooseLocation(Number(event.target.value))}>
               {locations.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -501,7 +515,7 @@ export function BookingCalendarPage() {
           </label>
         ) : null}
         <button type="button" className="primary" onClick={() => setCreating(!creating)} aria-expanded={creating}>
-          New booking
+          {t("booking-calendar-new")}
         </button>
       </div>
       {creating && catalogue.data !== undefined ? (
@@ -517,13 +531,13 @@ export function BookingCalendarPage() {
       {opened !== undefined && catalogue.data !== undefined && data !== undefined ? (
         <BookingDetails key={opened.id} booking={opened} catalogue={catalogue.data} timeZone={data.timeZone} onClose={() => setOpenId(undefined)} />
       ) : null}
-      <h2 className="calendar-title">{view === "day" ? dayTitle(date) : `${dayTitle(from)} – ${dayTitle(to)}`}</h2>
+      <h2 className="calendar-title">{view === "day" ? dayTitle(date) : t("booking-calendar-week-title", { from: dayTitle(from), to: dayTitle(to) })}</h2>
       {calendar.isError ? <p className="error">{calendar.error.message}</p> : null}
       {data === undefined ? (
-        <p className="hint">Loading…</p>
+        <p className="hint">{t("panel-loading")}</p>
       ) : (
         <div className="calendar-scroll">
-          <div className="calendar-grid" aria-label={view === "day" ? "Day by master" : "Week by day"}>
+          <div className="calendar-grid" aria-label={view === "day" ? t("booking-calendar-day-by-master") : t("booking-calendar-week-by-day")}>
             <div className="calendar-axis" aria-hidden="true">
               <div className="calendar-column-title" />
               <div className="calendar-column-body" style={{ height: (span.end - span.start) * PIXELS_PER_MINUTE }}>
@@ -566,7 +580,7 @@ export function BookingCalendarPage() {
           </div>
         </div>
       )}
-      {data !== undefined && data.bookings.length === 0 ? <p className="hint">No bookings {view === "day" ? "this day" : "this week"}.</p> : null}
+      {data !== undefined && data.bookings.length === 0 ? <p className="hint">{view === "day" ? t("booking-calendar-none-day") : t("booking-calendar-none-week")}</p> : null}
     </section>
   );
 }

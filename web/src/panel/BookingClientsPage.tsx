@@ -1,7 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "./api.ts";
-import { STATUS_TEXT, formatPrice, formatVisit, type BookingStatus } from "./booking-format.ts";
+import { formatPrice, formatVisit, statusKey, type BookingStatus } from "./booking-format.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 import "./booking-insights.css";
 
@@ -37,12 +39,12 @@ interface ClientCard {
   }[];
 }
 
-const CANCELLED_BY: Record<string, string> = { client: "by the client", staff: "by staff", "hold-expired": "unpaid hold ran out" };
-const day = (iso: string | null) => (iso === null ? "—" : new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }));
+const day = (iso: string | null) => (iso === null ? "—" : new Date(iso).toLocaleDateString(panelLocale(), { day: "numeric", month: "short", year: "numeric" }));
 
 function Card({ clientId, onClose }: { clientId: number; onClose: () => void }) {
+  const t = useT();
   const card = useQuery({ queryKey: ["booking-client", clientId], queryFn: () => api<ClientCard>(`/api/booking/clients/${clientId}`) });
-  if (card.isPending) return <p className="hint">Loading…</p>;
+  if (card.isPending) return <p className="hint">{t("panel-loading")}</p>;
   if (card.isError)
     return (
       <p role="alert" className="error">
@@ -55,40 +57,38 @@ function Card({ clientId, onClose }: { clientId: number; onClose: () => void }) 
       <div className="client-card-head">
         <h2 id="client-card-title">{client.name}</h2>
         <button type="button" className="secondary" onClick={onClose}>
-          Close
+          {t("booking-clients-close")}
         </button>
       </div>
       <dl>
-        <dt>Phone</dt>
+        <dt>{t("booking-clients-phone")}</dt>
         <dd>{client.phone ?? "—"}</dd>
-        <dt>Telegram</dt>
-        <dd>{client.telegramLinked ? "Linked: reachable by the bot and broadcasts" : "Not linked (phone only)"}</dd>
-        <dt>Client since</dt>
+        <dt>{t("booking-clients-telegram")}</dt>
+        <dd>{client.telegramLinked ? t("booking-clients-linked-long") : t("booking-clients-not-linked")}</dd>
+        <dt>{t("booking-clients-since")}</dt>
         <dd>{day(client.since)}</dd>
-        <dt>First visit</dt>
+        <dt>{t("booking-clients-first-visit")}</dt>
         <dd>{day(client.firstVisitAt)}</dd>
-        <dt>Last visit</dt>
+        <dt>{t("booking-clients-last-visit")}</dt>
         <dd>{day(client.lastVisitAt)}</dd>
-        <dt>Bookings</dt>
-        <dd>
-          {client.counts.bookings}: {client.counts.done} done, {client.counts.noShows} no-shows, {client.counts.cancelled} cancelled, {client.counts.upcoming} upcoming
-        </dd>
-        <dt>Spent</dt>
+        <dt>{t("booking-clients-bookings")}</dt>
+        <dd>{t("booking-clients-counts", client.counts)}</dd>
+        <dt>{t("booking-clients-spent")}</dt>
         <dd>{client.spent.length === 0 ? "—" : client.spent.map((entry) => formatPrice(entry.amountMinor, entry.currency)).join(" + ")}</dd>
       </dl>
-      <h3>History</h3>
+      <h3>{t("booking-clients-history")}</h3>
       {client.bookings.length === 0 ? (
-        <p className="hint">No bookings yet.</p>
+        <p className="hint">{t("booking-clients-no-bookings")}</p>
       ) : (
         <div className="table-scroll">
-          <table aria-label="Booking history">
+          <table aria-label={t("booking-clients-history-table")}>
             <thead>
               <tr>
-                <th>When</th>
-                <th>Service</th>
-                <th>Master</th>
-                <th>Status</th>
-                <th>Price</th>
+                <th>{t("booking-clients-when")}</th>
+                <th>{t("booking-clients-service")}</th>
+                <th>{t("booking-clients-master")}</th>
+                <th>{t("booking-clients-status")}</th>
+                <th>{t("booking-clients-price")}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,8 +98,8 @@ function Card({ clientId, onClose }: { clientId: number; onClose: () => void }) 
                   <td>{booking.serviceName}</td>
                   <td>{booking.masterName}</td>
                   <td>
-                    <span className={`status status-${booking.status}`}>{STATUS_TEXT[booking.status]}</span>
-                    {booking.cancelledBy === null ? null : <span className="hint"> {CANCELLED_BY[booking.cancelledBy]}</span>}
+                    <span className={`status status-${booking.status}`}>{t(statusKey(booking.status))}</span>
+                    {booking.cancelledBy === null ? null : <span className="hint">{t(`booking-clients-cancelled-by-${booking.cancelledBy}`)}</span>}
                   </td>
                   <td>{formatPrice(booking.priceMinor, booking.currency)}</td>
                 </tr>
@@ -114,6 +114,7 @@ function Card({ clientId, onClose }: { clientId: number; onClose: () => void }) 
 
 /** The salon's clients: find one by name or phone and open their card with every booking. */
 export function BookingClientsPage() {
+  const t = useT();
   const [draft, setDraft] = useState("");
   const [search, setSearch] = useState("");
   const [openId, setOpenId] = useState<number | undefined>();
@@ -127,35 +128,35 @@ export function BookingClientsPage() {
   };
   return (
     <section className="people-page booking-insights">
-      <h1>Clients</h1>
+      <h1>{t("booking-nav-clients")}</h1>
       <form className="toolbar" role="search" onSubmit={submit}>
         <label>
-          Name or phone
+          {t("booking-clients-search-label")}
           <input type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
         </label>
         <button type="submit" className="primary">
-          Search
+          {t("booking-clients-search")}
         </button>
       </form>
       {openId === undefined ? null : <Card key={openId} clientId={openId} onClose={() => setOpenId(undefined)} />}
       {clients.isPending ? (
-        <p className="hint">Loading…</p>
+        <p className="hint">{t("panel-loading")}</p>
       ) : clients.isError ? (
         <p role="alert" className="error">
           {clients.error.message}
         </p>
       ) : clients.data.clients.length === 0 ? (
-        <p className="hint">No client matches.</p>
+        <p className="hint">{t("booking-clients-none")}</p>
       ) : (
         <div className="table-scroll">
-          <table aria-label="Clients">
+          <table aria-label={t("booking-nav-clients")}>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Phone</th>
-                <th>Telegram</th>
-                <th>Bookings</th>
-                <th>Last visit</th>
+                <th>{t("booking-clients-name")}</th>
+                <th>{t("booking-clients-phone")}</th>
+                <th>{t("booking-clients-telegram")}</th>
+                <th>{t("booking-clients-bookings")}</th>
+                <th>{t("booking-clients-last-visit")}</th>
               </tr>
             </thead>
             <tbody>
@@ -167,7 +168,7 @@ export function BookingClientsPage() {
                     </button>
                   </td>
                   <td>{client.phone ?? "—"}</td>
-                  <td>{client.telegramLinked ? "Linked" : "—"}</td>
+                  <td>{client.telegramLinked ? t("booking-clients-linked") : "—"}</td>
                   <td>{client.bookings}</td>
                   <td>{day(client.lastVisitAt)}</td>
                 </tr>

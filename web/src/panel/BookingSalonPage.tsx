@@ -4,6 +4,8 @@ import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
 import { formatPrice, parsePrice, priceText } from "./booking-format.ts";
 import { useAction } from "./useAction.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./settings-pages.css";
 import "./booking-calendar.css";
 import "./booking-salon.css";
@@ -73,17 +75,23 @@ interface LeftBooking {
   timeZone: string;
 }
 
-const RULES: { key: RuleKey; label: string }[] = [
-  { key: "minNoticeMin", label: "Minimum notice (minutes)" },
-  { key: "horizonDays", label: "Booking horizon (days)" },
-  { key: "cancelWindowMin", label: "Clients cancel up to (minutes before)" },
-  { key: "rescheduleWindowMin", label: "Clients move up to (minutes before)" },
-  { key: "maxReschedules", label: "Moves per booking" },
-  { key: "maxActivePerClient", label: "Upcoming bookings per client" },
+/** The booking rules, each labelled by `booking-salon-rule-<key>` in the catalogue. */
+const RULES: { key: RuleKey }[] = [
+  { key: "minNoticeMin" },
+  { key: "horizonDays" },
+  { key: "cancelWindowMin" },
+  { key: "rescheduleWindowMin" },
+  { key: "maxReschedules" },
+  { key: "maxActivePerClient" },
 ];
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const TABS = ["Locations", "Services", "Masters", "Rules"] as const;
+/** Monday first, each day's name in the panel's language (2024-01-01 was a Monday). */
+const weekdays = (): string[] =>
+  Array.from({ length: 7 }, (_, index) => {
+    const name = new Intl.DateTimeFormat(panelLocale(), { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + index)));
+    return name.charAt(0).toLocaleUpperCase(panelLocale()) + name.slice(1);
+  });
+const TABS = ["locations", "services", "masters", "rules"] as const;
 type Tab = (typeof TABS)[number];
 
 /** The queries a change of the salon can make stale: this page's and the calendar's. */
@@ -106,21 +114,23 @@ function wholeNumber(text: string): number {
 }
 
 function visitTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(panelLocale(), { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 
 /** Bookings a change left standing, for the admin to move on the Bookings page. */
 function LeftBookings({ title, bookings }: { title: string; bookings: LeftBooking[] }) {
+  const t = useT();
   if (bookings.length === 0) return null;
   return (
     <div className="salon-left" role="region" aria-label={title}>
       <p>
-        <strong>{title}</strong> Move or cancel them on the <a href="/bookings">Bookings</a> page; the clients are told.
+        <strong>{title}</strong> {t("booking-salon-left-before")} <a href="/bookings">{t("booking-nav-bookings")}</a>
+        {t("booking-salon-left-after")}
       </p>
       <ul>
         {bookings.map((booking) => (
           <li key={booking.id}>
-            {visitTime(booking.startsAt, booking.timeZone)} · {booking.serviceName} · {booking.clientName}
+            {t("booking-salon-left-booking", { time: visitTime(booking.startsAt, booking.timeZone), service: booking.serviceName, client: booking.clientName })}
           </li>
         ))}
       </ul>
@@ -129,6 +139,7 @@ function LeftBookings({ title, bookings }: { title: string; bookings: LeftBookin
 }
 
 function LocationForm({ location, onSaved }: { location?: Location; onSaved?: () => void }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const [name, setName] = useState(location?.name ?? "");
   const [address, setAddress] = useState(location?.address ?? "");
@@ -138,28 +149,28 @@ function LocationForm({ location, onSaved }: { location?: Location; onSaved?: ()
     const body = { name, address: address === "" ? null : address, timeZone };
     action.run(
       () => (location === undefined ? api("/api/booking/locations", { body }).then(onSaved) : api(`/api/booking/locations/${location.id}`, { method: "PUT", body })),
-      location === undefined ? `Opened ${name}.` : "Saved.",
+      location === undefined ? t("booking-salon-location-opened", { name }) : t("booking-salon-saved"),
     );
   };
   return (
-    <form className="booking-form salon-card" aria-label={location === undefined ? "New location" : `Location ${location.name}`} onSubmit={submit}>
+    <form className="booking-form salon-card" aria-label={location === undefined ? t("booking-salon-new-location") : t("booking-salon-location-named", { name: location.name })} onSubmit={submit}>
       <div className="booking-form-fields">
         <label>
-          Name
+          {t("booking-salon-name")}
           <input value={name} onChange={(event) => setName(event.target.value)} required />
         </label>
         <label>
-          Address
+          {t("booking-salon-address")}
           <input value={address} onChange={(event) => setAddress(event.target.value)} />
         </label>
         <label>
-          Time zone
+          {t("booking-salon-time-zone")}
           <input value={timeZone} onChange={(event) => setTimeZone(event.target.value)} list="salon-time-zones" required />
         </label>
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          {location === undefined ? "Open location" : "Save"}
+          {location === undefined ? t("booking-salon-open-location") : t("booking-salon-save")}
         </button>
         {location === undefined ? null : (
           <button
@@ -168,14 +179,14 @@ function LocationForm({ location, onSaved }: { location?: Location; onSaved?: ()
             onClick={() =>
               action.run(
                 () => api(`/api/booking/locations/${location.id}/active`, { body: { active: !location.active } }),
-                location.active ? "Closed." : "Opened again.",
+                location.active ? t("booking-salon-location-closed") : t("booking-salon-location-reopened"),
               )
             }
           >
-            {location.active ? "Close location" : "Open again"}
+            {location.active ? t("booking-salon-close-location") : t("booking-salon-open-again")}
           </button>
         )}
-        {location !== undefined && !location.active ? <span className="salon-badge">Closed</span> : null}
+        {location !== undefined && !location.active ? <span className="salon-badge">{t("booking-salon-badge-closed")}</span> : null}
       </div>
       <ActionMessage message={action.message} />
     </form>
@@ -183,6 +194,7 @@ function LocationForm({ location, onSaved }: { location?: Location; onSaved?: ()
 }
 
 function LocationsTab({ salon }: { salon: Salon }) {
+  const t = useT();
   const [adding, setAdding] = useState(false);
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   return (
@@ -197,7 +209,7 @@ function LocationsTab({ salon }: { salon: Salon }) {
       ))}
       <div className="actions">
         <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>
-          New location
+          {t("booking-salon-new-location")}
         </button>
       </div>
       {adding ? <LocationForm onSaved={() => setAdding(false)} /> : null}
@@ -224,6 +236,7 @@ function serviceFields(service: Service | undefined) {
 }
 
 function ServiceForm({ service, onSaved }: { service?: Service; onSaved?: () => void }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const [fields, setFields] = useState(() => serviceFields(service));
   const set = (field: keyof ReturnType<typeof serviceFields>) => (event: { target: { value: string } }) => setFields({ ...fields, [field]: event.target.value });
@@ -233,7 +246,7 @@ function ServiceForm({ service, onSaved }: { service?: Service; onSaved?: () => 
       const currency = fields.currency.trim().toUpperCase();
       const priceMinor = parsePrice(fields.price, currency);
       const prepaymentMinor = fields.prepayment.trim() === "" ? null : parsePrice(fields.prepayment, currency);
-      if (priceMinor === undefined || prepaymentMinor === undefined) throw new Error("Please write prices like 35.00.");
+      if (priceMinor === undefined || prepaymentMinor === undefined) throw new Error(t("booking-salon-price-format"));
       const body = {
         name: fields.name,
         description: fields.description === "" ? null : fields.description,
@@ -253,7 +266,7 @@ function ServiceForm({ service, onSaved }: { service?: Service; onSaved?: () => 
       } else {
         await api(`/api/booking/services/${service.id}`, { method: "PUT", body });
       }
-    }, service === undefined ? `Added ${fields.name}.` : "Saved. New bookings use it; bookings already made keep their price and duration.");
+    }, service === undefined ? t("booking-salon-added", { name: fields.name }) : t("booking-salon-service-saved"));
   };
   const number = (label: string, field: "durationMin" | "bufferBeforeMin" | "bufferAfterMin" | "slotStepMin" | "capacity") => (
     <label>
@@ -262,39 +275,39 @@ function ServiceForm({ service, onSaved }: { service?: Service; onSaved?: () => 
     </label>
   );
   return (
-    <form className="booking-form salon-card" aria-label={service === undefined ? "New service" : `Service ${service.name}`} onSubmit={submit}>
+    <form className="booking-form salon-card" aria-label={service === undefined ? t("booking-salon-new-service-label") : t("booking-salon-service-named", { name: service.name })} onSubmit={submit}>
       <div className="booking-form-fields">
         <label>
-          Name
+          {t("booking-salon-name")}
           <input value={fields.name} onChange={set("name")} required />
         </label>
-        {number("Duration (minutes)", "durationMin")}
+        {number(t("booking-salon-duration"), "durationMin")}
         <label>
-          Price
+          {t("booking-salon-price")}
           <input inputMode="decimal" value={fields.price} onChange={set("price")} required />
         </label>
         <label>
-          Currency
+          {t("booking-salon-currency")}
           <input value={fields.currency} onChange={set("currency")} maxLength={3} required />
         </label>
         <label>
-          Prepayment (empty: none)
+          {t("booking-salon-prepayment")}
           <input inputMode="decimal" value={fields.prepayment} onChange={set("prepayment")} />
         </label>
-        {number("Minutes before (preparation)", "bufferBeforeMin")}
-        {number("Minutes after (clean-up)", "bufferAfterMin")}
-        {number("Start times every (minutes)", "slotStepMin")}
-        {number("Clients at once (1, more for a class)", "capacity")}
+        {number(t("booking-salon-buffer-before"), "bufferBeforeMin")}
+        {number(t("booking-salon-buffer-after"), "bufferAfterMin")}
+        {number(t("booking-salon-slot-step"), "slotStepMin")}
+        {number(t("booking-salon-capacity"), "capacity")}
         <label className="salon-wide">
-          Description
+          {t("booking-salon-description")}
           <textarea value={fields.description} onChange={set("description")} rows={2} />
         </label>
       </div>
       <fieldset className="booking-form-fields">
-        <legend>This service's own rules (empty: the salon's)</legend>
+        <legend>{t("booking-salon-own-rules")}</legend>
         {RULES.map((rule) => (
           <label key={rule.key}>
-            {rule.label}
+            {t(`booking-salon-rule-${rule.key}`)}
             <input
               inputMode="numeric"
               value={fields.overrides[rule.key]}
@@ -305,17 +318,17 @@ function ServiceForm({ service, onSaved }: { service?: Service; onSaved?: () => 
       </fieldset>
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          {service === undefined ? "Add service" : "Save"}
+          {service === undefined ? t("booking-salon-add-service") : t("booking-salon-save")}
         </button>
         {service === undefined ? null : (
           <button
             type="button"
             disabled={action.busy}
             onClick={() =>
-              action.run(() => api(`/api/booking/services/${service.id}/active`, { body: { active: !service.active } }), service.active ? "No longer offered." : "Offered again.")
+              action.run(() => api(`/api/booking/services/${service.id}/active`, { body: { active: !service.active } }), service.active ? t("booking-salon-no-longer-offered") : t("booking-salon-offered-again"))
             }
           >
-            {service.active ? "Stop offering" : "Offer again"}
+            {service.active ? t("booking-salon-stop-offering") : t("booking-salon-offer-again")}
           </button>
         )}
       </div>
@@ -325,22 +338,23 @@ function ServiceForm({ service, onSaved }: { service?: Service; onSaved?: () => 
 }
 
 function ServicesTab({ salon }: { salon: Salon }) {
+  const t = useT();
   const [chosen, setChosen] = useState<number | "new" | undefined>(salon.services[0]?.id);
   const service = salon.services.find((entry) => entry.id === chosen);
   return (
     <>
-      <ul className="salon-list" aria-label="Services">
+      <ul className="salon-list" aria-label={t("booking-salon-tab-services")}>
         {salon.services.map((entry) => (
           <li key={entry.id}>
             <button type="button" aria-pressed={entry.id === chosen} onClick={() => setChosen(entry.id)}>
-              <strong>{entry.name}</strong> · {entry.durationMin} min · {formatPrice(entry.priceMinor, entry.currency)}
-              {entry.active ? null : <span className="salon-badge">Not offered</span>}
+              <strong>{entry.name}</strong> {t("booking-salon-service-summary", { minutes: entry.durationMin, price: formatPrice(entry.priceMinor, entry.currency) })}
+              {entry.active ? null : <span className="salon-badge">{t("booking-salon-badge-not-offered")}</span>}
             </button>
           </li>
         ))}
         <li>
           <button type="button" aria-pressed={chosen === "new"} onClick={() => setChosen("new")}>
-            + New service
+            {t("booking-salon-new-service")}
           </button>
         </li>
       </ul>
@@ -355,11 +369,12 @@ type WeekDraft = Record<string, { start: string; end: string }[]>;
 
 function weekDraft(master: Master): WeekDraft {
   return Object.fromEntries(
-    WEEKDAYS.map((_, index) => [String(index + 1), (master.weekly[String(index + 1)] ?? []).map((interval) => ({ start: clock(interval.start), end: clock(interval.end % 1440) }))]),
+    Array.from({ length: 7 }, (_, index) => [String(index + 1), (master.weekly[String(index + 1)] ?? []).map((interval) => ({ start: clock(interval.start), end: clock(interval.end % 1440) }))]),
   );
 }
 
 function WeeklyHoursEditor({ master }: { master: Master }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const [week, setWeek] = useState(() => weekDraft(master));
   const [left, setLeft] = useState<LeftBooking[]>([]);
@@ -373,45 +388,45 @@ function WeeklyHoursEditor({ master }: { master: Master }) {
       );
       const answer = await api<{ outsideHours: LeftBooking[] }>(`/api/booking/masters/${master.id}/hours`, { method: "PUT", body: { weekly } });
       setLeft(answer.outsideHours);
-    }, "Hours saved. Clients are offered the new hours now.");
+    }, t("booking-salon-hours-saved"));
   return (
-    <section className="salon-card" aria-label={`Working hours of ${master.name}`}>
-      <h3>Working hours</h3>
-      <p className="hint">Several intervals a day leave breaks between them; a day without intervals is a day off.</p>
+    <section className="salon-card" aria-label={t("booking-salon-hours-of", { name: master.name })}>
+      <h3>{t("booking-salon-hours")}</h3>
+      <p className="hint">{t("booking-salon-hours-hint")}</p>
       <div className="salon-week">
-        {WEEKDAYS.map((weekday, index) => {
+        {weekdays().map((weekday, index) => {
           const day = String(index + 1);
           const intervals = week[day] ?? [];
           return (
             <div key={day} className="salon-day" role="group" aria-label={weekday}>
               <span className="salon-day-name">{weekday}</span>
-              {intervals.length === 0 ? <span className="hint">Day off</span> : null}
+              {intervals.length === 0 ? <span className="hint">{t("booking-salon-day-off")}</span> : null}
               {intervals.map((interval, position) => (
                 <span key={position} className="salon-interval">
                   <input
                     type="time"
-                    aria-label={`${weekday} interval ${position + 1} from`}
+                    aria-label={t("booking-salon-interval-from", { day: weekday, number: position + 1 })}
                     value={interval.start}
                     onChange={(event) => change(day, intervals.map((entry, at) => (at === position ? { ...entry, start: event.target.value } : entry)))}
                   />
-                  –
+                  {t("booking-salon-interval-dash")}
                   <input
                     type="time"
-                    aria-label={`${weekday} interval ${position + 1} to`}
+                    aria-label={t("booking-salon-interval-to", { day: weekday, number: position + 1 })}
                     value={interval.end}
                     onChange={(event) => change(day, intervals.map((entry, at) => (at === position ? { ...entry, end: event.target.value } : entry)))}
                   />
-                  <button type="button" aria-label={`Remove ${weekday} interval ${position + 1}`} onClick={() => change(day, intervals.filter((_, at) => at !== position))}>
-                    ✕
+                  <button type="button" aria-label={t("booking-salon-interval-remove", { day: weekday, number: position + 1 })} onClick={() => change(day, intervals.filter((_, at) => at !== position))}>
+                    {t("booking-salon-remove-sign")}
                   </button>
                 </span>
               ))}
               <button
                 type="button"
-                aria-label={`Add an interval on ${weekday}`}
+                aria-label={t("booking-salon-interval-add-on", { day: weekday })}
                 onClick={() => change(day, [...intervals, intervals.length === 0 ? { start: "09:00", end: "18:00" } : { start: intervals.at(-1)?.end ?? "12:00", end: "18:00" }])}
               >
-                + Interval
+                {t("booking-salon-interval-add")}
               </button>
             </div>
           );
@@ -419,16 +434,17 @@ function WeeklyHoursEditor({ master }: { master: Master }) {
       </div>
       <div className="actions">
         <button type="button" className="primary" disabled={action.busy} onClick={save}>
-          Save hours
+          {t("booking-salon-save-hours")}
         </button>
       </div>
       <ActionMessage message={action.message} />
-      <LeftBookings title="These bookings are now outside the hours." bookings={left} />
+      <LeftBookings title={t("booking-salon-left-outside-hours")} bookings={left} />
     </section>
   );
 }
 
 function MasterServices({ master, services }: { master: Master; services: Service[] }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const [offers, setOffers] = useState(() =>
     Object.fromEntries(
@@ -451,15 +467,15 @@ function MasterServices({ master, services }: { master: Master; services: Servic
       const body = chosen.map((service) => {
         const offer = offers[service.id]!;
         const priceMinor = offer.price.trim() === "" ? null : parsePrice(offer.price, service.currency);
-        if (priceMinor === undefined) throw new Error(`${service.name}: please write the price like 35.00.`);
+        if (priceMinor === undefined) throw new Error(t("booking-salon-price-format-of", { service: service.name }));
         return { serviceId: service.id, durationMin: offer.durationMin.trim() === "" ? null : wholeNumber(offer.durationMin), priceMinor };
       });
       await api(`/api/booking/masters/${master.id}/services`, { method: "PUT", body: { offers: body } });
-    }, "Services saved.");
+    }, t("booking-salon-services-saved"));
   return (
-    <section className="salon-card" aria-label={`Services of ${master.name}`}>
-      <h3>Services</h3>
-      <p className="hint">Own duration and price are optional: empty means the service's.</p>
+    <section className="salon-card" aria-label={t("booking-salon-services-of", { name: master.name })}>
+      <h3>{t("booking-salon-tab-services")}</h3>
+      <p className="hint">{t("booking-salon-own-hint")}</p>
       <div className="salon-offers">
         {services.map((service) => {
           const offer = offers[service.id] ?? { offered: false, durationMin: "", price: "" };
@@ -469,14 +485,14 @@ function MasterServices({ master, services }: { master: Master; services: Servic
               <label className="salon-check">
                 <input type="checkbox" checked={offer.offered} onChange={(event) => update({ offered: event.target.checked })} />
                 {service.name}
-                {service.active ? null : <span className="salon-badge">Not offered</span>}
+                {service.active ? null : <span className="salon-badge">{t("booking-salon-badge-not-offered")}</span>}
               </label>
               <label>
-                Own minutes
+                {t("booking-salon-own-minutes")}
                 <input inputMode="numeric" placeholder={String(service.durationMin)} value={offer.durationMin} disabled={!offer.offered} onChange={(event) => update({ durationMin: event.target.value })} />
               </label>
               <label>
-                Own price
+                {t("booking-salon-own-price")}
                 <input inputMode="decimal" placeholder={priceText(service.priceMinor, service.currency)} value={offer.price} disabled={!offer.offered} onChange={(event) => update({ price: event.target.value })} />
               </label>
             </div>
@@ -485,7 +501,7 @@ function MasterServices({ master, services }: { master: Master; services: Servic
       </div>
       <div className="actions">
         <button type="button" className="primary" disabled={action.busy} onClick={save}>
-          Save services
+          {t("booking-salon-save-services")}
         </button>
       </div>
       <ActionMessage message={action.message} />
@@ -494,6 +510,7 @@ function MasterServices({ master, services }: { master: Master; services: Servic
 }
 
 function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const [name, setName] = useState(master.name);
   const [locationId, setLocationId] = useState(String(master.locationId));
@@ -504,24 +521,24 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
     action.run(async () => {
       const answer = await api<{ upcoming: LeftBooking[] }>(`/api/booking/masters/${master.id}/active`, { body: { active: !master.active } });
       setLeft(master.active ? answer.upcoming : []);
-    }, master.active ? "Deactivated: no new bookings go to them." : "Active again.");
+    }, master.active ? t("booking-salon-deactivated") : t("booking-salon-reactivated"));
   return (
     <>
       <form
         className="booking-form salon-card"
-        aria-label={`Master ${master.name}`}
+        aria-label={t("booking-salon-master-named", { name: master.name })}
         onSubmit={(event) => {
           event.preventDefault();
-          action.run(() => api(`/api/booking/masters/${master.id}`, { method: "PUT", body: { name, locationId: Number(locationId) } }), "Saved.");
+          action.run(() => api(`/api/booking/masters/${master.id}`, { method: "PUT", body: { name, locationId: Number(locationId) } }), t("booking-salon-saved"));
         }}
       >
         <div className="booking-form-fields">
           <label>
-            Name
+            {t("booking-salon-name")}
             <input value={name} onChange={(event) => setName(event.target.value)} required />
           </label>
           <label>
-            Location
+            {t("booking-salon-location")}
             <select value={locationId} onChange={(event) => setLocationId(event.target.value)}>
               {salon.locations.map((location) => (
                 <option key={location.id} value={location.id}>
@@ -531,13 +548,13 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
             </select>
           </label>
           <label>
-            Telegram id (empty: none)
+            {t("booking-salon-telegram-id")}
             <input inputMode="numeric" value={telegramId} onChange={(event) => setTelegramId(event.target.value)} />
           </label>
         </div>
         <div className="actions">
           <button type="submit" className="primary" disabled={action.busy}>
-            Save
+            {t("booking-salon-save")}
           </button>
           <button
             type="button"
@@ -545,19 +562,19 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
             onClick={() =>
               action.run(
                 () => api(`/api/booking/masters/${master.id}/telegram`, { method: "PUT", body: { telegramId: unlinking ? null : wholeNumber(telegramId) } }),
-                unlinking ? "Telegram account unlinked." : "Telegram account linked.",
+                unlinking ? t("booking-salon-telegram-unlinked") : t("booking-salon-telegram-linked"),
               )
             }
           >
-            {unlinking && master.telegramId !== null ? "Unlink Telegram" : "Link Telegram"}
+            {unlinking && master.telegramId !== null ? t("booking-salon-unlink-telegram") : t("booking-salon-link-telegram")}
           </button>
           <button type="button" disabled={action.busy} onClick={toggle}>
-            {master.active ? "Deactivate" : "Reactivate"}
+            {master.active ? t("booking-salon-deactivate") : t("booking-salon-reactivate")}
           </button>
-          {master.active ? null : <span className="salon-badge">Inactive</span>}
+          {master.active ? null : <span className="salon-badge">{t("booking-salon-badge-inactive")}</span>}
         </div>
         <ActionMessage message={action.message} />
-        <LeftBookings title="Their bookings still to come." bookings={left} />
+        <LeftBookings title={t("booking-salon-left-upcoming")} bookings={left} />
       </form>
       <MasterServices key={`services-${salon.services.length}`} master={master} services={salon.services} />
       <WeeklyHoursEditor master={master} />
@@ -566,6 +583,7 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
 }
 
 function NewMasterForm({ salon, onSaved }: { salon: Salon; onSaved: () => void }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const open = salon.locations.filter((location) => location.active);
   const [name, setName] = useState("");
@@ -573,19 +591,19 @@ function NewMasterForm({ salon, onSaved }: { salon: Salon; onSaved: () => void }
   return (
     <form
       className="booking-form salon-card"
-      aria-label="New master"
+      aria-label={t("booking-salon-new-master-label")}
       onSubmit={(event) => {
         event.preventDefault();
-        action.run(() => api("/api/booking/masters", { body: { name, locationId: Number(locationId) } }).then(onSaved), `Added ${name}.`);
+        action.run(() => api("/api/booking/masters", { body: { name, locationId: Number(locationId) } }).then(onSaved), t("booking-salon-added", { name }));
       }}
     >
       <div className="booking-form-fields">
         <label>
-          Name
+          {t("booking-salon-name")}
           <input value={name} onChange={(event) => setName(event.target.value)} required />
         </label>
         <label>
-          Location
+          {t("booking-salon-location")}
           <select value={locationId} onChange={(event) => setLocationId(event.target.value)}>
             {open.map((location) => (
               <option key={location.id} value={location.id}>
@@ -597,7 +615,7 @@ function NewMasterForm({ salon, onSaved }: { salon: Salon; onSaved: () => void }
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          Add master
+          {t("booking-salon-add-master")}
         </button>
       </div>
       <ActionMessage message={action.message} />
@@ -606,22 +624,23 @@ function NewMasterForm({ salon, onSaved }: { salon: Salon; onSaved: () => void }
 }
 
 function MastersTab({ salon }: { salon: Salon }) {
+  const t = useT();
   const [chosen, setChosen] = useState<number | "new" | undefined>(salon.masters[0]?.id);
   const master = salon.masters.find((entry) => entry.id === chosen);
   return (
     <>
-      <ul className="salon-list" aria-label="Masters">
+      <ul className="salon-list" aria-label={t("booking-salon-tab-masters")}>
         {salon.masters.map((entry) => (
           <li key={entry.id}>
             <button type="button" aria-pressed={entry.id === chosen} onClick={() => setChosen(entry.id)}>
               <strong>{entry.name}</strong>
-              {entry.active ? null : <span className="salon-badge">Inactive</span>}
+              {entry.active ? null : <span className="salon-badge">{t("booking-salon-badge-inactive")}</span>}
             </button>
           </li>
         ))}
         <li>
           <button type="button" aria-pressed={chosen === "new"} onClick={() => setChosen("new")}>
-            + New master
+            {t("booking-salon-new-master")}
           </button>
         </li>
       </ul>
@@ -632,6 +651,7 @@ function MastersTab({ salon }: { salon: Salon }) {
 }
 
 function RulesTab({ rules }: { rules: Rules }) {
+  const t = useT();
   const action = useAction(REFRESH);
   const [fields, setFields] = useState(() => ({
     ...(Object.fromEntries(RULES.map((rule) => [rule.key, String(rules[rule.key])])) as Record<RuleKey, string>),
@@ -642,29 +662,29 @@ function RulesTab({ rules }: { rules: Rules }) {
     event.preventDefault();
     const reminders = fields.reminders.trim() === "" ? [] : fields.reminders.split(/[,\s]+/).filter((part) => part !== "").map(wholeNumber);
     const body = { ...Object.fromEntries(RULES.map((rule) => [rule.key, wholeNumber(fields[rule.key])])), reminderOffsetsMin: reminders, holdMin: wholeNumber(fields.holdMin) };
-    action.run(() => api("/api/booking/rules", { method: "PUT", body }), "Rules saved. They apply from the next booking on.");
+    action.run(() => api("/api/booking/rules", { method: "PUT", body }), t("booking-salon-rules-saved"));
   };
   return (
-    <form className="booking-form salon-card" aria-label="Rules" onSubmit={submit}>
+    <form className="booking-form salon-card" aria-label={t("booking-salon-tab-rules")} onSubmit={submit}>
       <div className="booking-form-fields">
         {RULES.map((rule) => (
           <label key={rule.key}>
-            {rule.label}
+            {t(`booking-salon-rule-${rule.key}`)}
             <input inputMode="numeric" value={fields[rule.key]} onChange={(event) => setFields({ ...fields, [rule.key]: event.target.value })} />
           </label>
         ))}
         <label>
-          Reminders (minutes before, comma-separated)
+          {t("booking-salon-reminders")}
           <input value={fields.reminders} onChange={(event) => setFields({ ...fields, reminders: event.target.value })} />
         </label>
         <label>
-          Hold for an unpaid prepayment (minutes)
+          {t("booking-salon-hold")}
           <input inputMode="numeric" value={fields.holdMin} onChange={(event) => setFields({ ...fields, holdMin: event.target.value })} />
         </label>
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>
-          Save rules
+          {t("booking-salon-save-rules")}
         </button>
       </div>
       <ActionMessage message={action.message} />
@@ -679,27 +699,28 @@ function RulesTab({ rules }: { rules: Rules }) {
  * salon's booking rules. Every change is saved by its own button and audited on the server.
  */
 export function BookingSalonPage() {
+  const t = useT();
   const salon = useQuery({ queryKey: ["booking-salon"], queryFn: () => api<Salon>("/api/booking/salon") });
-  const [tab, setTab] = useState<Tab>("Services");
+  const [tab, setTab] = useState<Tab>("services");
   return (
     <section className="settings-page booking-salon-page">
-      <h1>Salon</h1>
-      <div className="segmented salon-tabs" role="tablist" aria-label="Salon">
+      <h1>{t("booking-nav-salon")}</h1>
+      <div className="segmented salon-tabs" role="tablist" aria-label={t("booking-nav-salon")}>
         {TABS.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} aria-pressed={tab === name} onClick={() => setTab(name)}>
-            {name}
+            {t(`booking-salon-tab-${name}`)}
           </button>
         ))}
       </div>
       {salon.isError ? <p className="error">{salon.error.message}</p> : null}
       {salon.data === undefined ? (
-        <p className="hint">Loading…</p>
+        <p className="hint">{t("panel-loading")}</p>
       ) : (
-        <div role="tabpanel" aria-label={tab}>
-          {tab === "Locations" ? <LocationsTab salon={salon.data} /> : null}
-          {tab === "Services" ? <ServicesTab salon={salon.data} /> : null}
-          {tab === "Masters" ? <MastersTab salon={salon.data} /> : null}
-          {tab === "Rules" ? <RulesTab rules={salon.data.rules} /> : null}
+        <div role="tabpanel" aria-label={t(`booking-salon-tab-${tab}`)}>
+          {tab === "locations" ? <LocationsTab salon={salon.data} /> : null}
+          {tab === "services" ? <ServicesTab salon={salon.data} /> : null}
+          {tab === "masters" ? <MastersTab salon={salon.data} /> : null}
+          {tab === "rules" ? <RulesTab rules={salon.data.rules} /> : null}
         </div>
       )}
     </section>

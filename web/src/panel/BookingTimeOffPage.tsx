@@ -3,6 +3,8 @@ import { useState, type FormEvent } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { ApiError, api } from "./api.ts";
 import { useAction } from "./useAction.ts";
+import { useT, type Translate } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./settings-pages.css";
 import "./booking-calendar.css";
 import "./booking-time-off.css";
@@ -44,8 +46,8 @@ interface Pending {
   hits: Hit[];
 }
 
-type Kind = "Block hours" | "Days off" | "Holiday" | "Day's hours";
-const KINDS: Kind[] = ["Block hours", "Days off", "Holiday", "Day's hours"];
+type Kind = "block" | "days-off" | "holiday" | "day-hours";
+const KINDS: Kind[] = ["block", "days-off", "holiday", "day-hours"];
 
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -65,11 +67,16 @@ function parseIntervals(text: string): { from: string; to: string }[] {
 
 /** An instant on the salon's clock: "Tue 3 Mar, 09:30". */
 function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(panelLocale(), { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 
-function days(from: string, to: string): string {
-  return from === to ? from : `${from} – ${to}`;
+/** A calendar day `2026-03-02` in the panel's language ("2 Mar 2026"). */
+function day(date: string): string {
+  return new Intl.DateTimeFormat(panelLocale(), { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${date}T12:00:00Z`));
+}
+
+function days(t: Translate, from: string, to: string): string {
+  return from === to ? day(from) : t("booking-time-off-days", { from: day(from), to: day(to) });
 }
 
 function hitsOf(error: unknown): Hit[] | undefined {
@@ -80,40 +87,36 @@ function hitsOf(error: unknown): Hit[] | undefined {
 
 /** The bookings a time off hits, each with its choice (move to a free master, or cancel and tell the client), and the confirm button. */
 function HitsResolver({ pending, busy, onConfirm, onDrop }: { pending: Pending; busy: boolean; onConfirm: (choices: Record<number, string>) => void; onDrop: () => void }) {
+  const t = useT();
   const [choices, setChoices] = useState<Record<number, string>>(() =>
     Object.fromEntries(pending.hits.map((hit) => [hit.bookingId, hit.freeMasters[0] === undefined ? "cancel" : `move:${hit.freeMasters[0].id}`])),
   );
   return (
     <section className="card time-off-hits" aria-labelledby="time-off-hits-title">
-      <h2 id="time-off-hits-title">Bookings in the way</h2>
-      <p>
-        {pending.what}: {pending.message}
-      </p>
+      <h2 id="time-off-hits-title">{t("booking-time-off-hits")}</h2>
+      <p>{t("booking-time-off-hits-message", { what: pending.what, message: pending.message })}</p>
       <ul className="time-off-hit-list">
         {pending.hits.map((hit) => (
           <li key={hit.bookingId} className="time-off-hit">
             <div>
-              <strong>
-                {hit.date} {hit.time}–{hit.endTime}
-              </strong>{" "}
-              {hit.serviceName} with {hit.masterName}
+              <strong>{t("booking-time-off-hit-when", { date: day(hit.date), from: hit.time, to: hit.endTime })}</strong>{" "}
+              {t("booking-time-off-hit-service", { service: hit.serviceName, master: hit.masterName })}
               <br />
-              {hit.clientName}
-              {hit.clientPhone === null ? "" : `, ${hit.clientPhone}`}
+              {hit.clientPhone === null ? hit.clientName : t("booking-time-off-hit-client", { client: hit.clientName, phone: hit.clientPhone })}
             </div>
             <label>
-              What to do
+              {t("booking-time-off-what-to-do")}
               <select
-                aria-label={`What to do with ${hit.clientName}'s booking at ${hit.time}`}
+                aria-label={t("booking-time-off-what-to-do-with", { client: hit.clientName, time: hit.time })}
                 value={choices[hit.bookingId] ?? "cancel"}
                 onChange={(event) => setChoices({ ...choices, [hit.bookingId]: event.target.value })}
               >
                 {hit.freeMasters.map((master) => (
                   <option key={master.id} value={`move:${master.id}`}>
-                    Move to {master.name} (same time)
+                    {t("booking-time-off-move-to", { master: master.name })}
                   </option>
                 ))}
-                <option value="cancel">Cancel and notify the client</option>
+                <option value="cancel">{t("booking-time-off-cancel-notify")}</option>
               </select>
             </label>
           </li>
@@ -121,10 +124,10 @@ function HitsResolver({ pending, busy, onConfirm, onDrop }: { pending: Pending; 
       </ul>
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => onConfirm(choices)}>
-          Confirm and apply
+          {t("booking-time-off-confirm")}
         </button>
         <button type="button" onClick={onDrop}>
-          Keep the bookings
+          {t("booking-time-off-keep")}
         </button>
       </div>
     </section>
@@ -133,7 +136,8 @@ function HitsResolver({ pending, busy, onConfirm, onDrop }: { pending: Pending; 
 
 /** The form that adds one kind of time off; its request goes to `onSubmit`. */
 function AddTimeOff({ data, onSubmit, busy }: { data: TimeOff; busy: boolean; onSubmit: (path: string, body: Record<string, unknown>, what: string) => void }) {
-  const [kind, setKind] = useState<Kind>("Block hours");
+  const t = useT();
+  const [kind, setKind] = useState<Kind>("block");
   const [masterId, setMasterId] = useState(String(data.masters[0]?.id ?? ""));
   const [date, setDate] = useState(data.today);
   const [until, setUntil] = useState(data.today);
@@ -146,26 +150,26 @@ function AddTimeOff({ data, onSubmit, busy }: { data: TimeOff; busy: boolean; on
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const name = master?.name ?? "";
-    if (kind === "Block hours") onSubmit("/api/booking/time-off/blocks", { masterId: Number(masterId), date, from, to, reason: note }, `Block ${name} ${date} ${from}–${to}`);
-    if (kind === "Days off") onSubmit("/api/booking/time-off/days-off", { masterId: Number(masterId), from: date, to: until, reason: note }, `Days off for ${name}, ${days(date, until)}`);
-    if (kind === "Holiday") onSubmit("/api/booking/time-off/holidays", { from: date, to: until, name: note }, `Holiday ${days(date, until)}`);
-    if (kind === "Day's hours") onSubmit("/api/booking/time-off/day-hours", { masterId: Number(masterId), date, intervals: parseIntervals(hours) }, `${name}'s hours on ${date}`);
+    if (kind === "block") onSubmit("/api/booking/time-off/blocks", { masterId: Number(masterId), date, from, to, reason: note }, t("booking-time-off-what-block", { name, date: day(date), from, to }));
+    if (kind === "days-off") onSubmit("/api/booking/time-off/days-off", { masterId: Number(masterId), from: date, to: until, reason: note }, t("booking-time-off-what-days-off", { name, days: days(t, date, until) }));
+    if (kind === "holiday") onSubmit("/api/booking/time-off/holidays", { from: date, to: until, name: note }, t("booking-time-off-what-holiday", { days: days(t, date, until) }));
+    if (kind === "day-hours") onSubmit("/api/booking/time-off/day-hours", { masterId: Number(masterId), date, intervals: parseIntervals(hours) }, t("booking-time-off-what-day-hours", { name, date: day(date) }));
   };
 
   return (
     <form className="card booking-form" onSubmit={submit} aria-labelledby="add-time-off-title">
-      <h2 id="add-time-off-title">Add time off</h2>
-      <div className="segmented time-off-kinds" role="group" aria-label="Kind">
+      <h2 id="add-time-off-title">{t("booking-time-off-add-title")}</h2>
+      <div className="segmented time-off-kinds" role="group" aria-label={t("booking-time-off-kind")}>
         {KINDS.map((name) => (
           <button key={name} type="button" aria-pressed={kind === name} onClick={() => setKind(name)}>
-            {name}
+            {t(`booking-time-off-kind-${name}`)}
           </button>
         ))}
       </div>
       <div className="booking-form-fields">
-        {kind === "Holiday" ? null : (
+        {kind === "holiday" ? null : (
           <label>
-            Master
+            {t("booking-time-off-master")}
             <select value={masterId} required onChange={(event) => setMasterId(event.target.value)}>
               {data.masters.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -176,43 +180,43 @@ function AddTimeOff({ data, onSubmit, busy }: { data: TimeOff; busy: boolean; on
           </label>
         )}
         <label>
-          {kind === "Days off" || kind === "Holiday" ? "From" : "Date"}
+          {kind === "days-off" || kind === "holiday" ? t("booking-time-off-from-day") : t("booking-time-off-date")}
           <input type="date" value={date} required onChange={(event) => setDate(event.target.value)} />
         </label>
-        {kind === "Days off" || kind === "Holiday" ? (
+        {kind === "days-off" || kind === "holiday" ? (
           <label>
-            To
+            {t("booking-time-off-to-day")}
             <input type="date" value={until} required onChange={(event) => setUntil(event.target.value)} />
           </label>
         ) : null}
-        {kind === "Block hours" ? (
+        {kind === "block" ? (
           <>
             <label>
-              From
+              {t("booking-time-off-from-time")}
               <input type="time" value={from} required onChange={(event) => setFrom(event.target.value)} />
             </label>
             <label>
-              Until
+              {t("booking-time-off-until")}
               <input type="time" value={to} required onChange={(event) => setTo(event.target.value)} />
             </label>
           </>
         ) : null}
-        {kind === "Day's hours" ? (
+        {kind === "day-hours" ? (
           <label>
-            Hours that day
-            <input value={hours} placeholder="10:00-14:00, 15:00-18:00 (empty: closed)" onChange={(event) => setHours(event.target.value)} />
+            {t("booking-time-off-hours-that-day")}
+            <input value={hours} placeholder={t("booking-time-off-hours-hint")} onChange={(event) => setHours(event.target.value)} />
           </label>
         ) : (
           <label>
-            {kind === "Holiday" ? "Name" : "Note"}
-            <input value={note} maxLength={200} placeholder={kind === "Holiday" ? "New Year" : "Training"} onChange={(event) => setNote(event.target.value)} />
+            {kind === "holiday" ? t("booking-time-off-name") : t("booking-time-off-note")}
+            <input value={note} maxLength={200} placeholder={kind === "holiday" ? t("booking-time-off-name-hint") : t("booking-time-off-note-hint")} onChange={(event) => setNote(event.target.value)} />
           </label>
         )}
       </div>
-      {kind === "Block hours" || kind === "Day's hours" ? <p className="hint">Times are on the salon's clock ({master?.timeZone ?? data.timeZone}).</p> : null}
+      {kind === "block" || kind === "day-hours" ? <p className="hint">{t("booking-time-off-clock", { zone: master?.timeZone ?? data.timeZone })}</p> : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Add
+          {t("booking-time-off-add")}
         </button>
       </div>
     </form>
@@ -226,6 +230,7 @@ function AddTimeOff({ data, onSubmit, busy }: { data: TimeOff; busy: boolean; on
  * confirm button; the server then does everything in one transaction.
  */
 export function BookingTimeOffPage() {
+  const t = useT();
   const timeOff = useQuery({ queryKey: ["booking-time-off"], queryFn: () => api<TimeOff>("/api/booking/time-off") });
   const action = useAction(["booking-time-off", "booking-calendar", "booking-slots"]);
   const [pending, setPending] = useState<Pending | undefined>();
@@ -239,8 +244,7 @@ export function BookingTimeOffPage() {
       try {
         const done = await api<{ moved: number; cancelled: number }>(path, { body });
         setPending(undefined);
-        const changed = done.moved + done.cancelled === 0 ? "" : `; ${done.moved} moved, ${done.cancelled} cancelled, clients and masters notified`;
-        setSaved(`${what}: saved${changed}.`);
+        setSaved(done.moved + done.cancelled === 0 ? t("booking-time-off-saved", { what }) : t("booking-time-off-saved-with-changes", { what, moved: done.moved, cancelled: done.cancelled }));
       } catch (error) {
         const hits = hitsOf(error);
         if (hits === undefined) throw error;
@@ -265,10 +269,10 @@ export function BookingTimeOffPage() {
 
   return (
     <section className="settings-page booking-time-off-page">
-      <h1>Time off</h1>
+      <h1>{t("booking-nav-time-off")}</h1>
       {timeOff.isError ? <p className="error">{timeOff.error.message}</p> : null}
       {data === undefined ? (
-        <p className="hint">Loading…</p>
+        <p className="hint">{t("panel-loading")}</p>
       ) : (
         <>
           <AddTimeOff data={data} busy={action.busy} onSubmit={send} />
@@ -276,17 +280,17 @@ export function BookingTimeOffPage() {
           <ActionMessage message={action.message ?? (saved === undefined ? undefined : { kind: "notice", text: saved })} />
 
           <section className="card time-off-list" aria-labelledby="blocks-title">
-            <h2 id="blocks-title">Blocked hours</h2>
-            {data.blocks.length === 0 ? <p className="hint">No blocked hours ahead.</p> : null}
+            <h2 id="blocks-title">{t("booking-time-off-blocks")}</h2>
+            {data.blocks.length === 0 ? <p className="hint">{t("booking-time-off-no-blocks")}</p> : null}
             <ul>
               {data.blocks.map((block) => (
                 <li key={block.id}>
                   <span>
-                    <strong>{block.masterName}</strong> {when(block.start, data.timeZone)} – {when(block.end, data.timeZone)}
-                    {block.reason === null ? "" : ` · ${block.reason}`}
+                    <strong>{block.masterName}</strong> {t("booking-time-off-span", { from: when(block.start, data.timeZone), to: when(block.end, data.timeZone) })}
+                    {block.reason === null ? null : t("booking-time-off-reason", { reason: block.reason })}
                   </span>
-                  <button type="button" onClick={() => remove(`/api/booking/time-off/blocks/${block.id}/remove`, "The hours are free again.")}>
-                    Unblock
+                  <button type="button" onClick={() => remove(`/api/booking/time-off/blocks/${block.id}/remove`, t("booking-time-off-unblocked"))}>
+                    {t("booking-time-off-unblock")}
                   </button>
                 </li>
               ))}
@@ -294,17 +298,17 @@ export function BookingTimeOffPage() {
           </section>
 
           <section className="card time-off-list" aria-labelledby="days-off-title">
-            <h2 id="days-off-title">Days off and vacations</h2>
-            {data.daysOff.length === 0 ? <p className="hint">No days off ahead.</p> : null}
+            <h2 id="days-off-title">{t("booking-time-off-days-off")}</h2>
+            {data.daysOff.length === 0 ? <p className="hint">{t("booking-time-off-no-days-off")}</p> : null}
             <ul>
               {data.daysOff.map((entry) => (
                 <li key={entry.id}>
                   <span>
-                    <strong>{entry.masterName}</strong> {days(entry.from, entry.to)}
-                    {entry.reason === null ? "" : ` · ${entry.reason}`}
+                    <strong>{entry.masterName}</strong> {days(t, entry.from, entry.to)}
+                    {entry.reason === null ? null : t("booking-time-off-reason", { reason: entry.reason })}
                   </span>
-                  <button type="button" onClick={() => remove(`/api/booking/time-off/days-off/${entry.id}/remove`, `${entry.masterName} works those days again.`)}>
-                    Remove
+                  <button type="button" onClick={() => remove(`/api/booking/time-off/days-off/${entry.id}/remove`, t("booking-time-off-days-off-removed", { name: entry.masterName }))}>
+                    {t("booking-time-off-remove")}
                   </button>
                 </li>
               ))}
@@ -312,17 +316,17 @@ export function BookingTimeOffPage() {
           </section>
 
           <section className="card time-off-list" aria-labelledby="holidays-title">
-            <h2 id="holidays-title">Holidays (whole business)</h2>
-            {data.holidays.length === 0 ? <p className="hint">No holidays ahead.</p> : null}
+            <h2 id="holidays-title">{t("booking-time-off-holidays")}</h2>
+            {data.holidays.length === 0 ? <p className="hint">{t("booking-time-off-no-holidays")}</p> : null}
             <ul>
               {data.holidays.map((entry) => (
                 <li key={entry.id}>
                   <span>
-                    {days(entry.from, entry.to)}
-                    {entry.name === null ? "" : ` · ${entry.name}`}
+                    {days(t, entry.from, entry.to)}
+                    {entry.name === null ? null : t("booking-time-off-reason", { reason: entry.name })}
                   </span>
-                  <button type="button" onClick={() => remove(`/api/booking/time-off/holidays/${entry.id}/remove`, "The business is open those days again.")}>
-                    Remove
+                  <button type="button" onClick={() => remove(`/api/booking/time-off/holidays/${entry.id}/remove`, t("booking-time-off-holiday-removed"))}>
+                    {t("booking-time-off-remove")}
                   </button>
                 </li>
               ))}
@@ -330,17 +334,20 @@ export function BookingTimeOffPage() {
           </section>
 
           <section className="card time-off-list" aria-labelledby="day-hours-title">
-            <h2 id="day-hours-title">Days with their own hours</h2>
-            {data.dayHours.length === 0 ? <p className="hint">No days with their own hours ahead.</p> : null}
+            <h2 id="day-hours-title">{t("booking-time-off-day-hours")}</h2>
+            {data.dayHours.length === 0 ? <p className="hint">{t("booking-time-off-no-day-hours")}</p> : null}
             <ul>
               {data.dayHours.map((entry) => (
                 <li key={`${entry.masterId}:${entry.date}`}>
                   <span>
-                    <strong>{entry.masterName}</strong> {entry.date}:{" "}
-                    {entry.intervals.length === 0 ? "closed" : entry.intervals.map((interval) => `${clock(interval.start)}–${clock(interval.end)}`).join(", ")}
+                    <strong>{entry.masterName}</strong>{" "}
+                    {t("booking-time-off-day-hours-entry", {
+                      date: day(entry.date),
+                      hours: entry.intervals.length === 0 ? t("booking-time-off-closed") : entry.intervals.map((interval) => t("booking-time-off-interval", { from: clock(interval.start), to: clock(interval.end) })).join(", "),
+                    })}
                   </span>
-                  <button type="button" onClick={() => send("/api/booking/time-off/day-hours/clear", { masterId: entry.masterId, date: entry.date }, `${entry.masterName}'s weekly hours on ${entry.date}`)}>
-                    Back to weekly hours
+                  <button type="button" onClick={() => send("/api/booking/time-off/day-hours/clear", { masterId: entry.masterId, date: entry.date }, t("booking-time-off-what-weekly-hours", { name: entry.masterName, date: day(entry.date) }))}>
+                    {t("booking-time-off-back-to-weekly")}
                   </button>
                 </li>
               ))}

@@ -2,6 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
+import { useRoleName } from "./i18n/useRoleName.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import { useAction } from "./useAction.ts";
 import "./settings-pages.css";
 import "./broadcasts.css";
@@ -49,12 +52,6 @@ interface Broadcast {
 }
 
 const MAX_BUTTONS = 10;
-const STATUS_TEXT: Record<Broadcast["status"], string> = {
-  scheduled: "Scheduled",
-  sending: "Sending",
-  done: "Done",
-  cancelled: "Cancelled",
-};
 
 /** What Telegram shows of the HTML, for the list: tags dropped, the common entities decoded. */
 function plainText(html: string): string {
@@ -66,54 +63,70 @@ function plainText(html: string): string {
     .replaceAll("&amp;", "&");
 }
 
+/** Telegram's HTML tags a broadcast may use, each shown with an example text from the catalogue. */
+const FORMATTING_LINES: { tag: string; attributes?: string; key: string }[][] = [
+  [
+    { tag: "b", key: "broadcasts-format-bold" },
+    { tag: "i", key: "broadcasts-format-italic" },
+    { tag: "u", key: "broadcasts-format-underlined" },
+    { tag: "s", key: "broadcasts-format-struck" },
+  ],
+  [{ tag: "a", attributes: ' href="https://example.com"', key: "broadcasts-format-link" }],
+  [
+    { tag: "tg-spoiler", key: "broadcasts-format-spoiler" },
+    { tag: "blockquote", key: "broadcasts-format-quote" },
+  ],
+  [
+    { tag: "code", key: "broadcasts-format-code" },
+    { tag: "pre", key: "broadcasts-format-pre" },
+  ],
+];
+
 function FormattingHelp() {
+  const t = useT();
   return (
     <details className="formatting-help">
-      <summary>Formatting</summary>
+      <summary>{t("broadcasts-formatting")}</summary>
       <ul>
-        <li>
-          <code>&lt;b&gt;bold&lt;/b&gt;</code>, <code>&lt;i&gt;italic&lt;/i&gt;</code>, <code>&lt;u&gt;underlined&lt;/u&gt;</code>,{" "}
-          <code>&lt;s&gt;struck&lt;/s&gt;</code>
-        </li>
-        <li>
-          <code>&lt;a href="https://example.com"&gt;a link&lt;/a&gt;</code>
-        </li>
-        <li>
-          <code>&lt;tg-spoiler&gt;hidden until tapped&lt;/tg-spoiler&gt;</code>, <code>&lt;blockquote&gt;a quote&lt;/blockquote&gt;</code>
-        </li>
-        <li>
-          <code>&lt;code&gt;inline code&lt;/code&gt;</code>, <code>&lt;pre&gt;a block of code&lt;/pre&gt;</code>
-        </li>
-        <li>
-          Write <code>&amp;lt;</code> for a lone &lt; and <code>&amp;amp;</code> for &amp; in a link. Up to 4,096 characters, or 1,024 under a photo.
-        </li>
+        {FORMATTING_LINES.map((line) => (
+          <li key={line[0]?.tag}>
+            {line.map((example, index) => (
+              <span key={example.tag}>
+                {index === 0 ? null : t("broadcasts-format-separator")}
+                <code>{t("broadcasts-format-example", { tag: example.tag, attributes: example.attributes ?? "", text: t(example.key) })}</code>
+              </span>
+            ))}
+          </li>
+        ))}
+        <li>{t("broadcasts-format-escapes")}</li>
       </ul>
     </details>
   );
 }
 
 function ButtonsEditor({ buttons, onChange }: { buttons: LinkButton[]; onChange: (buttons: LinkButton[]) => void }) {
+  const t = useT();
   const set = (index: number, change: Partial<LinkButton>) => onChange(buttons.map((button, i) => (i === index ? { ...button, ...change } : button)));
   return (
     <fieldset className="broadcast-buttons">
-      <legend>Link buttons</legend>
+      <legend>{t("broadcasts-buttons")}</legend>
       {buttons.map((button, index) => (
         <div className="broadcast-button-row" key={index}>
           <label>
-            Button {index + 1} label
+            {t("broadcasts-button-label", { number: index + 1 })}
             <input value={button.text} maxLength={64} onChange={(event) => set(index, { text: event.target.value })} />
           </label>
           <label>
-            Button {index + 1} link
+            {t("broadcasts-button-link", { number: index + 1 })}
             <input type="url" value={button.url} placeholder="https://" onChange={(event) => set(index, { url: event.target.value })} />
           </label>
           <button type="button" onClick={() => onChange(buttons.filter((_, i) => i !== index))}>
-            Remove button {index + 1}
+            {t("broadcasts-button-remove", { number: index + 1 })}
           </button>
         </div>
       ))}
       <button type="button" disabled={buttons.length >= MAX_BUTTONS} onClick={() => onChange([...buttons, { text: "", url: "" }])}>
-        Add a button
+        {t("broadcasts-button-add")}
       </button>
     </fieldset>
   );
@@ -121,6 +134,7 @@ function ButtonsEditor({ buttons, onChange }: { buttons: LinkButton[]; onChange:
 
 /** How many people a segment reaches now, and how many of them blocked the bot. */
 function AudienceSize({ segment, params }: { segment: string; params: Record<string, string> }) {
+  const t = useT();
   const query = new URLSearchParams({ ...params, segment }).toString();
   const complete = Object.values(params).every((value) => value.trim() !== "");
   const size = useQuery({
@@ -130,18 +144,19 @@ function AudienceSize({ segment, params }: { segment: string; params: Record<str
     retry: false,
   });
   if (segment === "") return null;
-  if (!complete) return <p className="hint">Fill in the audience's details to see its size.</p>;
+  if (!complete) return <p className="hint">{t("broadcasts-audience-incomplete")}</p>;
   if (size.isError) return <p className="hint">{size.error.message}</p>;
-  if (size.data === undefined) return <p className="hint">Counting…</p>;
+  if (size.data === undefined) return <p className="hint">{t("broadcasts-audience-counting")}</p>;
   return (
-    <p className="hint" role="status" aria-label="Audience size">
-      {size.data.people} {size.data.people === 1 ? "person" : "people"}
-      {size.data.blocked > 0 ? `, of whom ${size.data.blocked} blocked the bot and will be skipped` : ""}.
+    <p className="hint" role="status" aria-label={t("broadcasts-audience-size")}>
+      {t("broadcasts-audience", { people: size.data.people, blocked: size.data.blocked })}
     </p>
   );
 }
 
 function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
+  const t = useT();
+  const roleName = useRoleName();
   const [text, setText] = useState("");
   const [photo, setPhoto] = useState("");
   const [buttons, setButtons] = useState<LinkButton[]>([]);
@@ -162,28 +177,28 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
       setText("");
       setPhoto("");
       setButtons([]);
-    }, when === "now" ? "Sending has started; progress is in the list below." : "Scheduled; it is in the list below.");
+    }, when === "now" ? t("broadcasts-sending-started") : t("broadcasts-scheduled-done"));
   };
-  const preview = () => action.run(() => api("/api/broadcasts/preview", { body: draft }), "The preview is on its way to your Telegram.");
+  const preview = () => action.run(() => api("/api/broadcasts/preview", { body: draft }), t("broadcasts-preview-sent"));
 
   return (
     <form className="settings-form card broadcast-compose" onSubmit={send} aria-labelledby="compose-title">
-      <h2 id="compose-title">New broadcast</h2>
+      <h2 id="compose-title">{t("broadcasts-new")}</h2>
       <label>
-        Text
+        {t("broadcasts-text")}
         <textarea value={text} rows={6} required onChange={(event) => setText(event.target.value)} />
       </label>
       <FormattingHelp />
       <label>
-        Photo (optional): a Telegram file_id or an image link
-        <input value={photo} placeholder="https://…" onChange={(event) => setPhoto(event.target.value)} />
+        {t("broadcasts-photo")}
+        <input value={photo} placeholder={t("broadcasts-photo-hint")} onChange={(event) => setPhoto(event.target.value)} />
       </label>
       <ButtonsEditor buttons={buttons} onChange={setButtons} />
 
       <fieldset>
-        <legend>Audience</legend>
+        <legend>{t("broadcasts-audience-title")}</legend>
         <label>
-          Segment
+          {t("broadcasts-segment")}
           <select
             value={segment}
             onChange={(event) => {
@@ -203,8 +218,8 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
             {param.label}
             {param.kind === "role" || param.kind === "choice" ? (
               <select aria-label={param.label} value={params[param.name] ?? ""} onChange={(event) => setParams({ ...params, [param.name]: event.target.value })}>
-                <option value="">Choose…</option>
-                {(param.kind === "role" ? offer.roles.map((role) => ({ value: role, label: role })) : (param.options ?? [])).map((option) => (
+                <option value="">{t("broadcasts-choose")}</option>
+                {(param.kind === "role" ? offer.roles.map((role) => ({ value: role, label: roleName(role) })) : (param.options ?? [])).map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
@@ -224,16 +239,16 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
       </fieldset>
 
       <fieldset>
-        <legend>When</legend>
+        <legend>{t("broadcasts-when")}</legend>
         <label className="check">
-          <input type="radio" name="when" checked={when === "now"} onChange={() => setWhen("now")} /> Now
+          <input type="radio" name="when" checked={when === "now"} onChange={() => setWhen("now")} /> {t("broadcasts-now")}
         </label>
         <label className="check">
-          <input type="radio" name="when" checked={when === "later"} onChange={() => setWhen("later")} /> At a date and time
+          <input type="radio" name="when" checked={when === "later"} onChange={() => setWhen("later")} /> {t("broadcasts-later")}
         </label>
         {when === "later" && (
           <label>
-            Send at (your local time)
+            {t("broadcasts-send-at-local")}
             <input type="datetime-local" value={sendAt} required onChange={(event) => setSendAt(event.target.value)} />
           </label>
         )}
@@ -241,10 +256,10 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
 
       <div className="actions">
         <button type="button" disabled={action.busy} onClick={preview}>
-          Preview to me
+          {t("broadcasts-preview")}
         </button>
         <button type="submit" className="primary" disabled={action.busy}>
-          {when === "now" ? "Send now" : "Schedule"}
+          {when === "now" ? t("broadcasts-send-now") : t("broadcasts-schedule")}
         </button>
       </div>
       <ActionMessage message={action.message} />
@@ -253,6 +268,7 @@ function ComposeForm({ offer }: { offer: SegmentsAnswer }) {
 }
 
 function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: SegmentOffer | undefined }) {
+  const t = useT();
   const cancel = useAction(["broadcasts"]);
   const { report } = broadcast;
   const active = broadcast.status === "scheduled" || broadcast.status === "sending";
@@ -262,7 +278,7 @@ function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: S
     .join(", ");
   return (
     <tr>
-      <td>{new Date(broadcast.sendAt).toLocaleString()}</td>
+      <td>{new Date(broadcast.sendAt).toLocaleString(panelLocale())}</td>
       <td className="broadcast-text" title={summary}>
         {broadcast.photo !== null && "🖼 "}
         {summary.length > 80 ? `${summary.slice(0, 80)}…` : summary}
@@ -273,17 +289,17 @@ function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: S
         {broadcast.audience !== null && ` (${broadcast.audience})`}
       </td>
       <td>
-        {STATUS_TEXT[broadcast.status]}
+        {t(`broadcasts-status-${broadcast.status}`)}
         {broadcast.status !== "scheduled" && (
-          <progress value={broadcast.progress} max={1} aria-label={`Progress of broadcast ${broadcast.id}`}>
-            {Math.round(broadcast.progress * 100)}%
+          <progress value={broadcast.progress} max={1} aria-label={t("broadcasts-progress", { id: broadcast.id })}>
+            {new Intl.NumberFormat(panelLocale(), { style: "percent" }).format(broadcast.progress)}
           </progress>
         )}
       </td>
       <td className="broadcast-report">
         {broadcast.status === "scheduled"
           ? "–"
-          : `${report.sent} sent, ${report.blocked} blocked, ${report.failed} failed${report.pending > 0 ? `, ${report.pending} waiting` : ""}${report.withdrawn > 0 ? `, ${report.withdrawn} withdrawn` : ""}`}
+          : t("broadcasts-report", { sent: report.sent, blocked: report.blocked, failed: report.failed, pending: report.pending, withdrawn: report.withdrawn })}
       </td>
       <td>
         {active && (
@@ -291,10 +307,10 @@ function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: S
             type="button"
             disabled={cancel.busy}
             onClick={() => {
-              if (window.confirm("Cancel this broadcast? Messages already sent stay sent.")) cancel.run(() => api(`/api/broadcasts/${broadcast.id}/cancel`, { method: "POST" }));
+              if (window.confirm(t("broadcasts-cancel-confirm"))) cancel.run(() => api(`/api/broadcasts/${broadcast.id}/cancel`, { method: "POST" }));
             }}
           >
-            Cancel broadcast {broadcast.id}
+            {t("broadcasts-cancel", { id: broadcast.id })}
           </button>
         )}
         <ActionMessage message={cancel.message} />
@@ -305,6 +321,7 @@ function BroadcastRow({ broadcast, segment }: { broadcast: Broadcast; segment: S
 
 /** Broadcasts: compose, choose an audience, preview to yourself, send or schedule; live progress and the final report. */
 export function BroadcastsPage() {
+  const t = useT();
   const offer = useQuery({ queryKey: ["broadcast-segments"], queryFn: () => api<SegmentsAnswer>("/api/broadcasts/segments") });
   const list = useQuery({
     queryKey: ["broadcasts"],
@@ -313,11 +330,8 @@ export function BroadcastsPage() {
   });
   return (
     <section className="settings-page" aria-labelledby="broadcasts-title">
-      <h1 id="broadcasts-title">Broadcasts</h1>
-      <p className="hint">
-        A broadcast goes through the outbox at Telegram's limits (about 30 messages a second), after the bot's conversations. People who blocked the bot
-        are skipped; a restart continues where delivery stopped, and nobody gets it twice.
-      </p>
+      <h1 id="broadcasts-title">{t("nav-broadcasts")}</h1>
+      <p className="hint">{t("broadcasts-intro")}</p>
       {offer.isError && (
         <p role="alert" className="error">
           {offer.error.message}
@@ -325,7 +339,7 @@ export function BroadcastsPage() {
       )}
       {offer.data !== undefined && <ComposeForm offer={offer.data} />}
 
-      <h2 id="sent-title">Sent and scheduled</h2>
+      <h2 id="sent-title">{t("broadcasts-list")}</h2>
       {list.isError && (
         <p role="alert" className="error">
           {list.error.message}
@@ -335,20 +349,20 @@ export function BroadcastsPage() {
         <table aria-labelledby="sent-title">
           <thead>
             <tr>
-              <th scope="col">Send at</th>
-              <th scope="col">Message</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Status</th>
-              <th scope="col">Report</th>
+              <th scope="col">{t("broadcasts-send-at")}</th>
+              <th scope="col">{t("broadcasts-message")}</th>
+              <th scope="col">{t("broadcasts-audience-title")}</th>
+              <th scope="col">{t("broadcasts-status")}</th>
+              <th scope="col">{t("broadcasts-report-title")}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("broadcasts-actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {list.data?.broadcasts.length === 0 && (
               <tr>
-                <td colSpan={6}>No broadcasts yet.</td>
+                <td colSpan={6}>{t("broadcasts-none")}</td>
               </tr>
             )}
             {list.data?.broadcasts.map((broadcast) => <BroadcastRow key={broadcast.id} broadcast={broadcast} segment={offer.data?.segments.find((segment) => segment.name === broadcast.segment)} />)}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { categoryTicks, chartRows, colourOf, plotData, valueRange, WHOLE_STEPS, type ChartSpec } from "./chart-data.ts";
-import { CHART_LABELS } from "./chart-labels.ts";
+import { useT } from "./i18n/useT.ts";
 import "./chart.css";
 
 const HEIGHT = 220;
@@ -65,6 +65,7 @@ function optionsOf(spec: ChartSpec, width: number, onCursor: (index: number | nu
  * one only when the figures change, each new one is drawn afresh.
  */
 export function Chart({ spec }: { spec: ChartSpec }) {
+  const t = useT();
   const titleId = useId();
   const plotRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -87,7 +88,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
   return (
     <figure className="card chart" aria-labelledby={titleId}>
       <h2 id={titleId}>{spec.title}</h2>
-      <ul className="chart-legend" aria-label={CHART_LABELS.legend}>
+      <ul className="chart-legend" aria-label={t("chart-legend")}>
         {spec.series.map((series, index) => (
           <li key={series.label}>
             <span className="chart-swatch" style={{ background: colourOf(index) }} />
@@ -99,7 +100,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       </ul>
       <div className="chart-plot" ref={plotRef} aria-hidden="true" />
       <details className="chart-table">
-        <summary>{CHART_LABELS.table}</summary>
+        <summary>{t("chart-table")}</summary>
         <div className="table-scroll">
           <table aria-label={spec.title}>
             <thead>

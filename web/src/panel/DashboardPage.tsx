@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./api.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 
 interface Dashboard {
@@ -27,43 +29,44 @@ function Figure({ label, value }: { label: string; value: number }) {
   return (
     <div className="figure">
       <span>{label}</span>
-      <strong>{value}</strong>
+      <strong>{value.toLocaleString(panelLocale())}</strong>
     </div>
   );
 }
 
 /** Live figures: people by status, requests waiting, sessions, and today's activity per module. */
 export function DashboardPage() {
+  const t = useT();
   const dashboard = useQuery({ queryKey: ["dashboard"], queryFn: () => api<Dashboard>("/api/dashboard"), refetchInterval: REFRESH_MS });
   const moduleCards = useQuery({ queryKey: ["dashboard-cards"], queryFn: () => api<{ cards: ModuleCard[] }>("/api/dashboard/cards"), refetchInterval: REFRESH_MS });
-  if (dashboard.isPending) return <p>Loading…</p>;
+  if (dashboard.isPending) return <p>{t("panel-loading")}</p>;
   if (dashboard.isError) return <p className="error">{dashboard.error.message}</p>;
   const { people, requests, activeSessions, today, activity, at } = dashboard.data;
   return (
     <section className="people-page">
-      <h1>Dashboard</h1>
-      <p className="live">Live figures, updated {new Date(at).toLocaleTimeString()}</p>
+      <h1>{t("access-nav-dashboard")}</h1>
+      <p className="live">{t("access-dashboard-live", { time: new Date(at).toLocaleTimeString(panelLocale()) })}</p>
       <div className="figures">
         <div className="card">
-          <h2>People</h2>
-          <Figure label="Staff" value={people.staff} />
-          <Figure label="Waiting applicants" value={people.applicants} />
-          <Figure label="Blocked" value={people.blocked} />
-          <Figure label="Everyone the bot knows" value={people.total} />
+          <h2>{t("access-nav-people")}</h2>
+          <Figure label={t("access-dashboard-staff")} value={people.staff} />
+          <Figure label={t("access-dashboard-applicants")} value={people.applicants} />
+          <Figure label={t("access-dashboard-blocked")} value={people.blocked} />
+          <Figure label={t("access-dashboard-everyone")} value={people.total} />
         </div>
         <div className="card">
-          <h2>Access requests</h2>
-          <Figure label="Pending" value={requests.pending} />
-          <Figure label="Postponed" value={requests.postponed} />
-          <Figure label="Approved today" value={requests.approvedToday} />
-          <Figure label="Rejected today" value={requests.rejectedToday} />
+          <h2>{t("access-dashboard-requests")}</h2>
+          <Figure label={t("access-dashboard-pending")} value={requests.pending} />
+          <Figure label={t("access-dashboard-postponed")} value={requests.postponed} />
+          <Figure label={t("access-dashboard-approved-today")} value={requests.approvedToday} />
+          <Figure label={t("access-dashboard-rejected-today")} value={requests.rejectedToday} />
         </div>
         <div className="card">
-          <h2>Today</h2>
-          <Figure label="Active sessions" value={activeSessions} />
-          <Figure label="Updates received" value={today.updates} />
-          <Figure label="Updates handled" value={activity.handledUpdates} />
-          <Figure label="People active" value={today.activePeople} />
+          <h2>{t("access-dashboard-today")}</h2>
+          <Figure label={t("access-dashboard-active-sessions")} value={activeSessions} />
+          <Figure label={t("access-dashboard-updates-received")} value={today.updates} />
+          <Figure label={t("access-dashboard-updates-handled")} value={activity.handledUpdates} />
+          <Figure label={t("access-dashboard-people-active")} value={today.activePeople} />
         </div>
         {(moduleCards.data?.cards ?? []).map((card) => (
           <div className="card" key={`${card.module}:${card.id}`} data-card={`${card.module}:${card.id}`}>
@@ -74,16 +77,16 @@ export function DashboardPage() {
           </div>
         ))}
       </div>
-      <h2>Today's changes by module</h2>
+      <h2>{t("access-dashboard-changes-by-module")}</h2>
       {activity.modules.length === 0 ? (
-        <p className="hint">Nothing changed today yet.</p>
+        <p className="hint">{t("access-dashboard-no-changes")}</p>
       ) : (
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th>Module</th>
-                <th>Changes</th>
+                <th>{t("access-dashboard-module")}</th>
+                <th>{t("access-dashboard-changes")}</th>
               </tr>
             </thead>
             <tbody>

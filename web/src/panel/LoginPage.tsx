@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api } from "./api.ts";
+import { useT } from "./i18n/useT.ts";
 import "./panel.css";
 
 // Read once and taken out of the address bar, so it is not left in history or a bookmark.
@@ -8,15 +9,16 @@ if (token !== null) window.history.replaceState(null, "", window.location.pathna
 
 /**
  * Where a login link lands. Opening it changes nothing (link previews and scanners open links
- * too); only "Continue" posts the token, which the server uses up and answers with a session.
+ * too); only “Continue” posts the token, which the server uses up and answers with a session.
  */
 export function LoginPage() {
+  const t = useT();
   const [state, setState] = useState<"ready" | "busy" | Error>("ready");
   if (token === null) {
     return (
       <main className="page-message">
-        <h1>No sign-in link</h1>
-        <p>Send /login to the bot and open the link it sends you.</p>
+        <h1>{t("login-no-link")}</h1>
+        <p>{t("login-no-link-hint")}</p>
       </main>
     );
   }
@@ -31,14 +33,14 @@ export function LoginPage() {
   };
   return (
     <main className="page-message">
-      <h1>Sign in to Botyard</h1>
+      <h1>{t("login-title")}</h1>
       {state instanceof Error ? (
         <p role="alert">{state.message}</p>
       ) : (
         <>
-          <p>This link signs you in once. Continue on this device?</p>
+          <p>{t("login-once")}</p>
           <button type="button" className="primary" disabled={state === "busy"} onClick={() => void proceed()}>
-            Continue
+            {t("login-continue")}
           </button>
         </>
       )}

@@ -3,6 +3,9 @@ import { useEffect, useState, type MouseEvent } from "react";
 import { api, ApiError, navigate, rememberBearer, rememberCsrfToken, type Me } from "./api.ts";
 import { panelPages } from "./pages.tsx";
 import { MeContext } from "./me.ts";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { usePanelLanguage } from "./i18n/PanelLanguage.tsx";
+import { useT } from "./i18n/useT.ts";
 import "./panel.css";
 
 const queryClient = new QueryClient({
@@ -29,15 +32,18 @@ async function signInAsMiniApp(): Promise<void> {
 }
 
 function SignedOut({ message }: { message?: string }) {
+  const t = useT();
   return (
     <main className="page-message">
-      <h1>Sign in</h1>
-      <p>{message ?? "Send /login to the bot: it answers with a personal link that signs you in here."}</p>
+      <h1>{t("panel-sign-in")}</h1>
+      <p>{message ?? t("panel-sign-in-hint")}</p>
     </main>
   );
 }
 
 function PanelFrame() {
+  const t = useT();
+  const { setLocale } = usePanelLanguage();
   const path = usePath();
   const [miniApp, setMiniApp] = useState<"pending" | "done" | Error>("pending");
   useEffect(() => {
@@ -55,8 +61,12 @@ function PanelFrame() {
     },
     enabled: miniApp === "done",
   });
+  const language = me.data?.language;
+  useEffect(() => {
+    if (language !== undefined) setLocale(language);
+  }, [language, setLocale]);
   if (miniApp instanceof Error) return <SignedOut message={miniApp.message} />;
-  if (me.isPending) return <main className="page-message">Loading…</main>;
+  if (me.isPending) return <main className="page-message">{t("panel-loading")}</main>;
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) return <SignedOut />;
     return <SignedOut message={me.error.message} />;
@@ -77,22 +87,23 @@ function PanelFrame() {
     <MeContext.Provider value={me.data}>
       <div className="panel">
         <header className="panel-header">
-          <strong className="panel-brand">Botyard</strong>
-          <nav className="panel-nav" aria-label="Panel">
+          <strong className="panel-brand">{t("panel-brand")}</strong>
+          <nav className="panel-nav" aria-label={t("panel-nav-label")}>
             {visible.map((page) => (
               <a key={page.path} href={page.path} aria-current={page === current ? "page" : undefined} onClick={(event) => follow(event, page.path)}>
-                {page.title}
+                {t(page.title)}
               </a>
             ))}
           </nav>
           <span className="panel-person">{me.data.name}</span>
+          <LanguageSwitch />
           <button type="button" className="panel-signout" onClick={() => void signOut()}>
-            Sign out
+            {t("panel-sign-out")}
           </button>
         </header>
         <main className="panel-main">
           {current === undefined ? (
-            <p className="page-message">{visible.length === 0 ? "Your roles give you no pages here." : "Page not found."}</p>
+            <p className="page-message">{visible.length === 0 ? t("panel-no-pages") : t("panel-page-not-found")}</p>
           ) : (
             <current.component />
           )}

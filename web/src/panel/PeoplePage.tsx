@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
+import { useRoleName } from "./i18n/useRoleName.ts";
+import { useT } from "./i18n/useT.ts";
 import { can, useMe } from "./me.ts";
 import { useAction } from "./useAction.ts";
 import "./people-pages.css";
@@ -15,9 +17,10 @@ interface Person {
   requestId: number | null;
 }
 
-const STATUS_TEXT: Record<Person["status"], string> = { staff: "Staff", blocked: "Blocked", applicant: "Applied", rejected: "Rejected" };
 
 function PersonRow({ person, roles, manage, action }: { person: Person; roles: string[]; manage: boolean; action: ReturnType<typeof useAction> }) {
+  const t = useT();
+  const roleName = useRoleName();
   const me = useMe();
   const [role, setRole] = useState("");
   const [reason, setReason] = useState("");
@@ -31,18 +34,18 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
         {person.username === null ? null : <div className="hint">@{person.username}</div>}
       </td>
       <td>
-        <span className={`status status-${person.status}`}>{STATUS_TEXT[person.status]}</span>
+        <span className={`status status-${person.status}`}>{t(`access-people-status-${person.status}`)}</span>
       </td>
       <td>
         {person.roles.map((held) => (
           <span key={held} className="chip">
-            {held}
+            {roleName(held)}
             {manage ? (
               <button
                 type="button"
-                aria-label={`Take the role ${held} from ${person.name}`}
+                aria-label={t("access-people-take-role", { role: roleName(held), name: person.name })}
                 disabled={action.busy}
-                onClick={() => action.run(() => api(`${path}/roles/${encodeURIComponent(held)}`, { method: "DELETE" }), `${person.name} no longer has the role ${held}.`)}
+                onClick={() => action.run(() => api(`${path}/roles/${encodeURIComponent(held)}`, { method: "DELETE" }), t("access-people-role-taken", { role: roleName(held), name: person.name }))}
               >
                 ×
               </button>
@@ -55,11 +58,11 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
           <div className="inline-form">
             {person.status !== "blocked" && missing.length > 0 ? (
               <>
-                <select aria-label={`Role for ${person.name}`} value={role} onChange={(event) => setRole(event.target.value)}>
-                  <option value="">Role…</option>
+                <select aria-label={t("access-people-role-for", { name: person.name })} value={role} onChange={(event) => setRole(event.target.value)}>
+                  <option value="">{t("access-people-role-choose")}</option>
                   {missing.map((candidate) => (
                     <option key={candidate} value={candidate}>
-                      {candidate}
+                      {roleName(candidate)}
                     </option>
                   ))}
                 </select>
@@ -67,26 +70,26 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
                   type="button"
                   className="secondary"
                   disabled={role === "" || action.busy}
-                  onClick={() => action.run(() => api(`${path}/roles`, { body: { role } }), `${person.name} now has the role ${role}.`)}
+                  onClick={() => action.run(() => api(`${path}/roles`, { body: { role } }), t("access-people-role-granted", { role: roleName(role), name: person.name }))}
                 >
-                  Grant
+                  {t("access-people-grant")}
                 </button>
               </>
             ) : null}
             {person.roles.length > 0 && !self ? (
-              <button type="button" className="secondary" disabled={action.busy} onClick={() => action.run(() => api(`${path}/send-link`, { method: "POST" }), `${person.name} got a sign-in invitation in the bot.`)}>
-                Send sign-in link
+              <button type="button" className="secondary" disabled={action.busy} onClick={() => action.run(() => api(`${path}/send-link`, { method: "POST" }), t("access-people-link-sent", { name: person.name }))}>
+                {t("access-people-send-link")}
               </button>
             ) : null}
             {person.status === "blocked" ? (
-              <button type="button" className="secondary" disabled={action.busy} onClick={() => action.run(() => api(`${path}/unblock`, { method: "POST" }), `${person.name} is unblocked.`)}>
-                Unblock
+              <button type="button" className="secondary" disabled={action.busy} onClick={() => action.run(() => api(`${path}/unblock`, { method: "POST" }), t("access-people-unblocked", { name: person.name }))}>
+                {t("access-people-unblock")}
               </button>
             ) : self ? null : (
               <>
-                <input aria-label={`Reason for blocking ${person.name}`} placeholder="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
-                <button type="button" className="danger" disabled={action.busy} onClick={() => action.run(() => api(`${path}/block`, { body: { reason } }), `${person.name} is blocked; their sessions ended.`)}>
-                  Block
+                <input aria-label={t("access-people-block-reason-for", { name: person.name })} placeholder={t("access-people-block-reason")} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
+                <button type="button" className="danger" disabled={action.busy} onClick={() => action.run(() => api(`${path}/block`, { body: { reason } }), t("access-people-blocked", { name: person.name }))}>
+                  {t("access-people-block")}
                 </button>
               </>
             )}
@@ -99,28 +102,29 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
 
 /** Staff, applicants and blocked people, with their roles; managers grant and take roles, block and unblock. */
 export function PeoplePage() {
+  const t = useT();
   const me = useMe();
   const manage = can(me, "people.manage");
   const people = useQuery({ queryKey: ["people"], queryFn: () => api<{ people: Person[]; roles: string[] }>("/api/people") });
   const action = useAction(["people", "dashboard", "access-requests"]);
-  if (people.isPending) return <p>Loading…</p>;
+  if (people.isPending) return <p>{t("panel-loading")}</p>;
   if (people.isError) return <p className="error">{people.error.message}</p>;
   return (
     <section className="people-page">
-      <h1>People</h1>
-      <p className="hint">Everyone with a role, everyone who applied, and everyone blocked. Blocking ends a person's sessions and links at once.</p>
+      <h1>{t("access-nav-people")}</h1>
+      <p className="hint">{t("access-people-intro")}</p>
       <ActionMessage message={action.message} />
       {people.data.people.length === 0 ? (
-        <p className="hint">Nobody yet.</p>
+        <p className="hint">{t("access-people-nobody")}</p>
       ) : (
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Status</th>
-                <th>Roles</th>
-                {manage ? <th>Actions</th> : null}
+                <th>{t("access-people-name")}</th>
+                <th>{t("access-people-status")}</th>
+                <th>{t("access-people-roles")}</th>
+                {manage ? <th>{t("access-people-actions")}</th> : null}
               </tr>
             </thead>
             <tbody>

@@ -2,6 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
+import { useRoleName } from "./i18n/useRoleName.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import { can, useMe } from "./me.ts";
 import { useAction } from "./useAction.ts";
 import "./people-pages.css";
@@ -22,38 +25,38 @@ interface AccessRequest {
 }
 
 const VIEWS = [
-  { status: "open", label: "Waiting" },
-  { status: "approved", label: "Approved" },
-  { status: "rejected", label: "Rejected" },
+  { status: "open", labelKey: "access-requests-view-open" },
+  { status: "approved", labelKey: "access-requests-view-approved" },
+  { status: "rejected", labelKey: "access-requests-view-rejected" },
 ] as const;
 
 function RequestCard({ request, roles, manage, action }: { request: AccessRequest; roles: string[]; manage: boolean; action: ReturnType<typeof useAction> }) {
+  const t = useT();
+  const roleName = useRoleName();
   const [role, setRole] = useState(roles.includes("admin") ? "admin" : (roles[0] ?? ""));
   const [reason, setReason] = useState("");
   const path = `/api/access-requests/${request.id}`;
   const open = request.status === "pending" || request.status === "postponed";
   return (
-    <article className="card request" aria-label={`Request of ${request.name}`}>
-      <strong>
-        #{request.id} {request.name}
-      </strong>{" "}
-      <span className={`status status-${request.status}`}>{request.status}</span>
+    <article className="card request" aria-label={t("access-requests-of", { name: request.name })}>
+      <strong>{t("access-requests-number", { id: request.id, name: request.name })}</strong>{" "}
+      <span className={`status status-${request.status}`}>{t(`access-requests-status-${request.status}`)}</span>
       <dl>
-        <dt>Telegram</dt>
+        <dt>{t("access-requests-telegram")}</dt>
         <dd>{request.applicant}</dd>
-        <dt>Phone</dt>
+        <dt>{t("access-requests-phone")}</dt>
         <dd>{request.phone}</dd>
-        <dt>Comment</dt>
+        <dt>{t("access-requests-comment")}</dt>
         <dd>{request.comment ?? "—"}</dd>
-        <dt>Applied</dt>
-        <dd>{new Date(request.createdAt).toLocaleString()}</dd>
+        <dt>{t("access-requests-applied")}</dt>
+        <dd>{new Date(request.createdAt).toLocaleString(panelLocale())}</dd>
         {request.decidedBy === null ? null : (
           <>
-            <dt>Decided</dt>
+            <dt>{t("access-requests-decided")}</dt>
             <dd>
-              {request.decidedBy}, {request.decidedAt === null ? "" : new Date(request.decidedAt).toLocaleString()}
-              {request.role === null ? "" : ` — role ${request.role}`}
-              {request.reason === null ? "" : ` — ${request.reason}`}
+              {t("access-requests-decided-by", { by: request.decidedBy, at: request.decidedAt === null ? "—" : new Date(request.decidedAt).toLocaleString(panelLocale()) })}
+              {request.role === null ? null : t("access-requests-decided-role", { role: roleName(request.role) })}
+              {request.reason === null ? null : t("access-requests-decided-reason", { reason: request.reason })}
             </dd>
           </>
         )}
@@ -61,26 +64,26 @@ function RequestCard({ request, roles, manage, action }: { request: AccessReques
       {open && manage ? (
         <>
           <div className="inline-form">
-            <select aria-label="Role" value={role} onChange={(event) => setRole(event.target.value)}>
+            <select aria-label={t("access-requests-role")} value={role} onChange={(event) => setRole(event.target.value)}>
               {roles.map((candidate) => (
                 <option key={candidate} value={candidate}>
-                  {candidate}
+                  {roleName(candidate)}
                 </option>
               ))}
             </select>
-            <button type="button" className="primary" disabled={action.busy || role === ""} onClick={() => action.run(() => api(`${path}/approve`, { body: { role } }), `${request.name} is approved as ${role}.`)}>
-              Approve
+            <button type="button" className="primary" disabled={action.busy || role === ""} onClick={() => action.run(() => api(`${path}/approve`, { body: { role } }), t("access-requests-approved", { name: request.name, role: roleName(role) }))}>
+              {t("access-requests-approve")}
             </button>
             {request.status === "pending" ? (
-              <button type="button" className="secondary" disabled={action.busy} onClick={() => action.run(() => api(`${path}/postpone`, { method: "POST" }), `The request of ${request.name} is postponed.`)}>
-                Postpone
+              <button type="button" className="secondary" disabled={action.busy} onClick={() => action.run(() => api(`${path}/postpone`, { method: "POST" }), t("access-requests-postponed", { name: request.name }))}>
+                {t("access-requests-postpone")}
               </button>
             ) : null}
           </div>
           <div className="inline-form">
-            <input aria-label="Reason for rejecting" placeholder="Reason (the applicant reads it)" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
-            <button type="button" className="danger" disabled={action.busy || reason.trim() === ""} onClick={() => action.run(() => api(`${path}/reject`, { body: { reason } }), `The request of ${request.name} is rejected.`)}>
-              Reject
+            <input aria-label={t("access-requests-reject-reason")} placeholder={t("access-requests-reject-reason-hint")} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
+            <button type="button" className="danger" disabled={action.busy || reason.trim() === ""} onClick={() => action.run(() => api(`${path}/reject`, { body: { reason } }), t("access-requests-rejected", { name: request.name }))}>
+              {t("access-requests-reject")}
             </button>
           </div>
         </>
@@ -91,6 +94,7 @@ function RequestCard({ request, roles, manage, action }: { request: AccessReques
 
 /** Access requests: those waiting (approve with a role, reject with a reason, postpone) and those decided. */
 export function RequestsPage() {
+  const t = useT();
   const me = useMe();
   const [view, setView] = useState<(typeof VIEWS)[number]["status"]>("open");
   const requests = useQuery({
@@ -101,21 +105,21 @@ export function RequestsPage() {
   const action = useAction(["access-requests", "people", "dashboard"]);
   return (
     <section className="people-page">
-      <h1>Access requests</h1>
-      <div className="tabs" role="group" aria-label="Which requests">
+      <h1>{t("access-dashboard-requests")}</h1>
+      <div className="tabs" role="group" aria-label={t("access-requests-which")}>
         {VIEWS.map((option) => (
           <button key={option.status} type="button" className="secondary" aria-pressed={view === option.status} onClick={() => setView(option.status)}>
-            {option.label}
+            {t(option.labelKey)}
           </button>
         ))}
       </div>
       <ActionMessage message={action.message} />
       {requests.isPending ? (
-        <p>Loading…</p>
+        <p>{t("panel-loading")}</p>
       ) : requests.isError ? (
         <p className="error">{requests.error.message}</p>
       ) : requests.data.requests.length === 0 ? (
-        <p className="hint">{view === "open" ? "No request is waiting." : "None."}</p>
+        <p className="hint">{view === "open" ? t("access-requests-none-waiting") : t("access-requests-none")}</p>
       ) : (
         <div className="requests">
           {requests.data.requests.map((request) => (

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
+import { useT, type Translate } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import { can, useMe } from "./me.ts";
 import { useAction } from "./useAction.ts";
 import "./people-pages.css";
@@ -19,19 +21,22 @@ interface Session {
   name?: string;
 }
 
-const VIA_TEXT: Record<string, string> = { link: "Login link", login_url: "Telegram button", mini_app: "Mini App" };
+const VIA_KEYS: Record<string, string> = { link: "access-sessions-via-link", login_url: "access-sessions-via-login-url", mini_app: "access-sessions-via-mini-app" };
+
+const viaText = (t: Translate, via: string) => (VIA_KEYS[via] === undefined ? via : t(VIA_KEYS[via]));
 
 function SessionTable({ sessions, withNames, onEnd, busy }: { sessions: Session[]; withNames: boolean; onEnd: (session: Session) => void; busy: boolean }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table>
         <thead>
           <tr>
-            {withNames ? <th>Person</th> : null}
-            <th>Device</th>
-            <th>IP</th>
-            <th>Signed in with</th>
-            <th>Last seen</th>
+            {withNames ? <th>{t("access-sessions-person")}</th> : null}
+            <th>{t("access-sessions-device")}</th>
+            <th>{t("access-sessions-ip")}</th>
+            <th>{t("access-sessions-via")}</th>
+            <th>{t("access-sessions-last-seen")}</th>
             <th />
           </tr>
         </thead>
@@ -40,15 +45,15 @@ function SessionTable({ sessions, withNames, onEnd, busy }: { sessions: Session[
             <tr key={session.id}>
               {withNames ? <td>{session.name}</td> : null}
               <td>
-                {session.device ?? "Unknown device"}
-                {session.current ? <div className="hint">This device</div> : null}
+                {session.device ?? t("access-sessions-unknown-device")}
+                {session.current ? <div className="hint">{t("access-sessions-this-device")}</div> : null}
               </td>
               <td>{session.ip ?? "—"}</td>
-              <td>{VIA_TEXT[session.via] ?? session.via}</td>
-              <td>{new Date(session.lastSeenAt).toLocaleString()}</td>
+              <td>{viaText(t, session.via)}</td>
+              <td>{new Date(session.lastSeenAt).toLocaleString(panelLocale())}</td>
               <td>
-                <button type="button" className="danger" disabled={busy} aria-label={`End the session on ${session.device ?? "an unknown device"}${withNames ? ` of ${session.name}` : ""}`} onClick={() => onEnd(session)}>
-                  End
+                <button type="button" className="danger" disabled={busy} aria-label={t(withNames ? "access-sessions-end-of" : "access-sessions-end-on", { device: session.device ?? t("access-sessions-unknown-device"), name: session.name ?? "" })} onClick={() => onEnd(session)}>
+                  {t("access-sessions-end")}
                 </button>
               </td>
             </tr>
@@ -61,6 +66,7 @@ function SessionTable({ sessions, withNames, onEnd, busy }: { sessions: Session[
 
 /** The person's own sessions (end one, or all), and for admins everyone's. Ending this device's session signs out here. */
 export function SessionsPage() {
+  const t = useT();
   const me = useMe();
   const manage = can(me, "sessions.manage");
   const own = useQuery({ queryKey: ["sessions"], queryFn: () => api<{ sessions: Session[] }>("/api/sessions") });
@@ -71,7 +77,7 @@ export function SessionsPage() {
       await api(`/api/sessions/${session.id}/end`, { method: "POST" });
       // This device's session is gone: the panel shows the sign-in page.
       if (session.current) window.location.assign("/");
-    }, "The session is ended.");
+    }, t("access-sessions-ended"));
   const endAll = () =>
     action.run(async () => {
       await api("/api/sessions/end-all", { method: "POST" });
@@ -79,20 +85,20 @@ export function SessionsPage() {
     });
   return (
     <section className="people-page">
-      <h1>Sessions</h1>
+      <h1>{t("access-nav-sessions")}</h1>
       <ActionMessage message={action.message} />
-      <h2>Your sessions</h2>
-      {own.isPending ? <p>Loading…</p> : own.isError ? <p className="error">{own.error.message}</p> : <SessionTable sessions={own.data.sessions} withNames={false} onEnd={end} busy={action.busy} />}
+      <h2>{t("access-sessions-yours")}</h2>
+      {own.isPending ? <p>{t("panel-loading")}</p> : own.isError ? <p className="error">{own.error.message}</p> : <SessionTable sessions={own.data.sessions} withNames={false} onEnd={end} busy={action.busy} />}
       <div className="toolbar">
         <button type="button" className="danger" disabled={action.busy} onClick={endAll}>
-          Log out everywhere
+          {t("access-sessions-end-all")}
         </button>
       </div>
       {manage ? (
         <>
-          <h2>Everyone's sessions</h2>
+          <h2>{t("access-sessions-everyone")}</h2>
           {everyone.isPending ? (
-            <p>Loading…</p>
+            <p>{t("panel-loading")}</p>
           ) : everyone.isError ? (
             <p className="error">{everyone.error.message}</p>
           ) : (

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "./api.ts";
+import { useT } from "./i18n/useT.ts";
+import { panelLocale } from "./locale.ts";
 import "./settings-pages.css";
 
 interface BotSettings {
@@ -20,6 +22,7 @@ interface SettingsAnswer {
 }
 
 function SettingsForm({ page }: { page: SettingsAnswer }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<BotSettings>(page.settings);
   const [saved, setSaved] = useState(false);
@@ -46,7 +49,7 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
   return (
     <form className="settings-form card" onSubmit={submit}>
       <label>
-        Time zone
+        {t("settings-time-zone")}
         <select value={draft.timeZone} onChange={(event) => change({ timeZone: event.target.value })}>
           {page.timeZones.map((zone) => (
             <option key={zone} value={zone}>
@@ -55,10 +58,10 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
           ))}
         </select>
       </label>
-      <p className="hint">Opening hours, reminders and dates are in this zone.</p>
+      <p className="hint">{t("settings-time-zone-hint")}</p>
 
       <fieldset>
-        <legend>Languages</legend>
+        <legend>{t("settings-languages")}</legend>
         {page.supportedLanguages.map((language) => (
           <label key={language.code} className="check">
             <input
@@ -69,29 +72,29 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
             {language.name}
           </label>
         ))}
-        <p className="hint">People whose Telegram language is not among these get the first one ticked.</p>
+        <p className="hint">{t("settings-languages-hint")}</p>
       </fieldset>
 
       <fieldset>
-        <legend>Modules</legend>
-        {page.installedModules.length === 0 && <p className="hint">No modules are installed.</p>}
+        <legend>{t("settings-modules")}</legend>
+        {page.installedModules.length === 0 && <p className="hint">{t("settings-no-modules")}</p>}
         {page.installedModules.map((name) => (
           <label key={name} className="check">
             <input type="checkbox" checked={enabled.includes(name)} onChange={(event) => change({ modules: toggle(enabled, name, event.target.checked) })} />
             {name}
           </label>
         ))}
-        <p className="hint">A module switched off leaves the menu and stops answering its commands; its data stays.</p>
+        <p className="hint">{t("settings-modules-hint")}</p>
       </fieldset>
 
       <label className="check">
         <input type="checkbox" checked={draft.staffMayApply} onChange={(event) => change({ staffMayApply: event.target.checked })} />
-        Strangers may apply for staff access
+        {t("settings-staff-may-apply")}
       </label>
 
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>
-          Save settings
+          {t("settings-save")}
         </button>
       </div>
       {save.isError && (
@@ -101,7 +104,7 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
       )}
       {saved && (
         <p role="status" className="note">
-          Saved. The bot uses these settings from its next message.
+          {t("settings-saved")}
         </p>
       )}
     </form>
@@ -110,10 +113,11 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
 
 /** The bot's time zone, languages, enabled modules, and whether strangers may apply for staff access. */
 export function SettingsPage() {
+  const t = useT();
   const page = useQuery({ queryKey: ["settings"], queryFn: () => api<SettingsAnswer>("/api/settings") });
   return (
     <section className="settings-page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Bot settings</h1>
+      <h1 id="settings-title">{t("settings-title")}</h1>
       {page.isError && (
         <p role="alert" className="error">
           {page.error.message}
@@ -123,8 +127,8 @@ export function SettingsPage() {
         <>
           <p className="hint">
             {page.data.editedAt === null
-              ? "These come from the configuration. Once saved here, the panel's settings win over the configuration file."
-              : `Last saved in the panel on ${new Date(page.data.editedAt).toLocaleString()}.`}
+              ? t("settings-from-configuration")
+              : t("settings-last-saved", { at: new Date(page.data.editedAt).toLocaleString(panelLocale()) })}
           </p>
           <SettingsForm page={page.data} />
         </>

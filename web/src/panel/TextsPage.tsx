@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 import { api } from "./api.ts";
+import { languageNames } from "./i18n/language-names.ts";
+import { useT } from "./i18n/useT.ts";
 import "./settings-pages.css";
 
 /** A text as GET /api/texts lists it. */
@@ -20,9 +22,8 @@ interface SavedText extends TextEntry {
   warnings: string[];
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", ru: "Русский" };
-
 function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const id = useId();
   const [draft, setDraft] = useState<string | undefined>(undefined);
@@ -31,7 +32,7 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
     mutationFn: (text: string) => api<SavedText>(`/api/texts/${locale}/${encodeURIComponent(entry.key)}`, { method: "PUT", body: { text } }),
     onSuccess: async (saved) => {
       setDraft(undefined);
-      setNote(saved.warnings.length > 0 ? saved.warnings : ["Saved. The bot uses it from its next message."]);
+      setNote(saved.warnings.length > 0 ? saved.warnings : [t("texts-saved")]);
       await queryClient.invalidateQueries({ queryKey: ["texts", locale] });
     },
   });
@@ -39,7 +40,7 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
     mutationFn: () => api<SavedText>(`/api/texts/${locale}/${encodeURIComponent(entry.key)}`, { method: "DELETE" }),
     onSuccess: async () => {
       setDraft(undefined);
-      setNote(["Back to the default text."]);
+      setNote([t("texts-reset-done")]);
       await queryClient.invalidateQueries({ queryKey: ["texts", locale] });
     },
   });
@@ -51,7 +52,7 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
         <h2 id={`${id}-key`} className="text-key">
           {entry.key}
         </h2>
-        {entry.override !== null && <span className="badge">edited</span>}
+        {entry.override !== null && <span className="badge">{t("texts-edited")}</span>}
       </div>
       {editing ? (
         <form
@@ -60,14 +61,14 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
             save.mutate(draft);
           }}
         >
-          <label htmlFor={`${id}-text`}>Text for {entry.key}</label>
+          <label htmlFor={`${id}-text`}>{t("texts-text-for", { key: entry.key })}</label>
           <textarea id={`${id}-text`} value={draft} rows={Math.min(12, Math.max(3, draft.split("\n").length + 1))} onChange={(event) => setDraft(event.target.value)} />
           <p className="hint">
-            Default: <span className="text-source">{entry.default}</span>
+            {t("texts-default")} <span className="text-source">{entry.default}</span>
           </p>
           <div className="actions">
             <button type="submit" className="primary" disabled={save.isPending}>
-              Save
+              {t("texts-save")}
             </button>
             <button
               type="button"
@@ -76,18 +77,18 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
                 save.reset();
               }}
             >
-              Cancel
+              {t("texts-cancel")}
             </button>
           </div>
         </form>
       ) : (
         <>
           {entry.override !== null && (
-            <p className="text-source" aria-label={`Your text for ${entry.key}`}>
+            <p className="text-source" aria-label={t("texts-yours-for", { key: entry.key })}>
               {entry.override}
             </p>
           )}
-          <p className={entry.override === null ? "text-source" : "text-source text-default"} aria-label={`Default text for ${entry.key}`}>
+          <p className={entry.override === null ? "text-source" : "text-source text-default"} aria-label={t("texts-default-for", { key: entry.key })}>
             {entry.default}
           </p>
           <div className="actions">
@@ -98,11 +99,13 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
                 setDraft(entry.override ?? entry.default);
               }}
             >
-              Edit<span className="visually-hidden"> {entry.key}</span>
+              {t("texts-edit")}
+              <span className="visually-hidden">{t("texts-key-suffix", { key: entry.key })}</span>
             </button>
             {entry.override !== null && (
               <button type="button" disabled={reset.isPending} onClick={() => reset.mutate()}>
-                Reset to default<span className="visually-hidden"> {entry.key}</span>
+                {t("texts-reset")}
+                <span className="visually-hidden">{t("texts-key-suffix", { key: entry.key })}</span>
               </button>
             )}
           </div>
@@ -127,6 +130,7 @@ function TextRow({ entry, locale }: { entry: TextEntry; locale: string }) {
  * edit is live on every replica from the bot's next message; "Reset to default" drops it.
  */
 export function TextsPage() {
+  const t = useT();
   const [locale, setLocale] = useState("en");
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim());
@@ -135,27 +139,29 @@ export function TextsPage() {
     queryFn: () => api<TextsAnswer>(`/api/texts?locale=${locale}&q=${encodeURIComponent(query)}`),
     placeholderData: keepPreviousData,
   });
+  const locales = texts.data?.locales ?? [locale];
+  const names = useMemo(() => languageNames(locales), [locales]);
   return (
     <section className="settings-page" aria-labelledby="texts-title">
-      <h1 id="texts-title">Texts</h1>
+      <h1 id="texts-title">{t("nav-texts")}</h1>
       <p className="hint">
-        What the bot says, in each language. Placeables such as <code>{"{ $name }"}</code> are filled in by the bot; Telegram formatting (
-        <code>{"<b>"}</code>, <code>{"<i>"}</code>, <code>{"<a href>"}</code>) works where the default uses it.
+        {t("texts-intro-placeables")} <code>{t("texts-placeable-example")}</code> {t("texts-intro-formatting")} <code>{t("texts-tag-bold")}</code>,{" "}
+        <code>{t("texts-tag-italic")}</code>, <code>{t("texts-tag-link")}</code> {t("texts-intro-formatting-end")}
       </p>
       <div className="toolbar">
         <label>
-          Language
+          {t("texts-language")}
           <select value={locale} onChange={(event) => setLocale(event.target.value)}>
-            {(texts.data?.locales ?? ["en", "ru"]).map((code) => (
+            {locales.map((code) => (
               <option key={code} value={code}>
-                {LANGUAGE_NAMES[code] ?? code}
+                {names.get(code) ?? code}
               </option>
             ))}
           </select>
         </label>
         <label className="grow">
-          Search
-          <input type="search" value={search} placeholder="A word or a key" onChange={(event) => setSearch(event.target.value)} />
+          {t("texts-search")}
+          <input type="search" value={search} placeholder={t("texts-search-hint")} onChange={(event) => setSearch(event.target.value)} />
         </label>
       </div>
       {texts.isError && (
@@ -166,9 +172,9 @@ export function TextsPage() {
       {texts.data !== undefined && (
         <>
           <p className="hint" aria-live="polite">
-            {texts.data.texts.length === 1 ? "1 text" : `${texts.data.texts.length} texts`}
+            {t("texts-count", { count: texts.data.texts.length })}
           </p>
-          <ul className="text-list" aria-label="Texts">
+          <ul className="text-list" aria-label={t("nav-texts")}>
             {texts.data.texts.map((entry) => (
               <TextRow key={`${texts.data.locale}:${entry.key}`} entry={entry} locale={texts.data.locale} />
             ))}

@@ -7,6 +7,10 @@ export interface Me {
   permissions: string[];
   /** Sent back in `x-csrf-token` on every write of a cookie session. */
   csrfToken: string;
+  /** The panel's language for them: their choice, else their Telegram language, else the bot's. */
+  language: string;
+  /** Every language the panel speaks. */
+  languages: string[];
 }
 
 export class ApiError extends Error {

@@ -1,11 +1,13 @@
-/** How the panel's booking pages write statuses, money and visit times. */
+/** How the panel's booking pages write statuses, money and visit times, in the panel's language. */
+import { panelLocale } from "./locale.ts";
 
 export type BookingStatus = "pending" | "confirmed" | "done" | "no_show" | "cancelled";
 
-export const STATUS_TEXT: Record<BookingStatus, string> = { pending: "Awaiting payment", confirmed: "Confirmed", done: "Done", no_show: "No-show", cancelled: "Cancelled" };
+/** The catalogue key of a booking status's name (`booking-status-no_show`). */
+export const statusKey = (status: BookingStatus): string => `booking-status-${status}`;
 
 /** A price from integer minor units, the amount reaching Intl as a decimal string (never a float). */
-export function formatPrice(priceMinor: number, currency: string, locale = "en"): string {
+export function formatPrice(priceMinor: number, currency: string, locale = panelLocale()): string {
   const format = new Intl.NumberFormat(locale, { style: "currency", currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const units = String(Math.abs(priceMinor)).padStart(digits + 1, "0");
@@ -13,9 +15,9 @@ export function formatPrice(priceMinor: number, currency: string, locale = "en")
   return format.format(decimal as Intl.StringNumericLiteral);
 }
 
-/** A visit's start on the location's wall clock: "Mon, 2 Mar 2026, 10:00". */
-export function formatVisit(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+/** A visit's start on the location's wall clock: "Mon, 2 Mar 2026, 10:00" (24-hour clock in every language). */
+export function formatVisit(iso: string, timeZone: string, locale = panelLocale()): string {
+  return new Intl.DateTimeFormat(locale, { hourCycle: "h23", timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
 /** How many digits after the point a currency's minor units take (2 for EUR, 0 for JPY). */

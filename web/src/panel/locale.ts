@@ -1,4 +1,11 @@
-/** The locale the panel's page is written in (its `<html lang>`), for `Intl` dates, numbers and money. */
+let intlLocale = "en";
+
+/** The locale the panel's dates, numbers and money are formatted in with `Intl`: the active panel language. */
 export function panelLocale(): string {
-  return document.documentElement.lang || "en";
+  return intlLocale;
+}
+
+/** Set by the panel's language provider as the language changes. */
+export function setPanelLocale(locale: string): void {
+  intlLocale = locale;
 }

@@ -18,6 +18,7 @@ import { TextsPage } from "./TextsPage.tsx";
 /** A page of the panel: shown in the menu to those holding its permission. */
 export interface PanelPage {
   path: string;
+  /** The catalogue key of its title in the menu and on the page. */
   title: string;
   /** Null: every signed-in person (their own sessions). */
   permission: string | null;
@@ -26,19 +27,19 @@ export interface PanelPage {
 
 /** Every page of the panel, in menu order. Adding a page is one entry here. */
 export const panelPages: PanelPage[] = [
-  { path: "/dashboard", title: "Dashboard", permission: "panel.view", component: DashboardPage },
-  { path: "/people", title: "People", permission: "people.view", component: PeoplePage },
-  { path: "/requests", title: "Requests", permission: "people.view", component: RequestsPage },
-  { path: "/sessions", title: "Sessions", permission: null, component: SessionsPage },
-  { path: "/audit", title: "Audit log", permission: "audit.view", component: AuditPage },
-  { path: "/texts", title: "Texts", permission: "texts.edit", component: TextsPage },
-  { path: "/settings", title: "Settings", permission: "settings.edit", component: SettingsPage },
-  { path: "/broadcasts", title: "Broadcasts", permission: "broadcasts.send", component: BroadcastsPage },
-  { path: "/bookings", title: "Bookings", permission: "booking.manage", component: BookingCalendarPage },
-  { path: "/booking/salon", title: "Salon", permission: "booking.manage", component: BookingSalonPage },
-  { path: "/booking/clients", title: "Clients", permission: "booking.manage", component: BookingClientsPage },
-  { path: "/booking/after-visit", title: "Reviews & refunds", permission: "booking.manage", component: BookingAfterVisitPage },
-  { path: "/booking/time-off", title: "Time off", permission: "booking.manage", component: BookingTimeOffPage },
-  { path: "/booking/analytics", title: "Analytics", permission: "booking.analytics", component: BookingAnalyticsPage },
-  { path: "/backups", title: "Backups", permission: "backups.manage", component: BackupsPage },
+  { path: "/dashboard", title: "access-nav-dashboard", permission: "panel.view", component: DashboardPage },
+  { path: "/people", title: "access-nav-people", permission: "people.view", component: PeoplePage },
+  { path: "/requests", title: "access-nav-requests", permission: "people.view", component: RequestsPage },
+  { path: "/sessions", title: "access-nav-sessions", permission: null, component: SessionsPage },
+  { path: "/audit", title: "access-nav-audit", permission: "audit.view", component: AuditPage },
+  { path: "/texts", title: "nav-texts", permission: "texts.edit", component: TextsPage },
+  { path: "/settings", title: "nav-settings", permission: "settings.edit", component: SettingsPage },
+  { path: "/broadcasts", title: "nav-broadcasts", permission: "broadcasts.send", component: BroadcastsPage },
+  { path: "/bookings", title: "booking-nav-bookings", permission: "booking.manage", component: BookingCalendarPage },
+  { path: "/booking/salon", title: "booking-nav-salon", permission: "booking.manage", component: BookingSalonPage },
+  { path: "/booking/clients", title: "booking-nav-clients", permission: "booking.manage", component: BookingClientsPage },
+  { path: "/booking/after-visit", title: "booking-nav-after-visit", permission: "booking.manage", component: BookingAfterVisitPage },
+  { path: "/booking/time-off", title: "booking-nav-time-off", permission: "booking.manage", component: BookingTimeOffPage },
+  { path: "/booking/analytics", title: "booking-nav-analytics", permission: "booking.analytics", component: BookingAnalyticsPage },
+  { path: "/backups", title: "nav-backups", permission: "backups.manage", component: BackupsPage },
 ];

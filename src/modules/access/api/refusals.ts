@@ -20,6 +20,7 @@ const REFUSALS: Record<string, { status: number; key: string }> = {
   "no-role": { status: 409, key: "access-web-no-role-to-sign-in" },
   "too-many": { status: 429, key: "access-web-too-many" },
   "no-sessions": { status: 404, key: "access-web-not-found" },
+  unmet: { status: 409, key: "access-web-language-unmet" },
 };
 
 type Refusal = { ok: false; reason: string; decidedBy?: { name: string } | null };

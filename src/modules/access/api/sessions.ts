@@ -8,7 +8,9 @@ import { endAllSessions } from "../commands/end-all-sessions.ts";
 import { endSession } from "../commands/end-session.ts";
 import { addresseesOf, nameOf } from "../queries/people.ts";
 import type { AccessTables } from "../tables.ts";
-import { parseInput, textFor } from "../../../platform/http/answers.ts";
+import { panelLanguageOfRequest, parseInput, refuse, textFor } from "../../../platform/http/answers.ts";
+import { PANEL_LOCALES } from "../../../platform/i18n/panel-catalogues.ts";
+import { choosePanelLanguage } from "../commands/choose-panel-language.ts";
 import { answerOutcome } from "./refusals.ts";
 
 /** A session as the panel shows it: the device in words, and whether it is this very one. */
@@ -17,7 +19,7 @@ export interface SessionListing extends SessionSummary {
   current: boolean;
 }
 
-/** Who the signed-in person is (GET /api/me), and their sessions: list, end one, end all; everyone's for admins. */
+/** Who the signed-in person is (GET /api/me) and their panel language (PUT /api/me/language), and their sessions: list, end one, end all; everyone's for admins. */
 export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTables>): void {
   const db = context.database.db;
   const listing = (sessions: SessionSummary[], currentId: number): SessionListing[] =>
@@ -33,7 +35,19 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTa
       roles: session.roles,
       permissions: context.permissions.of(session.roles),
       csrfToken: session.csrfToken,
+      language: panelLanguageOfRequest(request),
+      languages: PANEL_LOCALES,
     };
+  });
+
+  app.put("/api/me/language", { config: { access: "signed-in" } }, async (request, reply) => {
+    const body = parseInput(context.translator, request, reply, z.object({ language: z.string().max(35) }), request.body);
+    if (body === undefined) return reply;
+    const result = await context.run(actorOf(request), choosePanelLanguage, { language: body.language });
+    if (!result.ok && result.reason === "unknown-language") {
+      return refuse(context.translator, request, reply, 400, "access-web-unknown-language", { language: body.language, languages: PANEL_LOCALES.join(", ") });
+    }
+    return answerOutcome(context, request, reply, result);
   });
 
   app.get("/api/sessions", { config: { access: "signed-in" } }, async (request) => {

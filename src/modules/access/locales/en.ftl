@@ -148,3 +148,9 @@ access-block-owners-only = Only owners can block an owner.
 access-block-last-owner = The last owner cannot be blocked.
 access-block-already-blocked = Already blocked.
 access-block-not-blocked = This person is not blocked.
+
+## Access: its card on the panel's dashboard.
+access-card-requests = Staff requests
+access-card-requests-pending = Waiting for a decision
+access-card-requests-postponed = Postponed
+access-card-requests-decided-today = Decided today

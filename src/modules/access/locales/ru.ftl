@@ -149,3 +149,9 @@ access-block-owners-only = Владельца может заблокирова�
 access-block-last-owner = Последнего владельца нельзя заблокировать.
 access-block-already-blocked = Уже заблокирован.
 access-block-not-blocked = Этот человек не заблокирован.
+
+## Access: its card on the panel's dashboard.
+access-card-requests = Заявки сотрудников
+access-card-requests-pending = Ждут решения
+access-card-requests-postponed = Отложены
+access-card-requests-decided-today = Решено сегодня

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { parseInput } from "../../../platform/http/answers.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
-import { normalizePhone } from "../../../platform/domain/phone.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { cancelBooking } from "../commands/cancel-booking.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
@@ -35,9 +34,8 @@ export function bookingRoutes(app: FastifyInstance, context: ApiContext): void {
   app.post("/api/booking/bookings", manage, async (request, reply) => {
     const body = parseInput(context.translator, request, reply, newBooking, request.body);
     if (body === undefined) return reply;
-    // Not a phone: passed on as typed, for the command to refuse in the person's words.
-    const phone = normalizePhone(body.phone) ?? body.phone;
-    const outcome = await context.run(actorOf(request), adminBook, { masterId: body.masterId, serviceId: body.serviceId, start: body.start, client: { name: body.name, phone } });
+    // The phone as typed: the command reads it in the country of the master's location.
+    const outcome = await context.run(actorOf(request), adminBook, { masterId: body.masterId, serviceId: body.serviceId, start: body.start, client: { name: body.name, phone: body.phone } });
     return answerBooking(context, request, reply, outcome, 201);
   });
 

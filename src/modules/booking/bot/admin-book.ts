@@ -5,7 +5,7 @@ import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { endFlow, flowKeyOf } from "../../../platform/telegram/flows.ts";
 import { requirePermission } from "../../../platform/telegram/require-permission.ts";
 import { formatMoney } from "../../../platform/domain/money.ts";
-import { normalizePhone, phoneFromContact } from "../../../platform/domain/phone.ts";
+import { phoneFromContact } from "../../../platform/domain/phone.ts";
 import { adminRefusalText, ADMIN_HOME, dayData } from "./admin-texts.ts";
 import { calendarKeyboard, nextFreeKeyboard, shiftMonth, timesKeyboard, wizardCalendarButtons } from "./calendar.ts";
 import { defineWizard, slotPickerSteps, type WizardDraft, type WizardFlow } from "./slot-picker.ts";
@@ -16,6 +16,7 @@ import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { clientByPhone } from "../queries/clients.ts";
+import { walkInPhone } from "../queries/walk-in-phone.ts";
 import { daySlots, monthAvailability } from "../queries/availability.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
 import { staffBooking } from "../queries/staff-calendar.ts";
@@ -256,7 +257,12 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
     if (flow.step === "phone") {
       // A client's contact forwarded to the bot is as good as the number typed.
       const contact = ctx.message.contact;
-      const phone = contact === undefined ? normalizePhone(text) : phoneFromContact(contact.phone_number);
+      const phone =
+        contact !== undefined
+          ? phoneFromContact(contact.phone_number)
+          : flow.data.slotMasterId === undefined
+            ? undefined
+            : await walkInPhone(db, ctx.botId, flow.data.slotMasterId, text);
       if (phone === undefined) {
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;

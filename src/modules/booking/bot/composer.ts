@@ -3,6 +3,7 @@ import type { ModuleContext } from "../../../platform/module.ts";
 import type { BotyardContext } from "../../../platform/telegram/context.ts";
 import { adminComposer } from "./admin.ts";
 import { bookingFlowComposer } from "./booking.ts";
+import { masterLinkComposer } from "./master-link.ts";
 import { myBookingsComposer } from "./my-bookings.ts";
 import { staffComposer } from "./staff.ts";
 import { bookingTimedComposer } from "./timed.ts";
@@ -12,6 +13,6 @@ import { timeOffComposer } from "./time-off.ts";
 export function bookingComposer(context: ModuleContext): Composer<BotyardContext> {
   const composer = new Composer<BotyardContext>();
   composer.use(bookingFlowComposer(context), myBookingsComposer(context), bookingTimedComposer(context));
-  composer.use(staffComposer(context), adminComposer(context), timeOffComposer(context));
+  composer.use(staffComposer(context), masterLinkComposer(context), adminComposer(context), timeOffComposer(context));
   return composer;
 }

@@ -22,16 +22,17 @@ export const setMasterServices = defineCommand(
     const known =
       serviceIds.length === 0
         ? []
-        : await trx.selectFrom("booking_service").select("id").where("bot_id", "=", actor.botId).where("id", "in", serviceIds).execute();
+        : await trx.selectFrom("booking_service").select(["id", "currency"]).where("bot_id", "=", actor.botId).where("id", "in", serviceIds).execute();
     const problems: CatalogueProblem[] = [];
     if (known.length !== new Set(serviceIds).size || new Set(serviceIds).size !== serviceIds.length) problems.push({ problem: "service-unknown" });
     for (const offer of input.offers) {
+      const currency = known.find((service) => service.id === offer.serviceId)?.currency ?? "EUR";
       const check = checkMasterService({
         masterId: String(row.id),
         serviceId: String(offer.serviceId),
         ...(offer.durationMin === null ? {} : { durationMin: offer.durationMin }),
         ...(offer.priceMinor === null ? {} : { priceMinor: offer.priceMinor }),
-      });
+      }, currency);
       if (!check.ok) problems.push(...check.problems.filter((problem) => !problems.some((seen) => seen.problem === problem)).map((problem) => ({ problem })));
     }
     if (problems.length > 0) return refusedFor(...problems);

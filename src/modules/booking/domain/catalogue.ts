@@ -1,3 +1,4 @@
+import { isKnownCurrency, minorDigits } from "../../../platform/domain/money.ts";
 import { isKnownTimeZone } from "../../../platform/domain/zoned-time.ts";
 
 /** A branch of the business. Its zone is where "09:00" and "no bookings today" are meant. */
@@ -93,17 +94,25 @@ export function isValidDuration(minutes: number): boolean {
   return isIntegerIn(minutes, MIN_DURATION_MIN, MAX_DURATION_MIN);
 }
 
-/** A price: whole minor units, zero allowed (a free consultation). */
-export function isValidPrice(priceMinor: number): boolean {
-  return isIntegerIn(priceMinor, 0, Number.MAX_SAFE_INTEGER);
+/**
+ * The highest price of one visit, in the currency's whole units. High enough for the currencies
+ * with the smallest units a salon or clinic prices in (100,000,000 UZS or VND is a few thousand
+ * dollars), low enough to catch a slipped key (99,999,999,999 EUR).
+ */
+export const MAX_PRICE_UNITS = 100_000_000;
+
+/** A price: whole minor units from zero (a free consultation) to `MAX_PRICE_UNITS` of the currency. */
+export function isValidPrice(priceMinor: number, currency: string): boolean {
+  const digits = isKnownCurrency(currency) ? minorDigits(currency) : 2;
+  return isIntegerIn(priceMinor, 0, MAX_PRICE_UNITS * 10 ** digits);
 }
 
 /** Checks a service before it is saved; every problem is reported, not just the first. */
 export function checkService(service: Service): Check<ServiceProblem> {
   const problems: ServiceProblem[] = [];
   if (!isValidDuration(service.durationMin)) problems.push("duration-out-of-range");
-  if (!isValidPrice(service.priceMinor)) problems.push("price-invalid");
-  if (!/^[A-Z]{3}$/.test(service.currency)) problems.push("currency-invalid");
+  if (!isValidPrice(service.priceMinor, service.currency)) problems.push("price-invalid");
+  if (!isKnownCurrency(service.currency)) problems.push("currency-invalid");
   if (!isIntegerIn(service.bufferBeforeMin, 0, MAX_BUFFER_MIN) || !isIntegerIn(service.bufferAfterMin, 0, MAX_BUFFER_MIN)) {
     problems.push("buffer-out-of-range");
   }
@@ -119,11 +128,11 @@ export function checkService(service: Service): Check<ServiceProblem> {
   return checkFrom(problems);
 }
 
-/** Checks a master's own duration and price for a service. */
-export function checkMasterService(offer: MasterService): Check<"duration-out-of-range" | "price-invalid"> {
+/** Checks a master's own duration and price for a service priced in `currency`. */
+export function checkMasterService(offer: MasterService, currency: string): Check<"duration-out-of-range" | "price-invalid"> {
   const problems: ("duration-out-of-range" | "price-invalid")[] = [];
   if (offer.durationMin !== undefined && !isValidDuration(offer.durationMin)) problems.push("duration-out-of-range");
-  if (offer.priceMinor !== undefined && !isValidPrice(offer.priceMinor)) problems.push("price-invalid");
+  if (offer.priceMinor !== undefined && !isValidPrice(offer.priceMinor, currency)) problems.push("price-invalid");
   return checkFrom(problems);
 }
 

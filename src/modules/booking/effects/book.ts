@@ -8,6 +8,7 @@ import { lockClassSession } from "../queries/bookings.ts";
 import { occupanciesOf } from "../queries/offerings.ts";
 import { type BookingRow, type BookingTables, type ClientRow, type Tables } from "../tables.ts";
 import { isE164Phone } from "../../../platform/domain/phone.ts";
+import { walkInPhone } from "../queries/walk-in-phone.ts";
 import { clientForPhone, clientForTelegram } from "./clients.ts";
 import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "../queries/offer.ts";
 import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../queries/outcome.ts";
@@ -75,12 +76,13 @@ export async function bookForClient(scope: Scope, input: BookInput): Promise<Use
 export async function bookForStaff(scope: Scope, input: AdminBookInput): Promise<UseCaseOutcome<BookingOutcome>> {
   const { client } = input;
   if ("phone" in client) {
-    if (!isE164Phone(client.phone)) return refused("phone-invalid");
+    const phone = await walkInPhone(scope.trx, scope.actor.botId, input.masterId, client.phone);
+    if (phone === undefined) return refused("phone-invalid");
     if (client.name.trim() === "") return refused("name-missing");
-  } else {
-    const known = await clientOf(scope.trx, client.clientId);
-    if (known === undefined || known.bot_id !== scope.actor.botId || known.merged_into !== null) return refused("client-unknown");
+    return placeBooking(scope, { kind: "staff", client: { name: client.name, phone } }, input);
   }
+  const known = await clientOf(scope.trx, client.clientId);
+  if (known === undefined || known.bot_id !== scope.actor.botId || known.merged_into !== null) return refused("client-unknown");
   return placeBooking(scope, { kind: "staff", client }, input);
 }
 

@@ -214,8 +214,8 @@ booking-admin-no-times = { $day }, { $master }: no free times. Choose another da
 booking-admin-move-what = Moving: { $client }, { $service } with { $master }, { $when }.
 booking-admin-ask-name = The client's name?
 booking-admin-name-invalid = Please write the client's name (up to { $max } characters).
-booking-admin-ask-phone = The client's phone number with the country code (for example +49 151 12345678), or share their contact?
-booking-admin-phone-invalid = That is not a phone number. Please write it with the country code, for example +49 151 12345678.
+booking-admin-ask-phone = The client's phone number, as you would dial it here or with the country code, or share their contact?
+booking-admin-phone-invalid = That is not a phone number. Please write it as you would dial it here (for example 0151 23456789 in Germany) or with the country code (+49 151 23456789).
 booking-admin-known-client = { $name }, { $phone } (a known client{ $bot ->
         [yes] , uses the bot: they will be told
        *[other] {""}
@@ -336,3 +336,28 @@ booking-timeoff-holidays = Upcoming holidays:
 booking-timeoff-holiday-remove = Remove holiday { $day }
 booking-timeoff-holiday-removed = Holiday removed: the salon is open that day again.
 booking-timeoff-holiday-gone = That holiday is already gone. Nothing was changed.
+
+## Booking: someone given the master role, and the master record that goes with it.
+booking-master-role-linked = 🧑‍🎨 You are { $master } in the salon's schedule now. /myday and /myweek show your bookings, you can mark a visit done or a no-show there, and you are told of every booking made, moved or cancelled with you.
+booking-master-role-created = 🧑‍🎨 You are a master now, listed as { $master }. Once an administrator gives you services and working hours, clients can book you; /myday and /myweek show your bookings, and you are told of every booking made with you.
+booking-master-role-pending = 🧑‍🎨 You are a master now. An administrator is linking your account to your schedule; then /myday and /myweek show your bookings.
+booking-master-role-which = { $name } now holds the master role. Which master in the schedule is this?
+booking-master-role-link = It is { $master }
+booking-master-role-new = A new master: { $name }
+booking-master-role-done = ✅ Linked to { $master }: they now see their bookings in the bot.
+booking-master-role-no-location = The salon has no open location to add a master to. Open one on the Salon page first.
+
+## Booking: its cards on the panel's dashboard.
+booking-card-today = Today's visits
+booking-card-tomorrow = Tomorrow's visits
+booking-card-visits-total = All masters
+booking-card-visits-master = { $master }
+booking-card-week = This week
+booking-card-week-booked = Booked
+booking-card-week-done = Done
+booking-card-week-no-shows = No-shows
+booking-card-week-cancelled = Cancellations
+booking-card-week-new-clients = New clients
+booking-card-week-returning-clients = Returning clients
+booking-card-refunds = Refunds to make
+booking-card-refunds-waiting = Prepayments to refund

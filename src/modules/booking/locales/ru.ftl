@@ -217,8 +217,8 @@ booking-admin-no-times = { $day }, { $master }: свободного време�
 booking-admin-move-what = Перенос: { $client }, { $service }, мастер { $master }, { $when }.
 booking-admin-ask-name = Имя клиента?
 booking-admin-name-invalid = Напишите имя клиента (до { $max } символов).
-booking-admin-ask-phone = Телефон клиента с кодом страны (например, +7 912 345-67-89) или его контакт?
-booking-admin-phone-invalid = Это не номер телефона. Напишите его с кодом страны, например +7 912 345-67-89.
+booking-admin-ask-phone = Телефон клиента — как набираете его здесь или с кодом страны — или его контакт?
+booking-admin-phone-invalid = Это не номер телефона. Напишите его так, как набираете здесь (например, 8 912 345-67-89 в России), или с кодом страны (+7 912 345-67-89).
 booking-admin-known-client = { $name }, { $phone } (знакомый клиент{ $bot ->
         [yes] , пользуется ботом: получит сообщение
        *[other] {""}
@@ -338,3 +338,28 @@ booking-timeoff-holidays = Ближайшие праздники:
 booking-timeoff-holiday-remove = Убрать праздник { $day }
 booking-timeoff-holiday-removed = Праздник убран: в этот день салон снова работает.
 booking-timeoff-holiday-gone = Этого праздника уже нет. Ничего не изменено.
+
+## Booking: someone given the master role, and the master record that goes with it.
+booking-master-role-linked = 🧑‍🎨 Теперь в расписании салона вы — { $master }. /myday и /myweek показывают ваши записи, там же можно отметить визит или неявку; о каждой записи к вам, переносе и отмене придёт сообщение.
+booking-master-role-created = 🧑‍🎨 Теперь вы мастер, в расписании — { $master }. Когда администратор назначит вам услуги и часы работы, к вам смогут записываться; /myday и /myweek показывают ваши записи, о каждой новой придёт сообщение.
+booking-master-role-pending = 🧑‍🎨 Теперь вы мастер. Администратор привязывает ваш аккаунт к расписанию; после этого /myday и /myweek покажут ваши записи.
+booking-master-role-which = { $name } теперь мастер. Кто это в расписании?
+booking-master-role-link = Это { $master }
+booking-master-role-new = Новый мастер: { $name }
+booking-master-role-done = ✅ Привязано к мастеру { $master }: теперь мастер видит свои записи в боте.
+booking-master-role-no-location = В салоне нет открытого филиала, куда добавить мастера. Сначала откройте его на странице «Салон».
+
+## Booking: its cards on the panel's dashboard.
+booking-card-today = Визиты сегодня
+booking-card-tomorrow = Визиты завтра
+booking-card-visits-total = Все мастера
+booking-card-visits-master = { $master }
+booking-card-week = Эта неделя
+booking-card-week-booked = Записано на сумму
+booking-card-week-done = Выполнено на сумму
+booking-card-week-no-shows = Неявки
+booking-card-week-cancelled = Отмены
+booking-card-week-new-clients = Новые клиенты
+booking-card-week-returning-clients = Постоянные клиенты
+booking-card-refunds = Возвраты
+booking-card-refunds-waiting = Предоплаты к возврату

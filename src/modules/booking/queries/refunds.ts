@@ -3,7 +3,6 @@ import type { Tables } from "../tables.ts";
 
 type Trx = Transaction<Tables>;
 
-
 /** The longest note staff may keep with a refund (a provider's refund id fits easily). */
 export const REFUND_NOTE_MAX = 200;
 
@@ -42,4 +41,16 @@ export async function flaggedPayments(db: Kysely<Tables> | Trx, botId: string, w
   return which === "to-refund"
     ? rows.where("booking_payment.refunded_at", "is", null).orderBy("booking_payment.paid_at", "asc").limit(limit).execute()
     : rows.where("booking_payment.refunded_at", "is not", null).orderBy("booking_payment.refunded_at", "desc").limit(limit).execute();
+}
+
+/** How many prepayments wait for staff to refund them in the provider. */
+export async function refundsToMake(db: Kysely<Tables> | Trx, botId: string): Promise<number> {
+  const row = await db
+    .selectFrom("booking_payment")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("bot_id", "=", botId)
+    .where("outcome", "=", "refund-needed")
+    .where("refunded_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { applyForAccess } from "../../../../src/modules/access/commands/apply-for-access.ts";
-import { accessModule } from "../../../../src/modules/access/module.ts";
 import { issueLoginLink } from "../../../../src/platform/auth/login-links.ts";
 import { startSession } from "../../../../src/platform/auth/sessions.ts";
-import { botHarness, type BotHarness, type HarnessUser } from "../../../support/bot-harness.ts";
-import { migratedDatabase } from "../../../support/databases.ts";
-import { buttonsOf, dataOf, pglite, said, tablesOf } from "./access-bot.ts";
+import { accessBot, buttonsOf, dataOf, pglite, said } from "./access-bot.ts";
 
 const OLGA = 870_001;
 const SASHA = 870_002;
@@ -15,28 +12,18 @@ const ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537
 
 for (const kind of pglite) {
   describe(`the admin's People in the bot, handled without the app, on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, accessModule.migrations);
-    let harness: BotHarness;
-    let olga: HarnessUser;
-    const db = () => tablesOf(harness);
-
-    before(async () => {
-      harness = await botHarness({
-        database: suite.database,
-        modules: [accessModule],
-        people: [
-          { id: OLGA, first_name: "Olga", roles: ["owner"] },
-          { id: SASHA, first_name: "Sasha", roles: ["admin"] },
-          { id: MAX, first_name: "Max" },
-        ],
-      });
-      olga = harness.user({ id: OLGA, first_name: "Olga" });
-    });
+    const bot = accessBot(kind, [
+      { id: OLGA, first_name: "Olga", roles: ["owner"] },
+      { id: SASHA, first_name: "Sasha", roles: ["admin"] },
+      { id: MAX, first_name: "Max" },
+    ]);
+    const olga = bot.user(OLGA);
+    const db = () => bot.db();
 
     test("blocking a person from /people ends their sessions and revokes their unused links and roles at once; /login then refuses them", async () => {
-      await startSession(db(), { botId: harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: ANDROID_CHROME, ip: "203.0.113.7" });
-      await startSession(db(), { botId: harness.botId, telegramId: SASHA, kind: "bearer", via: "mini_app", userAgent: null, ip: null });
-      await issueLoginLink(db(), harness.botId, SASHA);
+      await startSession(db(), { botId: bot.harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: ANDROID_CHROME, ip: "203.0.113.7" });
+      await startSession(db(), { botId: bot.harness.botId, telegramId: SASHA, kind: "bearer", via: "mini_app", userAgent: null, ip: null });
+      await issueLoginLink(db(), bot.harness.botId, SASHA);
 
       const [people] = await olga.send("/people");
       assert.match(String(people?.payload.text), /People \(/);
@@ -55,12 +42,12 @@ for (const kind of pglite) {
       const unused = await db().selectFrom("login_token").select("id").where("telegram_id", "=", SASHA).where("used_at", "is", null).where("revoked_at", "is", null).execute();
       assert.equal(unused.length, 0);
       assert.deepEqual(await db().selectFrom("role").select("role").where("telegram_id", "=", SASHA).execute(), []);
-      const [refused] = await harness.user({ id: SASHA, first_name: "Sasha" }).send("/login");
+      const [refused] = await bot.user(SASHA).send("/login");
       assert.match(String(refused?.payload.text), /You need staff access/);
     });
 
     test("granting a role from a person's view tells them, and the view shows it; forged buttons are refused and grant nothing", async () => {
-      assert.ok((await harness.runtime.run({ botId: harness.botId, personId: MAX, source: "bot" }, applyForAccess, { name: "Max", phone: "+79001234567", comment: null })).ok, "an applicant, so People lists him");
+      assert.ok((await bot.harness.runtime.run({ botId: bot.harness.botId, personId: MAX, source: "bot" }, applyForAccess, { name: "Max", phone: "+79001234567", comment: null })).ok, "an applicant, so People lists him");
       const [, view] = await olga.press(`access:person:${MAX}`, 51);
       const grant = dataOf(view, /admin/);
       assert.equal(grant, `access:grant:${MAX}:admin`);
@@ -72,11 +59,11 @@ for (const kind of pglite) {
       assert.equal(answer?.payload.text, "Role given.");
       assert.match(String(updated?.payload.text), /admin/);
       assert.deepEqual((await db().selectFrom("role").select("role").where("telegram_id", "=", MAX).execute()).map((row) => row.role), ["admin"]);
-      assert.ok((await harness.outbox()).some((row) => row.chat_id === MAX), "the person is told");
+      assert.ok((await bot.harness.outbox()).some((row) => row.chat_id === MAX), "the person is told");
     });
 
     test("someone without people.manage is not allowed near People", async () => {
-      const [refused] = await harness.user({ id: SASHA, first_name: "Sasha" }).press(`access:grant:${SASHA}:admin`);
+      const [refused] = await bot.user(SASHA).press(`access:grant:${SASHA}:admin`);
       assert.equal(refused?.payload.text, "You do not have permission for this.");
     });
   });

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { rejectAccessRequest } from "../../../../src/modules/access/commands/reject-access-request.ts";
-import { accessModule } from "../../../../src/modules/access/module.ts";
-import { botHarness, type BotHarness, type HarnessUser } from "../../../support/bot-harness.ts";
-import { migratedDatabase } from "../../../support/databases.ts";
-import { buttonsOf, dataOf, pglite, said, tablesOf } from "./access-bot.ts";
+import type { HarnessUser } from "../../../support/bot-harness.ts";
+import { accessBot, buttonsOf, dataOf, pglite, said } from "./access-bot.ts";
 
 const OLGA = 840_001;
 const IVAN = 840_002;
@@ -13,10 +11,14 @@ const MAX = 840_004;
 
 for (const kind of pglite) {
   describe(`applying for access in the bot, handled without the app, on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, accessModule.migrations);
-    let harness: BotHarness;
-    let vera: HarnessUser;
-    const requestsOf = (telegramId: number) => tablesOf(harness).selectFrom("access_request").selectAll().where("telegram_id", "=", telegramId).execute();
+    const bot = accessBot(kind, [
+      { id: OLGA, first_name: "Olga", roles: ["owner"] },
+      { id: IVAN, first_name: "Иван", language_code: "ru", roles: ["admin"] },
+      { id: VERA, first_name: "Vera" },
+      { id: MAX, first_name: "Max" },
+    ]);
+    const vera = bot.user(VERA);
+    const requestsOf = (telegramId: number) => bot.db().selectFrom("access_request").selectAll().where("telegram_id", "=", telegramId).execute();
 
     /** "Apply for access", name, shared contact, comment, then Send; returns the calls of each step. */
     const apply = async (user: HarnessUser, name: string, phone: string, comment = "Skip") => {
@@ -27,20 +29,6 @@ for (const kind of pglite) {
       const sent = await user.press(dataOf(commented.at(-1), "Send"));
       return { start, named, phoned, commented, sent };
     };
-
-    before(async () => {
-      harness = await botHarness({
-        database: suite.database,
-        modules: [accessModule],
-        people: [
-          { id: OLGA, first_name: "Olga", roles: ["owner"] },
-          { id: IVAN, first_name: "Иван", language_code: "ru", roles: ["admin"] },
-          { id: VERA, first_name: "Vera" },
-          { id: MAX, first_name: "Max" },
-        ],
-      });
-      vera = harness.user({ id: VERA, first_name: "Vera" });
-    });
 
     test("Apply asks for a name, refuses one too short, then asks for the phone as a shared contact", async () => {
       const start = await vera.press("access:apply");
@@ -68,7 +56,7 @@ for (const kind of pglite) {
       assert.match(String(sent[2]?.payload.text), /under review/);
       const [request] = await requestsOf(VERA);
       assert.equal(request?.phone, "+4915123456789");
-      const cards = await harness.outbox();
+      const cards = await bot.harness.outbox();
       assert.deepEqual(cards.map((card) => card.chat_id).sort(), [OLGA, IVAN].sort());
       assert.match(String(cards.find((card) => card.chat_id === OLGA)?.payload.text), /Access request #/);
       assert.match(String(cards.find((card) => card.chat_id === IVAN)?.payload.text), /Заявка на доступ/);
@@ -83,7 +71,7 @@ for (const kind of pglite) {
       const requests = await requestsOf(VERA);
       assert.equal(requests.length, 1);
       assert.equal(requests[0]?.name, "Vera Schmidt");
-      const edits = (await harness.outbox()).filter((row) => row.method === "editMessageText");
+      const edits = (await bot.harness.outbox()).filter((row) => row.method === "editMessageText");
       assert.deepEqual(edits.map((edit) => [edit.chat_id, edit.payload.message_id_of]).sort(), [OLGA, IVAN].sort().map((id) => [id, `access:request:${requests[0]?.id}:card:${id}`]));
       assert.ok(edits.every((edit) => String(edit.payload.text).includes("Vera Schmidt")));
     });
@@ -91,9 +79,9 @@ for (const kind of pglite) {
     test("a rejected applicant hears when they may apply again, and Apply refuses them until then", async () => {
       const [request] = await requestsOf(VERA);
       assert.ok(request !== undefined);
-      const rejected = await harness.runtime.run({ botId: harness.botId, personId: OLGA, source: "bot" }, rejectAccessRequest, { requestId: request.id, reason: "We could not verify your details" });
+      const rejected = await bot.harness.runtime.run({ botId: bot.harness.botId, personId: OLGA, source: "bot" }, rejectAccessRequest, { requestId: request.id, reason: "We could not verify your details" });
       assert.ok(rejected.ok);
-      const notice = (await harness.outbox()).find((row) => row.chat_id === VERA);
+      const notice = (await bot.harness.outbox()).find((row) => row.chat_id === VERA);
       assert.match(String(notice?.payload.text), /We could not verify your details/);
       assert.match(String(notice?.payload.text), /You may apply again after/);
       const again = await vera.press("access:apply");
@@ -103,7 +91,7 @@ for (const kind of pglite) {
     });
 
     test("Cancel ends the application, its buttons then answer expired, and a malformed Apply is refused", async () => {
-      const max = harness.user({ id: MAX, first_name: "Max" });
+      const max = bot.user(MAX);
       const [, ask] = await max.press("access:apply");
       const cancel = dataOf(ask, "Cancel");
       const cancelled = await max.press(cancel);

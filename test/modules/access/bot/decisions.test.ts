@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { applyForAccess } from "../../../../src/modules/access/commands/apply-for-access.ts";
-import { accessModule } from "../../../../src/modules/access/module.ts";
-import { botHarness, type BotHarness, type HarnessUser } from "../../../support/bot-harness.ts";
-import { migratedDatabase } from "../../../support/databases.ts";
-import { buttonsOf, dataOf, pglite, said, tablesOf } from "./access-bot.ts";
+import { accessBot, buttonsOf, dataOf, pglite, said } from "./access-bot.ts";
 
 const OLGA = 850_001;
 const IVAN = 850_002;
@@ -15,14 +12,20 @@ const LENA = 850_006;
 
 for (const kind of pglite) {
   describe(`deciding access requests from the cards' buttons, handled without the app, on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, accessModule.migrations);
-    let harness: BotHarness;
-    let olga: HarnessUser;
-    let ivan: HarnessUser;
-    const db = () => tablesOf(harness);
+    const bot = accessBot(kind, [
+      { id: OLGA, first_name: "Olga", roles: ["owner"] },
+      { id: IVAN, first_name: "Иван", language_code: "ru", roles: ["admin"] },
+      { id: SASHA, first_name: "Sasha" },
+      { id: VERA, first_name: "Vera" },
+      { id: MAX, first_name: "Max" },
+      { id: LENA, first_name: "Lena" },
+    ]);
+    const olga = bot.user(OLGA);
+    const ivan = bot.user(IVAN);
+    const db = () => bot.db();
     const requestOf = (telegramId: number) => db().selectFrom("access_request").selectAll().where("telegram_id", "=", telegramId).executeTakeFirstOrThrow();
     const applies = async (telegramId: number, name: string) => {
-      const applied = await harness.runtime.run({ botId: harness.botId, personId: telegramId, source: "bot" }, applyForAccess, { name, phone: "+79001234567", comment: null });
+      const applied = await bot.harness.runtime.run({ botId: bot.harness.botId, personId: telegramId, source: "bot" }, applyForAccess, { name, phone: "+79001234567", comment: null });
       assert.ok(applied.ok);
       return applied.request.id;
     };
@@ -30,24 +33,7 @@ for (const kind of pglite) {
       const rows = await db().selectFrom("outbox").select(["payload"]).where("dedupe_key", "=", `access:request:${requestId}:card:${manager}`).execute();
       return rows[0];
     };
-    const outboxSize = async () => (await harness.outbox()).length;
-
-    before(async () => {
-      harness = await botHarness({
-        database: suite.database,
-        modules: [accessModule],
-        people: [
-          { id: OLGA, first_name: "Olga", roles: ["owner"] },
-          { id: IVAN, first_name: "Иван", language_code: "ru", roles: ["admin"] },
-          { id: SASHA, first_name: "Sasha" },
-          { id: VERA, first_name: "Vera" },
-          { id: MAX, first_name: "Max" },
-          { id: LENA, first_name: "Lena" },
-        ],
-      });
-      olga = harness.user({ id: OLGA, first_name: "Olga" });
-      ivan = harness.user({ id: IVAN, first_name: "Иван", language_code: "ru" });
-    });
+    const outboxSize = async () => (await bot.harness.outbox()).length;
 
     test("each card carries Approve per role, Reject and Postpone, in the data they always had", async () => {
       const requestId = await applies(SASHA, "Sasha Ivanova");
@@ -69,7 +55,7 @@ for (const kind of pglite) {
 
       const role = await db().selectFrom("role").selectAll().where("telegram_id", "=", SASHA).executeTakeFirstOrThrow();
       assert.deepEqual([role.role, role.granted_by], ["admin", OLGA]);
-      const outbox = await harness.outbox();
+      const outbox = await bot.harness.outbox();
       const ivansEdit = outbox.find((row) => row.method === "editMessageText" && row.chat_id === IVAN);
       assert.equal(ivansEdit?.payload.message_id_of, `access:request:${requestId}:card:${IVAN}`);
       assert.match(String(ivansEdit?.payload.text), /Одобрено/, "every card is edited, in its reader's language");
@@ -100,7 +86,7 @@ for (const kind of pglite) {
       const calls = await olga.press(dataOf(ask, "We could not verify your details"));
       assert.deepEqual(calls.map((call) => call.method), ["answerCallbackQuery", "editMessageReplyMarkup", "sendMessage"]);
       assert.match(String(calls[2]?.payload.text), /was rejected/);
-      const outbox = await harness.outbox();
+      const outbox = await bot.harness.outbox();
       const notice = outbox.find((row) => row.chat_id === VERA);
       assert.match(String(notice?.payload.text), /We could not verify your details/);
       assert.match(String(notice?.payload.text), /You may apply again after/);
@@ -156,7 +142,7 @@ for (const kind of pglite) {
       await olga.press(dataOf(ask, "Cancel"));
       const unknownRole = await ivan.press(`access:approve:${requestId}:wizard`);
       assert.equal(unknownRole[0]?.payload.text, "Такой роли нет.", "a role the app does not know is refused by the command");
-      const stranger = harness.user({ id: VERA, first_name: "Vera" });
+      const stranger = bot.user(VERA);
       assert.deepEqual(said(await stranger.press(`access:approve:${requestId}:admin`)), [["answerCallbackQuery", "You do not have permission for this."]]);
       const request = await requestOf(LENA);
       assert.equal(request.status, "postponed");

@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { sql } from "kysely";
-import { accessModule } from "../../../../src/modules/access/module.ts";
 import { hashSecret } from "../../../../src/platform/auth/secrets.ts";
 import { startSession } from "../../../../src/platform/auth/sessions.ts";
-import { botHarness, type BotHarness, type HarnessUser } from "../../../support/bot-harness.ts";
-import { migratedDatabase } from "../../../support/databases.ts";
-import { buttonsOf, dataOf, pglite, said, tablesOf } from "./access-bot.ts";
+import { accessBot, buttonsOf, dataOf, pglite, said } from "./access-bot.ts";
 
 const SASHA = 860_001;
 const MAX = 860_002;
@@ -14,25 +11,15 @@ const ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537
 
 for (const kind of pglite) {
   describe(`/login and /sessions in the bot, handled without the app, on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, accessModule.migrations);
-    let harness: BotHarness;
-    let sasha: HarnessUser;
-    const db = () => tablesOf(harness);
-
-    before(async () => {
-      harness = await botHarness({
-        database: suite.database,
-        modules: [accessModule],
-        people: [
-          { id: SASHA, first_name: "Sasha", roles: ["admin"] },
-          { id: MAX, first_name: "Max" },
-        ],
-      });
-      sasha = harness.user({ id: SASHA, first_name: "Sasha" });
-    });
+    const bot = accessBot(kind, [
+      { id: SASHA, first_name: "Sasha", roles: ["admin"] },
+      { id: MAX, first_name: "Max" },
+    ]);
+    const sasha = bot.user(SASHA);
+    const db = () => bot.db();
 
     test("/login tells a stranger they need staff access", async () => {
-      const [answer] = await harness.user({ id: MAX, first_name: "Max" }).send("/login");
+      const [answer] = await bot.user(MAX).send("/login");
       assert.match(String(answer?.payload.text), /You need staff access/);
     });
 
@@ -63,8 +50,8 @@ for (const kind of pglite) {
     });
 
     test("/sessions lists a person's web sessions; End ends one and edits the list, Log out everywhere ends the rest", async () => {
-      const phone = await startSession(db(), { botId: harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: ANDROID_CHROME, ip: "203.0.113.7" });
-      await startSession(db(), { botId: harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: null, ip: "198.51.100.2" });
+      const phone = await startSession(db(), { botId: bot.harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: ANDROID_CHROME, ip: "203.0.113.7" });
+      await startSession(db(), { botId: bot.harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: null, ip: "198.51.100.2" });
       const [list] = await sasha.send("/sessions");
       assert.match(String(list?.payload.text), /Your web sessions/);
       assert.match(String(list?.payload.text), /Chrome · Android · 203\.0\.113\.7/);
@@ -86,10 +73,10 @@ for (const kind of pglite) {
     });
 
     test("a malformed End is refused and ends nothing; someone else's session is not theirs to end", async () => {
-      const other = await startSession(db(), { botId: harness.botId, telegramId: MAX, kind: "cookie", via: "link", userAgent: null, ip: null });
+      const other = await startSession(db(), { botId: bot.harness.botId, telegramId: MAX, kind: "cookie", via: "link", userAgent: null, ip: null });
       for (const data of [`access:end:${other.id}:1`, "access:end:abc", "access:end-all:1"]) assert.deepEqual(said(await sasha.press(data)), [["answerCallbackQuery", "This button has expired."]], data);
-      const max = harness.user({ id: MAX, first_name: "Max" });
-      const mine = await startSession(db(), { botId: harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: null, ip: null });
+      const max = bot.user(MAX);
+      const mine = await startSession(db(), { botId: bot.harness.botId, telegramId: SASHA, kind: "cookie", via: "link", userAgent: null, ip: null });
       const [refused] = await max.press(`access:end:${mine.id}`);
       assert.equal(refused?.payload.text, "You may end only your own sessions.");
       const live = await db().selectFrom("web_session").select("id").where("id", "in", [other.id, mine.id]).where("ended_at", "is", null).execute();

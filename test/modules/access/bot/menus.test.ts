@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
-import { accessModule } from "../../../../src/modules/access/module.ts";
+import { describe, test } from "node:test";
 import { bumpSettingsVersion } from "../../../../src/platform/settings/live-settings.ts";
-import { botHarness, type BotHarness } from "../../../support/bot-harness.ts";
-import { migratedDatabase } from "../../../support/databases.ts";
-import { buttonsOf, pglite, tablesOf } from "./access-bot.ts";
+import { accessBot, buttonsOf, pglite } from "./access-bot.ts";
 
 const OLGA = 850_001;
 const KIRA = 850_002;
@@ -18,50 +15,41 @@ interface OwnMenu {
 
 for (const kind of pglite) {
   describe(`the home menu and command menus a person sees, handled without the app, on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, accessModule.migrations);
-    let harness: BotHarness;
+    const bot = accessBot(kind, [
+      { id: OLGA, first_name: "Olga", roles: ["owner"] },
+      { id: KIRA, first_name: "Kira" },
+      { id: BORIS, first_name: "Boris" },
+      { id: LEV, first_name: "Lev", roles: ["admin"] },
+    ]);
 
     const letStrangersApply = async (staffMayApply: boolean) => {
-      const db = tablesOf(harness);
-      await db.updateTable("bot").set({ settings: JSON.stringify({ timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply }) }).where("id", "=", harness.botId).execute();
-      await bumpSettingsVersion(db, harness.botId);
-      await harness.context.settings.refresh();
+      const db = bot.db();
+      await db.updateTable("bot").set({ settings: JSON.stringify({ timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply }) }).where("id", "=", bot.harness.botId).execute();
+      await bumpSettingsVersion(db, bot.harness.botId);
+      await bot.harness.context.settings.refresh();
     };
-    const homeOf = async (id: number, first_name: string) => {
-      const [home] = await harness.user({ id, first_name }).send("/start");
+    const homeOf = async (id: number) => {
+      const [home] = await bot.user(id).send("/start");
       return buttonsOf(home).map(([label]) => label);
     };
-    const ownMenusOf = async (id: number) => (await harness.outbox()).filter((row) => row.chat_id === id && row.method === "setMyCommands").map((row) => row.payload as unknown as OwnMenu);
-
-    before(async () => {
-      harness = await botHarness({
-        database: suite.database,
-        modules: [accessModule],
-        people: [
-          { id: OLGA, first_name: "Olga", roles: ["owner"] },
-          { id: KIRA, first_name: "Kira" },
-          { id: BORIS, first_name: "Boris" },
-          { id: LEV, first_name: "Lev", roles: ["admin"] },
-        ],
-      });
-    });
+    const ownMenusOf = async (id: number) => (await bot.harness.outbox()).filter((row) => row.chat_id === id && row.method === "setMyCommands").map((row) => row.payload as unknown as OwnMenu);
 
     test("a client is offered to apply only where the bot lets strangers apply, and never to log in", async () => {
       await letStrangersApply(false);
-      assert.deepEqual(await homeOf(KIRA, "Kira"), []);
+      assert.deepEqual(await homeOf(KIRA), []);
       await letStrangersApply(true);
-      assert.deepEqual(await homeOf(KIRA, "Kira"), ["📝 Apply for access"]);
+      assert.deepEqual(await homeOf(KIRA), ["📝 Apply for access"]);
     });
 
     test("a blocked person is not offered to apply", async () => {
-      await homeOf(BORIS, "Boris");
-      await tablesOf(harness).insertInto("access_block").values({ bot_id: harness.botId, telegram_id: BORIS, reason: null, blocked_by: OLGA }).execute();
-      assert.deepEqual(await homeOf(BORIS, "Boris"), []);
+      await homeOf(BORIS);
+      await bot.db().insertInto("access_block").values({ bot_id: bot.harness.botId, telegram_id: BORIS, reason: null, blocked_by: OLGA }).execute();
+      assert.deepEqual(await homeOf(BORIS), []);
     });
 
     test("choosing Русский gives a client the command menu in Russian, with no staff commands", async () => {
       await letStrangersApply(false);
-      const kira = harness.user({ id: KIRA, first_name: "Kira" });
+      const kira = bot.user(KIRA);
       await kira.send("/language");
       await kira.press("lang:ru");
       const [menu] = await ownMenusOf(KIRA);
@@ -73,7 +61,7 @@ for (const kind of pglite) {
     });
 
     test("choosing Русский gives staff their own commands in Russian", async () => {
-      const lev = harness.user({ id: LEV, first_name: "Lev" });
+      const lev = bot.user(LEV);
       await lev.send("/language");
       await lev.press("lang:ru");
       const menu = (await ownMenusOf(LEV)).at(-1);

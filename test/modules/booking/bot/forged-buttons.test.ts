@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { bookAppointment } from "../../../../src/modules/booking/commands/book-appointment.ts";
+import { seedDemoSalon } from "../../../../src/modules/booking/demo-salon.ts";
 import { bookingModule } from "../../../../src/modules/booking/module.ts";
+import type { Tables } from "../../../../src/modules/booking/tables.ts";
 import { botHarness, type ApiCall, type BotHarness } from "../../../support/bot-harness.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
 
@@ -10,6 +13,7 @@ const pglite = databaseKinds.filter((kind) => kind.name === "pglite");
 
 const NINA = 880_001;
 const OLEG = 880_002;
+const MALLORY = 880_003;
 
 const said = (calls: ApiCall[]) => calls.map((call) => [call.method, call.payload.text]);
 
@@ -45,6 +49,7 @@ for (const kind of pglite) {
         people: [
           { id: NINA, first_name: "Нина", language_code: "ru" },
           { id: OLEG, first_name: "Oleg", roles: ["admin"] },
+          { id: MALLORY, first_name: "Mallory" },
         ],
       });
     });
@@ -65,6 +70,36 @@ for (const kind of pglite) {
       }
       for (const table of ["booking", "booking_history", "booking_service"]) assert.equal(await rowsIn(table), 0, table);
       assert.deepEqual(await harness.outbox(), []);
+    });
+
+    test("someone without booking.manage pressing the admin's real buttons, or sending /salon, is refused and nothing changes", async () => {
+      const db = suite.database.db as unknown as Kysely<Tables>;
+      await seedDemoSalon(suite.database, harness.botId);
+      const anna = await db.selectFrom("booking_master").select("id").where("display_name", "=", "Anna").executeTakeFirstOrThrow();
+      const haircut = await db.selectFrom("booking_service").select("id").where("name", "=", "Haircut").executeTakeFirstOrThrow();
+      const booked = await harness.runtime.run({ botId: harness.botId, personId: NINA, source: "bot" }, bookAppointment, {
+        masterId: anna.id,
+        serviceId: haircut.id,
+        start: new Date("2026-12-03T11:00:00Z"),
+        name: "Нина",
+        phone: "+4915112345678",
+      });
+      assert.ok(booked.ok);
+      const before = await db.selectFrom("booking").select(["id", "sequence", "status", "starts_at", "master_id"]).where("id", "=", booked.booking.id).executeTakeFirstOrThrow();
+      const outboxBefore = (await harness.outbox()).length;
+      const mallory = harness.user({ id: MALLORY, first_name: "Mallory" });
+
+      // A modified Telegram client can send any callback data: these are the admin's buttons as the bot makes them.
+      for (const data of [`bka:cxy:${before.id}:${before.sequence}`, `bka:mv:${before.id}`, "bka:new", "bka:day"]) {
+        assert.deepEqual(said(await mallory.press(data)), [["answerCallbackQuery", "You do not have permission for this."]], data);
+      }
+      assert.deepEqual(said(await mallory.send("/salon")), [["sendMessage", "You do not have permission for this."]]);
+
+      const after = await db.selectFrom("booking").select(["id", "sequence", "status", "starts_at", "master_id"]).where("id", "=", before.id).executeTakeFirstOrThrow();
+      assert.deepEqual(after, before, "the booking is as it was");
+      const flow = await harness.context.database.db.selectFrom("flow").select("name").where("user_id", "=", MALLORY).where("name", "is not", null).executeTakeFirst();
+      assert.equal(flow, undefined, "no admin flow started");
+      assert.equal((await harness.outbox()).length, outboxBefore, "nobody was told anything");
     });
   });
 }

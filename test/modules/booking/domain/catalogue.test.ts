@@ -40,10 +40,26 @@ describe("checking a service", () => {
   });
 
   test("a master's own duration and price are checked the same way", () => {
-    assert.deepEqual(checkMasterService({ masterId: "anna", serviceId: "haircut", durationMin: 500, priceMinor: -1 }), {
+    assert.deepEqual(checkMasterService({ masterId: "anna", serviceId: "haircut", durationMin: 500, priceMinor: -1 }, "EUR"), {
       ok: false,
       problems: ["duration-out-of-range", "price-invalid"],
     });
+  });
+
+  test("a price goes up to 100,000,000 of the currency's units, counted in its own minor digits", () => {
+    const priced = (priceMinor: number, currency: string) => checkService(haircut({ priceMinor, currency })).ok;
+    assert.deepEqual(
+      [priced(0, "EUR"), priced(10_000_000_000, "EUR"), priced(10_000_000_001, "EUR"), priced(9_999_999_999_900, "EUR")],
+      [true, true, false, false],
+    );
+    assert.deepEqual([priced(100_000_000, "JPY"), priced(100_000_001, "JPY"), priced(10_000_000_000, "UZS")], [true, false, true]);
+  });
+
+  test("a currency must be one ISO 4217 knows, not just three letters", () => {
+    assert.deepEqual(
+      ["EUR", "UZS", "RUB", "XYZ", "eur", "EURO"].map((currency) => checkService(haircut({ currency })).ok),
+      [true, true, true, false, false, false],
+    );
   });
 
   test("a location needs a zone the runtime knows", () => {

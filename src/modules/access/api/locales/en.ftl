@@ -23,3 +23,5 @@ access-web-not-blocked = This person is not blocked.
 access-web-no-role-to-sign-in = This person holds no role, so they cannot sign in to the panel.
 access-web-link-for-yourself = You are signed in already. Send /login to the bot when you need a new link.
 access-web-refused = This cannot be done now.
+access-web-unknown-language = The panel has no language “{ $language }”. It speaks: { $languages }.
+access-web-language-unmet = Send the bot a message first: then the panel can remember your language.

@@ -23,3 +23,5 @@ access-web-not-blocked = Этот человек не заблокирован.
 access-web-no-role-to-sign-in = У этого человека нет роли, поэтому он не может войти в панель.
 access-web-link-for-yourself = Вы уже вошли. Когда понадобится новая ссылка, отправьте боту /login.
 access-web-refused = Сейчас это сделать нельзя.
+access-web-unknown-language = В панели нет языка «{ $language }». Доступные языки: { $languages }.
+access-web-language-unmet = Сначала напишите боту: тогда панель сможет запомнить ваш язык.
