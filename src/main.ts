@@ -5,7 +5,7 @@ import { allModules } from "./modules/index.ts";
 import { LeaderDuties } from "./platform/app/leader-duties.ts";
 import { buildModuleKernel, permissionsOf } from "./platform/app/module-context.ts";
 import { registerBots } from "./platform/app/register-bots.ts";
-import { runEvery } from "./platform/app/run-every.ts";
+import { readPulse, runPulse } from "./platform/app/pulse.ts";
 import { openDatabase, type Database } from "./platform/db/database.ts";
 import { migrateToLatest, type Migrations } from "./platform/db/migrate.ts";
 import { startErrorTracking } from "./platform/errors/error-tracking.ts";
@@ -61,9 +61,9 @@ export interface RunOptions {
   clock?: Clock;
   /** Replaces the shipped modules (tests). */
   modules?: readonly BotyardModule[];
-  /** How often due events run, in ms (default 1000); tests pass a short one. */
+  /** The longest a due event waits to run, in ms (default 1000); tests pass a short one. */
   eventTickMs?: number;
-  /** How often settings, texts and command menus edited on another replica are picked up, in ms (default 2000). */
+  /** The longest before settings, texts and command menus edited on another replica are picked up, in ms (default 1000). */
   settingsPollMs?: number;
   /** Aborting it during start-up (a signal) stops start-up: runApp closes what it opened and rejects with StartupAbortedError. */
   signal?: AbortSignal;
@@ -77,7 +77,9 @@ export class StartupAbortedError extends Error {
 const EVENT_TICK_MS = 1000;
 /** How long stopping waits for errors still on their way to the error tracker. */
 const SHUTDOWN_FLUSH_MS = 2000;
-const SETTINGS_POLL_MS = 2000;
+const SETTINGS_POLL_MS = 1000;
+/** The dispatcher's own look for updates other replicas stored: a backstop, as the pulse wakes it. */
+const DISPATCHER_BACKSTOP_MS = 30_000;
 const INBOX_PRUNE_QUEUE = "botyard-inbox-prune";
 
 /** The migrations an app with these modules applies: the platform features' and the modules' (the platform's own come with every run). */
@@ -104,6 +106,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
   const clock = options.clock ?? { now: () => new Date() };
   const eventTickMs = options.eventTickMs ?? EVENT_TICK_MS;
   const settingsPollMs = options.settingsPollMs ?? SETTINGS_POLL_MS;
+  // One beat for everything that waits on the database: the shorter of the two promises.
+  const pulseMs = Math.min(eventTickMs, settingsPollMs);
   // Declarations are checked before anything is opened: a role declared twice stops the app here.
   const permissions = permissionsOf(installed);
 
@@ -208,8 +212,8 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       health,
       intakeProgress,
       onStored: (botId, chatKeys) => dispatcher.stored(botId, chatKeys),
-      eventTickMs,
-      menuPollMs: settingsPollMs,
+      pulseMs,
+      clock,
     });
     const dispatcher = new Dispatcher({
       database,
@@ -218,9 +222,9 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
-      // Updates stored here start their chats at once; the look is for those another replica
-      // stored, and PGlite has no other replica (only a safety net then).
-      pollIntervalMs: database.kind === "pglite" ? 10_000 : 1_000,
+      // Updates stored here start their chats at once; those another replica stored wake it
+      // through the pulse. Its own look is a backstop.
+      pollIntervalMs: DISPATCHER_BACKSTOP_MS,
       // An update that queued a message (a change, or a reply handed over) nudges the leader's sender.
       onQueued: () => duties.wakeSender(),
     });
@@ -258,11 +262,27 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     for (const module of installed) await module.api?.(server, apiContext);
     if (startupAborted()) throw new StartupAbortedError("start-up stopped");
     url = await server.listen({ port: config.env.PORT, host: config.env.HOST });
-    // Every replica follows settings and texts edited on any other.
-    const settingsFollowing = runEvery(settingsPollMs, stopping.signal, () => settings.refresh(), logger);
+    // One timer for the process: every replica follows settings and texts edited on any other,
+    // works the updates and jobs any replica stored; the leader's duties run what fell due.
+    const botIds = config.bots.map((bot) => bot.id);
+    const pulse = runPulse({
+      intervalMs: pulseMs,
+      signal: stopping.signal,
+      read: () => readPulse(database.db, botIds),
+      listeners: [
+        (reading) => settings.follow(reading.bots),
+        (reading) => jobs.wake(reading.readyQueues),
+        // PGlite has no other replica: every update stored there started its chat already.
+        (reading) => {
+          if (reading.inboxWaiting && database.kind === "postgres") dispatcher.wake();
+        },
+        (reading) => duties.onPulse(reading),
+      ],
+      logger,
+    });
     cleanups.push(async () => {
       stopping.abort();
-      await settingsFollowing;
+      await pulse;
     });
     // Closing HTTP first stops webhook intake before the dispatcher drains.
     cleanups.push(async () => {

@@ -72,9 +72,14 @@ describe("the panel in a browser", { skip: skip ?? false }, () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByText(/Live figures, updated/).waitFor();
+    const waiting = page.locator('[data-card="access:requests"] .figure', { hasText: "Waiting for a decision" }).locator("strong");
+    assert.equal(await waiting.textContent(), "0");
+    await page.locator('[data-card="booking:today"]').getByRole("link", { name: "Today's visits" }).waitFor();
+    await shoot(page, "dashboard");
+    await page.getByRole("link", { name: /The bot's own figures/ }).click();
+    await page.getByRole("heading", { name: "Activity" }).waitFor();
     const staff = page.locator(".figure", { hasText: "Staff" }).locator("strong");
     assert.equal(await staff.textContent(), "1");
-    await shoot(page, "dashboard");
   });
 
   test("a stranger applies in the bot, the owner approves in the panel, and the applicant is told", async () => {

@@ -8,15 +8,15 @@ import type { BotyardModule } from "../module.ts";
 import { modulesEnabledIn } from "../settings/enabled-modules.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 import { callRaw } from "../telegram/call-raw.ts";
-import { menuFingerprints, publishCommandMenus } from "../telegram/command-menus.ts";
+import { publishCommandMenus } from "../telegram/command-menus.ts";
 import { ensureWebhook } from "../telegram/ensure-webhook.ts";
 import type { IntakeProgress } from "../telegram/intake-progress.ts";
 import { electLeader } from "../telegram/leader.ts";
 import { createOutboxSender, type OutboxSender } from "../telegram/outbox-sender.ts";
 import { pollUpdates } from "../telegram/polling.ts";
 import { webhookPath } from "../http/webhook.ts";
+import type { PulseReading } from "./pulse.ts";
 import type { RegisteredBot } from "./register-bots.ts";
-import { runEvery } from "./run-every.ts";
 
 export interface LeaderDutiesDeps {
   bots: readonly RegisteredBot[];
@@ -36,9 +36,13 @@ export interface LeaderDutiesDeps {
   intakeProgress: IntakeProgress;
   /** An update was stored: the dispatcher should look. */
   onStored: (botId: string, chatKeys: readonly string[]) => void;
-  eventTickMs: number;
-  menuPollMs: number;
+  /** How often the process's pulse reads what is waiting: events due before the next beat get a timer of their own. */
+  pulseMs: number;
+  clock: { now(): Date };
 }
+
+/** With the pulse waking it, the sender's own look for rows other replicas queued is only a backstop. */
+const SENDER_BACKSTOP_MS = 30_000;
 
 /**
  * What one replica does at a time for the whole deployment, while it holds the leadership
@@ -81,7 +85,7 @@ export class LeaderDuties {
 
   /**
    * Runs the events due now, after the tick in progress (ticks never overlap), and wakes the
-   * sender for the messages they queued. The leader's loop calls it every `eventTickMs`; a call
+   * sender for the messages they queued. The leader calls it when the pulse finds an event due; a call
    * from elsewhere (a test that moved the clock) is safe on any replica, as events are claimed
    * with `skip locked`.
    */
@@ -120,7 +124,7 @@ export class LeaderDuties {
       logger.info("leading: intake and sending run in this process");
       const duties = AbortSignal.any([stopping, leadership.lost]);
       const sender = this.#startSender();
-      await Promise.all(this.#duties(duties, sender));
+      await Promise.all(this.#duties(duties));
       await new Promise<void>((resolve) => {
         if (duties.aborted) resolve();
         else duties.addEventListener("abort", () => resolve(), { once: true });
@@ -138,6 +142,7 @@ export class LeaderDuties {
     const apis = new Map(bots.map((bot) => [bot.config.id, bot.api] as const));
     const sender = createOutboxSender({
       database,
+      pollIntervalMs: SENDER_BACKSTOP_MS,
       botIds: bots.map((bot) => bot.config.id),
       callApi: (botId, method, payload, signal) => callRaw(apis.get(botId), method, payload, signal),
       limits: { globalPerSecond: this.#deps.outboxRateGlobal },
@@ -150,10 +155,17 @@ export class LeaderDuties {
     return sender;
   }
 
-  #duties(duties: AbortSignal, sender: OutboxSender): Promise<void>[] {
+  #duties(duties: AbortSignal): Promise<void>[] {
     const { bots, database, logger, webhook } = this.#deps;
-    const work: Promise<void>[] = [runEvery(this.#deps.eventTickMs, duties, () => this.runDueEvents(), logger)];
-    work.push(runEvery(this.#deps.menuPollMs, duties, () => this.#publishMenus(sender), logger));
+    const work: Promise<void>[] = [];
+    duties.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(this.#eventTimer);
+        this.#eventTimerAt = Number.POSITIVE_INFINITY;
+      },
+      { once: true },
+    );
     for (const bot of bots) {
       if (webhook !== undefined) {
         work.push(ensureWebhook(bot.api, `${webhook.publicUrl}${webhookPath(bot.config.id)}`, webhook.secret, logger));
@@ -180,13 +192,48 @@ export class LeaderDuties {
   }
 
   readonly #publishedMenus = new Map<string, string>();
+  #eventTimer: NodeJS.Timeout | undefined;
+  #eventTimerAt = Number.POSITIVE_INFINITY;
+  #tickRunning = false;
+
+  /**
+   * The pulse's reading, on every replica: the leader runs the events due now (and sets a timer
+   * for one due before the next beat), wakes the sender for rows due (queued on any replica), and
+   * republishes the menus of bots whose roles or settings moved. A follower does nothing here.
+   */
+  async onPulse(reading: PulseReading): Promise<void> {
+    const sender = this.#sender;
+    if (!this.#leading || sender === undefined) return;
+    const now = this.#deps.clock.now().getTime();
+    const nextEvent = reading.nextEventAt?.getTime();
+    if (nextEvent !== undefined && nextEvent <= now) this.#tickNow();
+    else if (nextEvent !== undefined && nextEvent < now + this.#deps.pulseMs && nextEvent < this.#eventTimerAt) {
+      clearTimeout(this.#eventTimer);
+      this.#eventTimerAt = nextEvent;
+      this.#eventTimer = setTimeout(() => {
+        this.#eventTimerAt = Number.POSITIVE_INFINITY;
+        this.#tickNow();
+      }, nextEvent - now);
+    }
+    const nextOutbox = reading.nextOutboxAt?.getTime();
+    if (nextOutbox !== undefined && nextOutbox <= now) sender.wake();
+    await this.#publishMenus(sender, reading);
+  }
+
+  /** Starts a tick unless one is running (the pulse does not wait for it: a long batch would hold every other wake). */
+  #tickNow(): void {
+    if (this.#tickRunning) return;
+    this.#tickRunning = true;
+    this.runDueEvents()
+      .catch((error: unknown) => this.#deps.logger.error({ err: error }, "due events failed"))
+      .finally(() => (this.#tickRunning = false));
+  }
 
   /** Menus follow roles and settings: republished whenever either moves. */
-  async #publishMenus(sender: OutboxSender): Promise<void> {
+  async #publishMenus(sender: OutboxSender, reading: PulseReading): Promise<void> {
     const { database, settings } = this.#deps;
-    const fingerprints = await menuFingerprints(database.db);
     for (const bot of this.#deps.bots) {
-      const fingerprint = fingerprints.get(bot.config.id);
+      const fingerprint = reading.bots.get(bot.config.id)?.menus;
       if (fingerprint === undefined || this.#publishedMenus.get(bot.config.id) === fingerprint) continue;
       await settings.refresh();
       await publishCommandMenus({

@@ -1,11 +1,13 @@
 import type { User } from "@grammyjs/types";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
 import type { FlowState } from "../telegram/flows.ts";
 
 type Trx = Transaction<PlatformTables>;
 
 export interface Sender {
+  /** Whose roles these are (absent in journals of older versions). */
+  telegramId?: number;
   roles: string[];
   /** The language the person chose with /language, if any. */
   language: string | null;
@@ -45,7 +47,53 @@ export async function recordSender(db: Kysely<PlatformTables>, botId: string, us
   const row = result.rows[0];
   if (row === undefined) throw new Error("recording the sender returned no row");
   // A member row written by this statement is not visible to its own reads: `member` has it then.
-  return { roles: row.roles, language: row.member_language ?? row.known_language, flow: row.flow };
+  return { telegramId: user.id, roles: row.roles, language: row.member_language ?? row.known_language, flow: row.flow };
+}
+
+/**
+ * `recordSender` inside the statement that claims an update: CTEs after `next` (a CTE with the
+ * claimed row's `bot_id`, `payload` and `status`; `condition`: whether it is claimed at all) that record the sender of a fresh message,
+ * edited message or button press, and `sender_record`, the journal step with what
+ * `recordSender` returns. Other updates (and resumed ones) leave it to `recordSender`.
+ */
+export function senderOfClaimedCtes(condition: RawBuilder<unknown>): RawBuilder<unknown> {
+  // A payload with an escaped NUL or surrogate (JSON.stringify's lone ones) is one PostgreSQL's
+  // JSON parser refuses: the claim must never fail on it, so recordSender has those.
+  // Where grammY finds ctx.from and ctx.chat for these three kinds of update.
+  return sql`
+    sender_json as (
+      select next.bot_id, case when next.payload !~ (repeat(chr(92), 2) || 'u(0000|[dD][89a-fA-F])') then next.payload::jsonb end as j
+      from next where next.status = 'pending' and ${condition}
+    ), sender_from as (
+      select bot_id, (u->>'id')::bigint as id, u->>'first_name' as first_name, u->>'last_name' as last_name,
+        u->>'username' as username, u->>'language_code' as language_code, coalesce(chat, u->>'id')::bigint as chat_id
+      from (select bot_id,
+          coalesce(j->'message'->'from', j->'edited_message'->'from', j->'callback_query'->'from') as u,
+          coalesce(j->'message'->'chat'->>'id', j->'edited_message'->'chat'->>'id', j->'callback_query'->'message'->'chat'->>'id') as chat
+        from sender_json where j is not null and j ?| array['message', 'edited_message', 'callback_query']) found
+      where u is not null and coalesce((u->>'is_bot')::boolean, false) = false and exists (select 1 from bot where bot.id = found.bot_id)
+    ), sender_person as (
+      insert into person (telegram_id, first_name, last_name, username, language_code)
+      select id, first_name, last_name, username, language_code from sender_from
+      on conflict (telegram_id) do update set first_name = excluded.first_name, last_name = excluded.last_name,
+        username = excluded.username, language_code = excluded.language_code, updated_at = now()
+      where (person.first_name, person.last_name, person.username, person.language_code)
+        is distinct from (excluded.first_name, excluded.last_name, excluded.username, excluded.language_code)
+    ), sender_member as (
+      insert into bot_member (bot_id, telegram_id) select bot_id, id from sender_from
+      on conflict (bot_id, telegram_id) do update set last_seen_at = now()
+      where bot_member.last_seen_at < now() - ${LAST_SEEN_PRECISION}::interval
+      returning language
+    ), sender_record as (
+      select jsonb_build_array(jsonb_build_object('kind', 'commit', 'name', 'sender', 'bookkeeping', true, 'result', jsonb_build_object(
+        'telegramId', s.id,
+        'roles', (select coalesce(jsonb_agg(role), '[]'::jsonb) from role where role.bot_id = s.bot_id and role.telegram_id = s.id),
+        'language', coalesce((select language from sender_member), (select language from bot_member where bot_member.bot_id = s.bot_id and bot_member.telegram_id = s.id)),
+        'flow', (select jsonb_build_object('name', name, 'step', step, 'data', data, 'instance', instance) from flow
+          where flow.bot_id = s.bot_id and flow.chat_id = s.chat_id and flow.user_id = s.id and name is not null and step is not null)
+      ))) as journal
+      from sender_from s
+    )`;
 }
 
 export async function setLanguage(trx: Trx, botId: string, telegramId: number, language: string): Promise<void> {

@@ -33,7 +33,10 @@ export interface JobInfo {
 export type JobHandler<T extends object = object> = (data: T, job: JobInfo) => Promise<void>;
 
 export interface JobsTuning {
-  /** How often an idle worker asks for a job. pg-boss's minimum is 0.5. */
+  /**
+   * How often an idle worker asks for a job on its own (pg-boss's minimum is 0.5). In the app this
+   * is only a backstop: the app's pulse sees ready jobs and wakes their workers (`wake`).
+   */
   pollingIntervalSeconds?: number;
   /** How often expired jobs (a worker that died) are failed into retry, and stats refreshed. */
   superviseIntervalSeconds?: number;
@@ -53,6 +56,8 @@ export interface Jobs {
   work<T extends object>(name: string, handler: JobHandler<T>, options?: { localConcurrency?: number }): Promise<void>;
   /** A cron job (UTC): one job per occurrence across every replica. */
   schedule(name: string, cron: string, data?: object): Promise<void>;
+  /** Jobs are ready on these queues: their workers here fetch now instead of at their next poll. */
+  wake(queues: Iterable<string>): void;
 }
 
 /**
@@ -79,7 +84,7 @@ export function createJobs(deps: { database: Database; logger: Logger; metrics: 
   const { database, metrics } = deps;
   const logger = deps.logger.child({ component: "jobs" });
   const tuning = deps.tuning ?? {};
-  const pollingIntervalSeconds = tuning.pollingIntervalSeconds ?? 2;
+  const pollingIntervalSeconds = tuning.pollingIntervalSeconds ?? 30;
   const intervals = {
     superviseIntervalSeconds: tuning.superviseIntervalSeconds ?? 30,
     monitorIntervalSeconds: tuning.monitorIntervalSeconds ?? 30,
@@ -97,6 +102,8 @@ export function createJobs(deps: { database: Database; logger: Logger; metrics: 
   boss.on("warning", (warning) => logger.warn({ warning: warning.message, data: warning.data }, "job queue warning"));
 
   const queues = new Map<string, Promise<void>>();
+  /** pg-boss worker ids by queue, for `wake`. */
+  const workers = new Map<string, string[]>();
   let started = false;
   let metricsTimer: NodeJS.Timeout | undefined;
 
@@ -157,24 +164,30 @@ export function createJobs(deps: { database: Database; logger: Logger; metrics: 
     },
     async work<T extends object>(name: string, handler: JobHandler<T>, options: { localConcurrency?: number } = {}) {
       await ensureQueue(name);
-      await boss.work<T>(
-        name,
-        { pollingIntervalSeconds, batchSize: 1, localConcurrency: options.localConcurrency ?? 1 },
-        async (jobs: Job<T>[]) => {
-          for (const job of jobs) {
-            try {
-              await handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
-            } catch (error) {
-              logger.warn({ err: error, job: job.id, queue: name, retryCount: job.retryCount }, "job failed");
-              throw error;
-            }
+      const run = async (jobs: Job<T>[]) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
+          } catch (error) {
+            logger.warn({ err: error, job: job.id, queue: name, retryCount: job.retryCount }, "job failed");
+            throw error;
           }
-        },
-      );
+        }
+      };
+      // One pg-boss worker per concurrent job, so `wake` knows every id.
+      const ids = workers.get(name) ?? [];
+      workers.set(name, ids);
+      for (let i = 0; i < (options.localConcurrency ?? 1); i++) {
+        ids.push(await boss.work<T>(name, { pollingIntervalSeconds, batchSize: 1, localConcurrency: 1 }, run));
+      }
     },
     async schedule(name, cron, data) {
       await ensureQueue(name);
       await boss.schedule(name, cron, data ?? null, { tz: "UTC" });
+    },
+    wake(ready) {
+      if (!started) return;
+      for (const name of ready) for (const id of workers.get(name) ?? []) boss.notifyWorker(id);
     },
   };
 }

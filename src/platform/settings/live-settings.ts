@@ -30,8 +30,8 @@ export function currentSettings(settings: BotSettings): CurrentSettings {
 
 /**
  * Settings and panel-edited texts of every bot, kept in memory and reloaded when a bot's
- * `version` moves. Every replica polls the versions (one small query), so an edit made on one
- * replica is live on all within a poll interval, without a restart or a message bus.
+ * `version` moves. Every replica's pulse reads the versions (`follow`), so an edit made on one
+ * replica is live on all within a beat, without a restart or a message bus.
  */
 export class LiveSettings {
   readonly #db: Kysely<PlatformTables>;
@@ -48,6 +48,16 @@ export class LiveSettings {
     const settings = this.#settings.get(botId);
     if (settings === undefined) throw new Error(`settings of bot ${botId} are not loaded`);
     return settings;
+  }
+
+  /** Reloads when a bot's version read elsewhere (the pulse) is not the one loaded here. */
+  async follow(versions: ReadonlyMap<string, { version: number }>): Promise<void> {
+    for (const [botId, { version }] of versions) {
+      if (this.#versions.get(botId) !== version) {
+        await this.refresh();
+        return;
+      }
+    }
   }
 
   /** Reloads the bots whose version moved; returns their ids. */

@@ -123,5 +123,10 @@ export async function menuFingerprints(db: Kysely<PlatformTables>): Promise<Map<
       sql<Date | string | null>`(select max(granted_at) from role where role.bot_id = bot.id)`.as("latest"),
     ])
     .execute();
-  return new Map(bots.map((bot) => [bot.id, `${bot.version}/${bot.latest === null ? "0" : `${bot.roles}@${new Date(bot.latest).getTime()}`}`]));
+  return new Map(bots.map((bot) => [bot.id, menuFingerprintOf(bot)]));
+}
+
+/** A bot's menu fingerprint from its settings version, its role count and its latest grant. */
+export function menuFingerprintOf(bot: { version: number; roles: number; latest: Date | string | null }): string {
+  return `${bot.version}/${bot.latest === null ? "0" : `${bot.roles}@${new Date(bot.latest).getTime()}`}`;
 }

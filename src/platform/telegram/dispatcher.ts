@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "@grammyjs/types";
 import { GrammyError } from "grammy";
 import { sql, type RawBuilder } from "kysely";
+import { senderOfClaimedCtes } from "../auth/people.ts";
 import { crashPoint } from "../crash-points.ts";
 import type { Database } from "../db/database.ts";
 import type { InboxRow } from "../db/schema.ts";
@@ -63,12 +64,14 @@ interface Finish {
  * Claims the update `next` (a CTE) names: the next attempt number, unless earlier attempts were
  * given up on (the row is then finished without a new one).
  */
-function claimNext(condition: RawBuilder<unknown>) {
-  return sql`
+function claimNext(condition: RawBuilder<unknown>, withSender: boolean) {
+  // A fresh update's sender is recorded by the claim itself: its journal starts with that step.
+  return sql`${withSender ? sql`${senderOfClaimedCtes(condition)},` : sql``} claimed as (
     update inbox set status = 'handling',
-      attempts = case when next.status = 'handling' and next.attempts >= ${MAX_ATTEMPTS} then next.attempts else next.attempts + 1 end
+      attempts = case when next.status = 'handling' and next.attempts >= ${MAX_ATTEMPTS} then next.attempts else next.attempts + 1 end,
+      journal = ${withSender ? sql`coalesce((select journal from sender_record), inbox.journal)` : sql`inbox.journal`}
     from next where inbox.bot_id = next.bot_id and inbox.update_id = next.update_id and ${condition}
-    returning inbox.*, next.status as was_status, next.attempts as was_attempts`;
+    returning inbox.*, next.status as was_status, next.attempts as was_attempts)`;
 }
 
 function chatId(botId: string, chatKey: string): string {
@@ -216,20 +219,7 @@ export class Dispatcher {
    * in one statement: an attempt number taken, which fences out any earlier attempt's writes.
    */
   async #claimFirst(botId: string, chatKey: string): Promise<Claimed | undefined> {
-    const { database, leaseMs } = this.#options;
-    const result = await sql<ClaimedRow & { leased: number }>`
-      with lease as (
-        insert into chat_lease (bot_id, chat_key, owner, expires_at)
-        values (${botId}, ${chatKey}, ${this.owner}, now() + make_interval(secs => ${leaseMs / 1000}))
-        on conflict (bot_id, chat_key) do update set owner = excluded.owner, expires_at = excluded.expires_at
-        where chat_lease.expires_at < now() or chat_lease.owner = excluded.owner
-        returning owner
-      ), next as (
-        select bot_id, update_id, status, attempts from inbox
-        where bot_id = ${botId} and chat_key = ${chatKey} and status in ('pending', 'handling') and exists (select 1 from lease)
-        order by update_id limit 1
-      ), claimed as (${claimNext(sql`true`)})
-      select (select count(*) from lease)::int as leased, claimed.* from (select 1) as one left join claimed on true`.execute(database.db);
+    const result = await this.#withSenderOrWithout((withSender) => this.#claimFirstStatement(botId, chatKey, withSender));
     const row = result.rows[0];
     if (row?.update_id == null) {
       // Leased, but the update that brought us here was finished by someone else meanwhile.
@@ -240,19 +230,55 @@ export class Dispatcher {
   }
 
   /**
+   * Runs a claiming statement that records the sender too; should that part ever fail, the claim
+   * runs without it (the handler records the sender then), so no update is stuck behind it.
+   */
+  async #withSenderOrWithout<R>(statement: (withSender: boolean) => Promise<R>): Promise<R> {
+    try {
+      return await statement(true);
+    } catch (error) {
+      this.#options.logger.warn({ err: error }, "claiming with the sender's record failed; claiming without it");
+      return statement(false);
+    }
+  }
+
+  #claimFirstStatement(botId: string, chatKey: string, withSender: boolean) {
+    const { database, leaseMs } = this.#options;
+    return sql<ClaimedRow & { leased: number }>`
+      with lease as (
+        insert into chat_lease (bot_id, chat_key, owner, expires_at)
+        values (${botId}, ${chatKey}, ${this.owner}, now() + make_interval(secs => ${leaseMs / 1000}))
+        on conflict (bot_id, chat_key) do update set owner = excluded.owner, expires_at = excluded.expires_at
+        where chat_lease.expires_at < now() or chat_lease.owner = excluded.owner
+        returning owner
+      ), next as (
+        select bot_id, update_id, status, attempts, payload from inbox
+        where bot_id = ${botId} and chat_key = ${chatKey} and status in ('pending', 'handling') and exists (select 1 from lease)
+        order by update_id limit 1
+      ), ${claimNext(sql`true`, withSender)}
+      select (select count(*) from lease)::int as leased, claimed.* from (select 1) as one left join claimed on true`.execute(database.db);
+  }
+
+  /**
    * Finishes an update and, in the same statement, claims the chat's next one and renews the
    * lease, or releases the lease when there is none (or `goOn` is false). Returns whether the
    * finish was ours (not fenced out) and the next update claimed.
    */
   async #finishAndNext(row: InboxRow, finish: Finish, goOn: boolean): Promise<{ finished: boolean; next: Claimed | undefined }> {
+    const result = await this.#withSenderOrWithout((withSender) => this.#finishAndNextStatement(row, finish, goOn, withSender));
+    const first = result.rows[0];
+    return { finished: first?.finished === 1, next: first?.update_id == null ? undefined : claimedOf(first) };
+  }
+
+  #finishAndNextStatement(row: InboxRow, finish: Finish, goOn: boolean, withSender: boolean) {
     const { database, leaseMs } = this.#options;
-    const result = await sql<ClaimedRow & { finished: number }>`
+    return sql<ClaimedRow & { finished: number }>`
       with finished as (
         update inbox set status = ${finish.status}, finished_at = now(), error = ${finish.error}, attempts = ${finish.recordedAttempts}
         where bot_id = ${row.bot_id} and update_id = ${row.update_id} and attempts = ${finish.attempt}
         returning update_id
       ), next as (
-        select bot_id, update_id, status, attempts from inbox
+        select bot_id, update_id, status, attempts, payload from inbox
         where bot_id = ${row.bot_id} and chat_key = ${row.chat_key} and status in ('pending', 'handling') and update_id <> ${row.update_id} and ${goOn}
         order by update_id limit 1
       ), renewed as (
@@ -262,10 +288,8 @@ export class Dispatcher {
       ), released as (
         delete from chat_lease
         where bot_id = ${row.bot_id} and chat_key = ${row.chat_key} and owner = ${this.owner} and not exists (select 1 from next)
-      ), claimed as (${claimNext(sql`exists (select 1 from renewed)`)})
+      ), ${claimNext(sql`exists (select 1 from renewed)`, withSender)}
       select (select count(*) from finished)::int as finished, claimed.* from (select 1) as one left join claimed on true`.execute(database.db);
-    const first = result.rows[0];
-    return { finished: first?.finished === 1, next: first?.update_id == null ? undefined : claimedOf(first) };
   }
 
   async #release(botId: string, chatKey: string): Promise<void> {
@@ -323,11 +347,19 @@ export class Dispatcher {
       await this.#release(row.bot_id, row.chat_key);
       return undefined;
     }
-    const journal = new UpdateJournal(database, row.bot_id, row.update_id, row.attempts, row.journal, (method) => {
-      metrics.repeatedMessages.inc({ source: "reply" });
-      log.warn({ method }, "an earlier attempt's Bot API call was interrupted after it started; making it again");
-    });
     const deadline = new AbortController();
+    const journal = new UpdateJournal(
+      database,
+      row.bot_id,
+      row.update_id,
+      row.attempts,
+      row.journal,
+      (method) => {
+        metrics.repeatedMessages.inc({ source: "reply" });
+        log.warn({ method }, "an earlier attempt may have made this Bot API call without recording it; making it again");
+      },
+      { resumed: wasStatus === "handling", signal: deadline.signal },
+    );
     const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`handler exceeded ${handlerTimeoutMs} ms`)), handlerTimeoutMs);
     const started = performance.now();
     const run = updateScope.run({ journal, signal: deadline.signal, deadlineAt: Date.now() + handlerTimeoutMs }, () => handler(update));
@@ -336,6 +368,7 @@ export class Dispatcher {
     });
     try {
       await Promise.race([run, timedOut]);
+      await journal.flush();
       crashPoint("handler-before-done");
       const { next } = await finish("done", null);
       metrics.updates.inc({ type, outcome: "done" });
@@ -363,7 +396,7 @@ export class Dispatcher {
     } finally {
       clearTimeout(timer);
       metrics.handlerSeconds.observe((performance.now() - started) / 1000);
-      if (journal.mayHaveQueued) this.#options.onQueued();
+      if (journal.queued) this.#options.onQueued();
       run.catch((error: unknown) => {
         if (error instanceof FencedOutError) {
           metrics.fencedWrites.inc();

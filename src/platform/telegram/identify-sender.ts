@@ -12,7 +12,9 @@ export const identifySender: MiddlewareFn<BotyardContext> = async (ctx, next) =>
   const scope = updateScope.getStore();
   if (scope === undefined) throw new Error("updates are handled through the dispatcher");
   // Bookkeeping, not a change the user asked for: a failure after it still gets an apology.
+  // Usually recorded already, by the statement that claimed the update.
   const sender = await scope.journal.note("sender", (db) => recordSender(db, ctx.botId, from, chatId));
+  if (sender.telegramId != null && sender.telegramId !== from.id) throw new Error(`the sender recorded for this update is ${sender.telegramId}, not ${from.id}`);
   ctx.roles = new Set(sender.roles);
   ctx.locale = chooseLocale(sender.language, from.language_code, ctx.botLanguages);
   ctx.flow = sender.flow ?? undefined;

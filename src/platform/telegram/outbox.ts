@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
+import { updateScope } from "./update-journal.ts";
 
 export interface OutboxMessage {
   botId: string;
@@ -37,5 +38,8 @@ export async function enqueueOutbox(db: Kysely<PlatformTables> | Transaction<Pla
     })
     .onConflict((conflict) => conflict.columns(["bot_id", "dedupe_key"]).doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const queued = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  // Queued while handling an update: the dispatcher wakes the sender when the update is done.
+  if (queued) updateScope.getStore()?.journal.noteQueued();
+  return queued;
 }

@@ -17,11 +17,17 @@ export class FencedOutError extends Error {
  * each Bot API call's result. A later attempt of the same update (after a crash or a lost lease)
  * replays recorded steps instead of doing them again, so database effects apply once and a reply
  * already sent is not sent twice. Only a call whose answer came but whose record did not (a
- * crash in between) can repeat: the one in-flight message. A call is recorded as started before
- * it is made, so the replay knows when it repeats one, and says so (`onRepeat`).
+ * crash in between) can repeat: the one in-flight message. A call is recorded once, with its
+ * answer, in the journal's next write: the next transaction's, or on its own before the next call
+ * starts or the update finishes (`flush`), so at most one answered call is ever unrecorded.
+ * An earlier attempt can only have made the first call after its last record without recording
+ * it (a later call would have written it first), so a resumed attempt that makes that call again
+ * reports it as a possible repeat (`onRepeat`).
  *
  * Every record is fenced by the attempt number: once the dispatcher has moved on (deadline) or
  * another worker has started a newer attempt, the write fails and its transaction rolls back.
+ * A call is fenced by the deadline (`signal`): the lease outlives it, so no other worker can have
+ * taken the update while the signal is not aborted.
  */
 export class UpdateJournal {
   readonly #database: Database;
@@ -32,11 +38,30 @@ export class UpdateJournal {
   readonly attempt: number;
   readonly #onRepeat: (method: string) => void;
   #changed: boolean;
-  #mayHaveQueued = false;
+  #queued = false;
+  /** A call's answer is in the steps and not written yet. */
+  #unwritten = false;
+  /** Resumed and nothing written yet: an earlier attempt may be in the middle of the next call. */
+  #mayRepeat: boolean;
+  readonly #signal: AbortSignal | undefined;
 
-  constructor(database: Database, botId: string, updateId: number, attempt: number, steps: JournalStep[], onRepeat: (method: string) => void = () => undefined) {
+  /**
+   * `resumed`: an earlier attempt of the update started and did not finish. `signal`: aborted when
+   * the handler is abandoned; no call starts after it.
+   */
+  constructor(
+    database: Database,
+    botId: string,
+    updateId: number,
+    attempt: number,
+    steps: JournalStep[],
+    onRepeat: (method: string) => void = () => undefined,
+    options: { resumed?: boolean; signal?: AbortSignal } = {},
+  ) {
     this.#database = database;
     this.#onRepeat = onRepeat;
+    this.#mayRepeat = options.resumed ?? false;
+    this.#signal = options.signal;
     this.#changed = steps.some(isChange);
     this.botId = botId;
     this.updateId = updateId;
@@ -52,12 +77,19 @@ export class UpdateJournal {
     return this.#changed;
   }
 
-  /**
-   * Whether this attempt committed a change or handed a call to the outbox: either may have
-   * queued outbox messages.
-   */
-  get mayHaveQueued(): boolean {
-    return this.#mayHaveQueued;
+  /** Whether this attempt queued outbox messages (the sender should look). */
+  get queued(): boolean {
+    return this.#queued;
+  }
+
+  /** Outbox messages were queued in this attempt's transaction (`enqueueOutbox` says so). */
+  noteQueued(): void {
+    this.#queued = true;
+  }
+
+  /** Writes an answer not written yet: before the update is finished, so a replay never repeats it. */
+  async flush(): Promise<void> {
+    if (this.#unwritten) await this.#write(this.#database.db);
   }
 
   /**
@@ -85,21 +117,24 @@ export class UpdateJournal {
     if (recorded !== undefined) return recorded.result as Jsonified<T>;
     const index = this.#next - 1;
     const step: Omit<JournalStep, "result"> = { kind: "commit", name, ...(options.bookkeeping === true ? { bookkeeping: true } : {}) };
+    const before = { unwritten: this.#unwritten, mayRepeat: this.#mayRepeat };
     const committed = await this.#database.transaction(async (trx) => {
       const result = asJson(await work(trx));
       await this.#record(trx, index, { ...step, result });
       return result as Jsonified<T>;
+    }).catch((error: unknown) => {
+      // Rolled back: what its record carried is still unwritten.
+      this.#unwritten = before.unwritten;
+      this.#mayRepeat = before.mayRepeat;
+      throw error;
     });
-    if (options.bookkeeping !== true) {
-      this.#changed = true;
-      this.#mayHaveQueued = true;
-    }
+    if (options.bookkeeping !== true) this.#changed = true;
     return committed;
   }
 
   /**
-   * Makes a Bot API call once across attempts. A call an earlier attempt started and never
-   * recorded the answer of is made again and reported to `onRepeat`: it may have been sent.
+   * Makes a Bot API call once across attempts. A call an earlier attempt may have made without
+   * recording its answer is made again and reported to `onRepeat`: it may have been sent.
    * `call` may hand itself to the outbox instead (`HandedOver`): the row is queued in the
    * transaction that records the step, so a replay does not queue it again.
    */
@@ -107,8 +142,11 @@ export class UpdateJournal {
     const recorded = this.#take("api", method);
     if (recorded !== undefined && recorded.call === undefined) return recorded.result as T;
     const index = this.#next - 1;
-    // Fenced like every record: an abandoned handler does not even start its call.
-    await this.#record(this.#database.db, index, { kind: "api", name: method, result: null, call: "started" });
+    // An abandoned handler does not even start its call; one answered before it is written first.
+    if (this.#signal?.aborted === true) throw new FencedOutError(this.botId, this.updateId);
+    await this.flush();
+    // Journals of older versions mark a call started before it is made.
+    const repeat = recorded?.call === "started" || (recorded === undefined && this.#mayRepeat);
     let answer: T | HandedOver<T>;
     try {
       answer = await call();
@@ -117,11 +155,11 @@ export class UpdateJournal {
       throw error;
     } finally {
       // Reported once the call is made again, so whoever sees the report sees the repeat too.
-      if (recorded?.call === "started") this.#onRepeat(method);
+      if (repeat) this.#onRepeat(method);
     }
     if (answer instanceof HandedOver) {
       const { result, enqueue } = answer;
-      this.#mayHaveQueued = true;
+      this.#queued = true;
       await this.#database.transaction(async (trx) => {
         await enqueue(trx, `reply:${this.updateId}:${index}`);
         await this.#record(trx, index, { kind: "api", name: method, result: asJson(result) });
@@ -129,7 +167,9 @@ export class UpdateJournal {
       return result;
     }
     crashPoint("reply-after-telegram-200");
-    await this.#record(this.#database.db, index, { kind: "api", name: method, result: replayable(answer) });
+    this.#steps[index] = { kind: "api", name: method, result: replayable(answer) };
+    this.#steps.length = index + 1;
+    this.#unwritten = true;
     return answer;
   }
 
@@ -146,6 +186,12 @@ export class UpdateJournal {
   async #record(db: Database["db"] | Transaction<PlatformTables>, index: number, step: JournalStep): Promise<void> {
     this.#steps[index] = step;
     this.#steps.length = index + 1;
+    await this.#write(db);
+  }
+
+  async #write(db: Database["db"] | Transaction<PlatformTables>): Promise<void> {
+    this.#mayRepeat = false;
+    this.#unwritten = false;
     const result = await db
       .updateTable("inbox")
       .set({ journal: JSON.stringify(this.#steps) })

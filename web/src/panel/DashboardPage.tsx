@@ -4,102 +4,52 @@ import { useT } from "./i18n/useT.ts";
 import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 
-interface Dashboard {
-  people: { total: number; staff: number; blocked: number; applicants: number };
-  requests: { pending: number; postponed: number; approvedToday: number; rejectedToday: number };
-  activeSessions: number;
-  today: { updates: number; activePeople: number };
-  activity: { modules: { module: string; changes: number }[]; handledUpdates: number };
-  at: string;
-}
-
-/** A card an enabled module adds, its texts already in the reader's language. */
+/** A card an enabled module adds, its texts and figures already in the reader's language. */
 interface ModuleCard {
   module: string;
   id: string;
   title: string;
   link: string | null;
-  figures: { label: string; value: number }[];
+  figures: { label: string; value: number; text: string }[];
 }
 
 /** How often the figures are asked for again. */
 const REFRESH_MS = 10_000;
 
-function Figure({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="figure">
-      <span>{label}</span>
-      <strong>{value.toLocaleString(panelLocale())}</strong>
-    </div>
-  );
-}
-
-/** Live figures: people by status, requests waiting, sessions, and today's activity per module. */
+/**
+ * The business at a glance, the first page an owner sees: the cards the enabled modules bring
+ * (today's visits, the week's money, requests waiting), each leading to its page. A module
+ * switched off takes its cards along; the bot's own figures are on the Activity page.
+ */
 export function DashboardPage() {
   const t = useT();
-  const dashboard = useQuery({ queryKey: ["dashboard"], queryFn: () => api<Dashboard>("/api/dashboard"), refetchInterval: REFRESH_MS });
-  const moduleCards = useQuery({ queryKey: ["dashboard-cards"], queryFn: () => api<{ cards: ModuleCard[] }>("/api/dashboard/cards"), refetchInterval: REFRESH_MS });
-  if (dashboard.isPending) return <p>{t("panel-loading")}</p>;
-  if (dashboard.isError) return <p className="error">{dashboard.error.message}</p>;
-  const { people, requests, activeSessions, today, activity, at } = dashboard.data;
+  const cards = useQuery({ queryKey: ["dashboard-cards"], queryFn: () => api<{ cards: ModuleCard[] }>("/api/dashboard/cards"), refetchInterval: REFRESH_MS });
+  if (cards.isPending) return <p>{t("panel-loading")}</p>;
+  if (cards.isError) return <p className="error">{cards.error.message}</p>;
   return (
     <section className="people-page">
       <h1>{t("access-nav-dashboard")}</h1>
-      <p className="live">{t("access-dashboard-live", { time: new Date(at).toLocaleTimeString(panelLocale()) })}</p>
-      <div className="figures">
-        <div className="card">
-          <h2>{t("access-nav-people")}</h2>
-          <Figure label={t("access-dashboard-staff")} value={people.staff} />
-          <Figure label={t("access-dashboard-applicants")} value={people.applicants} />
-          <Figure label={t("access-dashboard-blocked")} value={people.blocked} />
-          <Figure label={t("access-dashboard-everyone")} value={people.total} />
-        </div>
-        <div className="card">
-          <h2>{t("access-dashboard-requests")}</h2>
-          <Figure label={t("access-dashboard-pending")} value={requests.pending} />
-          <Figure label={t("access-dashboard-postponed")} value={requests.postponed} />
-          <Figure label={t("access-dashboard-approved-today")} value={requests.approvedToday} />
-          <Figure label={t("access-dashboard-rejected-today")} value={requests.rejectedToday} />
-        </div>
-        <div className="card">
-          <h2>{t("access-dashboard-today")}</h2>
-          <Figure label={t("access-dashboard-active-sessions")} value={activeSessions} />
-          <Figure label={t("access-dashboard-updates-received")} value={today.updates} />
-          <Figure label={t("access-dashboard-updates-handled")} value={activity.handledUpdates} />
-          <Figure label={t("access-dashboard-people-active")} value={today.activePeople} />
-        </div>
-        {(moduleCards.data?.cards ?? []).map((card) => (
-          <div className="card" key={`${card.module}:${card.id}`} data-card={`${card.module}:${card.id}`}>
-            <h2>{card.link === null ? card.title : <a href={card.link}>{card.title}</a>}</h2>
-            {card.figures.map((figure) => (
-              <Figure key={figure.label} label={figure.label} value={figure.value} />
-            ))}
-          </div>
-        ))}
-      </div>
-      <h2>{t("access-dashboard-changes-by-module")}</h2>
-      {activity.modules.length === 0 ? (
-        <p className="hint">{t("access-dashboard-no-changes")}</p>
+      <p className="live">{t("access-dashboard-live", { time: new Date(cards.dataUpdatedAt).toLocaleTimeString(panelLocale()) })}</p>
+      {cards.data.cards.length === 0 ? (
+        <p className="hint">{t("dashboard-no-cards")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("access-dashboard-module")}</th>
-                <th>{t("access-dashboard-changes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.modules.map((row) => (
-                <tr key={row.module}>
-                  <td>{row.module}</td>
-                  <td>{row.changes}</td>
-                </tr>
+        <div className="figures">
+          {cards.data.cards.map((card) => (
+            <div className="card" key={`${card.module}:${card.id}`} data-card={`${card.module}:${card.id}`}>
+              <h2>{card.link === null ? card.title : <a href={card.link}>{card.title}</a>}</h2>
+              {card.figures.map((figure, index) => (
+                <div className="figure" key={index}>
+                  <span>{figure.label}</span>
+                  <strong>{figure.text}</strong>
+                </div>
               ))}
-            </tbody>
-          </table>
+            </div>
+          ))}
         </div>
       )}
+      <p className="hint">
+        <a href="/activity">{t("dashboard-see-activity")}</a>
+      </p>
     </section>
   );
 }

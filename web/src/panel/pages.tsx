@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { ActivityPage } from "./ActivityPage.tsx";
 import { AuditPage } from "./AuditPage.tsx";
 import { DashboardPage } from "./DashboardPage.tsx";
 import { PeoplePage } from "./PeoplePage.tsx";
@@ -28,6 +29,7 @@ export interface PanelPage {
 /** Every page of the panel, in menu order. Adding a page is one entry here. */
 export const panelPages: PanelPage[] = [
   { path: "/dashboard", title: "access-nav-dashboard", permission: "panel.view", component: DashboardPage },
+  { path: "/activity", title: "access-nav-activity", permission: "panel.view", component: ActivityPage },
   { path: "/people", title: "access-nav-people", permission: "people.view", component: PeoplePage },
   { path: "/requests", title: "access-nav-requests", permission: "people.view", component: RequestsPage },
   { path: "/sessions", title: "access-nav-sessions", permission: null, component: SessionsPage },

@@ -1,5 +1,6 @@
 # The access module's panel pages: dashboard, people, requests, sessions, audit log.
 
+access-nav-activity = Activity
 access-nav-dashboard = Dashboard
 access-nav-people = People
 access-nav-requests = Requests

@@ -1,5 +1,6 @@
 # Страницы панели модуля доступа: сводка, люди, заявки, сеансы, журнал.
 
+access-nav-activity = Активность
 access-nav-dashboard = Сводка
 access-nav-people = Люди
 access-nav-requests = Заявки

@@ -17,6 +17,11 @@ panel-sign-in-hint = Send /login to the bot: it answers with a personal link tha
 panel-crashed = Something went wrong
 panel-reload = Reload the page
 
+## The dashboard
+
+dashboard-no-cards = No module gives you figures here yet.
+dashboard-see-activity = The bot's own figures: people, requests, sessions, updates →
+
 ## The menu
 
 nav-texts = Texts
