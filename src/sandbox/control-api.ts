@@ -476,6 +476,7 @@ export class Control implements EmulatorControl {
       bots: [...this.store.bots.values()].map((b) => ({ ...b.user })),
       users: [...this.store.users.values()].map((u) => ({ ...u })),
       chats: [...this.store.chats.values()].map((c) => ({ ...c.chat })),
+      groups: [...this.store.chats.values()].map((c) => ({ chat: { ...c.chat }, members: [...c.members], topics: [...c.topics.values()].map((topic) => ({ ...topic })) })),
       pendingUpdates,
       polling: [...this.store.bots.values()].filter((b) => b.poll !== undefined).map((b) => b.user.id),
     };

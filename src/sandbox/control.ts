@@ -7,6 +7,7 @@ import type {
   BotCommand,
   BotCommandScope,
   Chat,
+  ForumTopic,
   ForceReply,
   InlineKeyboardMarkup,
   MenuButton,
@@ -299,10 +300,19 @@ export interface EmulatorState {
   users: User[];
   /** Groups and supergroups; private chats are implicit (chat id = user id). */
   chats: Chat[];
+  /** Added: the same groups with who is in them and their forum topics, for the Playground's group view. */
+  groups: GroupState[];
   /** Pending updates not yet taken by getUpdates or delivered to a webhook, per bot id. */
   pendingUpdates: Record<string, number>;
   /** Added: ids of the bots with a getUpdates long poll waiting right now (tests wait for this). */
   polling: number[];
+}
+
+/** A group as the Playground draws it: its members (user ids) and, in a forum, its topics in the order they were created. */
+export interface GroupState {
+  chat: Chat;
+  members: number[];
+  topics: ForumTopic[];
 }
 
 /** Updates as the emulator queued them, for tests: GET /control/updates?bot= (every update ever queued, delivered or not). */

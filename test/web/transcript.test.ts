@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Message, ReplyKeyboardMarkup } from "@grammyjs/types";
 import type { TranscriptEntry } from "../../src/sandbox/control.ts";
-import { applyEntries, editableField, emptyChat, groupAlbums, largestPhoto, replyButtonAction, type ChatMessage, type ChatState } from "../../web/src/playground/transcript.ts";
+import { applyEntries, editableField, emptyChat, groupAlbums, itemsInTopic, largestPhoto, replyButtonAction, type ChatMessage, type ChatState } from "../../web/src/playground/transcript.ts";
 
 const CHAT = 100000001;
 const BOT = 777000;
@@ -159,5 +159,20 @@ describe("largestPhoto", () => {
     assert.equal(largestPhoto(sizes)?.file_id, "l");
     assert.equal(largestPhoto([]), undefined);
     assert.equal(largestPhoto(undefined), undefined);
+  });
+});
+
+describe("itemsInTopic", () => {
+  test("a topic shows its own messages and the group's events, General what has no thread, neither the topic's creation", () => {
+    const { state } = apply(
+      emptyChat,
+      entry("from_bot", { message: msg(10, { message_thread_id: 10, forum_topic_created: { name: "Case 1", icon_color: 0 } }) }),
+      entry("from_bot", { message: msg(11, { text: "card", message_thread_id: 10, is_topic_message: true }) }),
+      entry("from_user", { message: msg(12, { text: "hello all" }) }),
+      entry("event", { event: { type: "bot-administrator" } }),
+      entry("from_user", { message: msg(13, { text: "on it", message_thread_id: 10, is_topic_message: true }) }),
+    );
+    assert.deepEqual(texts({ ...state, items: itemsInTopic(state.items, 10) }), ["card", "event: The bot is an administrator of the group", "on it"]);
+    assert.deepEqual(texts({ ...state, items: itemsInTopic(state.items, undefined) }), ["hello all", "event: The bot is an administrator of the group"]);
   });
 });

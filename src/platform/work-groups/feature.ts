@@ -2,6 +2,7 @@ import { defineModule } from "../module.ts";
 import { keepThreadNote } from "./keep-thread-note.ts";
 import { linkWorkGroup } from "./link-work-group.ts";
 import { markWorkGroupGone } from "./mark-group-gone.ts";
+import { moveWorkGroup } from "./move-work-group.ts";
 
 /**
  * Staff work groups: Telegram groups linked to a bot for a module's staff, a thread per subject
@@ -10,5 +11,5 @@ import { markWorkGroupGone } from "./mark-group-gone.ts";
  */
 export const workGroupsFeature = defineModule({
   name: "work-groups",
-  commands: [linkWorkGroup, markWorkGroupGone, keepThreadNote],
+  commands: [linkWorkGroup, markWorkGroupGone, moveWorkGroup, keepThreadNote],
 });

@@ -6,6 +6,7 @@ import type { BotyardContext } from "../telegram/context.ts";
 import { keepThreadNote } from "./keep-thread-note.ts";
 import { linkWorkGroup } from "./link-work-group.ts";
 import { markWorkGroupGone } from "./mark-group-gone.ts";
+import { moveWorkGroup } from "./move-work-group.ts";
 import { noteText } from "./note-marker.ts";
 import { parsePurpose } from "./purpose.ts";
 import { missingRights } from "./rights.ts";
@@ -71,6 +72,13 @@ export function workGroupHandlers(deps: { settings: LiveSettings; db: Kysely<Pla
     if (!isGroup(ctx.chat)) return next();
     const status = ctx.myChatMember.new_chat_member.status;
     if (status === "left" || status === "kicked") await ctx.run(markWorkGroupGone, { chatId: ctx.chat.id });
+  });
+
+  // The first message of a group that became a supergroup names the old chat: the work group follows.
+  composer.on("message:migrate_from_chat_id", async (ctx, next) => {
+    const chat = ctx.chat;
+    if (chat.type !== "supergroup") return next();
+    await ctx.run(moveWorkGroup, { fromChatId: ctx.message.migrate_from_chat_id, toChatId: chat.id, isForum: chat.is_forum === true });
   });
 
   composer.on("message", async (ctx, next) => {

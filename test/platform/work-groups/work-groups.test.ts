@@ -138,6 +138,20 @@ for (const kind of databaseKinds) {
       assert.equal((await workGroupFor(suite.database.db, harness.botId, "desk", "south"))?.chatId, fallback.chatId);
     });
 
+    test("a group that became a supergroup keeps its work group and threads under the new chat id", async () => {
+      const old = plainGroup();
+      botMember = asAdministrator(false);
+      await say(old, ADMIN, "/workgroup desk upgraded");
+      const person = 830_010;
+      await harness.runtime.run({ botId: harness.botId, personId: null, source: "system" }, openCase, { personId: person, title: "Moving", routingKey: "upgraded" });
+      const upgraded = { id: nextChat--, type: "supergroup", title: "Repairs", is_forum: true } as Chat;
+      await harness.handle({ message: { message_id: 1, date: 1_800_000_000, chat: upgraded, from: ADMIN, migrate_from_chat_id: old.id } } as unknown as Omit<Update, "update_id">);
+      const group = await workGroupFor(suite.database.db, harness.botId, "desk", "upgraded");
+      assert.deepEqual([group?.chatId, group?.isForum], [upgraded.id, true]);
+      const thread = await suite.database.db.selectFrom("subject_thread").select("chat_id").where("subject_id", "=", person).executeTakeFirstOrThrow();
+      assert.equal(thread.chat_id, upgraded.id);
+    });
+
     test("in a forum a subject's thread is a topic with the card inside; a send queued before the topic exists waits for it and carries its id; the card is edited in place", async () => {
       const chat = forum();
       await linked(chat, "forum-thread");

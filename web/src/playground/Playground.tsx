@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { CreateUserRequest, EmulatorState } from "../../../src/sandbox/control.ts";
 import { api, errorMessage } from "./api.ts";
 import { ChatView } from "./ChatView.tsx";
+import { GroupView } from "./GroupView.tsx";
 import { UserList } from "./UserList.tsx";
 import "./playground.css";
 
@@ -13,10 +14,10 @@ function readParam(name: string): number | undefined {
   return value !== null && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/** Keeps the chosen user and bot in the address (?user=&bot=), so a reload reopens the chat. */
-function writeParams(user: number | undefined, bot: number | undefined): void {
+/** Keeps the chosen user (or group) and bot in the address (?user=&group=&bot=), so a reload reopens the chat. */
+function writeParams(user: number | undefined, group: number | undefined, bot: number | undefined): void {
   const params = new URLSearchParams(window.location.search);
-  for (const [k, v] of [["user", user], ["bot", bot]] as const) {
+  for (const [k, v] of [["user", user], ["group", group], ["bot", bot]] as const) {
     if (v === undefined) params.delete(k);
     else params.set(k, String(v));
   }
@@ -30,6 +31,15 @@ export function Playground() {
   const [error, setError] = useState<string | undefined>();
   const [userId, setUserId] = useState<number | undefined>(() => readParam("user"));
   const [botId, setBotId] = useState<number | undefined>(() => readParam("bot"));
+  const [groupId, setGroupId] = useState<number | undefined>(() => readParam("group"));
+  const openUser = (id: number | undefined): void => {
+    setGroupId(undefined);
+    setUserId(id);
+  };
+  const openGroup = (id: number): void => {
+    setUserId(undefined);
+    setGroupId(id);
+  };
 
   const refresh = useCallback(async (signal?: AbortSignal): Promise<void> => {
     try {
@@ -52,14 +62,14 @@ export function Playground() {
     };
   }, [refresh]);
 
-  useEffect(() => writeParams(userId, botId), [userId, botId]);
+  useEffect(() => writeParams(userId, groupId, botId), [userId, groupId, botId]);
 
   const createUser = async (req: CreateUserRequest): Promise<boolean> => {
     try {
       const user = await api.createUser(req);
       setError(undefined);
       setState((s) => (s !== undefined ? { ...s, users: [...s.users.filter((u) => u.id !== user.id), user] } : s));
-      setUserId(user.id);
+      openUser(user.id);
       void refresh();
       return true;
     } catch (e) {
@@ -71,7 +81,8 @@ export function Playground() {
   const bots = state?.bots ?? [];
   const bot = bots.find((b) => b.id === botId) ?? bots[0];
   const user = state?.users.find((u) => u.id === userId);
-  const view = user !== undefined ? "chat" : "list";
+  const group = state?.groups.find((g) => g.chat.id === groupId);
+  const view = user !== undefined || group !== undefined ? "chat" : "list";
 
   return (
     <div className="pg" data-view={view}>
@@ -104,10 +115,31 @@ export function Playground() {
           </div>
         )}
         {state === undefined && error === undefined && <p className="pg-hint">Loading…</p>}
-        {state !== undefined && <UserList users={state.users} selectedId={user?.id} onSelect={setUserId} onCreate={createUser} />}
+        {state !== undefined && state.groups.length > 0 && (
+          <div className="pg-groups">
+            <h2 className="pg-section-title">Groups</h2>
+            <ul className="pg-user-list">
+              {state.groups.map((g) => (
+                <li key={g.chat.id}>
+                  <button type="button" className={g.chat.id === groupId ? "pg-user pg-user-selected" : "pg-user"} aria-current={g.chat.id === groupId ? "true" : undefined} onClick={() => openGroup(g.chat.id)}>
+                    <span className="pg-user-text">
+                      <span className="pg-user-name">{"title" in g.chat ? g.chat.title : g.chat.id}</span>
+                      <span className="pg-user-sub">
+                        {"is_forum" in g.chat && g.chat.is_forum === true ? `forum · ${g.topics.length} topics` : g.chat.type} · {g.members.length} members
+                      </span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {state !== undefined && <UserList users={state.users} selectedId={user?.id} onSelect={openUser} onCreate={createUser} />}
       </aside>
       <main className="pg-main">
-        {user !== undefined ? (
+        {group !== undefined && state !== undefined ? (
+          <GroupView key={`${group.chat.id}:${bot?.id ?? "none"}`} group={group} users={state.users} bot={bot} onBack={() => setGroupId(undefined)} />
+        ) : user !== undefined ? (
           <ChatView key={`${user.id}:${bot?.id ?? "none"}`} user={user} bot={bot} onBack={() => setUserId(undefined)} />
         ) : (
           <div className="pg-placeholder">

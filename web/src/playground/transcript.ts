@@ -71,6 +71,13 @@ function eventText(entry: TranscriptEntry): string | undefined {
       return `Payment declined${entry.event.error_message ? `: ${entry.event.error_message}` : ""}`;
     case "pre_checkout_timeout":
       return "Payment failed: the bot did not confirm in time";
+    case "bot-member":
+      return "The bot is a member of the group";
+    case "bot-administrator":
+      return "The bot is an administrator of the group";
+    case "bot-left":
+    case "bot-kicked":
+      return "The bot was removed from the group";
     default:
       return undefined;
   }
@@ -193,6 +200,20 @@ export function groupAlbums(items: readonly ChatItem[]): ShownItem[] {
     shown.push(item);
   }
   return shown;
+}
+
+/**
+ * What one forum topic shows: its messages (`topicId` undefined: the General topic, messages
+ * without a thread) and the group's events, without the service message that created the topic,
+ * which the topic's header stands for.
+ */
+export function itemsInTopic(items: readonly ChatItem[], topicId: number | undefined): ChatItem[] {
+  return items.filter((item) => {
+    if (item.kind === "event") return true;
+    const message = item.message as Message & { forum_topic_created?: unknown };
+    if (message.forum_topic_created !== undefined) return false;
+    return message.message_thread_id === topicId;
+  });
 }
 
 /** What a user may edit in a message they sent: its text, its caption, or nothing. */
