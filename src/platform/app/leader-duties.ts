@@ -8,7 +8,7 @@ import type { BotyardModule } from "../module.ts";
 import { modulesEnabledIn } from "../settings/enabled-modules.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 import { callRaw } from "../telegram/call-raw.ts";
-import { publishCommandMenus } from "../telegram/command-menus.ts";
+import { menuFingerprints, publishCommandMenus } from "../telegram/command-menus.ts";
 import { ensureWebhook } from "../telegram/ensure-webhook.ts";
 import type { IntakeProgress } from "../telegram/intake-progress.ts";
 import { electLeader } from "../telegram/leader.ts";
@@ -124,7 +124,7 @@ export class LeaderDuties {
       logger.info("leading: intake and sending run in this process");
       const duties = AbortSignal.any([stopping, leadership.lost]);
       const sender = this.#startSender();
-      await Promise.all(this.#duties(duties));
+      await Promise.all(this.#duties(duties, sender));
       await new Promise<void>((resolve) => {
         if (duties.aborted) resolve();
         else duties.addEventListener("abort", () => resolve(), { once: true });
@@ -155,9 +155,14 @@ export class LeaderDuties {
     return sender;
   }
 
-  #duties(duties: AbortSignal): Promise<void>[] {
+  #duties(duties: AbortSignal, sender: OutboxSender): Promise<void>[] {
     const { bots, database, logger, webhook } = this.#deps;
-    const work: Promise<void>[] = [];
+    // Menus are published as leadership starts, as they were before any pulse; then as they move.
+    const work: Promise<void>[] = [
+      menuFingerprints(database.db)
+        .then((fingerprints) => this.#publishMenus(sender, fingerprints))
+        .catch((error: unknown) => logger.error({ err: error }, "command menus not published")),
+    ];
     duties.addEventListener(
       "abort",
       () => {
@@ -217,7 +222,7 @@ export class LeaderDuties {
     }
     const nextOutbox = reading.nextOutboxAt?.getTime();
     if (nextOutbox !== undefined && nextOutbox <= now) sender.wake();
-    await this.#publishMenus(sender, reading);
+    await this.#publishMenus(sender, new Map([...reading.bots].map(([botId, bot]) => [botId, bot.menus])));
   }
 
   /** Starts a tick unless one is running (the pulse does not wait for it: a long batch would hold every other wake). */
@@ -230,10 +235,23 @@ export class LeaderDuties {
   }
 
   /** Menus follow roles and settings: republished whenever either moves. */
-  async #publishMenus(sender: OutboxSender, reading: PulseReading): Promise<void> {
+  #publishingMenus = false;
+
+  async #publishMenus(sender: OutboxSender, fingerprints: ReadonlyMap<string, string>): Promise<void> {
+    // One publication at a time: the next pulse sees what one in progress did not finish.
+    if (this.#publishingMenus) return;
+    this.#publishingMenus = true;
+    try {
+      await this.#publishMovedMenus(sender, fingerprints);
+    } finally {
+      this.#publishingMenus = false;
+    }
+  }
+
+  async #publishMovedMenus(sender: OutboxSender, fingerprints: ReadonlyMap<string, string>): Promise<void> {
     const { database, settings } = this.#deps;
     for (const bot of this.#deps.bots) {
-      const fingerprint = reading.bots.get(bot.config.id)?.menus;
+      const fingerprint = fingerprints.get(bot.config.id);
       if (fingerprint === undefined || this.#publishedMenus.get(bot.config.id) === fingerprint) continue;
       await settings.refresh();
       await publishCommandMenus({

@@ -114,7 +114,7 @@ async function lastQueuedMenus(db: Kysely<PlatformTables>, botId: string): Promi
  * modules, languages, texts) and its roles. The leader republishes a bot's menus when it moves.
  */
 export async function menuFingerprints(db: Kysely<PlatformTables>): Promise<Map<string, string>> {
-  // One statement: the leader reads this every few seconds.
+  // One statement: what the leader publishes first; the pulse reads the same fingerprint.
   const bots = await db
     .selectFrom("bot")
     .select(["id", "version"])
