@@ -16,8 +16,8 @@ import type { Tables } from "../../src/modules/booking/tables.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID } from "../support/app.ts";
 import type { TestDatabase } from "../support/databases.ts";
-import { TelegramUser } from "../support/telegram-user.ts";
 import { SERIES_COLOURS } from "../../web/src/panel/chart-data.ts";
+import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
@@ -209,6 +209,34 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
       ].map((row) => row.replace(/\s+/g, " ")),
     );
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-booking-clients.png"), fullPage: true });
+  });
+
+  test("the owner keeps a note on a client's card and books her a visit from it", async () => {
+    const card = page.getByRole("region", { name: "Lena Vogel" });
+    await card.getByRole("button", { name: "Edit" }).click();
+    const edit = card.getByRole("form", { name: "Edit" });
+    await edit.getByLabel("Staff note").fill("Prefers Anna; allergic to latex.");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await card.locator(".client-note").filter({ hasText: "Prefers Anna; allergic to latex." }).waitFor();
+    const lena = await db().selectFrom("booking_client").select(["id", "note"]).where("name", "=", "Lena Vogel").executeTakeFirstOrThrow();
+    assert.equal(lena.note, "Prefers Anna; allergic to latex.");
+
+    await card.getByRole("link", { name: "Book a visit" }).click();
+    const form = page.getByRole("form", { name: "New booking" });
+    await form.getByText(/^For Lena Vogel/).waitFor();
+    await form.getByLabel("Service").selectOption({ label: "Haircut (60 min)" });
+    await form.getByLabel("Master").selectOption({ label: "Anna" });
+    // The next weekday: the demo salon works every weekday.
+    let next = new Date(Date.now() + 86_400_000);
+    while (next.getUTCDay() === 0 || next.getUTCDay() === 6) next = new Date(next.getTime() + 86_400_000);
+    await form.getByLabel("Date").fill(next.toISOString().slice(0, 10));
+    const time = form.getByLabel("Time");
+    await eventually(async () => (await time.locator("option").count()) > 1, "free times offered");
+    await time.selectOption({ index: 1 });
+    await form.getByRole("button", { name: "Book" }).click();
+    await form.getByRole("status").filter({ hasText: "Booked: Lena Vogel." }).waitFor();
+    const booked = await db().selectFrom("booking").select("client_id").where("client_id", "=", lena.id).where("status", "=", "confirmed").execute();
+    assert.equal(booked.length, 1, "the booking is Lena's own, not a new walk-in");
   });
 
   test("a broadcast to the clients of a service: the owner picks the service from the salon's list and sees who it reaches", async () => {

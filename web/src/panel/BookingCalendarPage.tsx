@@ -231,9 +231,17 @@ function FreeTimes(props: { serviceId: string; masterId: string; date: string; v
   );
 }
 
-/** "New booking": a walk-in or a phone call, booked into a free time by name and phone. */
+/** The client a card's "Book a visit" sent here (`?client=<id>`), if any. */
+function clientFromAddress(): number | undefined {
+  const id = Number(new URLSearchParams(window.location.search).get("client"));
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** "New booking": a walk-in or a phone call, booked into a free time by name and phone; or a known client, from their card. */
 function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; date: string; onBooked: (date: string) => void }) {
   const t = useT();
+  const [clientId, setClientId] = useState(clientFromAddress);
+  const known = useQuery({ queryKey: ["booking-client", clientId], queryFn: () => api<{ name: string; phone: string | null }>(`/api/booking/clients/${clientId}`), enabled: clientId !== undefined });
   const [serviceId, setServiceId] = useState("");
   const [masterId, setMasterId] = useState("");
   const [day, setDay] = useState(date);
@@ -246,12 +254,14 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
   const submit = (event: FormEvent) => {
     event.preventDefault();
     action.run(async () => {
-      await api("/api/booking/bookings", { body: { serviceId: Number(serviceId), masterId: Number(masterId), start, name, phone } });
+      const client = clientId === undefined ? { name, phone } : { clientId };
+      await api("/api/booking/bookings", { body: { serviceId: Number(serviceId), masterId: Number(masterId), start, ...client } });
       setStart("");
       setName("");
       setPhone("");
       onBooked(day);
-    }, t("booking-calendar-booked", { name }));
+      setClientId(undefined);
+    }, t("booking-calendar-booked", { name: clientId === undefined ? name : (known.data?.name ?? "") }));
   };
 
   return (
@@ -308,14 +318,25 @@ function NewBookingForm({ catalogue, date, onBooked }: { catalogue: Catalogue; d
           />
         </label>
         <FreeTimes label={t("booking-calendar-time")} serviceId={serviceId} masterId={masterId} date={day} value={start} onChange={setStart} />
-        <label>
-          {t("booking-calendar-client-name")}
-          <input value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} />
-        </label>
-        <label>
-          {t("booking-calendar-client-phone")}
-          <input type="tel" value={phone} placeholder={t("booking-calendar-phone-hint")} required onChange={(event) => setPhone(event.target.value)} />
-        </label>
+        {clientId === undefined ? (
+          <>
+            <label>
+              {t("booking-calendar-client-name")}
+              <input value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} />
+            </label>
+            <label>
+              {t("booking-calendar-client-phone")}
+              <input type="tel" value={phone} placeholder={t("booking-calendar-phone-hint")} required onChange={(event) => setPhone(event.target.value)} />
+            </label>
+          </>
+        ) : (
+          <p className="booking-for-client">
+            {t("booking-calendar-for-client", { name: known.data?.name ?? "…", phone: known.data?.phone ?? "—" })}
+            <button type="button" className="link" onClick={() => setClientId(undefined)}>
+              {t("booking-calendar-other-client")}
+            </button>
+          </p>
+        )}
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy || start === ""}>
@@ -336,6 +357,9 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
   const [newStart, setNewStart] = useState("");
   const action = useAction(["booking-calendar", "booking-slots"]);
   const open = booking.status === "pending" || booking.status === "confirmed";
+  // A visit is marked once it has begun, as in the bot.
+  const markable = booking.status === "confirmed" && new Date(booking.startsAt).getTime() <= Date.now();
+  const markAs = (outcome: "done" | "no_show") => action.run(() => api(`/api/booking/bookings/${booking.id}/mark`, { body: { outcome } }).then(onClose), t("booking-calendar-marked"));
   const masters = catalogue.masters.filter((master) => master.serviceIds.includes(booking.serviceId));
   const price = formatPrice(booking.priceMinor, booking.currency);
 
@@ -396,6 +420,16 @@ function BookingDetails({ booking, catalogue, timeZone, onClose }: { booking: Ca
             <FreeTimes label={t("booking-calendar-new-time")} serviceId={String(booking.serviceId)} masterId={masterId} date={day} value={newStart} onChange={setNewStart} />
           </fieldset>
           <div className="actions">
+            {markable ? (
+              <>
+                <button type="button" className="primary" disabled={action.busy} onClick={() => markAs("done")}>
+                  {t("booking-calendar-mark-done")}
+                </button>
+                <button type="button" disabled={action.busy} onClick={() => markAs("no_show")}>
+                  {t("booking-calendar-mark-no-show")}
+                </button>
+              </>
+            ) : null}
             <button
               type="button"
               className="primary"
@@ -451,7 +485,7 @@ export function BookingCalendarPage() {
   const zone = location?.timeZone ?? locations[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [view, setView] = useState<"day" | "week">("day");
   const [chosenDate, setDate] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(() => clientFromAddress() !== undefined);
   const [openId, setOpenId] = useState<number | undefined>();
   const date = chosenDate ?? today(zone);
   const from = view === "day" ? date : mondayOf(date);

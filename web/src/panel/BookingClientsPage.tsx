@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
 import { formatPrice, formatVisit, statusKey, type BookingStatus } from "./booking-format.ts";
 import { useT } from "./i18n/useT.ts";
 import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
 import "./booking-insights.css";
+import { useAction } from "./useAction.ts";
 
 interface ClientListing {
   id: number;
@@ -20,6 +22,7 @@ interface ClientCard {
   id: number;
   name: string;
   phone: string | null;
+  note: string | null;
   telegramLinked: boolean;
   since: string;
   firstVisitAt: string | null;
@@ -39,11 +42,52 @@ interface ClientCard {
   }[];
 }
 
+/** The card's name, phone and private note as staff correct them; the server reads the phone and says what is wrong. */
+function ClientEditForm({ client, onDone }: { client: ClientCard; onDone: () => void }) {
+  const t = useT();
+  const action = useAction(["booking-client", "booking-clients"]);
+  const [fields, setFields] = useState({ name: client.name, phone: client.phone ?? "", note: client.note ?? "" });
+  const set = (field: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [field]: event.target.value });
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    action.run(async () => {
+      await api(`/api/booking/clients/${client.id}`, { method: "PUT", body: fields });
+      onDone();
+    }, t("booking-clients-saved"));
+  };
+  return (
+    <form className="client-edit" onSubmit={save} aria-label={t("booking-clients-edit")}>
+      <label>
+        {t("booking-clients-name")}
+        <input value={fields.name} onChange={set("name")} maxLength={100} required />
+      </label>
+      <label>
+        {t("booking-clients-phone")}
+        <input value={fields.phone} onChange={set("phone")} inputMode="tel" maxLength={40} />
+      </label>
+      <label>
+        {t("booking-clients-note")}
+        <textarea value={fields.note} onChange={set("note")} maxLength={2000} rows={3} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy}>
+          {t("booking-clients-save")}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t("booking-clients-cancel-edit")}
+        </button>
+      </div>
+      <ActionMessage message={action.message} />
+    </form>
+  );
+}
+
 const day = (iso: string | null) => (iso === null ? "—" : new Date(iso).toLocaleDateString(panelLocale(), { day: "numeric", month: "short", year: "numeric" }));
 
 function Card({ clientId, onClose }: { clientId: number; onClose: () => void }) {
   const t = useT();
   const card = useQuery({ queryKey: ["booking-client", clientId], queryFn: () => api<ClientCard>(`/api/booking/clients/${clientId}`) });
+  const [editing, setEditing] = useState(false);
   if (card.isPending) return <p className="hint">{t("panel-loading")}</p>;
   if (card.isError)
     return (
@@ -56,11 +100,22 @@ function Card({ clientId, onClose }: { clientId: number; onClose: () => void }) 
     <section className="card client-card" aria-labelledby="client-card-title">
       <div className="client-card-head">
         <h2 id="client-card-title">{client.name}</h2>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t("booking-clients-close")}
-        </button>
+        <div className="actions">
+          <a className="button primary" href={`/bookings?client=${client.id}`}>
+            {t("booking-clients-book")}
+          </a>
+          <button type="button" className="secondary" onClick={() => setEditing(true)} disabled={editing}>
+            {t("booking-clients-edit")}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t("booking-clients-close")}
+          </button>
+        </div>
       </div>
+      {editing ? <ClientEditForm client={client} onDone={() => setEditing(false)} /> : null}
       <dl>
+        <dt>{t("booking-clients-note")}</dt>
+        <dd className="client-note">{client.note ?? "—"}</dd>
         <dt>{t("booking-clients-phone")}</dt>
         <dd>{client.phone ?? "—"}</dd>
         <dt>{t("booking-clients-telegram")}</dt>

@@ -339,3 +339,18 @@ booking-salon-tab-locations = Locations
 booking-salon-tab-services = Services
 booking-salon-tab-masters = Masters
 booking-salon-tab-rules = Rules
+
+## Editing a client card
+booking-clients-edit = Edit
+booking-clients-note = Staff note
+booking-clients-save = Save
+booking-clients-cancel-edit = Cancel
+booking-clients-saved = Saved.
+booking-clients-book = Book a visit
+
+## The calendar: a known client, marking a visit
+booking-calendar-for-client = For { $name } ({ $phone })
+booking-calendar-other-client = Someone else
+booking-calendar-mark-done = Came
+booking-calendar-mark-no-show = Did not come
+booking-calendar-marked = Marked.

@@ -340,3 +340,18 @@ booking-salon-tab-locations = Филиалы
 booking-salon-tab-services = Услуги
 booking-salon-tab-masters = Мастера
 booking-salon-tab-rules = Правила
+
+## Editing a client card
+booking-clients-edit = Изменить
+booking-clients-note = Заметка для сотрудников
+booking-clients-save = Сохранить
+booking-clients-cancel-edit = Отмена
+booking-clients-saved = Сохранено.
+booking-clients-book = Записать на визит
+
+## The calendar: a known client, marking a visit
+booking-calendar-for-client = Для клиента { $name } ({ $phone })
+booking-calendar-other-client = Другой клиент
+booking-calendar-mark-done = Пришёл
+booking-calendar-mark-no-show = Не пришёл
+booking-calendar-marked = Отмечено.
