@@ -21,6 +21,9 @@ for (const kind of databaseKinds) {
     const sessionOf = (telegramId: number) => signIn(app, telegramId);
     const call = async (method: "GET" | "POST", path: string, options: { session?: SignedInClient; body?: unknown; language?: string; csrf?: boolean } = {}) => {
       const session = options.session ?? ownerSession;
+      // Answers follow the reader's panel language: the owner (whose Telegram speaks English) reads Russian once she chose it.
+      const panelLanguage = options.language?.startsWith("ru") === true ? "ru" : null;
+      await app.database.db.updateTable("bot_member").set({ panel_language: panelLanguage }).where("telegram_id", "=", OWNER_ID).execute();
       const { status, body } = method === "GET" ? await session.get(path, options) : await session.send(method, path, options.body, options);
       return { status, body };
     };
