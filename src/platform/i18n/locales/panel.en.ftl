@@ -44,7 +44,7 @@ role-admin = admin
 
 settings-title = Bot settings
 settings-time-zone = Time zone
-settings-time-zone-hint = Opening hours, reminders and dates are in this zone.
+settings-time-zone-hint = Dates and times in staff messages, the dashboard's "today" and the bot's own figures are in this zone. Each booking location keeps its own zone for its opening hours, bookings and reminders (Salon page).
 settings-languages = Languages
 settings-languages-hint = People whose Telegram language is not among these get the first one ticked.
 settings-modules = Modules
