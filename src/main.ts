@@ -236,6 +236,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
     const server = await createServer({
       trustProxy: parseTrustProxy(config.env.TRUST_PROXY),
       permissions,
+      translator,
       database,
       metrics,
       logger,

@@ -47,6 +47,12 @@ async function apply(stranger: TelegramUser, name: string): Promise<void> {
 
 const skip = browserSkipReason();
 
+/** Waits until `check` holds (a dialog handler ran). */
+async function eventuallyTrue(check: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(check());
+}
+
 describe("the panel in a browser", { skip: skip ?? false }, () => {
   let database: TestDatabase;
   let emulator: BotApiEmulator;
@@ -110,6 +116,24 @@ describe("the panel in a browser", { skip: skip ?? false }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
     await page.setViewportSize({ width: 1180, height: 820 });
+  });
+
+  test("blocking asks first, saying what it ends; saying no changes nothing", async () => {
+    await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "People" }).click();
+    const petra = page.getByRole("row", { name: /Petra/ });
+    await petra.getByLabel(/Reason for blocking|reason/i).fill("Left the salon");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await petra.getByRole("button", { name: "Block" }).click();
+    await eventuallyTrue(() => asked.length === 1);
+    assert.match(asked[0] ?? "", /takes every role they hold, ends all their sessions/);
+    await petra.getByText("Staff").waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await petra.getByRole("button", { name: "Block" }).click();
+    await petra.getByText("Blocked").waitFor();
   });
 
   test("the audit log shows the approval and filters by action", async () => {

@@ -220,8 +220,9 @@ export class LeaderDuties {
         this.#tickNow();
       }, nextEvent - now);
     }
+    // The sender keeps real time (rows are stamped by the database's clock), not the app's clock a test moves.
     const nextOutbox = reading.nextOutboxAt?.getTime();
-    if (nextOutbox !== undefined && nextOutbox <= now) sender.wake();
+    if (nextOutbox !== undefined && nextOutbox <= Date.now()) sender.wake();
     await this.#publishMenus(sender, new Map([...reading.bots].map(([botId, bot]) => [botId, bot.menus])));
   }
 

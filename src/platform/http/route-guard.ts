@@ -4,6 +4,8 @@ import type { Actor } from "../audit/use-case.ts";
 import type { Permission, Permissions } from "../auth/permissions.ts";
 import { constantTimeEqual } from "../auth/secrets.ts";
 import { resolveSession, type LiveSession } from "../auth/sessions.ts";
+import type { Translator } from "../i18n/translator.ts";
+import { textFor } from "./answers.ts";
 
 /**
  * Who may call a route: anyone (`public`: health, the login exchange), anyone signed in
@@ -52,7 +54,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * checks CSRF on a cookie session's writes, and the route's permission. Returns the registered
  * routes, so a test can walk them all.
  */
-export function installRouteGuard(app: FastifyInstance, deps: { database: Database; permissions: Permissions }): GuardedRoute[] {
+export function installRouteGuard(app: FastifyInstance, deps: { database: Database; permissions: Permissions; translator: Translator }): GuardedRoute[] {
   const routes: GuardedRoute[] = [];
   app.decorateRequest("session", undefined);
   app.addHook("onRoute", (route) => {
@@ -65,22 +67,21 @@ export function installRouteGuard(app: FastifyInstance, deps: { database: Databa
     for (const method of methods) if (method !== "HEAD") routes.push({ method, url: route.url, access });
   });
 
-  const refuse = (reply: FastifyReply, status: 401 | 403, error: string) => reply.code(status).send({ error });
+  // A refusal reads in the person's panel language once the session is known, else the browser's.
+  const refuse = (request: FastifyRequest, reply: FastifyReply, status: 401 | 403, key: string) => reply.code(status).send({ error: textFor(deps.translator, request, key) });
 
   app.addHook("onRequest", async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === "public") return;
     const credential = secretOf(request);
     const session = credential === undefined ? undefined : await resolveSession(deps.database.db, credential.secret);
-    if (session === undefined || session.kind !== credential?.kind) return refuse(reply, 401, "Please sign in.");
+    if (session === undefined || session.kind !== credential?.kind) return refuse(request, reply, 401, "http-sign-in");
+    request.session = session;
     if (session.kind === "cookie" && !SAFE_METHODS.has(request.method)) {
       const given = request.headers[CSRF_HEADER];
-      if (typeof given !== "string" || !constantTimeEqual(given, session.csrfToken)) return refuse(reply, 403, "The page is out of date; reload it and try again.");
+      if (typeof given !== "string" || !constantTimeEqual(given, session.csrfToken)) return refuse(request, reply, 403, "http-page-out-of-date");
     }
-    if (access !== "signed-in" && !deps.permissions.allows(session.roles, access.permission)) {
-      return refuse(reply, 403, "You do not have permission for this.");
-    }
-    request.session = session;
+    if (access !== "signed-in" && !deps.permissions.allows(session.roles, access.permission)) return refuse(request, reply, 403, "http-forbidden");
   });
   return routes;
 }

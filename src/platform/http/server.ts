@@ -1,3 +1,4 @@
+import type { Translator } from "../i18n/translator.ts";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
@@ -36,6 +37,8 @@ export interface ServerDependencies {
   logger: Logger;
   readiness: Readiness;
   permissions: Permissions;
+  /** The texts of the route guard's refusals, in the reader's language. */
+  translator: Translator;
   /** Fastify's trustProxy: X-Forwarded-For is believed only behind a known proxy. */
   trustProxy: boolean | number;
   /** Where the built web UI is; served at / when it exists. */
@@ -71,7 +74,7 @@ export async function createServer(deps: ServerDependencies): Promise<FastifyIns
     referrerPolicy: { policy: "no-referrer" },
     strictTransportSecurity: false,
   });
-  app.decorate("guardedRoutes", installRouteGuard(app, { database: deps.database, permissions: deps.permissions }));
+  app.decorate("guardedRoutes", installRouteGuard(app, { database: deps.database, permissions: deps.permissions, translator: deps.translator }));
   // What /api answers is about people (staff, clients, sessions): no browser or proxy may keep a copy.
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");

@@ -165,6 +165,7 @@ for (const kind of databaseKinds) {
         metrics: createMetrics(),
         logger,
         permissions: Permissions.declaredBy([{ by: "platform", permissions: PLATFORM_PERMISSIONS }]),
+        translator: new Translator(platformCatalogues()),
         trustProxy: false,
         readiness: { checks: () => ({}), incidents: () => health.blockingIncidents(), telegram: () => ({}) },
       });

@@ -127,4 +127,16 @@ describe("the route guard", () => {
     assert.equal(response.status, 403);
     assert.match(((await response.json()) as { error: string }).error, /out of date/);
   });
+
+  test("the guard's refusals read in the person's panel language, and before sign-in in the browser's", async () => {
+    const anonymous = await fetch(`${app.url}/api/people`, { headers: { "accept-language": "ru-RU,ru;q=0.9" } });
+    assert.deepEqual([anonymous.status, ((await anonymous.json()) as { error: string }).error], [401, "Пожалуйста, войдите."]);
+    await app.database.db
+      .insertInto("bot_member")
+      .values({ bot_id: "main", telegram_id: STRANGER_ID, panel_language: "ru" })
+      .onConflict((conflict) => conflict.columns(["bot_id", "telegram_id"]).doUpdateSet({ panel_language: "ru" }))
+      .execute();
+    const forbidden = await fetch(`${app.url}/api/people`, { headers: { cookie: `${SESSION_COOKIE}=${stranger.secret}`, "accept-language": "en" } });
+    assert.deepEqual([forbidden.status, ((await forbidden.json()) as { error: string }).error], [403, "У вас нет прав на это."]);
+  });
 });

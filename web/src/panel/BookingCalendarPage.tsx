@@ -571,7 +571,7 @@ export function BookingCalendarPage() {
         <p className="hint">{t("panel-loading")}</p>
       ) : (
         <div className="calendar-scroll">
-          <div className="calendar-grid" aria-label={view === "day" ? t("booking-calendar-day-by-master") : t("booking-calendar-week-by-day")}>
+          <div className={view === "week" ? "calendar-grid calendar-week" : "calendar-grid"} aria-label={view === "day" ? t("booking-calendar-day-by-master") : t("booking-calendar-week-by-day")}>
             <div className="calendar-axis" aria-hidden="true">
               <div className="calendar-column-title" />
               <div className="calendar-column-body" style={{ height: (span.end - span.start) * PIXELS_PER_MINUTE }}>

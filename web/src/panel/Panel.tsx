@@ -46,6 +46,8 @@ function PanelFrame() {
   const { setLocale } = usePanelLanguage();
   const path = usePath();
   const [miniApp, setMiniApp] = useState<"pending" | "done" | Error>("pending");
+  // The phone's menu of every page, grouped; on a wide screen the pages are one row of links.
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     signInAsMiniApp().then(
       () => setMiniApp("done"),
@@ -71,10 +73,14 @@ function PanelFrame() {
     if (me.error instanceof ApiError && me.error.status === 401) return <SignedOut />;
     return <SignedOut message={me.error.message} />;
   }
-  const visible = panelPages.filter((page) => page.permission === null || me.data.permissions.includes(page.permission));
+  const visible = panelPages.filter(
+    (page) => (page.permission === null || me.data.permissions.includes(page.permission)) && (page.module === undefined || me.data.modules.includes(page.module)),
+  );
+  const groups = [...new Set(visible.map((page) => page.group))].map((group) => ({ group, pages: visible.filter((page) => page.group === group) }));
   const current = visible.find((page) => page.path === path) ?? (path === "/" ? visible[0] : undefined);
   const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
     event.preventDefault();
+    setMenuOpen(false);
     navigate(to);
   };
   const signOut = async () => {
@@ -88,6 +94,9 @@ function PanelFrame() {
       <div className="panel">
         <header className="panel-header">
           <strong className="panel-brand">{t("panel-brand")}</strong>
+          <button type="button" className="panel-menu-button" aria-expanded={menuOpen} aria-controls="panel-menu" onClick={() => setMenuOpen(!menuOpen)}>
+            {t("panel-menu", { page: current === undefined ? "" : t(current.title) })}
+          </button>
           <nav className="panel-nav" aria-label={t("panel-nav-label")}>
             {visible.map((page) => (
               <a key={page.path} href={page.path} aria-current={page === current ? "page" : undefined} onClick={(event) => follow(event, page.path)}>
@@ -95,6 +104,20 @@ function PanelFrame() {
               </a>
             ))}
           </nav>
+          {menuOpen ? (
+            <nav id="panel-menu" className="panel-menu" aria-label={t("panel-menu-label")}>
+              {groups.map(({ group, pages }) => (
+                <section key={group} aria-label={t(group)}>
+                  <h2>{t(group)}</h2>
+                  {pages.map((page) => (
+                    <a key={page.path} href={page.path} aria-current={page === current ? "page" : undefined} onClick={(event) => follow(event, page.path)}>
+                      {t(page.title)}
+                    </a>
+                  ))}
+                </section>
+              ))}
+            </nav>
+          ) : null}
           <span className="panel-person">{me.data.name}</span>
           <LanguageSwitch />
           <button type="button" className="panel-signout" onClick={() => void signOut()}>

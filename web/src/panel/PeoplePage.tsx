@@ -88,7 +88,11 @@ function PersonRow({ person, roles, manage, action }: { person: Person; roles: s
             ) : self ? null : (
               <>
                 <input aria-label={t("access-people-block-reason-for", { name: person.name })} placeholder={t("access-people-block-reason")} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
-                <button type="button" className="danger" disabled={action.busy} onClick={() => action.run(() => api(`${path}/block`, { body: { reason } }), t("access-people-blocked", { name: person.name }))}>
+                <button type="button" className="danger" disabled={action.busy} onClick={() => {
+                    // Blocking ends a lot at once: ask first, saying what.
+                    if (window.confirm(t("access-people-block-confirm", { name: person.name }))) action.run(() => api(`${path}/block`, { body: { reason } }), t("access-people-blocked", { name: person.name }));
+                  }}
+                >
                   {t("access-people-block")}
                 </button>
               </>

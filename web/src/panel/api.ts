@@ -5,6 +5,8 @@ export interface Me {
   name: string;
   roles: string[];
   permissions: string[];
+  /** The bot's enabled modules; a page of a module switched off is not shown. */
+  modules: string[];
   /** Sent back in `x-csrf-token` on every write of a cookie session. */
   csrfToken: string;
   /** The panel's language for them: their choice, else their Telegram language, else the bot's. */

@@ -34,6 +34,8 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTa
       name: await nameOf(db, session.telegramId, session.roles.includes("owner") ? textFor(context.translator, request, "access-owner-unmet") : undefined),
       roles: session.roles,
       permissions: context.permissions.of(session.roles),
+      // The bot's enabled modules: the panel shows their pages only.
+      modules: enabledModuleNames(context, session.botId),
       csrfToken: session.csrfToken,
       language: panelLanguageOfRequest(request),
       languages: PANEL_LOCALES,
@@ -74,4 +76,10 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTa
     const result = await context.run(actorOf(request), endAllSessions, { telegramId: session.telegramId });
     return answerOutcome(context, request, reply, result);
   });
+}
+
+/** The names of the installed modules the bot has enabled (all of them when its settings name none). */
+function enabledModuleNames(context: ApiContext, botId: string): string[] {
+  const { modules } = context.settings.of(botId);
+  return context.modules.map((module) => module.name).filter((name) => modules === null || modules.includes(name));
 }

@@ -130,3 +130,9 @@ access-audit-page = Page { $page }
 access-audit-older = Older
 access-people-username = @{ $username }
 access-people-take-role-sign = ×
+
+## The phone menu
+access-nav-group = Staff
+
+## Blocking, asked first
+access-people-block-confirm = Block { $name }? This takes every role they hold, ends all their sessions, sign-in links and calendar feeds, and they cannot apply again until unblocked.

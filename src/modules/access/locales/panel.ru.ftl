@@ -130,3 +130,9 @@ access-audit-page = Страница { $page }
 access-audit-older = Старее
 access-people-username = @{ $username }
 access-people-take-role-sign = ×
+
+## The phone menu
+access-nav-group = Сотрудники
+
+## Blocking, asked first
+access-people-block-confirm = Заблокировать { $name }? Будут сняты все роли, завершены все сеансы, ссылки для входа и ленты календаря, и подать заявку снова нельзя, пока блокировка не снята.

@@ -354,3 +354,6 @@ booking-calendar-other-client = Someone else
 booking-calendar-mark-done = Came
 booking-calendar-mark-no-show = Did not come
 booking-calendar-marked = Marked.
+
+## The phone menu
+booking-nav-group = Booking

@@ -355,3 +355,6 @@ booking-calendar-other-client = Другой клиент
 booking-calendar-mark-done = Пришёл
 booking-calendar-mark-no-show = Не пришёл
 booking-calendar-marked = Отмечено.
+
+## The phone menu
+booking-nav-group = Запись

@@ -46,3 +46,8 @@ work-group-setup-done =
         [yes] Each new request gets its own topic here: write in the topic to answer.
        *[no] Each new request gets a card here: reply to the card to answer.
     } Messages starting with { $marker } stay internal.
+
+## The panel's API: why the route guard refused a request.
+http-sign-in = Please sign in.
+http-page-out-of-date = The page is out of date; reload it and try again.
+http-forbidden = You do not have permission for this.

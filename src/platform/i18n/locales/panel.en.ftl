@@ -24,6 +24,11 @@ dashboard-see-activity = The bot's own figures: people, requests, sessions, upda
 
 ## The menu
 
+panel-menu = ☰ { $page }
+panel-menu-label = All pages
+nav-group-overview = Overview
+nav-group-bot = The bot
+
 nav-texts = Texts
 nav-settings = Settings
 nav-broadcasts = Broadcasts
