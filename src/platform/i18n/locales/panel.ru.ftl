@@ -21,6 +21,11 @@ panel-reload = Перезагрузить страницу
 
 ## Меню
 
+panel-menu = ☰ { $page }
+panel-menu-label = Все страницы
+nav-group-overview = Обзор
+nav-group-bot = Бот
+
 nav-texts = Тексты
 nav-settings = Настройки
 nav-broadcasts = Рассылки
