@@ -33,7 +33,7 @@ describe("the panel on a phone", { skip: browserSkipReason() ?? false }, () => {
     return panel.page.getByRole("navigation", { name: "All pages" });
   };
 
-  test("every page is one tap away in the menu, grouped by module, and none is wider than the screen", async () => {
+  test("every page is one tap away in the menu, grouped by module, and none but Broadcasts (a known 30 px) is wider than the screen", async () => {
     const { page, emulator } = panel;
     await signInThroughBot(page, new TelegramUser(emulator.control, { id: OWNER_ID, first_name: "Olga", language_code: "en" }));
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
@@ -53,18 +53,10 @@ describe("the panel on a phone", { skip: browserSkipReason() ?? false }, () => {
       await page.getByRole("navigation", { name: "All pages" }).waitFor({ state: "detached" });
       await page.locator("main h1").first().waitFor();
       const overflow = await overflowOf(page);
-      if (overflow > 0) {
-        // Name the widest element, so a failure says where to look.
-        const culprit = await page.evaluate(() => {
-          const wide = [...document.querySelectorAll("body *")].filter((element) => element.parentElement?.closest(".table-scroll") == null && element.getBoundingClientRect().right > window.innerWidth + 1);
-          const last = wide.at(-1);
-          return last === undefined ? "?" : `${last.tagName.toLowerCase()}.${last.className}`;
-        });
-        tooWide.push(`${title}: ${overflow}px (${culprit})`);
-      }
+      if (overflow > 0) tooWide.push(`${title}: ${overflow}px`);
     }
-    // Broadcasts is still about 30 px wider than a phone, by something no element's box shows
-    // (every element measured fits); it is listed here until that is found.
+    // Broadcasts is still about 30 px wider than a phone, by something no element's box shows;
+    // it is left out here until that is found.
     assert.deepEqual(tooWide.filter((entry) => !entry.startsWith("Broadcasts:")), [], "pages wider than a 390 px phone");
     assert.deepEqual(pageErrors, []);
   });
