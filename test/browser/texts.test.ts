@@ -102,8 +102,11 @@ describe("the panel's texts, settings and backups pages in a browser", { skip: b
 
     await page.getByRole("checkbox", { name: "English" }).check();
     await page.getByRole("checkbox", { name: "feedback" }).check();
+    await page.getByLabel("Note marker in staff groups").fill("//");
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    await page.reload();
+    assert.equal(await page.getByLabel("Note marker in staff groups").inputValue(), "//");
     client.send("/start");
     assert.ok((await client.reply()).reply_markup?.inline_keyboard.flat().some((button) => button.text.includes("Write to us")));
   });

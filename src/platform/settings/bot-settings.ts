@@ -20,6 +20,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A note marker is one word of 1-16 characters that a real message would not start with by chance. */
+export function isNoteMarker(marker: string): boolean {
+  return /^[^\p{L}\p{N}\s]\S{0,15}$/u.test(marker);
+}
+
 export interface SettingsInput {
   timeZone: string;
   /** The bot's languages, the first being the one for people whose own it does not speak. */
@@ -27,6 +32,8 @@ export interface SettingsInput {
   /** Enabled modules; null enables every installed one, now and later. */
   modules: string[] | null;
   staffMayApply: boolean;
+  /** What starts a staff member's internal note in a work group; absent keeps the saved one. */
+  noteMarker?: string;
   /** Names of the installed modules, which `modules` must be among. */
   installed: readonly string[];
 }
@@ -35,7 +42,8 @@ export type SettingsRefusal =
   | { kind: "unknown-zone"; zone: string }
   | { kind: "no-languages" }
   | { kind: "unknown-language"; language: string }
-  | { kind: "unknown-module"; module: string };
+  | { kind: "unknown-module"; module: string }
+  | { kind: "bad-note-marker"; marker: string };
 
 export type SettingsResult = { saved: true; settings: CurrentSettings } | { saved: false; refusal: SettingsRefusal };
 
@@ -46,12 +54,13 @@ function refusalOf(input: SettingsInput): SettingsRefusal | undefined {
   if (language !== undefined) return { kind: "unknown-language", language };
   const module = input.modules?.find((candidate) => !input.installed.includes(candidate));
   if (module !== undefined) return { kind: "unknown-module", module };
+  if (input.noteMarker !== undefined && !isNoteMarker(input.noteMarker)) return { kind: "bad-note-marker", marker: input.noteMarker };
   return undefined;
 }
 
 /**
- * Saves a bot's time zone, languages, enabled modules and whether strangers may apply for
- * staff access. From then on the config file no longer overrides them at start, and every
+ * Saves a bot's time zone, languages, enabled modules, whether strangers may apply for staff
+ * access, and the marker of staff's internal notes in work groups. From then on the config file no longer overrides them at start, and every
  * replica applies them from its next update.
  */
 export const updateSettings = defineUseCase("settings.update", async (trx: Transaction<PlatformTables>, actor, input: SettingsInput) => {
@@ -63,8 +72,8 @@ export const updateSettings = defineUseCase("settings.update", async (trx: Trans
     languages: [...new Set(input.languages)],
     modules: input.modules === null ? null : [...new Set(input.modules)],
     staffMayApply: input.staffMayApply,
-    // Settings this page does not edit are kept as they were.
-    ...(row.settings.noteMarker === undefined ? {} : { noteMarker: row.settings.noteMarker }),
+    // A marker the caller does not send is kept as it was.
+    ...((input.noteMarker ?? row.settings.noteMarker) === undefined ? {} : { noteMarker: input.noteMarker ?? row.settings.noteMarker }),
   };
   await trx.updateTable("bot").set({ settings: JSON.stringify(after), settings_edited_at: new Date() }).where("id", "=", actor.botId).execute();
   await bumpSettingsVersion(trx, actor.botId);

@@ -13,6 +13,7 @@ const SettingsBody = z.object({
   languages: z.array(z.string().max(16)).max(20),
   modules: z.array(z.string().max(64)).max(100).nullable(),
   staffMayApply: z.boolean(),
+  noteMarker: z.string().max(64).optional(),
 });
 
 function settingsApi(app: FastifyInstance, context: ApiContext): void {
@@ -47,7 +48,7 @@ function settingsApi(app: FastifyInstance, context: ApiContext): void {
 }
 
 /**
- * The panel's bot settings: time zone, languages, enabled modules, and whether strangers may
- * apply for staff access. Saved settings apply from the next update on every replica.
+ * The panel's bot settings: time zone, languages, enabled modules, whether strangers may apply
+ * for staff access, and the note marker of work groups. Saved settings apply from the next update on every replica.
  */
 export const botSettingsFeature = defineModule({ name: "bot-settings", api: settingsApi });

@@ -9,7 +9,7 @@ import { TelegramUser } from "../../support/telegram-user.ts";
 import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
 interface SettingsPage {
-  settings: { timeZone: string; languages: string[]; modules: string[] | null; staffMayApply: boolean };
+  settings: { timeZone: string; languages: string[]; modules: string[] | null; staffMayApply: boolean; noteMarker: string };
   editedAt: string | null;
   installedModules: string[];
   supportedLanguages: { code: string; name: string }[];
@@ -85,6 +85,10 @@ for (const kind of databaseKinds) {
         { body: { ...valid, modules: ["feedback", "casino"] }, error: /There is no module “casino”. Installed: feedback/ },
         { body: { ...valid, staffMayApply: "yes" }, error: /Please check the field “staffMayApply”/ },
         { body: { timeZone: "UTC" }, error: /Please check the field “languages”/ },
+        { body: { ...valid, noteMarker: "note" }, error: /“note” cannot mark notes/ },
+        { body: { ...valid, noteMarker: "#two words" }, error: /cannot mark notes/ },
+        { body: { ...valid, noteMarker: "#seventeen-chars!" }, error: /cannot mark notes/ },
+        { body: { ...valid, noteMarker: "" }, error: /cannot mark notes/ },
         { body: { ...valid, timeZone: "Nowhere/Place" }, error: /«Nowhere\/Place» — не часовой пояс/, language: "ru" },
       ];
       for (const example of cases) {
@@ -95,6 +99,16 @@ for (const kind of databaseKinds) {
       }
       assert.deepEqual(await bot(), before.bot);
       assert.deepEqual(await audits(), before.audits);
+    });
+
+    test("the note marker is saved, and kept when a later save leaves it out", async () => {
+      const marked = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "//" });
+      assert.equal(marked.status, 200);
+      assert.equal(marked.body.settings.noteMarker, "//");
+      const later = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true });
+      assert.equal(later.body.settings.noteMarker, "//");
+      assert.equal((await bot()).settings.noteMarker, "//");
+      await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note" });
     });
 
     test("null modules enable every installed module again, and the menu comes back", async () => {

@@ -11,6 +11,7 @@ interface BotSettings {
   /** null: every installed module, including ones installed later. */
   modules: string[] | null;
   staffMayApply: boolean;
+  noteMarker: string;
 }
 
 interface SettingsAnswer {
@@ -92,6 +93,12 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
         {t("settings-staff-may-apply")}
       </label>
 
+      <label>
+        {t("settings-note-marker")}
+        <input value={draft.noteMarker} maxLength={16} onChange={(event) => change({ noteMarker: event.target.value.trim() })} />
+      </label>
+      <p className="hint">{t("settings-note-marker-hint")}</p>
+
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           {t("settings-save")}
@@ -111,7 +118,7 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
   );
 }
 
-/** The bot's time zone, languages, enabled modules, and whether strangers may apply for staff access. */
+/** The bot's time zone, languages, enabled modules, who may apply for staff access, and the note marker. */
 export function SettingsPage() {
   const t = useT();
   const page = useQuery({ queryKey: ["settings"], queryFn: () => api<SettingsAnswer>("/api/settings") });

@@ -18,6 +18,7 @@ settings-problem-unknown-zone = “{ $zone }” is not a time zone. Choose one f
 settings-problem-no-languages = Choose at least one language.
 settings-problem-unknown-language = The bot cannot speak “{ $language }”. Choose from: { $languages }.
 settings-problem-unknown-module = There is no module “{ $module }”. Installed: { $modules }.
+settings-problem-bad-note-marker = “{ $marker }” cannot mark notes: use one word of up to 16 characters that starts with a sign, such as #note or //.
 backups-bad-name = “{ $name }” is not the name of a backup.
 backups-not-found = There is no backup “{ $name }”.
 backups-unknown-run = There is no backup run { $id }.

@@ -18,6 +18,7 @@ settings-problem-unknown-zone = «{ $zone }» — не часовой пояс. 
 settings-problem-no-languages = Выберите хотя бы один язык.
 settings-problem-unknown-language = Бот не говорит на «{ $language }». Выберите из: { $languages }.
 settings-problem-unknown-module = Модуля «{ $module }» нет. Установлены: { $modules }.
+settings-problem-bad-note-marker = «{ $marker }» не годится для пометки заметок: нужно одно слово до 16 знаков, начинающееся со знака, например #заметка или //.
 backups-bad-name = «{ $name }» — не имя резервной копии.
 backups-not-found = Резервной копии «{ $name }» нет.
 backups-unknown-run = Запуска резервного копирования { $id } нет.
