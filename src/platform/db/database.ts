@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { Kysely, PostgresDialect, type PostgresPoolClient, type Transaction } from "kysely";
 import pg from "pg";
+import { createBlankDataDir, isDataDir } from "./blank-data-dir.ts";
 import { ConnectionGate, assertNotInTransaction, openTransaction } from "./connection-gate.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { createPglitePool } from "./pglite-pool.ts";
@@ -85,11 +86,20 @@ function openPostgres(settings: { kind: "postgres"; url: string; poolSize?: numb
   };
 }
 
+/**
+ * PGlite's own start parameters, with 32 MB of shared buffers instead of PostgreSQL's 128: a
+ * bot's hot rows fit, the operating system caches the rest of the files, and an idle process is
+ * ~90 MiB smaller (see the README's figures).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 async function openPglite(settings: { kind: "pglite"; dataDir: string }): Promise<Database> {
   const lock = lockDataDir(settings.dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(join(settings.dataDir, "pglite"), { extensions: { btree_gist } });
+    const dir = join(settings.dataDir, "pglite");
+    if (!isDataDir(dir)) await createBlankDataDir(dir);
+    pglite = await PGlite.create(dir, { extensions: { btree_gist }, startParams: PGLITE_START_PARAMS });
   } catch (error) {
     lock.release();
     throw error;
