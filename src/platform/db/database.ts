@@ -7,6 +7,7 @@ import { createBlankDataDir, isDataDir } from "./blank-data-dir.ts";
 import { ConnectionGate, assertNotInTransaction, openTransaction } from "./connection-gate.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { createPglitePool } from "./pglite-pool.ts";
+import { PgliteStatements } from "./pglite-statements.ts";
 import { statementCount } from "./statement-count.ts";
 import type { PlatformTables } from "./schema.ts";
 
@@ -105,14 +106,15 @@ async function openPglite(settings: { kind: "pglite"; dataDir: string }): Promis
     throw error;
   }
   const gate = new ConnectionGate();
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: createPglitePool(pglite, gate) }) });
+  const statements = new PgliteStatements(pglite);
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: createPglitePool(statements, gate) }) });
   const jobsExecutor: SqlExecutor = {
     executeSql: (text, values) =>
       gate.run(async () => {
         statementCount.total++;
         try {
-          if (values !== undefined && values.length > 0) return await pglite.query(text, values);
-          const results = await pglite.exec(text);
+          if (values !== undefined && values.length > 0) return await statements.query(text, values);
+          const results = await statements.exec(text);
           return { rows: results.flatMap((result) => result.rows) };
         } catch (error) {
           // pg-boss expects a pool: a failed statement must not leave the one connection in an

@@ -1,6 +1,6 @@
-import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from "kysely";
 import type { ConnectionGate } from "./connection-gate.ts";
+import type { PgliteStatements } from "./pglite-statements.ts";
 import { statementCount } from "./statement-count.ts";
 
 type Command = PostgresQueryResult<unknown>["command"];
@@ -18,16 +18,16 @@ function commandOf(sql: string): Command {
  * Kysely's PostgresDialect over PGlite: the pool has one client, PGlite's single connection, and
  * lends it to one caller at a time through the shared gate.
  */
-export function createPglitePool(pglite: PGlite, gate: ConnectionGate): PostgresPool {
+export function createPglitePool(statements: PgliteStatements, gate: ConnectionGate): PostgresPool {
   async function query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
     statementCount.total++;
     if (parameters.length === 0 && /;\s*\S/.test(sql)) {
       // Several statements (migrations): only the simple protocol takes them.
-      const results = await pglite.exec(sql);
+      const results = await statements.exec(sql);
       const last = results.at(-1);
       return { command: "SELECT", rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as R[] };
     }
-    const result = await pglite.query<R>(sql, [...parameters]);
+    const result = await statements.query<R>(sql, parameters);
     return { command: commandOf(sql), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
   }
   // Kysely never asks this pool for cursors (no streaming), so the cursor overload is left out.
