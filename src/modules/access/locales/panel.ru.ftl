@@ -122,8 +122,10 @@ access-audit-when = Когда
 access-audit-who = Кто
 access-audit-action = Действие
 access-audit-object = Объект
-access-audit-before = Было
-access-audit-after = Стало
+access-audit-changes = Изменения
+# Строка изменённого поля: «поле: было → стало».
+access-audit-field = { $field }:
+access-audit-became = →
 access-audit-source = Откуда
 access-audit-newer = Новее
 access-audit-page = Страница { $page }
