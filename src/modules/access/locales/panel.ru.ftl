@@ -133,8 +133,8 @@ access-audit-older = Старее
 access-people-username = @{ $username }
 access-people-take-role-sign = ×
 
-## The phone menu
+## Меню на телефоне
 access-nav-group = Сотрудники
 
-## Blocking, asked first
+## Блокировка с подтверждением
 access-people-block-confirm = Заблокировать { $name }? Будут сняты все роли, завершены все сеансы, ссылки для входа и ленты календаря, и подать заявку снова нельзя, пока блокировка не снята.

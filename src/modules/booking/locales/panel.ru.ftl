@@ -345,7 +345,7 @@ booking-salon-tab-services = Услуги
 booking-salon-tab-masters = Мастера
 booking-salon-tab-rules = Правила
 
-## Editing a client card
+## Правка карточки клиента
 booking-clients-edit = Изменить
 booking-clients-note = Заметка для сотрудников
 booking-clients-save = Сохранить
@@ -353,12 +353,12 @@ booking-clients-cancel-edit = Отмена
 booking-clients-saved = Сохранено.
 booking-clients-book = Записать на визит
 
-## The calendar: a known client, marking a visit
+## Календарь: известный клиент, отметка визита
 booking-calendar-for-client = Для клиента { $name } ({ $phone })
 booking-calendar-other-client = Другой клиент
 booking-calendar-mark-done = Пришёл
 booking-calendar-mark-no-show = Не пришёл
 booking-calendar-marked = Отмечено.
 
-## The phone menu
+## Меню на телефоне
 booking-nav-group = Запись
