@@ -100,4 +100,24 @@ describe("the Salon page in a browser", { skip: browserSkipReason() ?? false }, 
     assert.equal(overflow, false, "on a phone the page fits the screen's width");
     assert.deepEqual(pageErrors, []);
   });
+
+  test("linking a master's Telegram account to someone without the master role offers it, and giving it tells them in the bot", async () => {
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const mira = new TelegramUser(emulator.control, { first_name: "Mira", language_code: "en" });
+    mira.send("/start");
+    await mira.reply();
+    await page.getByRole("list", { name: "Masters" }).getByRole("button", { name: "Clara" }).click();
+    const clara = page.getByRole("form", { name: "Master Clara" });
+    await clara.getByLabel("Telegram id (empty: none)").fill(String(mira.id));
+    await clara.getByRole("button", { name: "Link Telegram" }).click();
+    await clara.getByRole("status").filter({ hasText: "Telegram account linked." }).waitFor();
+    await clara.getByText("They do not hold the master role yet").waitFor();
+    await clara.getByRole("button", { name: "Give the master role" }).click();
+    await clara.getByRole("status").filter({ hasText: "They hold the master role now" }).waitFor();
+    assert.equal(await clara.getByRole("button", { name: "Give the master role" }).count(), 0);
+    const roles = await db().selectFrom("role").select("role").where("bot_id", "=", "main").where("telegram_id", "=", mira.id).execute();
+    assert.deepEqual(roles.map((row) => row.role), ["master"]);
+    await mira.replyContaining("You are Clara in the salon's schedule now");
+    assert.deepEqual(pageErrors, []);
+  });
 });

@@ -20,7 +20,7 @@ const PSEUDO_SWITCH = "botyard-pseudo-locale";
 const LATIN = /[A-Za-z]/;
 const CYRILLIC = /[А-Яа-яЁё]/;
 
-/** Every string anywhere in a JSON answer (names, services, time zones the API sent), and its keys and literals, which the audit log shows as JSON. */
+/** Every string anywhere in a JSON answer (names, services, time zones the API sent), and its keys and literals, which the audit log shows as changed fields and their values. */
 function stringsIn(value: unknown, into: Set<string>): void {
   if (typeof value === "string") {
     if (LATIN.test(value)) into.add(value);

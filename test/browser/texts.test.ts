@@ -111,6 +111,18 @@ describe("the panel's texts, settings and backups pages in a browser", { skip: b
     assert.ok((await client.reply()).reply_markup?.inline_keyboard.flat().some((button) => button.text.includes("Write to us")));
   });
 
+  test("the audit log shows the last settings save as the fields it changed, each from old to new", async () => {
+    await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Audit log" }).click();
+    await page.getByLabel("Action (or its start, like access)").fill("settings.update");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("cell", { name: "access.sign-in" }).waitFor({ state: "detached" });
+    const lastSave = page.getByRole("row").filter({ hasText: "settings.update" }).first();
+    const lines = await lastSave.getByRole("listitem").allTextContents();
+    // Feedback back on enabled every module again, which settings keep as no list at all.
+    assert.deepEqual(lines.toSorted(), ["languages: en, ru → en", "modules: access, booking → —"], "the time zone and staff applications stayed as they were");
+    assert.equal(await lastSave.locator("td").filter({ hasText: "{" }).count(), 0, "no raw JSON");
+  });
+
   test("an owner backs up now, sees the new backup listed for download, and reads how to restore", async () => {
     await page.getByRole("navigation", { name: "Panel" }).getByRole("link", { name: "Backups" }).click();
     await page.getByRole("heading", { name: "Backups", level: 1 }).waitFor();

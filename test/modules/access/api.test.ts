@@ -327,9 +327,13 @@ for (const kind of databaseKinds) {
         assert.equal((await english.get<{ name: string }>("/api/me")).body.name, "Owner");
         const people = await english.get<{ people: { telegramId: number; name: string }[] }>("/api/people");
         assert.equal(people.body.people.find((person) => person.telegramId === unmet)?.name, "Owner");
+        const signIns = await english.get<{ entries: { actorName: string | null }[] }>(`/api/audit?actor=${unmet}&action=access.sign-in`);
+        assert.deepEqual([...new Set(signIns.body.entries.map((entry) => entry.actorName))], ["Owner"], "the audit log names them so too");
         const russian = client("ru");
         assert.equal((await russian.redeem(await linkFor(unmet))).status, 200);
         assert.equal((await russian.get<{ name: string }>("/api/me")).body.name, "Владелец");
+        const inRussian = await russian.get<{ entries: { actorName: string | null }[] }>(`/api/audit?actor=${unmet}&action=access.sign-in`);
+        assert.equal(inRussian.body.entries[0]?.actorName, "Владелец");
         await app.database.db.deleteFrom("role").where("telegram_id", "=", unmet).execute();
       });
 

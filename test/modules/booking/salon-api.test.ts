@@ -122,6 +122,27 @@ for (const kind of databaseKinds) {
       );
     });
 
+    test("linking an account says whether its person holds the master role; the people route's grant gives it, and the master is told", async () => {
+      const clara = await idOf("masters", "Clara");
+      const newcomer = 555_002;
+      const linked = await owner.send<{ holdsMasterRole: boolean }>("PUT", `/api/booking/masters/${clara}/telegram`, { telegramId: newcomer });
+      assert.equal(linked.status, 200);
+      assert.equal(linked.body.holdsMasterRole, false);
+
+      const granted = await owner.send("POST", `/api/people/${newcomer}/roles`, { role: "master" });
+      assert.equal(granted.status, 200);
+      const roles = await db().selectFrom("role").select("role").where("bot_id", "=", "main").where("telegram_id", "=", newcomer).execute();
+      assert.deepEqual(roles.map((row) => row.role), ["master"]);
+      const told = await db().selectFrom("outbox").select("payload").where("chat_id", "=", newcomer).execute();
+      assert.ok(told.some((row) => JSON.stringify(row.payload).includes("You are Clara in the salon's schedule now")), "the new master hears their schedule is theirs");
+      assert.equal((await owner.send("POST", `/api/people/${newcomer}/roles`, { role: "master" })).status, 409, "granting it twice changes nothing");
+
+      const unlinked = await owner.send<{ holdsMasterRole: boolean }>("PUT", `/api/booking/masters/${clara}/telegram`, { telegramId: null });
+      assert.equal(unlinked.body.holdsMasterRole, false);
+      const relinked = await owner.send<{ holdsMasterRole: boolean }>("PUT", `/api/booking/masters/${clara}/telegram`, { telegramId: newcomer });
+      assert.equal(relinked.body.holdsMasterRole, true);
+    });
+
     test("a location is opened, edited, and closed only once nobody works there", async () => {
       const opened = await owner.send<{ location: { id: number; active: boolean } }>("POST", "/api/booking/locations", { name: "Annex", timeZone: "Europe/Berlin" });
       assert.equal(opened.status, 201);

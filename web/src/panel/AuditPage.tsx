@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "./api.ts";
+import { AuditChanges } from "./AuditChanges.tsx";
 import { useT } from "./i18n/useT.ts";
 import { panelLocale } from "./locale.ts";
 import "./people-pages.css";
@@ -42,8 +43,6 @@ function queryOf(filters: Filters, page?: number): string {
   if (page !== undefined) query.set("page", String(page));
   return query.toString();
 }
-
-const change = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
 /** Who changed what, when and from where: filtered, paged, and downloadable as CSV. */
 export function AuditPage() {
@@ -103,8 +102,7 @@ export function AuditPage() {
                 <th>{t("access-audit-who")}</th>
                 <th>{t("access-audit-action")}</th>
                 <th>{t("access-audit-object")}</th>
-                <th>{t("access-audit-before")}</th>
-                <th>{t("access-audit-after")}</th>
+                <th>{t("access-audit-changes")}</th>
                 <th>{t("access-audit-source")}</th>
               </tr>
             </thead>
@@ -115,8 +113,9 @@ export function AuditPage() {
                   <td>{entry.actorName ?? (entry.actorId === null ? entry.source : String(entry.actorId))}</td>
                   <td>{entry.action}</td>
                   <td>{entry.objectType === null ? "" : `${entry.objectType} ${entry.objectId ?? ""}`}</td>
-                  <td className="json">{change(entry.before)}</td>
-                  <td className="json">{change(entry.after)}</td>
+                  <td>
+                    <AuditChanges before={entry.before} after={entry.after} />
+                  </td>
                   <td>
                     {entry.source}
                     {entry.ip === null ? "" : ` · ${entry.ip}`}

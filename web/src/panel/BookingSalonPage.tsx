@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { ActionMessage } from "./ActionMessage.tsx";
 import { api } from "./api.ts";
 import { formatPrice, parsePrice, priceText } from "./booking-format.ts";
+import { MasterRoleOffer } from "./MasterRoleOffer.tsx";
 import { useAction } from "./useAction.ts";
 import { useT } from "./i18n/useT.ts";
 import { panelLocale } from "./locale.ts";
@@ -516,7 +517,14 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
   const [locationId, setLocationId] = useState(String(master.locationId));
   const [telegramId, setTelegramId] = useState(master.telegramId === null ? "" : String(master.telegramId));
   const [left, setLeft] = useState<LeftBooking[]>([]);
+  // The account just linked, when its person does not hold the master role.
+  const [withoutRole, setWithoutRole] = useState<number | undefined>();
   const unlinking = telegramId.trim() === "";
+  const link = () =>
+    action.run(async () => {
+      const answer = await api<{ holdsMasterRole: boolean }>(`/api/booking/masters/${master.id}/telegram`, { method: "PUT", body: { telegramId: unlinking ? null : wholeNumber(telegramId) } });
+      setWithoutRole(unlinking || answer.holdsMasterRole ? undefined : wholeNumber(telegramId));
+    }, unlinking ? t("booking-salon-telegram-unlinked") : t("booking-salon-telegram-linked"));
   const toggle = () =>
     action.run(async () => {
       const answer = await api<{ upcoming: LeftBooking[] }>(`/api/booking/masters/${master.id}/active`, { body: { active: !master.active } });
@@ -556,16 +564,7 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
           <button type="submit" className="primary" disabled={action.busy}>
             {t("booking-salon-save")}
           </button>
-          <button
-            type="button"
-            disabled={action.busy || (unlinking && master.telegramId === null)}
-            onClick={() =>
-              action.run(
-                () => api(`/api/booking/masters/${master.id}/telegram`, { method: "PUT", body: { telegramId: unlinking ? null : wholeNumber(telegramId) } }),
-                unlinking ? t("booking-salon-telegram-unlinked") : t("booking-salon-telegram-linked"),
-              )
-            }
-          >
+          <button type="button" disabled={action.busy || (unlinking && master.telegramId === null)} onClick={link}>
             {unlinking && master.telegramId !== null ? t("booking-salon-unlink-telegram") : t("booking-salon-link-telegram")}
           </button>
           <button type="button" disabled={action.busy} onClick={toggle}>
@@ -574,6 +573,7 @@ function MasterCard({ master, salon }: { master: Master; salon: Salon }) {
           {master.active ? null : <span className="salon-badge">{t("booking-salon-badge-inactive")}</span>}
         </div>
         <ActionMessage message={action.message} />
+        {withoutRole === undefined ? null : <MasterRoleOffer key={withoutRole} telegramId={withoutRole} />}
         <LeftBookings title={t("booking-salon-left-upcoming")} bookings={left} />
       </form>
       <MasterServices key={`services-${salon.services.length}`} master={master} services={salon.services} />

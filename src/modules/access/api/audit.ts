@@ -1,10 +1,10 @@
 import { requires } from "../../../platform/http/route-guard.ts";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ApiContext } from "../../../platform/module.ts";
 import { findAudit } from "../queries/audit-log.ts";
 import type { AccessTables } from "../tables.ts";
-import { parseInput } from "../../../platform/http/answers.ts";
+import { parseInput, textFor } from "../../../platform/http/answers.ts";
 import { csvDocument } from "../../../platform/http/csv.ts";
 import { TABLE_CONTENT_TYPES } from "../../../platform/spreadsheets/table-format.ts";
 import { writeTable } from "../../../platform/spreadsheets/write-table.ts";
@@ -35,18 +35,19 @@ const EXPORT_HEADER = ["at", "actor_id", "actor_name", "source", "action", "obje
 export function auditRoutes(app: FastifyInstance, context: ApiContext<AccessTables>): void {
   const db = context.database.db;
   const access = requires("audit.view").config.access;
+  const unmetOwner = (request: FastifyRequest) => textFor(context.translator, request, "access-owner-unmet");
 
   app.get("/api/audit", { config: { access } }, async (request, reply) => {
     const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
     if (filters === undefined) return reply;
-    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_PAGE_SIZE + 1, (filters.page - 1) * AUDIT_PAGE_SIZE);
+    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_PAGE_SIZE + 1, (filters.page - 1) * AUDIT_PAGE_SIZE, unmetOwner(request));
     return { entries: rows.slice(0, AUDIT_PAGE_SIZE), page: filters.page, hasMore: rows.length > AUDIT_PAGE_SIZE };
   });
 
   app.get("/api/audit.csv", { config: { access } }, async (request, reply) => {
     const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
     if (filters === undefined) return reply;
-    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0);
+    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0, unmetOwner(request));
     const body = csvDocument(
       EXPORT_HEADER,
       rows.map((row) => [row.at, row.actorId, row.actorName, row.source, row.action, row.objectType, row.objectId, row.before, row.after, row.ip]),
@@ -60,7 +61,7 @@ export function auditRoutes(app: FastifyInstance, context: ApiContext<AccessTabl
   app.get("/api/audit.xlsx", { config: { access } }, async (request, reply) => {
     const filters = parseInput(context.translator, request, reply, filtersSchema, presentFields(request.query));
     if (filters === undefined) return reply;
-    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0);
+    const rows = await findAudit(db, request.session!.botId, filters, AUDIT_EXPORT_LIMIT, 0, unmetOwner(request));
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
     const table = writeTable("xlsx", {
       sheet: "Audit log",

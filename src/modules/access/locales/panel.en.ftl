@@ -122,8 +122,10 @@ access-audit-when = When
 access-audit-who = Who
 access-audit-action = Action
 access-audit-object = Object
-access-audit-before = Before
-access-audit-after = After
+access-audit-changes = Changes
+# A changed field's line: "field: old → new".
+access-audit-field = { $field }:
+access-audit-became = →
 access-audit-source = From
 access-audit-newer = Newer
 access-audit-page = Page { $page }

@@ -122,8 +122,10 @@ access-audit-when = Когда
 access-audit-who = Кто
 access-audit-action = Действие
 access-audit-object = Объект
-access-audit-before = Было
-access-audit-after = Стало
+access-audit-changes = Изменения
+# Строка изменённого поля: «поле: было → стало».
+access-audit-field = { $field }:
+access-audit-became = →
 access-audit-source = Откуда
 access-audit-newer = Новее
 access-audit-page = Страница { $page }
@@ -131,8 +133,8 @@ access-audit-older = Старее
 access-people-username = @{ $username }
 access-people-take-role-sign = ×
 
-## The phone menu
+## Меню на телефоне
 access-nav-group = Сотрудники
 
-## Blocking, asked first
+## Блокировка с подтверждением
 access-people-block-confirm = Заблокировать { $name }? Будут сняты все роли, завершены все сеансы, ссылки для входа и ленты календаря, и подать заявку снова нельзя, пока блокировка не снята.

@@ -1,4 +1,4 @@
-import { addresseesOf } from "./people.ts";
+import { displayName, holdersOf } from "./people.ts";
 import type { Reads } from "./reads.ts";
 
 /** What the panel filters the audit log by; an unset filter means "any". */
@@ -27,8 +27,11 @@ export interface AuditListing {
   ip: string | null;
 }
 
-/** A bot's audit rows matching `filters`, newest first, with each actor's name. */
-export async function findAudit(db: Reads, botId: string, filters: AuditFilters, limit: number, offset: number): Promise<AuditListing[]> {
+/**
+ * A bot's audit rows matching `filters`, newest first, with each actor's name: an owner
+ * configured by id whom the bot never met is `unmetOwner`, as on the People page.
+ */
+export async function findAudit(db: Reads, botId: string, filters: AuditFilters, limit: number, offset: number, unmetOwner: string): Promise<AuditListing[]> {
   let query = db.selectFrom("audit_log").selectAll().where("bot_id", "=", botId);
   if (filters.actor !== undefined) query = query.where("actor_id", "=", filters.actor);
   if (filters.action !== undefined && filters.action !== "") {
@@ -41,12 +44,19 @@ export async function findAudit(db: Reads, botId: string, filters: AuditFilters,
   if (filters.to !== undefined) query = query.where("at", "<=", filters.to);
   const rows = await query.orderBy("at", "desc").orderBy("id", "desc").limit(limit).offset(offset).execute();
   const actorIds = [...new Set(rows.map((row) => row.actor_id).filter((id) => id !== null))];
-  const people = await addresseesOf(db, botId, actorIds);
+  const met = actorIds.length === 0 ? [] : await db.selectFrom("person").select(["telegram_id", "first_name", "last_name", "username"]).where("telegram_id", "in", actorIds).execute();
+  const owners = await holdersOf(db, botId, ["owner"]);
+  const nameOf = (actorId: number | null) => {
+    if (actorId === null) return null;
+    const person = met.find((candidate) => candidate.telegram_id === actorId);
+    if (person !== undefined) return displayName(person);
+    return owners.includes(actorId) ? unmetOwner : null;
+  };
   return rows.map((row) => ({
     id: row.id,
     at: new Date(row.at).toISOString(),
     actorId: row.actor_id,
-    actorName: people.find((person) => person.telegramId === row.actor_id)?.name ?? null,
+    actorName: nameOf(row.actor_id),
     source: row.source,
     action: row.action,
     objectType: row.object_type,

@@ -325,6 +325,10 @@ booking-salon-telegram-unlinked = Аккаунт Telegram отвязан.
 booking-salon-telegram-linked = Аккаунт Telegram привязан.
 booking-salon-unlink-telegram = Отвязать Telegram
 booking-salon-link-telegram = Привязать Telegram
+booking-salon-master-role-missing = У этого человека ещё нет роли мастера: пока её нет, бот не покажет ему расписание и не сообщит о записях.
+booking-salon-give-master-role = Дать роль мастера
+booking-salon-master-role-given = Роль мастера выдана, бот рассказал, что она даёт.
+booking-salon-master-role-ask = Дать роль мастера может тот, кто управляет людьми, на странице «Люди».
 booking-salon-deactivate = Отключить
 booking-salon-reactivate = Включить снова
 booking-salon-badge-inactive = Отключён
@@ -341,7 +345,7 @@ booking-salon-tab-services = Услуги
 booking-salon-tab-masters = Мастера
 booking-salon-tab-rules = Правила
 
-## Editing a client card
+## Правка карточки клиента
 booking-clients-edit = Изменить
 booking-clients-note = Заметка для сотрудников
 booking-clients-save = Сохранить
@@ -349,12 +353,12 @@ booking-clients-cancel-edit = Отмена
 booking-clients-saved = Сохранено.
 booking-clients-book = Записать на визит
 
-## The calendar: a known client, marking a visit
+## Календарь: известный клиент, отметка визита
 booking-calendar-for-client = Для клиента { $name } ({ $phone })
 booking-calendar-other-client = Другой клиент
 booking-calendar-mark-done = Пришёл
 booking-calendar-mark-no-show = Не пришёл
 booking-calendar-marked = Отмечено.
 
-## The phone menu
+## Меню на телефоне
 booking-nav-group = Запись
