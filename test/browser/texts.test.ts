@@ -119,7 +119,7 @@ describe("the panel's texts, settings and backups pages in a browser", { skip: b
     const lastSave = page.getByRole("row").filter({ hasText: "settings.update" }).first();
     const lines = await lastSave.getByRole("listitem").allTextContents();
     // Feedback back on enabled every module again, which settings keep as no list at all.
-    assert.deepEqual(lines.toSorted(), ["languages: en, ru → en", "modules: access, booking → —"], "the time zone and staff applications stayed as they were");
+    assert.deepEqual(lines.toSorted(), ["languages: en, ru → en", "modules: access, booking → —", "noteMarker: #note → //"], "the time zone and staff applications stayed as they were");
     assert.equal(await lastSave.locator("td").filter({ hasText: "{" }).count(), 0, "no raw JSON");
   });
 
