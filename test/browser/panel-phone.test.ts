@@ -4,16 +4,12 @@
  * off takes its pages out of the menu.
  */
 import assert from "node:assert/strict";
-import { tmpdir } from "node:os";
-import { resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { OWNER_ID } from "../support/app.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
-import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot, type PanelInBrowser } from "./support.ts";
-
-const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, signInThroughBot, type PanelInBrowser } from "./support.ts";
 
 /** How many pixels the page is wider than the screen (0 or less: it fits). */
 const overflowOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -43,7 +39,6 @@ describe("the panel on a phone", { skip: browserSkipReason() ?? false }, () => {
     assert.deepEqual(await menu.getByRole("heading").allTextContents(), ["Overview", "Staff", "Booking", "The bot"]);
     const titles = await menu.getByRole("link").allTextContents();
     assert.deepEqual(titles, ["Dashboard", "Activity", "People", "Requests", "Sessions", "Bookings", "Salon", "Clients", "Reviews & refunds", "Time off", "Analytics", "Audit log", "Texts", "Settings", "Broadcasts", "Backups"]);
-    await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-phone-menu.png") });
     await page.getByRole("button", { name: /☰/ }).click();
     await menu.waitFor({ state: "detached" });
 
