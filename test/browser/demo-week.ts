@@ -4,7 +4,7 @@
  * and tomorrow's confirmed, and a visit a month ago that makes some clients returning ones.
  * Needs {@link seedDemoSalon} first.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import { DEMO_SALON } from "../../src/modules/booking/demo-salon.ts";
 import type { Tables } from "../../src/modules/booking/tables.ts";
 import type { Database } from "../../src/platform/db/database.ts";
@@ -63,27 +63,36 @@ export async function seedDemoWeek(database: Database, botId: string, now: Date)
     const service = services.get(serviceName)!;
     const [hours, minutes] = time.split(":").map(Number) as [number, number];
     const start = zonedBoundaryToInstant(addDays(today, days), hours * 60 + minutes, DEMO_SALON.timeZone);
-    await db
-      .insertInto("booking")
-      .values({
-        bot_id: botId,
-        client_id: clients.get(client)!,
-        master_id: masters.get(master)!,
-        service_id: service.id,
-        location_id: location.id,
-        class_session_id: null,
-        starts_at: start,
-        ends_at: new Date(start.getTime() + service.duration_min * 60_000),
-        status,
-        cancelled_by: status === "cancelled" ? "client" : null,
-        price_minor: service.price_minor,
-        currency: service.currency,
-        duration_min: service.duration_min,
-        prepayment_minor: null,
-        hold_expires_at: null,
-        created_by: OWNER_ID,
-        created_via: "bot",
-      })
-      .execute();
+    await insertVisit(db, { botId, clientId: clients.get(client)!, masterId: masters.get(master)!, service, locationId: location.id, start, status });
   }
+}
+
+/** A visit as it stands in the database, at the service's price and length, made by the owner. */
+export async function insertVisit(
+  db: Kysely<Tables>,
+  visit: { botId: string; clientId: number; masterId: number; service: Selectable<Tables["booking_service"]>; locationId: number; start: Date; status: Status },
+): Promise<void> {
+  const { service, start, status } = visit;
+  await db
+    .insertInto("booking")
+    .values({
+      bot_id: visit.botId,
+      client_id: visit.clientId,
+      master_id: visit.masterId,
+      service_id: service.id,
+      location_id: visit.locationId,
+      class_session_id: null,
+      starts_at: start,
+      ends_at: new Date(start.getTime() + service.duration_min * 60_000),
+      status,
+      cancelled_by: status === "cancelled" ? "client" : null,
+      price_minor: service.price_minor,
+      currency: service.currency,
+      duration_min: service.duration_min,
+      prepayment_minor: null,
+      hold_expires_at: null,
+      created_by: OWNER_ID,
+      created_via: "web",
+    })
+    .execute();
 }
