@@ -15,7 +15,7 @@ import type {
   ReplyKeyboardMarkup,
   Update,
 } from "@grammyjs/types";
-import type { TranscriptEntry } from "./control.ts";
+import { CAPTION_LIMIT, TEXT_LIMIT, type TranscriptEntry } from "./control.ts";
 import { ApiError, BLOCKED, badRequest } from "./errors.ts";
 import { faultError, type Faults } from "./faults.ts";
 import { formatText } from "./formatting.ts";
@@ -24,9 +24,6 @@ import { RateLimits, SENDING_METHODS } from "./rate-limits.ts";
 import { ALBUM_MAX, STICKER_TYPES, documentOf, locationOf, newMediaGroupId, photoSizes, stickerOf, videoOf, voiceOf } from "./media.ts";
 import { randomToken, sniffMime, type BotRecord, type ChatRef, type FileRecord, type Store, type StoredMessage } from "./state.ts";
 import type { Webhooks } from "./webhook.ts";
-
-export const TEXT_LIMIT = 4096;
-export const CAPTION_LIMIT = 1024;
 
 /** Messages whose caption editMessageCaption changes. */
 const CAPTIONED = ["photo", "video", "document", "voice", "audio", "animation"];

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BotCommand, BotCommandScope, CallbackQuery, Chat, Message, PreCheckoutQuery, User } from "@grammyjs/types";
-import { CAPTION_LIMIT, TEXT_LIMIT, menuButtonFor, newQueryId, normalizeScope, scopeKey } from "./bot-api.ts";
+import { menuButtonFor, newQueryId, normalizeScope, scopeKey } from "./bot-api.ts";
 import { ALBUM_MAX, ALBUM_MIN, STICKER_TYPES, documentOf, locationOf, newMediaGroupId, photoSizes, stickerOf, videoOf, voiceOf } from "./media.ts";
 import type {
   AlbumItem,
@@ -37,6 +37,7 @@ import type {
   TranscriptEntry,
   TranscriptQuery,
 } from "./control.ts";
+import { CAPTION_LIMIT, TEXT_LIMIT } from "./control.ts";
 import { ControlError } from "./errors.ts";
 import type { Faults } from "./faults.ts";
 import { detectEntities } from "./formatting.ts";

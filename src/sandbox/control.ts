@@ -44,10 +44,14 @@ export interface CreateChatRequest {
   username?: string;
 }
 
+/** Telegram's limits on one message, in characters: its text, and a media message's caption. */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+
 /**
  * POST /control/send -> { update_id, message }: a user sends a message to a bot.
  * Exactly one of text, contact, photo, voice, document, video, sticker, location, media_group is
- * given. Captions hold at most 1024 characters; anything refused is a 400 `{ error }` naming why.
+ * given. Text holds at most 4096 characters and captions 1024; anything refused is a 400 `{ error }` naming why.
  */
 export interface SendRequest {
   /** Bot token or bot id (number); defaults to the only bot when there is one. */

@@ -18,6 +18,7 @@ import { OWNER_ID } from "../support/app.ts";
 import type { TestDatabase } from "../support/databases.ts";
 import { SERIES_COLOURS } from "../../web/src/panel/chart-data.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
+import { insertVisit } from "./demo-week.ts";
 import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, signInThroughBot } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
@@ -84,28 +85,7 @@ describe("booking analytics and client cards in a browser", { skip: browserSkipR
     for (const [day, time, master, serviceName, client, status] of VISITS) {
       const service = services.get(serviceName)!;
       const start = new Date(`2026-${day}T${time}:00+01:00`);
-      await db()
-        .insertInto("booking")
-        .values({
-          bot_id: "main",
-          client_id: clients.get(client)!,
-          master_id: masters.get(master)!,
-          service_id: service.id,
-          location_id: location.id,
-          class_session_id: null,
-          starts_at: start,
-          ends_at: new Date(start.getTime() + service.duration_min * 60_000),
-          status,
-          cancelled_by: status === "cancelled" ? "client" : null,
-          price_minor: service.price_minor,
-          currency: service.currency,
-          duration_min: service.duration_min,
-          prepayment_minor: null,
-          hold_expires_at: null,
-          created_by: OWNER_ID,
-          created_via: "web",
-        })
-        .execute();
+      await insertVisit(db(), { botId: "main", clientId: clients.get(client)!, masterId: masters.get(master)!, service, locationId: location.id, start, status });
     }
   });
   after(() => closePanelInBrowser({ database, emulator, app, browser }));

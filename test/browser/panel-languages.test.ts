@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startSession } from "../../src/platform/auth/sessions.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { OWNER_ID } from "../support/app.ts";
+import { DEMO_REGULAR, seedDemoWeek } from "./demo-week.ts";
 import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, type PanelInBrowser } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
@@ -62,6 +63,27 @@ function withoutData(text: string, data: Set<string>): string {
   return rest;
 }
 
+/** The demo regular's card, opened from the Clients page, as the README shows it. */
+async function shootClientCard(page: Page, language: "en" | "ru"): Promise<void> {
+  await page.getByRole("button", { name: DEMO_REGULAR }).click();
+  await page.getByRole("region", { name: DEMO_REGULAR }).getByRole("table").waitFor();
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `panel-${language}-client-card.png`), fullPage: true });
+}
+
+/** The panel's menu on a phone (390x844), open over the dashboard, as the README shows it; the page is a desktop one again after. */
+async function shootPhoneMenu(page: Page, language: "en" | "ru"): Promise<void> {
+  await page.getByRole("navigation").locator('a[href="/dashboard"]').click();
+  await page.locator('[data-card="booking:today"]').waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator(".panel-menu-button").click();
+  await page.locator("#panel-menu").waitFor();
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `panel-${language}-phone-menu.png`) });
+  await page.locator(".panel-menu-button").click();
+  await page.locator("#panel-menu").waitFor({ state: "detached" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const skip = browserSkipReason();
 
 describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
@@ -81,6 +103,7 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     panel = await openPanelInBrowser({ viewport: { width: 1280, height: 900 } });
     await seedDemoSalon(panel.app.database, "main");
+    await seedDemoWeek(panel.app.database, "main", new Date());
     const db = panel.app.database.db;
     await db
       .insertInto("person")
@@ -115,7 +138,9 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
       assert.match(texts, CYRILLIC, href);
       if (href === "/booking/salon") await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-ru-salon.png"), fullPage: true });
       if (href === "/dashboard") await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-ru-dashboard.png"), fullPage: true });
+      if (href === "/booking/clients") await shootClientCard(page, "ru");
     }
+    await shootPhoneMenu(page, "ru");
     assert.deepEqual(missing, [], "no page asks for a text the catalogues lack");
     await context.close();
   });
@@ -134,11 +159,18 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
     await page.getByRole("heading", { name: "Salon" }).waitFor();
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-en-salon.png"), fullPage: true });
+    await page.getByRole("navigation").locator('a[href="/dashboard"]').click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.locator('[data-card="booking:today"]').waitFor();
+    await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-en-dashboard.png"), fullPage: true });
+    await page.getByRole("navigation").locator('a[href="/booking/clients"]').click();
+    await shootClientCard(page, "en");
+    await shootPhoneMenu(page, "en");
     const row = await panel.app.database.db.selectFrom("bot_member").select("panel_language").where("telegram_id", "=", OWNER_ID).executeTakeFirstOrThrow();
     assert.equal(row.panel_language, "en");
 
     await page.getByLabel("Language").selectOption("ru");
-    await page.getByRole("heading", { name: "Салон" }).waitFor();
+    await page.getByRole("heading", { name: "Сводка" }).waitFor();
     await context.close();
   });
 

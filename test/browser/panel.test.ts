@@ -81,7 +81,6 @@ describe("the panel in a browser", { skip: skip ?? false }, () => {
     const waiting = page.locator('[data-card="access:requests"] .figure', { hasText: "Waiting for a decision" }).locator("strong");
     assert.equal(await waiting.textContent(), "0");
     await page.locator('[data-card="booking:today"]').getByRole("link", { name: "Today's visits" }).waitFor();
-    await shoot(page, "dashboard");
     await page.getByRole("link", { name: /The bot's own figures/ }).click();
     await page.getByRole("heading", { name: "Activity" }).waitFor();
     const staff = page.locator(".figure", { hasText: "Staff" }).locator("strong");

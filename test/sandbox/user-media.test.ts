@@ -89,6 +89,15 @@ describe("media users send through the control API", () => {
     assert.deepEqual(await ok(url, "getUpdates", {}), []);
   });
 
+  test("a user's text of 4096 characters is sent and one of 4097 is a 400 that sends nothing, as Telegram allows", async () => {
+    const { url, send } = await userOverHttp();
+    const long = await send({ text: "x".repeat(4097) });
+    assert.deepEqual([long.status, long.body.error], [400, "text is too long (4097 characters; at most 4096)"]);
+    assert.deepEqual(await ok(url, "getUpdates", {}), []);
+    assert.equal((await send({ text: "y".repeat(4096) })).status, 200);
+    assert.equal((await ok<Update[]>(url, "getUpdates", {}))[0]?.message?.text?.length, 4096);
+  });
+
   test("documents and voice notes keep a caption and download through the control API", async () => {
     const { url, send } = await userOverHttp();
     const doc = await send({ document: { base64: Buffer.from("a,b\n").toString("base64"), file_name: "list.csv", caption: "the list" } });

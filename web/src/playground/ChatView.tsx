@@ -266,16 +266,25 @@ function audioSeconds(file: File): Promise<number> {
   });
 }
 
-/** Keeps the message list scrolled to the bottom while the reader is there (images load late too). */
+/**
+ * Scrolls the message list to the newest message whenever one arrives, wherever the reader was
+ * (a booking's summary and its Confirm must come into sight), and keeps it at the bottom while
+ * the reader stays there (images load late, keyboards open below).
+ */
 function useStickToBottom(count: number) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const seen = useRef(0);
   const toBottom = useCallback(() => {
     const el = scroller.current;
     if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
   }, []);
-  useLayoutEffect(toBottom, [count, toBottom]);
+  useLayoutEffect(() => {
+    if (count > seen.current) stick.current = true;
+    seen.current = count;
+    toBottom();
+  }, [count, toBottom]);
   useEffect(() => {
     const inner = content.current;
     const outer = scroller.current;

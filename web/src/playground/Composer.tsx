@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { BotCommand } from "@grammyjs/types";
+import { CAPTION_LIMIT, TEXT_LIMIT } from "../../../src/sandbox/control.ts";
 import { VOICE_TYPES } from "./api.ts";
 import { Icon } from "./Icon.tsx";
 
@@ -36,7 +37,12 @@ export function Composer({ onSendText, onSendFiles, onShareContact, onShareLocat
   const preview = useObjectUrl(file?.type.startsWith("image/") === true ? file : undefined);
 
   const busy = disabled || sending;
-  const canSend = !busy && (editing !== undefined ? editing.field === "caption" || text.trim() !== "" : file !== undefined || text.trim() !== "");
+  // Like Telegram: a message's text holds 4096 characters, a caption 1024.
+  const isCaption = editing !== undefined ? editing.field === "caption" : file !== undefined;
+  const limit = isCaption ? CAPTION_LIMIT : TEXT_LIMIT;
+  const length = (isCaption ? text.trim() : text).length;
+  const tooLong = length > limit;
+  const canSend = !busy && !tooLong && (editing !== undefined ? editing.field === "caption" || text.trim() !== "" : file !== undefined || text.trim() !== "");
 
   async function submit(): Promise<void> {
     if (!canSend) return;
@@ -103,6 +109,11 @@ export function Composer({ onSendText, onSendFiles, onShareContact, onShareLocat
           </button>
         </div>
       )}
+      {tooLong && (
+        <p id="pg-too-long" className="pg-too-long">
+          {`${length.toLocaleString("en")} characters: Telegram allows at most ${limit.toLocaleString("en")} in a ${isCaption ? "caption" : "message"}`}
+        </p>
+      )}
       <form
         className="pg-composer-row"
         onSubmit={(e) => {
@@ -150,6 +161,8 @@ export function Composer({ onSendText, onSendFiles, onShareContact, onShareLocat
           className="pg-input"
           rows={1}
           aria-label="Message"
+          aria-invalid={tooLong}
+          aria-describedby={tooLong ? "pg-too-long" : undefined}
           placeholder={file !== undefined ? "Caption (optional)" : (placeholder ?? "Message")}
           value={text}
           onChange={(e) => setText(e.target.value)}

@@ -28,7 +28,7 @@ export function ContactForm({ onShare, onCancel, disabled = false }: Props) {
           value={phone}
           autoFocus
           required
-          pattern="\+?[0-9 ()-]{5,20}"
+          pattern="\+?[0-9 \(\)\-]{5,20}"
           title="A phone number, like +10000000000"
           onChange={(e) => setPhone(e.target.value)}
         />
