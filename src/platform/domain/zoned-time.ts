@@ -89,7 +89,8 @@ function formattedWallClockMs(instantMs: number, timeZone: string): number {
 
 const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
 const MAX_CACHED_OFFSETS = 200_000;
-const offsets = new Map<string, number>();
+/** Per zone, the offset of each quarter hour, keyed by its first millisecond. */
+const offsets = new Map<string, Map<number, number>>();
 
 /**
  * The zone's offset at an instant, cached per quarter hour: offsets change only at transitions,
@@ -97,33 +98,57 @@ const offsets = new Map<string, number>();
  */
 function offsetMs(instantMs: number, timeZone: string): number {
   const bucket = Math.floor(instantMs / OFFSET_BUCKET_MS) * OFFSET_BUCKET_MS;
-  const key = `${timeZone}@${bucket}`;
-  const cached = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const cached = zone.get(bucket);
   if (cached !== undefined) return cached;
   const offset = formattedWallClockMs(instantMs, timeZone) - instantMs;
   const atStart = formattedWallClockMs(bucket, timeZone) - bucket;
   const atEnd = formattedWallClockMs(bucket + OFFSET_BUCKET_MS - 1, timeZone) - (bucket + OFFSET_BUCKET_MS - 1);
   if (atStart === offset && atEnd === offset) {
-    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size >= MAX_CACHED_OFFSETS) zone.clear();
+    zone.set(bucket, offset);
   }
   return offset;
 }
 
-function parsePlainDate(date: PlainDate): { year: number; month: number; day: number } {
-  const match = PLAIN_DATE.exec(date);
-  if (match === null) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+/** The value of the two to four digits at `from` (exclusive `to`), or NaN when one is not 0-9. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Midnight of `date` on a UTC clock, the reference the wall-clock arithmetic here works in. */
 function utcMidnightMs(date: PlainDate): number {
-  const { year, month, day } = parsePlainDate(date);
+  // Read by hand rather than with PLAIN_DATE: a month of slots parses dates ~10^5 times.
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  if (date.length !== 10 || date[4] !== "-" || date[7] !== "-" || Number.isNaN(year + month + day)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return Date.UTC(year, month - 1, day);
 }
 
+const MAX_CACHED_DATES = 100_000;
+/** The date of each UTC day number, so a day is formatted once rather than at every instant in it. */
+const datesOfDays = new Map<number, PlainDate>();
+
 function plainDateOfUtcMs(ms: number): PlainDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  const dayNumber = Math.floor(ms / DAY_MS);
+  let date = datesOfDays.get(dayNumber);
+  if (date === undefined) {
+    date = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    if (datesOfDays.size >= MAX_CACHED_DATES) datesOfDays.clear();
+    datesOfDays.set(dayNumber, date);
+  }
+  return date;
 }
 
 /** True for a real calendar day written `"YYYY-MM-DD"` (so `"2026-02-30"` is false). */
@@ -178,17 +203,19 @@ export function instantToZoned(instant: Date, timeZone: string): ZonedTime {
 }
 
 /**
- * Instants at which the wall clock of `timeZone` shows `minutes` after midnight of `date`,
- * earliest first: none in a spring-forward gap, two in a fall-back hour, one otherwise.
+ * The earliest instant at which the wall clock of `timeZone` shows `minutes` after midnight of
+ * `date`: undefined in a spring-forward gap, the first of the two in a fall-back hour.
  * `minutes` may be 1440, meaning midnight at the end of the day.
  */
-function instantsShowing(date: PlainDate, minutes: number, timeZone: string): number[] {
+function firstInstantShowing(date: PlainDate, minutes: number, timeZone: string): number | undefined {
   const wall = utcMidnightMs(date) + minutes * MINUTE_MS;
-  const offsets = new Set([offsetMs(wall - DAY_MS, timeZone), offsetMs(wall, timeZone), offsetMs(wall + DAY_MS, timeZone)]);
-  return [...offsets]
-    .map((offset) => wall - offset)
-    .filter((instant) => wallClockMs(instant, timeZone) === wall)
-    .sort((a, b) => a - b);
+  let first: number | undefined;
+  // The offsets a day either side cover every offset in force around the wall time.
+  for (const offset of [offsetMs(wall - DAY_MS, timeZone), offsetMs(wall, timeZone), offsetMs(wall + DAY_MS, timeZone)]) {
+    const instant = wall - offset;
+    if ((first === undefined || instant < first) && wallClockMs(instant, timeZone) === wall) first = instant;
+  }
+  return first;
 }
 
 /**
@@ -199,7 +226,7 @@ function instantsShowing(date: PlainDate, minutes: number, timeZone: string): nu
  * @example zonedDateTimeToInstant("2026-03-29", 150, "Europe/Berlin") // null: 02:30 is skipped
  */
 export function zonedDateTimeToInstant(date: PlainDate, minutes: number, timeZone: string): Date | null {
-  const [first] = instantsShowing(date, minutes, timeZone);
+  const first = firstInstantShowing(date, minutes, timeZone);
   return first === undefined ? null : new Date(first);
 }
 

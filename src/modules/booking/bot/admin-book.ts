@@ -16,7 +16,7 @@ import { formatDay, formatVisitTime } from "../domain/display.ts";
 import { adminBook } from "../commands/admin-book.ts";
 import { rescheduleBooking } from "../commands/reschedule-booking.ts";
 import { clientByPhone } from "../queries/clients.ts";
-import { walkInPhone } from "../queries/walk-in-phone.ts";
+import { typedPhone } from "../queries/typed-phone.ts";
 import { daySlots, monthAvailability } from "../queries/availability.ts";
 import { mastersForService, serviceToBook, servicesToBook, timeZoneOfService } from "../queries/catalogue-lists.ts";
 import { staffBooking } from "../queries/staff-calendar.ts";
@@ -262,7 +262,7 @@ export function adminBookingComposer(context: ModuleContext): Composer<BotyardCo
           ? phoneFromContact(contact.phone_number)
           : flow.data.slotMasterId === undefined
             ? undefined
-            : await walkInPhone(db, ctx.botId, flow.data.slotMasterId, text);
+            : await typedPhone(db, ctx.botId, { masterId: flow.data.slotMasterId }, text);
       if (phone === undefined) {
         await ctx.reply(ctx.t("booking-admin-phone-invalid"));
         return;

@@ -1,10 +1,9 @@
 import { sql } from "kysely";
 import type { UseCaseOutcome } from "../../../platform/audit/use-case.ts";
 import { defineCommand, type CommandScope } from "../../../platform/commands/command.ts";
-import { normalizePhone } from "../../../platform/domain/phone.ts";
 import { refusal, type Outcome } from "../../../platform/domain/outcome.ts";
-import { countryOfTimeZone } from "../../../platform/domain/zoned-time.ts";
 import { MAX_NAME_LENGTH } from "../domain/catalogue.ts";
+import { typedPhone } from "../queries/typed-phone.ts";
 import type { BookingTables } from "../tables.ts";
 
 /** The longest note staff keep on a client. */
@@ -37,8 +36,7 @@ export const editClient = defineCommand("booking.client.edit", async (scope: Com
   if (note !== null && note.length > CLIENT_NOTE_MAX) return refuse("note-too-long");
   let phone: string | null = null;
   if (input.phone.trim() !== "") {
-    const location = await trx.selectFrom("booking_location").select("time_zone").where("bot_id", "=", actor.botId).orderBy("active", "desc").orderBy("id").executeTakeFirst();
-    phone = normalizePhone(input.phone, location === undefined ? undefined : countryOfTimeZone(location.time_zone)) ?? null;
+    phone = (await typedPhone(trx, actor.botId, "salon", input.phone)) ?? null;
     if (phone === null) return refuse("phone-invalid");
     const holder = await trx.selectFrom("booking_client").select("id").where("bot_id", "=", actor.botId).where("phone", "=", phone).where("id", "!=", client.id).executeTakeFirst();
     if (holder !== undefined) return refuse("phone-taken");

@@ -1,6 +1,7 @@
 import { addDays, datesOfMonth, instantToZoned, type PlainDate } from "../../../platform/domain/zoned-time.ts";
 import type { AnyMasterQuery } from "./any-master.ts";
 import type { BookingRefusal, MasterOffer } from "./decide-booking.ts";
+import type { Occupancy } from "./occupancy.ts";
 import { evaluateDay, type DayQuery } from "./slots.ts";
 
 /**
@@ -49,11 +50,25 @@ export function dayLoad(query: DayQuery): DayLoad {
  * so check `clientMayBookMore` before showing a client the calendar.
  */
 export function monthCalendar(query: MonthQuery): DayMarker[] {
-  return datesOfMonth(query.month).map((date) => ({ date, load: bestDayLoad({ ...query, date }) }));
+  // Each master's day reads only that master's rows: hand each its own list once, not the month's.
+  const byMaster = new Map<string, Occupancy[]>();
+  for (const occupancy of query.occupancies) {
+    const rows = byMaster.get(occupancy.masterId);
+    if (rows === undefined) byMaster.set(occupancy.masterId, [occupancy]);
+    else rows.push(occupancy);
+  }
+  const masters = query.masters.map((offer) => ({ offer, occupancies: byMaster.get(offer.schedule.masterId) ?? [] }));
+  return datesOfMonth(query.month).map((date) => ({
+    date,
+    load: bestOf(masters.map(({ offer, occupancies }) => dayLoad({ ...query, ...offer, occupancies, date }))),
+  }));
 }
 
 /** One day's marker with several masters: the best any of them offers (see {@link monthCalendar}). */
 export function bestDayLoad(query: AnyMasterQuery & { date: PlainDate }): DayLoad {
-  const loads = query.masters.map((offer: MasterOffer) => dayLoad({ ...query, ...offer, date: query.date }));
+  return bestOf(query.masters.map((offer: MasterOffer) => dayLoad({ ...query, ...offer, date: query.date })));
+}
+
+function bestOf(loads: readonly DayLoad[]): DayLoad {
   return loads.reduce<DayLoad>((best, next) => (RANK[next] > RANK[best] ? next : best), "closed");
 }

@@ -8,7 +8,7 @@ import { lockClassSession } from "../queries/bookings.ts";
 import { occupanciesOf } from "../queries/offerings.ts";
 import { type BookingRow, type BookingTables, type ClientRow, type Tables } from "../tables.ts";
 import { isE164Phone } from "../../../platform/domain/phone.ts";
-import { walkInPhone } from "../queries/walk-in-phone.ts";
+import { typedPhone } from "../queries/typed-phone.ts";
 import { clientForPhone, clientForTelegram } from "./clients.ts";
 import { aroundVisit, loadOffer, requestOf, type LoadedOffer } from "../queries/offer.ts";
 import { refused, refusedAt, type BookingOutcome, type WriteHooks } from "../queries/outcome.ts";
@@ -76,7 +76,7 @@ export async function bookForClient(scope: Scope, input: BookInput): Promise<Use
 export async function bookForStaff(scope: Scope, input: AdminBookInput): Promise<UseCaseOutcome<BookingOutcome>> {
   const { client } = input;
   if ("phone" in client) {
-    const phone = await walkInPhone(scope.trx, scope.actor.botId, input.masterId, client.phone);
+    const phone = await typedPhone(scope.trx, scope.actor.botId, { masterId: input.masterId }, client.phone);
     if (phone === undefined) return refused("phone-invalid");
     if (client.name.trim() === "") return refused("name-missing");
     return placeBooking(scope, { kind: "staff", client: { name: client.name, phone } }, input);

@@ -6,8 +6,8 @@ import { wishIsFull, type WaitlistWish } from "../domain/waitlist.ts";
 import { rulesForService, type BookingRules } from "../domain/rules.ts";
 import type { DateRange } from "../domain/schedule.ts";
 import type { Occupancy } from "../domain/occupancy.ts";
-import { botRules } from "./rules.ts";
-import { holidaysOf, occupanciesOf, offeringsOfService, schedulesOf } from "./offerings.ts";
+import { occupanciesOf } from "./offerings.ts";
+import { serviceOffer } from "./service-offer.ts";
 import { type Db } from "../tables.ts";
 import { presentSlot, type FreeSlot } from "../views.ts";
 
@@ -38,26 +38,23 @@ interface Loaded {
 }
 
 async function load(db: Db, query: AvailabilityQuery, from: PlainDate, to: PlainDate): Promise<Loaded | undefined> {
-  const bot = await botRules(db, query.botId);
-  const offerings = (await offeringsOfService(db, query.botId, query.serviceId, bot.holdMin)).filter(
-    (offering) => offering.masterActive && (query.masterId === undefined || offering.masterId === query.masterId),
-  );
+  const offer = await serviceOffer(db, query.botId, query.serviceId);
+  const offerings = (offer?.offerings ?? []).filter((offering) => offering.masterActive && (query.masterId === undefined || offering.masterId === query.masterId));
   const locationId = query.locationId ?? offerings[0]?.locationId;
   const here = offerings.filter((offering) => offering.locationId === locationId);
   const first = here[0];
-  if (first === undefined) return undefined;
-  const masterIds = here.map((offering) => offering.masterId);
+  if (offer === undefined || first === undefined) return undefined;
   const range = { start: new Date(zonedDay(from, first.timeZone).start.getTime() - DAY_MS), end: new Date(zonedDay(to, first.timeZone).end.getTime() + DAY_MS) };
-  const [schedules, holidays, occupancies] = [await schedulesOf(db, masterIds), await holidaysOf(db, query.botId), await occupanciesOf(db, masterIds, range)];
-  const masters = here.flatMap((offering) => {
-    const schedule = schedules.get(offering.masterId);
-    return schedule === undefined ? [] : [{ schedule, service: offering.service }];
-  });
+  const occupancies = await occupanciesOf(
+    db,
+    here.map((offering) => offering.masterId),
+    range,
+  );
   return {
     timeZone: first.timeZone,
-    rules: rulesForService(bot.rules, first.ruleOverrides),
-    holidays,
-    masters,
+    rules: rulesForService(offer.bot.rules, first.ruleOverrides),
+    holidays: offer.holidays,
+    masters: here.map(({ schedule, service }) => ({ schedule, service })),
     occupancies,
     intent: query.clientActiveBookings === undefined ? { kind: "admin" } : { kind: "new", clientActiveBookings: query.clientActiveBookings },
   };

@@ -18,20 +18,25 @@ export async function visitsPerMaster(db: Db, botId: string, date: PlainDate): P
     .where("booking_master.active", "=", true)
     .orderBy("booking_master.id")
     .execute();
-  const counts = [];
-  for (const master of masters) {
-    const day = zonedDay(date, master.time_zone);
-    const row = await db
-      .selectFrom("booking")
-      .select((eb) => eb.fn.countAll<string>().as("visits"))
-      .where("master_id", "=", master.id)
-      .where("status", "!=", "cancelled")
-      .where("starts_at", ">=", day.start)
-      .where("starts_at", "<", day.end)
-      .executeTakeFirstOrThrow();
-    counts.push({ master: master.display_name, visits: Number(row.visits) });
-  }
-  return counts;
+  if (masters.length === 0) return [];
+  // Each master's day is the day of their location's zone: one bound per zone, one count per master.
+  const zones = Map.groupBy(masters, (master) => master.time_zone);
+  const rows = await db
+    .selectFrom("booking")
+    .select((eb) => ["master_id", eb.fn.countAll<string>().as("visits")])
+    .where("status", "!=", "cancelled")
+    .where((eb) =>
+      eb.or(
+        [...zones].map(([zone, inZone]) => {
+          const day = zonedDay(date, zone);
+          return eb.and([eb("master_id", "in", inZone.map((master) => master.id)), eb("starts_at", ">=", day.start), eb("starts_at", "<", day.end)]);
+        }),
+      ),
+    )
+    .groupBy("master_id")
+    .execute();
+  const visits = new Map(rows.map((row) => [row.master_id, Number(row.visits)]));
+  return masters.map((master) => ({ master: master.display_name, visits: visits.get(master.id) ?? 0 }));
 }
 
 /** Monday to Sunday of the week `date` is in. */

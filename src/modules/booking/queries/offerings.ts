@@ -33,7 +33,7 @@ export async function offeringsOfService(db: Db, botId: string, serviceId: numbe
   return rows.map((row) => offeringFrom(row, holdMin));
 }
 
-function offeringsQuery(db: Db, botId: string) {
+export function offeringsQuery(db: Db, botId: string) {
   return db
     .selectFrom("booking_master_service")
     .innerJoin("booking_master", "booking_master.id", "booking_master_service.master_id")
@@ -64,7 +64,7 @@ function offeringsQuery(db: Db, botId: string) {
 
 type OfferingRow = Awaited<ReturnType<ReturnType<typeof offeringsQuery>["execute"]>>[number];
 
-function offeringFrom(row: OfferingRow, holdMin: number): MasterOffering {
+export function offeringFrom(row: OfferingRow, holdMin: number): MasterOffering {
   const service: Service = {
     id: String(row.service_id),
     active: row.active,
@@ -87,34 +87,49 @@ function offeringFrom(row: OfferingRow, holdMin: number): MasterOffering {
   };
 }
 
+/** A master's weekly hours, days off and date overrides as `scheduleColumns` reads them. */
+export interface ScheduleRow {
+  hours: { weekday: Weekday; start: number; end: number }[];
+  days_off: DateRange[];
+  overrides: { date: PlainDate; intervals: WorkingInterval[] }[];
+}
+
+/** The three parts of the schedule of the master whose id is in `masterId` (a column), each as JSON. */
+export function scheduleColumns(masterId: string) {
+  const master = sql.ref(masterId);
+  return [
+    sql<ScheduleRow["hours"]>`(select coalesce(json_agg(json_build_object('weekday', weekday, 'start', start_min, 'end', end_min) order by start_min), '[]')
+      from booking_weekly_hours where master_id = ${master})`.as("hours"),
+    sql<ScheduleRow["days_off"]>`(select coalesce(json_agg(json_build_object('from', from_date::text, 'to', to_date::text) order by from_date), '[]')
+      from booking_day_off where master_id = ${master} and removed_at is null)`.as("days_off"),
+    sql<ScheduleRow["overrides"]>`(select coalesce(json_agg(json_build_object('date', date::text, 'intervals', intervals) order by date), '[]')
+      from booking_date_override where master_id = ${master} and removed_at is null)`.as("overrides"),
+  ];
+}
+
+export function scheduleFrom(masterId: number, row: ScheduleRow): MasterSchedule {
+  const weekly: Partial<Record<Weekday, WorkingInterval[]>> = {};
+  for (const hours of row.hours) (weekly[hours.weekday] ??= []).push({ start: hours.start, end: hours.end });
+  return { masterId: String(masterId), weekly, daysOff: row.days_off, overrides: row.overrides };
+}
+
 /** The working hours, days off and date overrides of each master, keyed by master id. */
 export async function schedulesOf(db: Db, masterIds: readonly number[]): Promise<Map<number, MasterSchedule>> {
-  const schedules = new Map<number, { weekly: Partial<Record<Weekday, WorkingInterval[]>>; daysOff: DateRange[]; overrides: { date: PlainDate; intervals: WorkingInterval[] }[] }>();
   if (masterIds.length === 0) return new Map();
-  for (const id of masterIds) schedules.set(id, { weekly: {}, daysOff: [], overrides: [] });
-  const ids = [...masterIds];
-  const [hours, daysOff, overrides] = await Promise.all([
-    db.selectFrom("booking_weekly_hours").selectAll().where("master_id", "in", ids).orderBy("start_min").execute(),
-    db
-      .selectFrom("booking_day_off")
-      .select(["master_id", sql<string>`from_date::text`.as("from"), sql<string>`to_date::text`.as("to")])
-      .where("master_id", "in", ids)
-      .where("removed_at", "is", null)
-      .execute(),
-    db
-      .selectFrom("booking_date_override")
-      .select(["master_id", sql<string>`date::text`.as("date"), "intervals"])
-      .where("master_id", "in", ids)
-      .where("removed_at", "is", null)
-      .execute(),
-  ]);
-  for (const row of hours) {
-    const weekly = schedules.get(row.master_id)?.weekly;
-    if (weekly !== undefined) (weekly[row.weekday] ??= []).push({ start: row.start_min, end: row.end_min });
-  }
-  for (const row of daysOff) schedules.get(row.master_id)?.daysOff.push({ from: row.from, to: row.to });
-  for (const row of overrides) schedules.get(row.master_id)?.overrides.push({ date: row.date, intervals: row.intervals });
-  return new Map([...schedules].map(([id, schedule]) => [id, { masterId: String(id), ...schedule }]));
+  const rows = await db
+    .selectFrom("booking_master")
+    .select(["booking_master.id", ...scheduleColumns("booking_master.id")])
+    .where("booking_master.id", "in", [...masterIds])
+    .execute();
+  const schedules = new Map(rows.map((row) => [row.id, scheduleFrom(row.id, row)]));
+  // Every id asked for has a schedule, an empty one for an id with no master.
+  return new Map(masterIds.map((id) => [id, schedules.get(id) ?? { masterId: String(id), weekly: {}, daysOff: [], overrides: [] }]));
+}
+
+/** The bot's holidays as one JSON column (see {@link holidaysOf}). */
+export function holidaysColumn(botId: string) {
+  return sql<DateRange[]>`(select coalesce(json_agg(json_build_object('from', from_date::text, 'to', to_date::text) order by from_date), '[]')
+    from booking_holiday where bot_id = ${botId} and removed_at is null)`.as("holidays");
 }
 
 export async function holidaysOf(db: Db, botId: string): Promise<DateRange[]> {
@@ -127,41 +142,43 @@ export async function holidaysOf(db: Db, botId: string): Promise<DateRange[]> {
     .execute();
 }
 
+/** An occupancy row as `occupanciesOf` reads it: id, master, kind, start and end (epoch ms), then the class session's service, start, seats taken and capacity. */
+type OccupancyRow = [number, number, Occupancy["kind"], number, number, number | null, number | null, number | null, number | null];
+
+const epochMs = (instant: string) => sql<number>`floor(extract(epoch from ${sql.raw(instant)}) * 1000)::bigint`;
+
 /**
  * The live occupancies of these masters that touch `range`, as the engine reads them: a class
  * session carries its seats. The domain ids are the occupancy ids as text.
  */
 export async function occupanciesOf(db: Db, masterIds: readonly number[], range: TimeRange): Promise<Occupancy[]> {
   if (masterIds.length === 0) return [];
-  const rows = await db
+  // One row holding them all: a month has thousands, and a row each costs far more than the JSON.
+  const { rows } = await db
     .selectFrom("booking_occupancy")
     .leftJoin("booking_class_session", "booking_class_session.id", "booking_occupancy.class_session_id")
-    .select([
-      "booking_occupancy.id",
-      "booking_occupancy.master_id",
-      "booking_occupancy.kind",
-      sql<Date>`lower(booking_occupancy.during)`.as("start"),
-      sql<Date>`upper(booking_occupancy.during)`.as("end"),
-      "booking_class_session.service_id",
-      "booking_class_session.starts_at as session_start",
-      "booking_class_session.seats_taken",
-      "booking_class_session.capacity",
-    ])
+    .select(
+      sql<OccupancyRow[] | null>`json_agg(json_build_array(
+        booking_occupancy.id, booking_occupancy.master_id, booking_occupancy.kind,
+        ${epochMs("lower(booking_occupancy.during)")}, ${epochMs("upper(booking_occupancy.during)")},
+        booking_class_session.service_id, ${epochMs("booking_class_session.starts_at")},
+        booking_class_session.seats_taken, booking_class_session.capacity))`.as("rows"),
+    )
     .where("booking_occupancy.master_id", "in", [...masterIds])
     .where("booking_occupancy.active", "=", true)
     .where(sql<boolean>`booking_occupancy.during && ${timeRange(range)}`)
-    .execute();
-  return rows.map((row): Occupancy => {
-    const base = { id: String(row.id), masterId: String(row.master_id), start: new Date(row.start), end: new Date(row.end) };
-    if (row.kind !== "class") return { ...base, kind: row.kind };
+    .executeTakeFirstOrThrow();
+  return (rows ?? []).map(([id, masterId, kind, start, end, serviceId, sessionStart, seatsTaken, capacity]): Occupancy => {
+    const base = { id: String(id), masterId: String(masterId), start: new Date(start), end: new Date(end) };
+    if (kind !== "class") return { ...base, kind };
     return {
       ...base,
       kind: "class",
       session: {
-        serviceId: String(row.service_id),
-        start: new Date(row.session_start ?? row.start),
-        seatsTaken: row.seats_taken ?? 0,
-        capacity: row.capacity ?? 1,
+        serviceId: String(serviceId),
+        start: new Date(sessionStart ?? start),
+        seatsTaken: seatsTaken ?? 0,
+        capacity: capacity ?? 1,
       },
     };
   });

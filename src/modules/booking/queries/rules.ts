@@ -1,5 +1,6 @@
 import { DEFAULT_BOOKING_RULES, rulesForService, type BookingRules } from "../domain/rules.ts";
-import type { Db } from "../tables.ts";
+import type { Selectable } from "kysely";
+import type { Db, Tables } from "../tables.ts";
 
 /** The rules a bot set, the defaults where it set none, and its hold and reminder settings. */
 export interface BotBookingRules {
@@ -9,8 +10,18 @@ export interface BotBookingRules {
 }
 
 export async function botRules(db: Db, botId: string): Promise<BotBookingRules> {
-  const row = await db.selectFrom("booking_rules").selectAll().where("bot_id", "=", botId).executeTakeFirst();
-  if (row === undefined) return { rules: DEFAULT_BOOKING_RULES, holdMin: 15, reminderOffsetsMin: [1440, 120] };
+  return botRulesFrom(await db.selectFrom("booking_rules").selectAll().where("bot_id", "=", botId).executeTakeFirst());
+}
+
+/** The columns of a `booking_rules` row that say how the bot books. */
+export type BookingRulesRow = Pick<
+  Selectable<Tables["booking_rules"]>,
+  "min_notice_min" | "horizon_days" | "cancel_window_min" | "reschedule_window_min" | "max_reschedules" | "max_active_per_client" | "hold_min" | "reminder_offsets_min"
+>;
+
+/** A bot's rules from its `booking_rules` row, or the defaults when it has none. */
+export function botRulesFrom(row: BookingRulesRow | null | undefined): BotBookingRules {
+  if (row == null) return { rules: DEFAULT_BOOKING_RULES, holdMin: 15, reminderOffsetsMin: [1440, 120] };
   return {
     rules: {
       minNoticeMin: row.min_notice_min,
