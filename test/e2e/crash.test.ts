@@ -29,7 +29,9 @@ for (const kind of databaseKinds) {
     });
 
     const start = async (database: TestDatabase, crashAt?: string) => {
-      const app = new AppProcess(appEnv(emulator.url, database, crashAt === undefined ? {} : { BOTYARD_TEST_CRASH_AT: crashAt }));
+      const env = appEnv(emulator.url, database, crashAt === undefined ? {} : { BOTYARD_TEST_CRASH_AT: crashAt });
+      // On PostgreSQL the killed app's chat stays leased until its lease runs out: a short one, so the restart takes it over at once.
+      const app = new AppProcess(env, ["start"], { chatLeaseMs: 1000 });
       running.push(app);
       const url = await app.url;
       return { app, url };
