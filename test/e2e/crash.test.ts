@@ -131,8 +131,10 @@ for (const kind of databaseKinds) {
         const metrics = await (await fetch(`${url}/metrics`)).text();
         return metricValue(metrics, "botyard_messages_possibly_repeated_total", { source: "reply" }) === 1;
       }, "the repeat to be counted");
-      const helps = (await user.botMessages()).filter((message) => (message.text ?? "").includes("What I can do"));
-      assert.equal(helps.length, 2, "sent once before the crash and once after it: the one in-flight reply");
+      // The repeat is counted as the replay starts, before its call: wait for the copy itself.
+      const helps = async () => (await user.botMessages()).filter((message) => (message.text ?? "").includes("What I can do"));
+      await eventually(async () => (await helps()).length >= 2, "the reply sent again");
+      assert.equal((await helps()).length, 2, "sent once before the crash and once after it: the one in-flight reply");
       user.send("/language");
       await user.replyContaining("Choose your language");
       const metrics = await (await fetch(`${url}/metrics`)).text();
