@@ -9,6 +9,7 @@ import { HealthRegistry } from "./platform/health/health-registry.ts";
 import { platformCatalogues } from "./platform/i18n/catalogues.ts";
 import { Translator } from "./platform/i18n/translator.ts";
 import { createLogger, type Logger } from "./platform/log.ts";
+import type { RunOptions } from "./main.ts";
 
 /** Errors a person fixes from the message alone: printed without a stack trace. */
 const PLAIN_ERRORS = [ConfigError, DataDirLockedError, MigrationError, BackupError];
@@ -26,7 +27,7 @@ interface Command {
   details: string;
   options: Record<string, { type: "string" | "boolean"; short?: string }>;
   positionals: number;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], timing: Timing): Promise<number>;
 }
 
 const ENVIRONMENT_NOTE = `Configuration comes from the environment (see .env.example): DATABASE_URL selects PostgreSQL,
@@ -41,7 +42,7 @@ BOTYARD_CONFIG it runs in sandbox mode. On a signal it drains in-flight work wit
 SHUTDOWN_TIMEOUT_MS and exits; a second signal exits at once.`,
     options: {},
     positionals: 0,
-    run: () => serve(loadConfig(process.env)),
+    run: (_values, _positionals, timing) => serve(loadConfig(process.env), timing),
   },
   sandbox: {
     summary: "Run against the built-in Bot API emulator, whatever tokens are configured",
@@ -50,7 +51,7 @@ SHUTDOWN_TIMEOUT_MS and exits; a second signal exits at once.`,
 URL and a one-time owner login link. Nothing reaches the real Telegram.`,
     options: {},
     positionals: 0,
-    run: () => serve(loadConfig(process.env, { sandbox: true })),
+    run: (_values, _positionals, timing) => serve(loadConfig(process.env, { sandbox: true }), timing),
   },
   migrate: {
     summary: "Apply pending database migrations and exit",
@@ -182,7 +183,7 @@ function createCliLogger(config: Config): Logger {
  * ends; during start-up it stops start-up, even while Telegram is unreachable), a second one or a
  * drain past the budget exits 1 at once.
  */
-async function serve(config: Config): Promise<number> {
+async function serve(config: Config, timing: Timing): Promise<number> {
   const logger = createCliLogger(config);
   const { runApp, StartupAbortedError } = await import("./main.ts");
   let app: { stop(reason: string): Promise<void> } | undefined = undefined;
@@ -232,7 +233,7 @@ async function serve(config: Config): Promise<number> {
 
   let running;
   try {
-    running = await runApp(config, { logger, signal: startup.signal });
+    running = await runApp(config, { ...timing, logger, signal: startup.signal });
   } catch (error) {
     if (error instanceof StartupAbortedError) {
       logger.info({ signal: signalled }, "start-up stopped; exiting");
@@ -269,7 +270,10 @@ function isPlain(error: unknown): error is Error {
   return PLAIN_ERRORS.some((type) => error instanceof type) || error instanceof UsageError;
 }
 
-export async function cli(argv: string[]): Promise<number> {
+/** The app's intervals, for `start`: production's unless a test passes shorter ones. */
+export type Timing = Pick<RunOptions, "eventTickMs" | "settingsPollMs" | "chatLeaseMs">;
+
+export async function cli(argv: string[], timing: Timing = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
@@ -303,7 +307,7 @@ export async function cli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(parsed.values, parsed.positionals);
+    return await command.run(parsed.values, parsed.positionals, timing);
   } catch (error) {
     if (isPlain(error)) {
       process.stderr.write(`${error.message}\n`);
@@ -313,9 +317,10 @@ export async function cli(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
+/** Runs the command line as the process's whole life, and exits with its code. */
+export async function main(argv: string[], timing: Timing = {}): Promise<never> {
   try {
-    const code = await cli(process.argv.slice(2));
+    const code = await cli(argv, timing);
     // The app's handles are closed; exit even if a library left a timer behind.
     process.exit(code);
   } catch (error) {
@@ -323,3 +328,5 @@ if (import.meta.main) {
     process.exit(1);
   }
 }
+
+if (import.meta.main) await main(process.argv.slice(2));

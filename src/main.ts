@@ -65,6 +65,8 @@ export interface RunOptions {
   eventTickMs?: number;
   /** The longest before settings, texts and command menus edited on another replica are picked up, in ms (default 1000). */
   settingsPollMs?: number;
+  /** How long a chat stays with a replica that stopped renewing its lease, in ms (default twice HANDLER_TIMEOUT_MS, at least 15 s). */
+  chatLeaseMs?: number;
   /** Aborting it during start-up (a signal) stops start-up: runApp closes what it opened and rejects with StartupAbortedError. */
   signal?: AbortSignal;
 }
@@ -222,6 +224,7 @@ export async function runApp(config: Config, options: RunOptions): Promise<Runni
       logger,
       metrics,
       handlerTimeoutMs: config.env.HANDLER_TIMEOUT_MS,
+      ...(options.chatLeaseMs === undefined ? {} : { leaseMs: options.chatLeaseMs }),
       // Updates stored here start their chats at once; those another replica stored wake it
       // through the pulse. Its own look is a backstop.
       pollIntervalMs: DISPATCHER_BACKSTOP_MS,

@@ -14,7 +14,7 @@ import { startSession } from "../../src/platform/auth/sessions.ts";
 import { seedDemoSalon } from "../../src/modules/booking/demo-salon.ts";
 import { OWNER_ID } from "../support/app.ts";
 import { DEMO_REGULAR, seedDemoWeek } from "./demo-week.ts";
-import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, ROOT, type PanelInBrowser } from "./support.ts";
+import { browserSkipReason, closePanelInBrowser, openPanelInBrowser, requestsOf, ROOT, type PanelInBrowser } from "./support.ts";
 
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === "1" ? resolve(ROOT, "docs/screenshots") : tmpdir();
 const PSEUDO_SWITCH = "botyard-pseudo-locale";
@@ -90,11 +90,13 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
   let panel: PanelInBrowser;
   let cookie: { name: string; value: string; url: string };
 
-  const signedInContext = async (options: { pseudo?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> => {
+  const signedInContext = async (options: { pseudo?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; loaded: () => Promise<void> }> => {
     const context = await panel.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     await context.addCookies([cookie]);
     if (options.pseudo === true) await context.addInitScript((key) => localStorage.setItem(key, "on"), PSEUDO_SWITCH);
-    return { context, page: await context.newPage() };
+    const page = await context.newPage();
+    const requests = requestsOf(page);
+    return { context, page, loaded: () => requests.answered() };
   };
 
   const menuLinks = async (page: Page): Promise<string[]> => page.getByRole("navigation").getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
@@ -117,7 +119,7 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
   after(() => closePanelInBrowser(panel));
 
   test("an owner whose Telegram speaks Russian gets every page of the menu in Russian, though the browser asks for English", async () => {
-    const { context, page } = await signedInContext();
+    const { context, page, loaded } = await signedInContext();
     const missing: string[] = [];
     page.on("console", (message) => {
       if (/missing translation/i.test(message.text())) missing.push(message.text());
@@ -133,7 +135,7 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
       await heading.waitFor();
       const title = (await heading.textContent()) ?? "";
       assert.match(title, CYRILLIC, `${href} is titled in Russian: ${title}`);
-      await page.waitForLoadState("networkidle");
+      await loaded();
       const texts = (await visibleTexts(page)).join(" ");
       assert.match(texts, CYRILLIC, href);
       if (href === "/booking/salon") await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-ru-salon.png"), fullPage: true });
@@ -146,7 +148,7 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
   });
 
   test("switching to English is remembered: after a reload and in a new session", async () => {
-    const { context, page } = await signedInContext();
+    const { context, page, loaded } = await signedInContext();
     await page.goto(`${panel.app.url}/bookings`);
     await page.getByRole("heading", { name: "Записи" }).waitFor();
     await page.getByLabel("Язык").selectOption("en");
@@ -157,7 +159,7 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
     await page.getByRole("heading", { name: "Bookings" }).waitFor();
     await page.getByRole("navigation").locator('a[href="/booking/salon"]').click();
     await page.getByRole("heading", { name: "Salon" }).waitFor();
-    await page.waitForLoadState("networkidle");
+    await loaded();
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, "panel-en-salon.png"), fullPage: true });
     await page.getByRole("navigation").locator('a[href="/dashboard"]').click();
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
@@ -190,15 +192,17 @@ describe("the panel's languages in a browser", { skip: skip ?? false }, () => {
   });
 
   test("under the pseudo-locale, no page shows Latin text that came from neither a catalogue nor the API's data", async () => {
-    const { context, page } = await signedInContext({ pseudo: true });
+    const { context, page, loaded } = await signedInContext({ pseudo: true });
     const data = new Set<string>();
-    page.on("response", async (response) => {
+    const reading: Promise<void>[] = [];
+    page.on("response", (response) => {
       if (!new URL(response.url()).pathname.startsWith("/api/") || !(response.headers()["content-type"] ?? "").includes("json")) return;
-      stringsIn(await response.json().catch(() => undefined), data);
+      reading.push(response.json().then((body: unknown) => stringsIn(body, data), () => undefined));
     });
     const stray: string[] = [];
     const check = async (where: string) => {
-      await page.waitForLoadState("networkidle");
+      await loaded();
+      await Promise.all(reading);
       for (const text of await visibleTexts(page)) {
         if (LATIN.test(withoutData(text, data))) stray.push(`${where}: ${text}`);
       }

@@ -121,3 +121,32 @@ export async function closePanelInBrowser(panel: Partial<PanelInBrowser>): Promi
   await panel.emulator?.close();
   await panel.database?.drop();
 }
+
+/**
+ * What `waitForLoadState("networkidle")` tells, without its half second of silence: `answered()`
+ * resolves once every request the page made is answered and two frames passed without a new one,
+ * so what a page fetched (and what its parts fetched on seeing it) is on the screen.
+ */
+export function requestsOf(page: Page): { answered(): Promise<void> } {
+  let inFlight = 0;
+  let started = 0;
+  page.on("request", () => {
+    inFlight++;
+    started++;
+  });
+  const finished = () => void inFlight--;
+  page.on("requestfinished", finished);
+  page.on("requestfailed", finished);
+  const twoFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  return {
+    async answered() {
+      for (;;) {
+        const before = started;
+        if (inFlight === 0) {
+          await twoFrames();
+          if (inFlight === 0 && started === before) return;
+        } else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+  };
+}

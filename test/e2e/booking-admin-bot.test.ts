@@ -9,7 +9,7 @@ import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
-import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { storyDatabaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 
 /** Monday 2 March 2026, 08:00 in Berlin: the demo salon opens at 09:00. */
@@ -26,7 +26,7 @@ function pressData(user: TelegramUser, message: Message, suffix: string): void {
   user.press(message, button.callback_data);
 }
 
-for (const kind of databaseKinds) {
+for (const kind of storyDatabaseKinds) {
   describe(`the salon's admin area in the bot on ${kind.name}`, { skip: kind.skip }, () => {
     let database: TestDatabase;
     let emulator: BotApiEmulator;

@@ -16,7 +16,7 @@ import { joinWaitlist } from "../../src/modules/booking/commands/join-waitlist.t
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { bookingCommands } from "../modules/booking/commands-support.ts";
 import { appEnv, OWNER_ID, settled, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
-import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { storyDatabaseKinds, type TestDatabase } from "../support/databases.ts";
 import { signIn } from "../support/signed-in-client.ts";
 import { eventually, TelegramUser } from "../support/telegram-user.ts";
 
@@ -28,7 +28,7 @@ function berlin(day: number, time: string): Date {
   return new Date(`2026-03-${String(day).padStart(2, "0")}T${time}:00+01:00`);
 }
 
-for (const kind of databaseKinds) {
+for (const kind of storyDatabaseKinds) {
   describe(`who hears of each booking change, through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
     let database: TestDatabase;
     let emulator: BotApiEmulator;

@@ -10,7 +10,7 @@ import { revokeAccess } from "../../src/platform/auth/revoke-access.ts";
 import type { RunningApp } from "../../src/main.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
-import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { storyDatabaseKinds, type TestDatabase } from "../support/databases.ts";
 import { eventually, TelegramUser } from "../support/telegram-user.ts";
 import { capturedLog } from "../support/captured-log.ts";
 import { runIn } from "../modules/booking/commands-support.ts";
@@ -20,7 +20,7 @@ const MONDAY_MORNING = new Date("2026-03-02T07:00:00Z");
 /** 10:00 that Monday in Berlin. */
 const TEN_AM = new Date("2026-03-02T09:00:00Z");
 
-for (const kind of databaseKinds) {
+for (const kind of storyDatabaseKinds) {
   describe(`a master's day in the bot on ${kind.name}`, { skip: kind.skip }, () => {
     let database: TestDatabase;
     let emulator: BotApiEmulator;

@@ -17,7 +17,7 @@ import { adminBook } from "../../src/modules/booking/commands/admin-book.ts";
 import { daySlots } from "../../src/modules/booking/queries/availability.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { appEnv, OWNER_ID, startAppInProcess, startEmulator, shippedMigrations } from "../support/app.ts";
-import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { storyDatabaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser } from "../support/telegram-user.ts";
 import { runIn } from "../modules/booking/commands-support.ts";
 
@@ -34,7 +34,7 @@ function pressData(user: TelegramUser, message: Message, suffix: string): void {
   user.press(message, button.callback_data);
 }
 
-for (const kind of databaseKinds) {
+for (const kind of storyDatabaseKinds) {
   describe(`time off in the bot on ${kind.name}`, { skip: kind.skip }, () => {
     let database: TestDatabase;
     let emulator: BotApiEmulator;

@@ -2,7 +2,7 @@
  * A small salon in the app's bot for the booking module's time-bound stories, and, run as a
  * script, the app with the booking module in a child process whose clock is read from the file
  * named by BOOKING_TEST_CLOCK_FILE at every tick (test-only: a child process cannot share the
- * test's in-memory clock).
+ * test's in-memory clock), ticking at the test intervals.
  */
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
@@ -11,6 +11,7 @@ import { runApp } from "../../src/main.ts";
 import { bookingModule } from "../../src/modules/booking/module.ts";
 import type { Tables } from "../../src/modules/booking/tables.ts";
 import { createLogger } from "../../src/platform/log.ts";
+import { TEST_INTERVALS } from "../support/app.ts";
 
 /** The app's bot id when it runs on BOT_TOKEN alone. */
 export const BOT = "main";
@@ -72,7 +73,7 @@ if (process.argv[1] === import.meta.filename) {
   if (clockFile === undefined) throw new Error("BOOKING_TEST_CLOCK_FILE is not set");
   const clock = { now: () => new Date(readFileSync(clockFile, "utf8").trim()) };
   const logger = createLogger({ level: "warn" });
-  const app = await runApp(loadConfig(process.env), { logger, modules: [bookingModule], clock });
+  const app = await runApp(loadConfig(process.env), { logger, modules: [bookingModule], clock, ...TEST_INTERVALS });
   process.stdout.write(`${JSON.stringify({ ready: app.url })}\n`);
   process.once("SIGTERM", () => {
     void app.stop("SIGTERM").then(() => process.exit(0));

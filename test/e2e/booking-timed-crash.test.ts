@@ -21,7 +21,8 @@ const script = join(import.meta.dirname, "booking-timed-app.ts");
 
 /** The booking app as a child process; resolves its exit. */
 function startChild(env: Record<string, string>) {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // The test run's compile cache is shared, as AppProcess shares it.
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   const ready = new Promise<string>((resolve, reject) => {

@@ -12,7 +12,7 @@ import { rescheduleBooking } from "../../src/modules/booking/commands/reschedule
 import { joinWaitlist } from "../../src/modules/booking/commands/join-waitlist.ts";
 import type { BotApiEmulator } from "../../src/sandbox/emulator.ts";
 import { OWNER_ID, TEST_TOKEN, appEnv, moveClock, startAppInProcess, startEmulator, testClock, type TestClock } from "../support/app.ts";
-import { databaseKinds, type TestDatabase } from "../support/databases.ts";
+import { storyDatabaseKinds, type TestDatabase } from "../support/databases.ts";
 import { TelegramUser, eventually } from "../support/telegram-user.ts";
 import { BOT, NOW, berlin, openTestSalon, type TestSalon } from "./booking-timed-app.ts";
 import { runIn } from "../modules/booking/commands-support.ts";
@@ -20,7 +20,7 @@ import { runIn } from "../modules/booking/commands-support.ts";
 const MINUTE = 60_000;
 
 /** The app, its emulator and a clock the test moves. */
-function timedApp(kind: (typeof databaseKinds)[number]) {
+function timedApp(kind: (typeof storyDatabaseKinds)[number]) {
   const world = {} as { database: TestDatabase; emulator: BotApiEmulator; app: RunningApp; salon: TestSalon; clock: TestClock };
   const cleanups: (() => Promise<unknown>)[] = [];
   before(async () => {
@@ -53,7 +53,7 @@ function timedApp(kind: (typeof databaseKinds)[number]) {
 const textOf = (message: Message) => message.text ?? "";
 const reminders = async (client: TelegramUser) => (await client.botMessages()).filter((message) => textOf(message).startsWith("Reminder"));
 
-for (const kind of databaseKinds) {
+for (const kind of storyDatabaseKinds) {
   describe(`booking reminders through the emulator on ${kind.name}`, { skip: kind.skip }, () => {
     const { world, tables, book, moveTo } = timedApp(kind);
 

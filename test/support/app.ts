@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { resolve } from "node:path";
+import type { Timing } from "../../src/cli.ts";
 import { loadConfig, secretsOf } from "../../src/config.ts";
 import { migrationsOf, runApp, type RunningApp } from "../../src/main.ts";
 import { allModules } from "../../src/modules/index.ts";
@@ -92,15 +93,20 @@ export async function settled(app: RunningApp, { held = 0 }: { held?: number } =
   }, "the app to settle");
 }
 
-/** The real app as its own process (`botyard start`), for crash tests and process-level checks. */
+/**
+ * The real app as its own process (`botyard start`), for crash tests and process-level checks. It
+ * runs at the test intervals; `timing` may shorten more (a crash test's chat lease, so a restarted
+ * app takes over the killed one's chats at once).
+ */
 export class AppProcess {
   readonly child: ChildProcess;
   readonly output: string[] = [];
   readonly url: Promise<string>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(env: Record<string, string>, args: string[] = ["start"]) {
-    this.child = spawn(process.execPath, [resolve(import.meta.dirname, "../../src/cli.ts"), ...args], {
+  constructor(env: Record<string, string>, args: string[] = ["start"], timing: Timing = {}) {
+    const entry = resolve(import.meta.dirname, "app-process-main.ts");
+    this.child = spawn(process.execPath, [entry, JSON.stringify({ ...TEST_INTERVALS, ...timing }), ...args], {
       // The ready line is logged at info level; the test run's compile cache is shared.
       env: { PATH: process.env.PATH, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE, ...env, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -87,6 +87,13 @@ export const databaseKinds: { name: "pglite" | "postgres"; skip: string | false;
 ];
 
 /**
+ * The databases an end-to-end story runs on: PGlite. The SQL under a story is the commands' and
+ * the platform's, which their medium tests run on both kinds; a story runs on PostgreSQL as well
+ * (`databaseKinds`) only where the kind is the point: crash recovery, replicas, leases, races.
+ */
+export const storyDatabaseKinds = databaseKinds.filter((kind) => kind.name === "pglite");
+
+/**
  * Inside a describe: a fresh, migrated database for the suite, opened before its tests and
  * dropped after them. Read `.database` and `.fresh` inside tests and hooks. `moduleMigrations`
  * adds a module's tables (e.g. `bookingMigrations`) to the platform's.

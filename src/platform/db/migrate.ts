@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from "kysely";
 import * as platformCore from "./migrations/0001_platform_core.ts";
 import * as platformAccess from "./migrations/0002_platform_access.ts";
 import * as platformLlm from "./migrations/0004_platform_llm.ts";
@@ -34,6 +34,7 @@ export class MigrationError extends Error {
 /** Applies every pending migration of the platform and the given modules, each in its own transaction. */
 export async function migrateToLatest<Tables>(db: Kysely<Tables>, moduleMigrations: Migrations = {}): Promise<string[]> {
   const migrations = { ...platformMigrations, ...moduleMigrations };
+  if (await appliedExactly(db, Object.keys(migrations))) return [];
   const migrator = new Migrator({
     db: db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
@@ -47,4 +48,17 @@ export async function migrateToLatest<Tables>(db: Kysely<Tables>, moduleMigratio
     throw new MigrationError(`Migration ${failed} failed: ${String((error as Error).message ?? error)}`, { cause: error });
   }
   return (results ?? []).filter((result) => result.status === "Success").map((result) => result.migrationName);
+}
+
+/**
+ * Whether the database has applied exactly these migrations, the usual case at start-up: then
+ * there is nothing to do, and two queries say so where the migrator's catalogue look-ups take a
+ * second on PGlite. Anything else (one pending, one unknown) is the migrator's to apply or refuse.
+ */
+async function appliedExactly<Tables>(db: Kysely<Tables>, names: string[]): Promise<boolean> {
+  const { rows: [table] } = await sql<{ present: boolean }>`select to_regclass('botyard_migration') is not null as present`.execute(db);
+  if (table?.present !== true) return false;
+  const { rows } = await sql<{ name: string }>`select name from botyard_migration`.execute(db);
+  const applied = new Set(rows.map((row) => row.name));
+  return applied.size === names.length && names.every((name) => applied.has(name));
 }

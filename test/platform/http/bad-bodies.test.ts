@@ -8,13 +8,16 @@ import { rmSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { RunningApp } from "../../../src/main.ts";
 import { startSession } from "../../../src/platform/auth/sessions.ts";
+import { MAX_JSON_DEPTH } from "../../../src/platform/http/json-body.ts";
 import { CSRF_HEADER, SESSION_COOKIE, type GuardedRoute } from "../../../src/platform/http/route-guard.ts";
 import type { BotApiEmulator } from "../../../src/sandbox/emulator.ts";
 import { OWNER_ID, appEnv, startAppInProcess, startEmulator, shippedMigrations } from "../../support/app.ts";
 import { freshPglite, tempDir, type TestDatabase } from "../../support/databases.ts";
 
+/** One level past the limit: refused as any deeper body is, and cheap to send to every route. */
+const TOO_DEEP = MAX_JSON_DEPTH + 1;
 const BAD_BODIES = [
-  `{"a":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`,
+  `${'{"a":'.repeat(TOO_DEEP)}1${"}".repeat(TOO_DEEP)}`,
   "{not json",
   "null",
   "[]",
