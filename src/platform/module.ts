@@ -182,6 +182,12 @@ export interface DashboardCard<Tables extends object = object> {
  */
 export interface ModuleDefinition<Tables extends object = object> {
   name: string;
+  /**
+   * Off unless a bot's settings (or its entry in the config file) name it: a bot whose settings
+   * enable every module (`modules: null`) runs it not. For a module that changes what the bot
+   * does for everyone, such as answering every private message.
+   */
+  optIn?: boolean;
   migrations?: Migrations;
   catalogues?: Catalogue[];
   /** The module's own roles (`master`). A role declared by two modules stops the app at start. */

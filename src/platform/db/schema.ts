@@ -19,7 +19,7 @@ export interface BotTable {
 export interface BotSettings {
   timeZone: string;
   languages: string[];
-  /** Enabled modules; null means every installed module. */
+  /** Enabled modules; null means every installed module but the opt-in ones. */
   modules: string[] | null;
   /** Whether strangers see "Apply for access" (absent means yes). */
   staffMayApply?: boolean;

@@ -24,7 +24,7 @@ export interface SettingsInput {
   timeZone: string;
   /** The bot's languages, the first being the one for people whose own it does not speak. */
   languages: string[];
-  /** Enabled modules; null enables every installed one, now and later. */
+  /** Enabled modules; null enables every installed one but the opt-in ones, now and later. */
   modules: string[] | null;
   staffMayApply: boolean;
   /** Names of the installed modules, which `modules` must be among. */

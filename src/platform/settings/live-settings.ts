@@ -6,7 +6,7 @@ import { isLocale, SUPPORTED_LOCALES, type Locale, type Translator } from "../i1
 export interface CurrentSettings {
   timeZone: string;
   languages: Locale[];
-  /** Enabled modules; null means every installed module. */
+  /** Enabled modules; null means every installed module but the opt-in ones. */
   modules: string[] | null;
   staffMayApply: boolean;
   /** What a staff message in a work group's thread starts with to stay an internal note. */

@@ -12,6 +12,7 @@ interface SettingsPage {
   settings: { timeZone: string; languages: string[]; modules: string[] | null; staffMayApply: boolean };
   editedAt: string | null;
   installedModules: string[];
+  defaultModules: string[];
   supportedLanguages: { code: string; name: string }[];
   timeZones: string[];
 }
@@ -44,6 +45,7 @@ for (const kind of databaseKinds) {
       assert.deepEqual(answer.body.settings, { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note" });
       assert.equal(answer.body.editedAt, null);
       assert.deepEqual(answer.body.installedModules, ["feedback"]);
+      assert.deepEqual(answer.body.defaultModules, ["feedback"]);
       assert.deepEqual(answer.body.supportedLanguages, [
         { code: "en", name: "English" },
         { code: "ru", name: "Русский" },
