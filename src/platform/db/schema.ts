@@ -25,6 +25,8 @@ export interface BotSettings {
   staffMayApply?: boolean;
   /** What a staff message in a work group's thread starts with to stay an internal note (absent means "#note"). */
   noteMarker?: string;
+  /** Whether what staff write in a work group reaches people under the team's name rather than their own (absent means their own). */
+  anonymousStaff?: boolean;
 }
 
 /** A Telegram user, the same person across every bot. */

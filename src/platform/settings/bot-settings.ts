@@ -65,6 +65,7 @@ export const updateSettings = defineUseCase("settings.update", async (trx: Trans
     staffMayApply: input.staffMayApply,
     // Settings this page does not edit are kept as they were.
     ...(row.settings.noteMarker === undefined ? {} : { noteMarker: row.settings.noteMarker }),
+    ...(row.settings.anonymousStaff === undefined ? {} : { anonymousStaff: row.settings.anonymousStaff }),
   };
   await trx.updateTable("bot").set({ settings: JSON.stringify(after), settings_edited_at: new Date() }).where("id", "=", actor.botId).execute();
   await bumpSettingsVersion(trx, actor.botId);

@@ -42,7 +42,7 @@ for (const kind of databaseKinds) {
     test("shows the settings from the config (UTC by default), the installed modules, the languages and the time zones", async () => {
       const answer = await owner.get<SettingsPage>("/api/settings");
       assert.equal(answer.status, 200);
-      assert.deepEqual(answer.body.settings, { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note" });
+      assert.deepEqual(answer.body.settings, { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note", anonymousStaff: false });
       assert.equal(answer.body.editedAt, null);
       assert.deepEqual(answer.body.installedModules, ["feedback"]);
       assert.deepEqual(answer.body.defaultModules, ["feedback"]);
@@ -57,7 +57,7 @@ for (const kind of databaseKinds) {
       const versionBefore = (await bot()).version;
       const saved = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "Asia/Tashkent", languages: ["ru"], modules: [], staffMayApply: false });
       assert.equal(saved.status, 200);
-      assert.deepEqual(saved.body.settings, { timeZone: "Asia/Tashkent", languages: ["ru"], modules: [], staffMayApply: false, noteMarker: "#note" });
+      assert.deepEqual(saved.body.settings, { timeZone: "Asia/Tashkent", languages: ["ru"], modules: [], staffMayApply: false, noteMarker: "#note", anonymousStaff: false });
       assert.notEqual(saved.body.editedAt, null);
 
       const row = await bot();
