@@ -182,6 +182,12 @@ export interface DashboardCard<Tables extends object = object> {
  */
 export interface ModuleDefinition<Tables extends object = object> {
   name: string;
+  /**
+   * Off unless a bot's settings (or its entry in the config file) name it: a bot whose settings
+   * enable every module (`modules: null`) runs it not. For a module that changes what the bot
+   * does for everyone, such as answering every private message.
+   */
+  optIn?: boolean;
   migrations?: Migrations;
   catalogues?: Catalogue[];
   /** The module's own roles (`master`). A role declared by two modules stops the app at start. */
@@ -215,9 +221,12 @@ export interface ModuleDefinition<Tables extends object = object> {
    * Staff work groups (docs/modules.md, Work groups): declaring it lets the setup command link a
    * group to this module, and routes what staff write in the threads of its subjects (not notes,
    * commands, the bot's own or service messages) to `onThreadMessage`, a command of the module
-   * run as the staff member, once per update.
+   * run as the staff member, once per update; a refusal it returns (`refusal(key)`, the key a
+   * catalogue text) is answered under the message, in the staff member's language. Notes (messages behind the bot's note marker) are
+   * kept by the platform and never reach `onThreadMessage`; a module that keeps them in its own
+   * record of the subject too declares `onThreadNote`, run with the note's text (marker taken off).
    */
-  threads?: { onThreadMessage: Command<Tables, ThreadMessageInput, unknown> };
+  threads?: { onThreadMessage: Command<Tables, ThreadMessageInput, unknown>; onThreadNote?: Command<Tables, ThreadMessageInput, unknown> };
 }
 
 /** A module as the platform holds it, its tables' types erased. */

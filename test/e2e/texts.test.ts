@@ -80,7 +80,7 @@ for (const kind of databaseKinds) {
 
       const again = await signIn(app, OWNER_ID);
       const page = await again.get<{ settings: unknown }>("/api/settings");
-      assert.deepEqual(page.body.settings, { timeZone: "Asia/Tashkent", languages: ["ru"], modules: ["feedback"], staffMayApply: false, noteMarker: "#note" });
+      assert.deepEqual(page.body.settings, { timeZone: "Asia/Tashkent", languages: ["ru"], modules: ["feedback"], staffMayApply: false, noteMarker: "#note", anonymousStaff: false });
       const user = new TelegramUser(emulator.control, { first_name: "Ola", language_code: "en" });
       user.send("/help");
       assert.equal((await user.reply()).text, "Помогу с записью");

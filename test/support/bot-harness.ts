@@ -35,6 +35,8 @@ export interface HarnessOptions {
   /** The platform's features (broadcasts, texts, ...) too; off by default, a module's handlers rarely need them. */
   features?: readonly BotyardModule[];
   botId?: string;
+  /** The modules the bot's settings enable by name (opt-in ones need it); absent: every module but the opt-in ones. */
+  enabledModules?: readonly string[];
   languages?: readonly ("en" | "ru")[];
   timeZone?: string;
   people?: readonly HarnessPerson[];
@@ -116,7 +118,7 @@ export async function botHarness(options: HarnessOptions): Promise<BotHarness> {
   const installed = [...features, ...options.modules];
   await db
     .insertInto("bot")
-    .values({ id: botId, telegram_id: BOT_INFO.id, username: BOT_INFO.username, settings: JSON.stringify({ timeZone: options.timeZone ?? "UTC", languages: options.languages ?? ["en", "ru"], modules: null }) })
+    .values({ id: botId, telegram_id: BOT_INFO.id, username: BOT_INFO.username, settings: JSON.stringify({ timeZone: options.timeZone ?? "UTC", languages: options.languages ?? ["en", "ru"], modules: options.enabledModules ?? null }) })
     .onConflict((conflict) => conflict.column("id").doNothing())
     .execute();
   for (const person of options.people ?? []) {

@@ -70,6 +70,7 @@ export function createCommandRuntime(deps: CommandRuntimeDeps): CommandRuntime {
       tellHolders: (permission, notice) => tellHolders(trx, deps, botId, permission, notice),
       tell: async (telegramId, notice, options = {}) =>
         tellOne(trx, deps, botId, { telegramId, locale: await localeOfPerson(trx, deps, botId, telegramId) }, notice, notice.dedupeKey, options.editing),
+      translate: (key, args, locale) => deps.translator.translate(botId, locale ?? scope.settings.languages[0] ?? "en", key, args),
       actorCan: async (permission) => actor.personId !== null && deps.permissions.allows(await rolesOf(trx, botId, actor.personId), permission),
       async schedule(kind, event) {
         if (!deps.eventKinds.has(kind)) throw new Error(`no module handles scheduled events of kind ${kind}; declare it in the module's events`);

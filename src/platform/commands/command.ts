@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { writeAudit, type Actor, type AuditEntry, type UseCaseOutcome } from "../audit/use-case.ts";
 import type { Permission } from "../auth/permissions.ts";
 import type { PlatformTables } from "../db/schema.ts";
+import type { Locale, TranslationArgs } from "../i18n/translator.ts";
 import type { CurrentSettings } from "../settings/live-settings.ts";
 import type { OutboxMessage } from "../telegram/outbox.ts";
 import type { HolderNotice } from "./tell-holders.ts";
@@ -36,6 +37,12 @@ export interface CommandScope<Tables extends object = object> {
    * the notice replaces that message's text and buttons instead of arriving as a new one.
    */
   tell(telegramId: number, notice: HolderNotice, options?: TellOptions): Promise<boolean>;
+  /**
+   * A text of the bot's catalogues in `locale`, by default the bot's first language: for what goes
+   * to a chat rather than to one person (a work group's card); a person is told in their own
+   * language with `tell`.
+   */
+  translate(key: string, args?: TranslationArgs, locale?: Locale): string;
   /** Whether the actor holds `permission` now, read inside this transaction (a role taken a moment ago counts). */
   actorCan(permission: Permission): Promise<boolean>;
   /** Schedules a time-bound event of a declared kind; the same dedupe key again moves it. */

@@ -5,11 +5,15 @@ import type { PlatformTables } from "../db/schema.ts";
 import { chooseLocale } from "../i18n/choose-locale.ts";
 import type { Locale, TranslationArgs, Translator } from "../i18n/translator.ts";
 import { enqueueOutbox } from "../telegram/outbox.ts";
+import type { TelegramFileKind } from "../files/received-file.ts";
+import { SEND_METHOD_OF } from "../files/stored-file-message.ts";
 
-/** One holder's copy of a notice: Telegram HTML text, and optionally a photo (file_id) and buttons. */
+/** One holder's copy of a notice: Telegram HTML text, and optionally a photo (file_id) or another file Telegram holds, and buttons. */
 export interface HolderMessage {
   text: string;
   photo?: string;
+  /** A file by Telegram's id, sent the way it came (a document as a document); the text is its caption. */
+  file?: { kind: TelegramFileKind; telegramFileId: string };
   buttons?: InlineKeyboardButton[][];
 }
 
@@ -87,7 +91,7 @@ export async function tellOne(
   const message = await notice.render(to.locale, t);
   const markup = message.buttons === undefined ? {} : { reply_markup: { inline_keyboard: message.buttons } };
   if (editing !== undefined) {
-    if (message.photo !== undefined) throw new Error(`${dedupeKey}: an edit changes a message's text and buttons, not its photo`);
+    if (message.photo !== undefined || message.file !== undefined) throw new Error(`${dedupeKey}: an edit changes a message's text and buttons, not its file`);
     return enqueueOutbox(trx, {
       botId,
       chatId: to.telegramId,
@@ -96,14 +100,15 @@ export async function tellOne(
       dedupeKey,
     });
   }
+  const file = message.file ?? (message.photo === undefined ? undefined : { kind: "photo" as const, telegramFileId: message.photo });
   return enqueueOutbox(trx, {
     botId,
     chatId: to.telegramId,
-    method: message.photo === undefined ? "sendMessage" : "sendPhoto",
+    method: file === undefined ? "sendMessage" : SEND_METHOD_OF[file.kind],
     payload:
-      message.photo === undefined
+      file === undefined
         ? { chat_id: to.telegramId, text: message.text, parse_mode: "HTML", ...markup }
-        : { chat_id: to.telegramId, photo: message.photo, caption: message.text, parse_mode: "HTML", ...markup },
+        : { chat_id: to.telegramId, [file.kind]: file.telegramFileId, caption: message.text, parse_mode: "HTML", ...markup },
     dedupeKey,
   });
 }

@@ -19,12 +19,14 @@ export interface BotTable {
 export interface BotSettings {
   timeZone: string;
   languages: string[];
-  /** Enabled modules; null means every installed module. */
+  /** Enabled modules; null means every installed module but the opt-in ones. */
   modules: string[] | null;
   /** Whether strangers see "Apply for access" (absent means yes). */
   staffMayApply?: boolean;
   /** What a staff message in a work group's thread starts with to stay an internal note (absent means "#note"). */
   noteMarker?: string;
+  /** Whether what staff write in a work group reaches people under the team's name rather than their own (absent means their own). */
+  anonymousStaff?: boolean;
 }
 
 /** A Telegram user, the same person across every bot. */

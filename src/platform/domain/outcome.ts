@@ -11,6 +11,11 @@ export type Outcome<Done extends object, Reason extends string> = ({ ok: true } 
 /** Why nothing was done; `details` carries what the message needs (a limit, the next free times). */
 export type Refusal<Reason extends string, Details extends object = object> = { ok: false; reason: Reason } & Details;
 
+/** Whether a command's result (of a type the caller does not know) is a refusal. */
+export function isRefusal(value: unknown): value is Refusal<string> {
+  return typeof value === "object" && value !== null && "ok" in value && value.ok === false && "reason" in value && typeof value.reason === "string";
+}
+
 /** A refusal for `reason`. */
 export function refusal<Reason extends string>(reason: Reason): Refusal<Reason>;
 export function refusal<Reason extends string, Details extends object>(reason: Reason, details: Details): Refusal<Reason, Details>;

@@ -1,7 +1,7 @@
 import type { Message } from "grammy/types";
 
 /** How Telegram delivered a file: the way it is sent back reuses the same id. */
-export type TelegramFileKind = "photo" | "document" | "voice";
+export type TelegramFileKind = "photo" | "document" | "voice" | "video";
 
 /** A file in a message a user sent, as Telegram describes it before anything is downloaded. */
 export interface ReceivedFile {
@@ -13,7 +13,7 @@ export interface ReceivedFile {
   size?: number;
 }
 
-/** The file of a message (its largest photo size, its document or its voice note), if it has one. */
+/** The file of a message (its largest photo size, its document, voice note or video), if it has one. */
 export function receivedFileOf(message: Message): ReceivedFile | undefined {
   const sized = (size: number | undefined) => (size === undefined ? {} : { size });
   const photo = message.photo?.at(-1);
@@ -30,5 +30,9 @@ export function receivedFileOf(message: Message): ReceivedFile | undefined {
   }
   const voice = message.voice;
   if (voice !== undefined) return { kind: "voice", telegramFileId: voice.file_id, name: `voice-${voice.file_unique_id}.ogg`, mimeType: voice.mime_type ?? "audio/ogg", ...sized(voice.file_size) };
+  const video = message.video;
+  if (video !== undefined) {
+    return { kind: "video", telegramFileId: video.file_id, name: video.file_name ?? `video-${video.file_unique_id}.mp4`, mimeType: video.mime_type ?? "video/mp4", ...sized(video.file_size) };
+  }
   return undefined;
 }

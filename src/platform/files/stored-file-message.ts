@@ -3,7 +3,7 @@ import type { OutboxMessage } from "../telegram/outbox.ts";
 import type { TelegramFileKind } from "./received-file.ts";
 
 /** The Bot API method that sends a file each way, and the parameter that carries it. */
-export const SEND_METHOD_OF = { photo: "sendPhoto", document: "sendDocument", voice: "sendVoice" } as const satisfies Record<TelegramFileKind, string>;
+export const SEND_METHOD_OF = { photo: "sendPhoto", document: "sendDocument", voice: "sendVoice", video: "sendVideo" } as const satisfies Record<TelegramFileKind, string>;
 
 export interface StoredFileSend {
   chatId: number;
@@ -18,7 +18,7 @@ export interface StoredFileSend {
 }
 
 /**
- * An outbox message sending a stored file as a photo, document or voice note: pass it to
+ * An outbox message sending a stored file as a photo, document, voice note or video: pass it to
  * `scope.send`. The sender uploads the bytes the first time and reuses the file id Telegram
  * gave them afterwards.
  */

@@ -29,11 +29,13 @@ export interface SettingsInput {
   timeZone: string;
   /** The bot's languages, the first being the one for people whose own it does not speak. */
   languages: string[];
-  /** Enabled modules; null enables every installed one, now and later. */
+  /** Enabled modules; null enables every installed one but the opt-in ones, now and later. */
   modules: string[] | null;
   staffMayApply: boolean;
   /** What starts a staff member's internal note in a work group; absent keeps the saved one. */
   noteMarker?: string;
+  /** Whether staff answers reach clients signed "Support" rather than with the staff member's name; absent keeps the saved one. */
+  anonymousStaff?: boolean;
   /** Names of the installed modules, which `modules` must be among. */
   installed: readonly string[];
 }
@@ -72,8 +74,9 @@ export const updateSettings = defineUseCase("settings.update", async (trx: Trans
     languages: [...new Set(input.languages)],
     modules: input.modules === null ? null : [...new Set(input.modules)],
     staffMayApply: input.staffMayApply,
-    // A marker the caller does not send is kept as it was.
+    // What the caller does not send is kept as it was.
     ...((input.noteMarker ?? row.settings.noteMarker) === undefined ? {} : { noteMarker: input.noteMarker ?? row.settings.noteMarker }),
+    ...((input.anonymousStaff ?? row.settings.anonymousStaff) === undefined ? {} : { anonymousStaff: input.anonymousStaff ?? row.settings.anonymousStaff }),
   };
   await trx.updateTable("bot").set({ settings: JSON.stringify(after), settings_edited_at: new Date() }).where("id", "=", actor.botId).execute();
   await bumpSettingsVersion(trx, actor.botId);

@@ -6,11 +6,13 @@ import { isLocale, SUPPORTED_LOCALES, type Locale, type Translator } from "../i1
 export interface CurrentSettings {
   timeZone: string;
   languages: Locale[];
-  /** Enabled modules; null means every installed module. */
+  /** Enabled modules; null means every installed module but the opt-in ones. */
   modules: string[] | null;
   staffMayApply: boolean;
   /** What a staff message in a work group's thread starts with to stay an internal note. */
   noteMarker: string;
+  /** What staff write in a work group reaches people under the team's name, not the staff member's. */
+  anonymousStaff: boolean;
 }
 
 /** The note marker of a bot that has not chosen one: a hashtag, so staff can search their notes in Telegram. */
@@ -25,6 +27,7 @@ export function currentSettings(settings: BotSettings): CurrentSettings {
     modules: settings.modules,
     staffMayApply: settings.staffMayApply ?? true,
     noteMarker: settings.noteMarker ?? DEFAULT_NOTE_MARKER,
+    anonymousStaff: settings.anonymousStaff ?? false,
   };
 }
 

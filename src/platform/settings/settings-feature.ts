@@ -5,6 +5,7 @@ import { SUPPORTED_LOCALES } from "../i18n/translator.ts";
 import { defineModule, type ApiContext } from "../module.ts";
 import { parseInput, textFor } from "../http/answers.ts";
 import { savedSettings, timeZones, updateSettings } from "./bot-settings.ts";
+import { modulesEnabledIn } from "./enabled-modules.ts";
 
 const access = { permission: "settings.edit" } as const;
 
@@ -14,16 +15,20 @@ const SettingsBody = z.object({
   modules: z.array(z.string().max(64)).max(100).nullable(),
   staffMayApply: z.boolean(),
   noteMarker: z.string().max(64).optional(),
+  anonymousStaff: z.boolean().optional(),
 });
 
 function settingsApi(app: FastifyInstance, context: ApiContext): void {
   const { translator } = context;
   const db = context.database.db;
   const installed = context.modules.map((module) => module.name);
+  // What "every module" (settings naming none) enables: the opt-in ones are left out.
+  const byDefault = modulesEnabledIn(null, context.modules).map((module) => module.name);
 
   const page = async (botId: string) => ({
     ...(await savedSettings(db, botId)),
     installedModules: installed,
+    defaultModules: byDefault,
     // Each language named in itself, as the bot's /language offers it.
     supportedLanguages: SUPPORTED_LOCALES.map((code) => ({ code, name: translator.translate(botId, code, "language-name") })),
     timeZones: timeZones(),

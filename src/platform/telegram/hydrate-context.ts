@@ -5,6 +5,7 @@ import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import type { BotyardModule, ModuleContext } from "../module.ts";
 import type { Permissions } from "../auth/permissions.ts";
+import { modulesEnabledIn } from "../settings/enabled-modules.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 import type { BotyardContext } from "./context.ts";
 import { journaledApi } from "./journaled-api.ts";
@@ -41,7 +42,7 @@ export function hydrateContext(deps: {
     ctx.can = (permission) => deps.permissions.allows(ctx.roles, permission);
     const settings = deps.settings.of(botId);
     ctx.botLanguages = settings.languages;
-    ctx.enabledModules = deps.modules.filter((module) => settings.modules === null || settings.modules.includes(module.name));
+    ctx.enabledModules = modulesEnabledIn(settings.modules, deps.modules);
     ctx.locale = chooseLocale(undefined, ctx.from?.language_code, settings.languages);
     ctx.t = (key, args) => deps.translator.translate(botId, ctx.locale, key, args);
     ctx.flow = undefined;

@@ -9,7 +9,7 @@ export interface ThreadMessage {
   from: { telegramId: number; firstName: string; lastName: string | null; username: string | null };
   /** The text, or a media message's caption; null when there is neither. */
   text: string | null;
-  /** Its photo, document or voice note (copy the message with `copyMessage` for anything else). */
+  /** Its photo, document, voice note or video (copy the message with `copyMessage` for anything else). */
   file: ReceivedFile | null;
 }
 

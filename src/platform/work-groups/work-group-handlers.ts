@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { PlatformTables } from "../db/schema.ts";
 import type { LiveSettings } from "../settings/live-settings.ts";
 import type { BotyardContext } from "../telegram/context.ts";
+import { isRefusal } from "../domain/outcome.ts";
 import { keepThreadNote } from "./keep-thread-note.ts";
 import { linkWorkGroup } from "./link-work-group.ts";
 import { markWorkGroupGone } from "./mark-group-gone.ts";
@@ -86,15 +87,21 @@ export function workGroupHandlers(deps: { settings: LiveSettings; db: Kysely<Pla
     if (!isGroup(ctx.chat) || message.from.is_bot || isServiceMessage(message) || isBotCommand(message)) return next();
     const thread = await threadOfMessage(deps.db, ctx.botId, message);
     if (thread === undefined) return next();
+    // A module disabled since it opened the thread gets nothing; the message stays in the group.
+    const owner = ctx.enabledModules.find((module) => module.name === thread.module);
     const note = noteText(message.text ?? message.caption ?? "", deps.settings.of(ctx.botId).noteMarker);
     if (note !== null) {
       await ctx.run(keepThreadNote, { threadId: thread.threadId, messageId: message.message_id, text: note });
+      const onNote = owner?.threads?.onThreadNote;
+      if (onNote !== undefined) await ctx.run(onNote, { subject: thread, message: { ...threadMessageOf(message), text: note } });
       return;
     }
-    // A module disabled since it opened the thread gets nothing; the message stays in the group.
-    const owner = ctx.enabledModules.find((module) => module.name === thread.module);
     if (owner?.threads === undefined) return;
-    await ctx.run(owner.threads.onThreadMessage, { subject: thread, message: threadMessageOf(message) });
+    const outcome = await ctx.run(owner.threads.onThreadMessage, { subject: thread, message: threadMessageOf(message) });
+    // A refused message stays in the group only: its writer is told why, under it, in their language.
+    if (isRefusal(outcome)) {
+      await ctx.reply(ctx.t(outcome.reason), { reply_parameters: { message_id: message.message_id }, ...(message.is_topic_message === true ? { message_thread_id: message.message_thread_id } : {}) });
+    }
   });
   return composer;
 }

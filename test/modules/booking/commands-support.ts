@@ -54,7 +54,7 @@ export function bookingCommands(
     clock: { now: () => at ?? clock.now() },
     jobs: { send: () => Promise.resolve(null) },
     languagesOf: () => languages,
-    settingsOf: () => ({ timeZone: "UTC", languages: [...languages], modules: null, staffMayApply: true, noteMarker: "#note" }),
+    settingsOf: () => ({ timeZone: "UTC", languages: [...languages], modules: null, staffMayApply: true, noteMarker: "#note", anonymousStaff: false }),
     eventKinds: new Set(BOOKING_EVENT_KINDS),
     queues: new Set(),
     hooksOf: () => [],

@@ -19,7 +19,7 @@ for (const kind of databaseKinds) {
       const translator = new Translator(catalogues);
       const replica = new LiveSettings(db, translator);
       assert.deepEqual(await replica.refresh(), ["salon"]);
-      assert.deepEqual(replica.of("salon"), { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note" });
+      assert.deepEqual(replica.of("salon"), { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note", anonymousStaff: false });
 
       await db.insertInto("text_override").values({ bot_id: "salon", locale: "ru", key: "greeting", text: "Здравствуйте" }).execute();
       await db.updateTable("bot").set({ settings: JSON.stringify({ timeZone: "Europe/Berlin", languages: ["ru"], modules: ["booking"], staffMayApply: false }) }).execute();
@@ -30,7 +30,7 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await replica.refresh(), ["salon"]);
       assert.equal(translator.translate("salon", "ru", "greeting"), "Здравствуйте");
       assert.equal(translator.translate("another-bot", "ru", "greeting"), "Привет");
-      assert.deepEqual(replica.of("salon"), { timeZone: "Europe/Berlin", languages: ["ru"], modules: ["booking"], staffMayApply: false, noteMarker: "#note" });
+      assert.deepEqual(replica.of("salon"), { timeZone: "Europe/Berlin", languages: ["ru"], modules: ["booking"], staffMayApply: false, noteMarker: "#note", anonymousStaff: false });
     });
   });
 }

@@ -9,9 +9,10 @@ import { TelegramUser } from "../../support/telegram-user.ts";
 import { signIn, type SignedInClient } from "../../support/signed-in-client.ts";
 
 interface SettingsPage {
-  settings: { timeZone: string; languages: string[]; modules: string[] | null; staffMayApply: boolean; noteMarker: string };
+  settings: { timeZone: string; languages: string[]; modules: string[] | null; staffMayApply: boolean; noteMarker: string; anonymousStaff: boolean };
   editedAt: string | null;
   installedModules: string[];
+  defaultModules: string[];
   supportedLanguages: { code: string; name: string }[];
   timeZones: string[];
 }
@@ -41,9 +42,10 @@ for (const kind of databaseKinds) {
     test("shows the settings from the config (UTC by default), the installed modules, the languages and the time zones", async () => {
       const answer = await owner.get<SettingsPage>("/api/settings");
       assert.equal(answer.status, 200);
-      assert.deepEqual(answer.body.settings, { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note" });
+      assert.deepEqual(answer.body.settings, { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note", anonymousStaff: false });
       assert.equal(answer.body.editedAt, null);
       assert.deepEqual(answer.body.installedModules, ["feedback"]);
+      assert.deepEqual(answer.body.defaultModules, ["feedback"]);
       assert.deepEqual(answer.body.supportedLanguages, [
         { code: "en", name: "English" },
         { code: "ru", name: "Русский" },
@@ -55,7 +57,7 @@ for (const kind of databaseKinds) {
       const versionBefore = (await bot()).version;
       const saved = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "Asia/Tashkent", languages: ["ru"], modules: [], staffMayApply: false });
       assert.equal(saved.status, 200);
-      assert.deepEqual(saved.body.settings, { timeZone: "Asia/Tashkent", languages: ["ru"], modules: [], staffMayApply: false, noteMarker: "#note" });
+      assert.deepEqual(saved.body.settings, { timeZone: "Asia/Tashkent", languages: ["ru"], modules: [], staffMayApply: false, noteMarker: "#note", anonymousStaff: false });
       assert.notEqual(saved.body.editedAt, null);
 
       const row = await bot();
@@ -101,14 +103,16 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await audits(), before.audits);
     });
 
-    test("the note marker is saved, and kept when a later save leaves it out", async () => {
-      const marked = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "//" });
+    test("the note marker and anonymous staff are saved, and kept when a later save leaves them out", async () => {
+      const marked = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "//", anonymousStaff: true });
       assert.equal(marked.status, 200);
       assert.equal(marked.body.settings.noteMarker, "//");
+      assert.equal(marked.body.settings.anonymousStaff, true);
       const later = await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true });
       assert.equal(later.body.settings.noteMarker, "//");
-      assert.equal((await bot()).settings.noteMarker, "//");
-      await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note" });
+      assert.equal(later.body.settings.anonymousStaff, true);
+      assert.deepEqual([(await bot()).settings.noteMarker, (await bot()).settings.anonymousStaff], ["//", true]);
+      await owner.send<SettingsPage>("PUT", "/api/settings", { timeZone: "UTC", languages: ["en", "ru"], modules: null, staffMayApply: true, noteMarker: "#note", anonymousStaff: false });
     });
 
     test("null modules enable every installed module again, and the menu comes back", async () => {

@@ -16,7 +16,7 @@ const salon = defineModule({
   ],
 });
 const asText = (key: string) => key;
-const settings: CurrentSettings = { timeZone: "UTC", languages: ["en"], modules: null, staffMayApply: true, noteMarker: "#note" };
+const settings: CurrentSettings = { timeZone: "UTC", languages: ["en"], modules: null, staffMayApply: true, noteMarker: "#note", anonymousStaff: false };
 const staffOnly = defineModule({
   name: "desk",
   botCommands: [

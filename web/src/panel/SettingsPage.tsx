@@ -8,16 +8,19 @@ import "./settings-pages.css";
 interface BotSettings {
   timeZone: string;
   languages: string[];
-  /** null: every installed module, including ones installed later. */
+  /** null: every installed module but the opt-in ones, including ones installed later. */
   modules: string[] | null;
   staffMayApply: boolean;
   noteMarker: string;
+  anonymousStaff: boolean;
 }
 
 interface SettingsAnswer {
   settings: BotSettings;
   editedAt: string | null;
   installedModules: string[];
+  /** What null enables: every installed module but the opt-in ones. */
+  defaultModules: string[];
   supportedLanguages: { code: string; name: string }[];
   timeZones: string[];
 }
@@ -27,7 +30,7 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<BotSettings>(page.settings);
   const [saved, setSaved] = useState(false);
-  const enabled = draft.modules ?? page.installedModules;
+  const enabled = draft.modules ?? page.defaultModules;
   const save = useMutation({
     mutationFn: (settings: BotSettings) => api<SettingsAnswer>("/api/settings", { method: "PUT", body: settings }),
     onSuccess: (answer) => {
@@ -43,9 +46,9 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
   const toggle = (list: string[], item: string, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // Every module ticked means every module, including ones installed later.
-    const allModules = page.installedModules.every((name) => enabled.includes(name));
-    save.mutate({ ...draft, modules: allModules ? null : enabled });
+    // Exactly the modules on by default means every module, including ones installed later.
+    const byDefault = enabled.length === page.defaultModules.length && page.defaultModules.every((name) => enabled.includes(name));
+    save.mutate({ ...draft, modules: byDefault ? null : enabled });
   };
   return (
     <form className="settings-form card" onSubmit={submit}>
@@ -98,6 +101,11 @@ function SettingsForm({ page }: { page: SettingsAnswer }) {
         <input value={draft.noteMarker} maxLength={16} onChange={(event) => change({ noteMarker: event.target.value.trim() })} />
       </label>
       <p className="hint">{t("settings-note-marker-hint")}</p>
+
+      <label className="check">
+        <input type="checkbox" checked={draft.anonymousStaff} onChange={(event) => change({ anonymousStaff: event.target.checked })} />
+        {t("settings-anonymous-staff")}
+      </label>
 
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listSessions, type SessionSummary } from "../../../platform/auth/sessions.ts";
 import { actorOf, requires } from "../../../platform/http/route-guard.ts";
 import type { ApiContext } from "../../../platform/module.ts";
+import { modulesEnabledIn } from "../../../platform/settings/enabled-modules.ts";
 import { deviceOf } from "../domain/device.ts";
 import { endAllSessions } from "../commands/end-all-sessions.ts";
 import { endSession } from "../commands/end-session.ts";
@@ -78,8 +79,7 @@ export function sessionRoutes(app: FastifyInstance, context: ApiContext<AccessTa
   });
 }
 
-/** The names of the installed modules the bot has enabled (all of them when its settings name none). */
+/** The names of the installed modules the bot has enabled. */
 function enabledModuleNames(context: ApiContext, botId: string): string[] {
-  const { modules } = context.settings.of(botId);
-  return context.modules.map((module) => module.name).filter((name) => modules === null || modules.includes(name));
+  return modulesEnabledIn(context.settings.of(botId).modules, context.modules).map((module) => module.name);
 }

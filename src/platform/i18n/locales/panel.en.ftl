@@ -58,6 +58,7 @@ settings-modules-hint = A module switched off leaves the menu and stops answerin
 settings-staff-may-apply = Strangers may apply for staff access
 settings-note-marker = Note marker in staff groups
 settings-note-marker-hint = A message that staff start with this word stays an internal note in the group and never reaches the client.
+settings-anonymous-staff = Staff answers reach clients signed “Support” instead of with the staff member’s name
 settings-save = Save settings
 settings-saved = Saved. The bot uses these settings from its next message.
 settings-from-configuration = These come from the configuration. Once saved here, the panel's settings win over the configuration file.
