@@ -1,5 +1,5 @@
-/** The most of a question that is searched; the rest of a long message adds little but cost. */
-export const QUESTION_SEARCH_CHARS = 500;
+/** The most distinct words of a question that are searched; the rest of a long message adds little but cost. */
+export const QUESTION_SEARCH_WORDS = 30;
 
 /**
  * A user's question as `websearch_to_tsquery` input, or null when it has no word to search for
@@ -9,10 +9,7 @@ export const QUESTION_SEARCH_CHARS = 500;
  * user types reads as websearch syntax (a quote, a leading minus, a literal "or").
  */
 export function questionQuery(question: string): string | null {
-  const words = question
-    .slice(0, QUESTION_SEARCH_CHARS)
-    .match(/[\p{L}\p{N}]+/gu)
-    ?.filter((word) => word.toLowerCase() !== "or");
-  if (words === undefined || words.length === 0) return null;
-  return [...new Set(words.map((word) => word.toLowerCase()))].join(" or ");
+  const words = (question.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase()).filter((word) => word !== "or");
+  if (words.length === 0) return null;
+  return [...new Set(words)].slice(0, QUESTION_SEARCH_WORDS).join(" or ");
 }
