@@ -13,6 +13,12 @@ import { openTicketOrAppend } from "./commands/open-ticket-or-append.ts";
 import { relayStaffReply } from "./commands/relay-staff-reply.ts";
 import { resolveTicket } from "./commands/resolve-ticket.ts";
 import * as helpdesk0001 from "./migrations/0001_tickets.ts";
+import * as helpdesk0002 from "./migrations/0002_knowledge.ts";
+import { createArticle } from "./commands/create-article.ts";
+import { deleteArticle } from "./commands/delete-article.ts";
+import { editArticle } from "./commands/edit-article.ts";
+import { publishArticle } from "./commands/publish-article.ts";
+import { KNOWLEDGE_PERMISSIONS } from "./knowledge/permissions.ts";
 import { HELPDESK_PERMISSIONS, HELPDESK_ROLES } from "./permissions.ts";
 import type { HelpdeskTables } from "./tables.ts";
 
@@ -26,12 +32,12 @@ import type { HelpdeskTables } from "./tables.ts";
 export const helpdeskModule = defineModule<HelpdeskTables>({
   name: "helpdesk",
   optIn: true,
-  migrations: { helpdesk_0001_tickets: helpdesk0001 },
-  catalogues: cataloguesIn(join(import.meta.dirname, "locales")),
+  migrations: { helpdesk_0001_tickets: helpdesk0001, helpdesk_0002_knowledge: helpdesk0002 },
+  catalogues: [...cataloguesIn(join(import.meta.dirname, "locales")), ...cataloguesIn(join(import.meta.dirname, "locales", "knowledge"))],
   roles: HELPDESK_ROLES,
-  permissions: HELPDESK_PERMISSIONS,
+  permissions: { ...HELPDESK_PERMISSIONS, ...KNOWLEDGE_PERMISSIONS },
   botCommands: [{ command: "tickets", description: "helpdesk-command-tickets" }],
-  commands: [openTicketOrAppend, relayStaffReply, keepTicketNote, claimTicket, resolveTicket, closeTicketByRequester],
+  commands: [openTicketOrAppend, relayStaffReply, keepTicketNote, claimTicket, resolveTicket, closeTicketByRequester, createArticle, editArticle, publishArticle, deleteArticle],
   threads: { onThreadMessage: relayStaffReply, onThreadNote: keepTicketNote },
   // The catch-all for private messages goes last, after the commands and buttons.
   composer: (context) => new Composer<BotyardContext<HelpdeskTables>>().use(myTickets(context), cardButtons(), writeToHelpdesk()),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { TelegramFileKind } from "../../platform/files/received-file.ts";
+import type { KnowledgeTables } from "./knowledge/tables.ts";
 import type { Priority, TicketStatus } from "./ticket-workflow.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -45,7 +46,7 @@ export interface TicketMessageTable {
 }
 
 /** The helpdesk module's tables, typed into its transactions. */
-export interface HelpdeskTables {
+export interface HelpdeskTables extends KnowledgeTables {
   helpdesk_ticket_counter: TicketCounterTable;
   helpdesk_ticket: TicketTable;
   helpdesk_ticket_message: TicketMessageTable;

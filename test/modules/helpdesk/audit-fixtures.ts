@@ -6,6 +6,7 @@ import { relayStaffReply } from "../../../src/modules/helpdesk/commands/relay-st
 import { resolveTicket } from "../../../src/modules/helpdesk/commands/resolve-ticket.ts";
 import type { ThreadMessageInput } from "../../../src/platform/work-groups/thread-message.ts";
 import { fixture, type Fixture, type World } from "../../support/audit-world.ts";
+import { fixtures as knowledge } from "./audit-fixtures/knowledge.ts";
 
 type Opened = { ticketId: number; requester: Awaited<ReturnType<World["person"]>> };
 
@@ -24,6 +25,7 @@ const staffMessage = (ticketId: number, from: number, text: string): ThreadMessa
 });
 
 export const fixtures: Record<string, Fixture> = {
+  ...knowledge,
   "helpdesk.write": fixture({
     run: async (world) => {
       const { ticketId, requester } = await openedTicket(world);

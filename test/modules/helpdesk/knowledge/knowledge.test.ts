@@ -9,7 +9,7 @@ import { publishArticle } from "../../../../src/modules/helpdesk/commands/publis
 import { ARTICLE_BODY_MAX, ARTICLE_TITLE_MAX, type ArticleProblem } from "../../../../src/modules/helpdesk/knowledge/article-draft.ts";
 import { matchingArticles } from "../../../../src/modules/helpdesk/knowledge/matching-articles.ts";
 import type { KnowledgeTables } from "../../../../src/modules/helpdesk/knowledge/tables.ts";
-import * as knowledge0100 from "../../../../src/modules/helpdesk/migrations/helpdesk_0100_knowledge.ts";
+import { helpdeskModule } from "../../../../src/modules/helpdesk/module.ts";
 import { buildModuleKernel, permissionsOf } from "../../../../src/platform/app/module-context.ts";
 import type { Actor } from "../../../../src/platform/audit/use-case.ts";
 import type { CommandRuntime } from "../../../../src/platform/commands/command-runtime.ts";
@@ -27,7 +27,7 @@ const knowledgeCatalogues = cataloguesIn(join(import.meta.dirname, "../../../../
 
 for (const kind of databaseKinds) {
   describe(`the knowledge base, on ${kind.name}`, { skip: kind.skip }, () => {
-    const suite = migratedDatabase(kind, { helpdesk_0100_knowledge: knowledge0100 });
+    const suite = migratedDatabase(kind, helpdeskModule.migrations);
 
     describe("its search", () => {
       const db = () => suite.database.db as unknown as Kysely<KnowledgeTables>;
