@@ -3,7 +3,7 @@ import { before } from "node:test";
 import type { Kysely } from "kysely";
 import { accessModule } from "../../../src/modules/access/module.ts";
 import type { AccessTables } from "../../../src/modules/access/tables.ts";
-import { buildModuleKernel } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { PLATFORM_PERMISSIONS, Permissions } from "../../../src/platform/auth/permissions.ts";
 import type { Command, CommandScope } from "../../../src/platform/commands/command.ts";
@@ -11,7 +11,6 @@ import type { CommandRuntime } from "../../../src/platform/commands/command-runt
 import type { PlatformTables } from "../../../src/platform/db/schema.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import { defineModule } from "../../../src/platform/module.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
@@ -98,18 +97,14 @@ export function commandWorld(kind: (typeof databaseKinds)[number], firstPersonId
     const settings = new LiveSettings(suite.database.db, translator);
     await settings.refresh();
     const permissions = new Permissions([PLATFORM_PERMISSIONS, { "bookings.serve": ["master"] }]);
-    const kernel = buildModuleKernel({
+    const kernel = testKernel({
       features: [listener],
       modules: [accessModule],
       database: suite.database,
       translator,
-      logger: createLogger({ level: "silent" }),
       settings,
       permissions,
       publicUrl: () => "https://panel.example",
-      clock: { now: () => new Date() },
-      jobs: { send: () => Promise.resolve(null) },
-      paymentProviderToken: undefined,
     });
     world.runtime = kernel.runtime;
     await world.person(["owner"], OWNER);

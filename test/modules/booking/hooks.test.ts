@@ -5,10 +5,9 @@ import { masterLinkButton, newMasterButton } from "../../../src/modules/booking/
 import { linkMasterTelegram } from "../../../src/modules/booking/commands/link-master-telegram.ts";
 import { bookingModule } from "../../../src/modules/booking/module.ts";
 import type { Tables } from "../../../src/modules/booking/tables.ts";
-import { buildModuleKernel, permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import type { CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import type { ModuleContext } from "../../../src/platform/module.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
@@ -38,18 +37,12 @@ for (const kind of databaseKinds) {
         { telegram_id: NINA, first_name: "Nina", last_name: "Berg", username: null, language_code: "en" },
       ]).execute();
       settings = new LiveSettings(suite.database.db, bookingTranslator);
-      const kernel = buildModuleKernel({
-        features: [],
+      const kernel = testKernel({
         modules: [bookingModule],
         database: suite.database,
         translator: bookingTranslator,
-        logger: createLogger({ level: "silent" }),
         settings,
-        permissions: permissionsOf([bookingModule]),
-        publicUrl: () => "http://127.0.0.1",
         clock,
-        jobs: { send: () => Promise.resolve(null) },
-        paymentProviderToken: undefined,
       });
       runtime = kernel.runtime;
       context = kernel.context;

@@ -4,12 +4,11 @@ import { feedbackModule } from "../../../src/modules/feedback/module.ts";
 import { markFeedbackSeen } from "../../../src/modules/feedback/commands/mark-feedback-seen.ts";
 import { remindUnseenFeedback } from "../../../src/modules/feedback/commands/remind-unseen-feedback.ts";
 import { sendFeedback } from "../../../src/modules/feedback/commands/send-feedback.ts";
-import { buildModuleKernel, permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import type { CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import type { ModuleContext } from "../../../src/platform/module.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import type { FeedbackTables } from "../../../src/modules/feedback/tables.ts";
@@ -53,18 +52,12 @@ for (const kind of databaseKinds) {
       const translator = new Translator([...platformCatalogues(), ...(feedbackModule.catalogues ?? [])]);
       const settings = new LiveSettings(db, translator);
       await settings.refresh();
-      const kernel = buildModuleKernel({
-        features: [],
+      const kernel = testKernel({
         modules: [feedbackModule],
         database: suite.database,
         translator,
-        logger: createLogger({ level: "silent" }),
         settings,
-        permissions: permissionsOf([feedbackModule]),
-        publicUrl: () => "http://127.0.0.1",
         clock,
-        jobs: { send: () => Promise.resolve(null) },
-        paymentProviderToken: undefined,
       });
       runtime = kernel.runtime;
       context = kernel.context;

@@ -9,13 +9,12 @@ import { relayStaffReply } from "../../../src/modules/helpdesk/commands/relay-st
 import { resolveTicket } from "../../../src/modules/helpdesk/commands/resolve-ticket.ts";
 import { helpdeskModule } from "../../../src/modules/helpdesk/module.ts";
 import type { HelpdeskTables } from "../../../src/modules/helpdesk/tables.ts";
-import { buildModuleKernel, permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import type { CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
 import type { ReceivedFile } from "../../../src/platform/files/received-file.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import { linkWorkGroup } from "../../../src/platform/work-groups/link-work-group.ts";
 import type { ThreadMessageInput } from "../../../src/platform/work-groups/thread-message.ts";
@@ -77,18 +76,12 @@ for (const kind of databaseKinds) {
       const translator = new Translator([...platformCatalogues(), ...(helpdeskModule.catalogues ?? [])]);
       settings = new LiveSettings(raw, translator);
       await settings.refresh();
-      runtime = buildModuleKernel({
-        features: [],
+      runtime = testKernel({
         modules: [helpdeskModule],
         database: suite.database,
         translator,
-        logger: createLogger({ level: "silent" }),
         settings,
-        permissions: permissionsOf([helpdeskModule]),
-        publicUrl: () => "http://127.0.0.1",
         clock,
-        jobs: { send: () => Promise.resolve(null) },
-        paymentProviderToken: undefined,
       }).runtime;
       const linked = await runtime.run(as(OWNER), linkWorkGroup, { chatId: DESK, title: "Support", isForum: true, module: "helpdesk", routingKey: "" });
       assert.ok(linked.ok);

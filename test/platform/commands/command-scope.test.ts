@@ -4,12 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildModuleKernel, permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import { createCommandRuntime, type CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
 import { defineCommand, type CommandScope } from "../../../src/platform/commands/command.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import { defineModule } from "../../../src/platform/module.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
@@ -49,18 +49,12 @@ for (const kind of databaseKinds) {
       const translator = new Translator(platformCatalogues());
       const settings = new LiveSettings(db(), translator);
       await settings.refresh();
-      runtime = buildModuleKernel({
-        features: [],
+      runtime = testKernel({
         modules: [salon],
         database: suite.database,
         translator,
-        logger: createLogger({ level: "silent" }),
         settings,
-        permissions: permissionsOf([salon]),
         publicUrl: () => "http://127.0.0.1:3000",
-        clock: { now: () => new Date() },
-        jobs: { send: () => Promise.resolve(null) },
-        paymentProviderToken: undefined,
       }).runtime;
     });
 
@@ -104,7 +98,7 @@ for (const kind of databaseKinds) {
     test("an edit cannot change a photo: it throws, and the command queues nothing", async () => {
       await assert.rejects(
         inBot("berlin", (scope) => scope.tell(ANNA, { dedupeKey: "photo:anna:edit", render: () => ({ text: "caption", photo: "file-1" }) }, { editing: "photo:anna" })),
-        /not its photo/,
+        /not its file/,
       );
       assert.equal(await outboxRow("photo:anna:edit"), undefined);
     });

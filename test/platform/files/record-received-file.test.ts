@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildModuleKernel, permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import type { CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
 import { defineCommand } from "../../../src/platform/commands/command.ts";
 import { filesFeature } from "../../../src/platform/files/feature.ts";
@@ -10,7 +10,6 @@ import { recordReceivedFile } from "../../../src/platform/files/record-received-
 import type { ReceivedFile } from "../../../src/platform/files/received-file.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import { databaseKinds, migratedDatabase } from "../../support/databases.ts";
 
@@ -41,18 +40,13 @@ for (const kind of databaseKinds) {
       const translator = new Translator([...platformCatalogues(), ...(filesFeature.catalogues ?? [])]);
       const settings = new LiveSettings(db, translator);
       await settings.refresh();
-      runtime = buildModuleKernel({
+      runtime = testKernel({
         features: [filesFeature],
-        modules: [],
         database: suite.database,
         translator,
-        logger: createLogger({ level: "silent" }),
         settings,
-        permissions: permissionsOf([filesFeature]),
-        publicUrl: () => "http://127.0.0.1",
         clock: { now: () => new Date("2026-12-02T10:00:00Z") },
         jobs: { send: (queue, data) => (queued.push({ queue, data }), Promise.resolve("job")) },
-        paymentProviderToken: undefined,
       }).runtime;
     });
 

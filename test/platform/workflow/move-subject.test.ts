@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildModuleKernel, permissionsOf } from "../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../support/module-kernel.ts";
 import type { Actor } from "../../../src/platform/audit/use-case.ts";
 import { defineCommand } from "../../../src/platform/commands/command.ts";
 import type { CommandRuntime } from "../../../src/platform/commands/command-runtime.ts";
 import { platformCatalogues } from "../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../src/platform/log.ts";
 import { LiveSettings } from "../../../src/platform/settings/live-settings.ts";
 import { historyOf, moveSubject, recordStatus } from "../../../src/platform/workflow/move-subject.ts";
 import { defineWorkflow } from "../../../src/platform/workflow/workflow.ts";
@@ -54,18 +53,11 @@ for (const kind of databaseKinds) {
       const translator = new Translator(platformCatalogues());
       const settings = new LiveSettings(db, translator);
       await settings.refresh();
-      runtime = buildModuleKernel({
-        features: [],
-        modules: [],
+      runtime = testKernel({
         database: suite.database,
         translator,
-        logger: createLogger({ level: "silent" }),
         settings,
-        permissions: permissionsOf([]),
-        publicUrl: () => "http://127.0.0.1",
         clock,
-        jobs: { send: () => Promise.resolve(null) },
-        paymentProviderToken: undefined,
       }).runtime;
     });
 

@@ -10,12 +10,11 @@ import { ARTICLE_BODY_MAX, ARTICLE_TITLE_MAX, type ArticleProblem } from "../../
 import { matchingArticles } from "../../../../src/modules/helpdesk/knowledge/matching-articles.ts";
 import type { KnowledgeTables } from "../../../../src/modules/helpdesk/knowledge/tables.ts";
 import { helpdeskModule } from "../../../../src/modules/helpdesk/module.ts";
-import { buildModuleKernel, permissionsOf } from "../../../../src/platform/app/module-context.ts";
+import { testKernel } from "../../../support/module-kernel.ts";
 import type { Actor } from "../../../../src/platform/audit/use-case.ts";
 import type { CommandRuntime } from "../../../../src/platform/commands/command-runtime.ts";
 import { cataloguesIn, platformCatalogues } from "../../../../src/platform/i18n/catalogues.ts";
 import { Translator } from "../../../../src/platform/i18n/translator.ts";
-import { createLogger } from "../../../../src/platform/log.ts";
 import { LiveSettings } from "../../../../src/platform/settings/live-settings.ts";
 import { databaseKinds, migratedDatabase } from "../../../support/databases.ts";
 
@@ -118,18 +117,11 @@ for (const kind of databaseKinds) {
         const translator = new Translator([...platformCatalogues(), ...knowledgeCatalogues]);
         const settings = new LiveSettings(database, translator);
         await settings.refresh();
-        runtime = buildModuleKernel({
-          features: [],
-          modules: [],
+        runtime = testKernel({
           database: suite.database,
           translator,
-          logger: createLogger({ level: "silent" }),
           settings,
-          permissions: permissionsOf([]),
-          publicUrl: () => "http://127.0.0.1",
           clock,
-          jobs: { send: () => Promise.resolve(null) },
-          paymentProviderToken: undefined,
         }).runtime;
       });
 
