@@ -50,6 +50,10 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/web/dist ./web/dist
 COPY package.json package-lock.json ./
 COPY src ./src
+# The blank PGlite data directory a first start copies (src/platform/db/blank-data-dir.ts), made
+# here once instead of by initdb at every container's first start.
+RUN node_modules/.bin/node --input-type=module \
+      -e 'await (await import("./src/platform/db/blank-data-dir.ts")).prepareBlankDataDir()'
 
 ENV HOST=0.0.0.0
 ENV PORT=3000

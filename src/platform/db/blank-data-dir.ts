@@ -47,6 +47,11 @@ async function ensureCache(cache: string): Promise<boolean> {
   }
 }
 
+/** Builds the blank directory ahead of any start (an image build does, so that its containers' first start only copies). */
+export async function prepareBlankDataDir(): Promise<void> {
+  if (!(await ensureCache(blankDataDirCache()))) throw new Error(`could not write ${blankDataDirCache()}`);
+}
+
 /**
  * Makes `target` an initialised, empty PostgreSQL data directory for PGlite. Initdb inside the
  * app's own process left its engine's memory (~165 MiB) and a second WebAssembly compilation
