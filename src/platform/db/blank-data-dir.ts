@@ -59,9 +59,11 @@ export async function prepareBlankDataDir(): Promise<void> {
  * into a cache that every later first start copies natively.
  */
 export async function createBlankDataDir(target: string, cache = blankDataDirCache()): Promise<void> {
-  if (await ensureCache(cache)) {
-    await cp(cache, target, { recursive: true });
-    return;
-  }
-  await initdbInChild(target);
+  // Made beside the target and renamed into place: a start killed half-way leaves no half a directory.
+  const making = `${target}.new`;
+  await rm(making, { recursive: true, force: true });
+  if (await ensureCache(cache)) await cp(cache, making, { recursive: true });
+  else await initdbInChild(making);
+  await rm(target, { recursive: true, force: true });
+  await rename(making, target);
 }
